@@ -1,0 +1,30 @@
+/**
+ * The annex engine: pure TypeScript, no Office.js, DOM or Node. Adapters read a sheet into a
+ * SheetSnapshot, call analyzeSheet, show the findings and apply the write plan.
+ */
+export { analyzeSheet } from "./analyze";
+export type { Analysis, AnalyzeOptions } from "./analyze";
+export { builtInTemplates, findTemplate } from "./catalog";
+export { checkTemplate, loadTemplate, loadTemplateJson, TemplateError } from "./template/loadTemplate";
+export type { TemplateProblem } from "./template/loadTemplate";
+export type { Template, Indicator, Column, Relation, Section } from "./template/schema";
+export { resolveLocalized, resolveYearTokens } from "./template/headers";
+export { parseNumber } from "./numbers/parseNumber";
+export { formatNumber } from "./numbers/formatNumber";
+export type { NumberLocale } from "./numbers/locale";
+export { parseTarget } from "./targets/parseTarget";
+export type { Target } from "./targets/parseTarget";
+export { locateAnnex } from "./sheet/locate";
+export type { LocatedAnnex } from "./sheet/locate";
+export type { SheetSnapshot, CellSnapshot, CellValue, AnnexMetadata } from "./sheet/snapshot";
+export { snapshotFromValues } from "./sheet/snapshot";
+export { toA1, fromA1, columnLetter } from "./sheet/address";
+export { computeDerived, EVALUATION } from "./derive/derivedCells";
+export type { DerivedCell } from "./derive/derivedCells";
+export { RULES, RULE_IDS } from "./rules/catalog";
+export type { RuleId } from "./rules/catalog";
+export type { Finding, Severity, Bilingual } from "./rules/finding";
+export { planFill, planFixes, applyPlan } from "./plan/writePlan";
+export type { WritePlan, CellWrite } from "./plan/writePlan";
+export { buildAnnexLayout, layoutSnapshot } from "./layout/annexLayout";
+export type { AnnexLayout, LayoutCell, CellStyle } from "./layout/annexLayout";

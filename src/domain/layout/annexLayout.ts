@@ -1,0 +1,280 @@
+import { derivedExpr } from "../derive/derivedCells";
+import { toExcel } from "../derive/expr";
+import { NumberLocale } from "../numbers/locale";
+import { toA1 } from "../sheet/address";
+import { AnnexMetadata, CellSnapshot, SheetSnapshot } from "../sheet/snapshot";
+import { resolveLocalized, resolveYearTokens } from "../template/headers";
+import { Column, Indicator, Template } from "../template/schema";
+
+/**
+ * The annex sheet as the ministry lays it out, described once as data: title block, two header rows
+ * with the merged "So sánh (%)" group, the numbering row, section and indicator rows, formats,
+ * protection, data validation, frozen panes and print set-up. The ExcelJS adapter and the Office.js
+ * adapter both render this; neither decides anything about the layout.
+ */
+export type CellStyle =
+  | "authority"
+  | "unitName"
+  | "form"
+  | "title"
+  | "unitNote"
+  | "header"
+  | "numbering"
+  | "section"
+  | "indicator"
+  | "child"
+  | "code"
+  | "unit"
+  | "input"
+  | "derived"
+  | "evaluation"
+  | "note"
+  | "footer";
+
+export interface LayoutCell {
+  readonly row: number;
+  readonly col: number;
+  readonly value?: string | number;
+  readonly formula?: string;
+  readonly style: CellStyle;
+  readonly numFmt?: string;
+  /** Input cells are unlocked; everything else stays locked when the sheet is protected. */
+  readonly locked: boolean;
+  readonly indent?: number;
+}
+
+export interface LayoutValidation {
+  readonly address: string;
+  readonly type: "whole" | "decimal" | "any";
+  readonly min?: number;
+  readonly max?: number;
+  readonly prompt: { readonly title: string; readonly text: string };
+  readonly error?: { readonly title: string; readonly text: string };
+}
+
+export interface Merge {
+  readonly from: { readonly row: number; readonly col: number };
+  readonly to: { readonly row: number; readonly col: number };
+}
+
+export interface AnnexLayout {
+  readonly sheetName: string;
+  readonly metadata: AnnexMetadata;
+  readonly cells: readonly LayoutCell[];
+  readonly merges: readonly Merge[];
+  readonly columnWidths: readonly number[];
+  readonly headerRows: readonly [number, number];
+  readonly numberingRow: number;
+  readonly dataStartRow: number;
+  readonly lastDataRow: number;
+  /** Rows above and columns left of this cell stay in view. */
+  readonly freeze: { readonly row: number; readonly col: number };
+  readonly print: {
+    readonly paper: "A4";
+    readonly orientation: "landscape";
+    readonly repeatRows: readonly [number, number];
+    readonly fitToWidth: true;
+  };
+  readonly validations: readonly LayoutValidation[];
+  readonly rowOf: ReadonlyMap<string, number>;
+}
+
+export interface LayoutOptions {
+  readonly year: number;
+  /** The reporting unit: "Sở LĐTBXH tỉnh Lạng Sơn". */
+  readonly unitName?: string;
+  /** The authority above it: "UBND tỉnh Lạng Sơn". */
+  readonly authority?: string;
+  readonly sheetName?: string;
+  readonly locale?: NumberLocale;
+}
+
+const TITLE_ROWS = 6;
+
+export function inputFormat(ind: Indicator): string {
+  const d = ind.decimals ?? (ind.kind === "rate" || ind.kind === "points" ? 2 : 0);
+  if (ind.kind === "rate" || ind.kind === "points") return d ? `0.${"0".repeat(d)}` : "0";
+  return d ? `#,##0.${"0".repeat(d)}` : "#,##0";
+}
+
+export function defaultSheetName(template: Template, year: number): string {
+  return `${template.form.replace(/^Biểu số\s*/i, "Biểu ")} - ${year}`.slice(0, 31);
+}
+
+export function buildAnnexLayout(template: Template, options: LayoutOptions): AnnexLayout {
+  const { year } = options;
+  const cols = template.columns;
+  const last = cols.length - 1;
+  const cells: LayoutCell[] = [];
+  const merges: Merge[] = [];
+  const put = (cell: LayoutCell) => cells.push(cell);
+  const merge = (r1: number, c1: number, r2: number, c2: number) => {
+    if (r1 !== r2 || c1 !== c2) merges.push({ from: { row: r1, col: c1 }, to: { row: r2, col: c2 } });
+  };
+  const index = new Map(cols.map((c, i) => [c.id, i]));
+
+  // Title block
+  const leftSpan = Math.min(2, last);
+  put({ row: 0, col: 0, value: (options.authority ?? "").toUpperCase(), style: "authority", locked: true });
+  merge(0, 0, 0, leftSpan);
+  put({ row: 1, col: 0, value: (options.unitName ?? "").toUpperCase(), style: "unitName", locked: true });
+  merge(1, 0, 1, leftSpan);
+  put({ row: 0, col: last - 2, value: template.form, style: "form", locked: true });
+  merge(0, last - 2, 0, last);
+  put({ row: 3, col: 0, value: resolveYearTokens(template.title.vi, year), style: "title", locked: true });
+  merge(3, 0, 3, last);
+  if (template.unitNote) {
+    put({ row: 4, col: 0, value: resolveYearTokens(template.unitNote.vi, year), style: "unitNote", locked: true });
+    merge(4, 0, 4, last);
+  }
+
+  // Header: two rows; grouped columns share a merged upper cell, others span both rows.
+  const h1 = TITLE_ROWS;
+  const h2 = TITLE_ROWS + 1;
+  const numberingRow = TITLE_ROWS + 2;
+  for (let i = 0; i <= last; i++) {
+    const c = cols[i];
+    const header = resolveYearTokens(c.header.vi, year);
+    if (c.group) {
+      const groupText = resolveYearTokens(c.group.vi, year);
+      const startsGroup = i === 0 || cols[i - 1].group?.vi !== c.group.vi;
+      if (startsGroup) {
+        let end = i;
+        while (end + 1 <= last && cols[end + 1].group?.vi === c.group.vi) end++;
+        put({ row: h1, col: i, value: groupText, style: "header", locked: true });
+        merge(h1, i, h1, end);
+      }
+      put({ row: h2, col: i, value: header, style: "header", locked: true });
+    } else {
+      put({ row: h1, col: i, value: header, style: "header", locked: true });
+      put({ row: h2, col: i, style: "header", locked: true });
+      merge(h1, i, h2, i);
+    }
+    put({ row: numberingRow, col: i, value: c.number, style: "numbering", locked: true });
+  }
+
+  // Sections and indicators
+  const rowOf = new Map<string, number>();
+  const validations: LayoutValidation[] = [];
+  let r = numberingRow + 1;
+  const dataStartRow = r;
+  for (const section of template.sections) {
+    const inds = template.indicators.filter((i) => i.section === section.code);
+    if (!inds.length) continue;
+    for (let i = 0; i <= last; i++) {
+      const c = cols[i];
+      const value = c.role === "code" ? section.code : c.role === "name" ? section.name.vi : undefined;
+      put({ row: r, col: i, ...(value !== undefined ? { value } : {}), style: "section", locked: true });
+    }
+    r++;
+    for (const ind of inds) {
+      rowOf.set(ind.code, r);
+      for (let i = 0; i <= last; i++) {
+        put(indicatorCell(template, ind, cols[i], r, i, index, options));
+        const v = validationFor(ind, cols[i], toA1(r, i), year);
+        if (v) validations.push(v);
+      }
+      r++;
+    }
+  }
+  const lastDataRow = r - 1;
+
+  // Signatures
+  const footerRow = r + 1;
+  put({ row: footerRow, col: 1, value: "NGƯỜI LẬP BIỂU", style: "footer", locked: true });
+  put({ row: footerRow, col: Math.max(3, last - 3), value: "THỦ TRƯỞNG ĐƠN VỊ", style: "footer", locked: true });
+  merge(footerRow, Math.max(3, last - 3), footerRow, last);
+
+  const metadata: AnnexMetadata = { templateId: template.id, templateVersion: template.version, year };
+  return {
+    sheetName: options.sheetName ?? defaultSheetName(template, year),
+    metadata,
+    cells,
+    merges,
+    columnWidths: cols.map((c) => c.width ?? 12),
+    headerRows: [h1, h2],
+    numberingRow,
+    dataStartRow,
+    lastDataRow,
+    freeze: { row: numberingRow + 1, col: (index.get("unit") ?? 2) + 1 },
+    print: { paper: "A4", orientation: "landscape", repeatRows: [h1, numberingRow], fitToWidth: true },
+    validations,
+    rowOf,
+  };
+}
+
+function indicatorCell(
+  template: Template,
+  ind: Indicator,
+  column: Column,
+  row: number,
+  col: number,
+  index: ReadonlyMap<string, number>,
+  options: LayoutOptions
+): LayoutCell {
+  switch (column.role) {
+    case "code":
+      return { row, col, value: ind.label ?? ind.code, style: "code", locked: true };
+    case "name":
+      return { row, col, value: ind.name.vi, style: ind.level > 0 ? "child" : "indicator", locked: true, indent: ind.level };
+    case "unit":
+      return { row, col, value: ind.unit, style: "unit", locked: true };
+    case "note":
+      return { row, col, style: "note", locked: false };
+    case "input":
+      return { row, col, style: "input", numFmt: inputFormat(ind), locked: false };
+    case "derived":
+    case "evaluation": {
+      const built = derivedExpr(column, ind, row, index, template, undefined, options.locale ?? "vi-VN");
+      return {
+        row,
+        col,
+        ...(built ? { formula: toExcel(built.expr), numFmt: built.numFmt } : {}),
+        style: column.role === "evaluation" ? "evaluation" : "derived",
+        locked: true,
+      };
+    }
+  }
+}
+
+function validationFor(ind: Indicator, column: Column, address: string, year: number): LayoutValidation | undefined {
+  if (column.role !== "input") return undefined;
+  const targets = ind.targets.filter((t) => t.column === column.id).map((t) => t.text);
+  const direction = { up: "càng cao càng tốt", down: "càng thấp càng tốt", neutral: "không có chiều tốt/xấu" }[ind.direction];
+  const header = resolveLocalized(column.header, year).vi;
+  const prompt = {
+    title: `ĐVT: ${ind.unit}`.slice(0, 32),
+    text: [`${header}.`, targets.length ? `Chỉ tiêu: ${targets.join("; ")}.` : "", `Chiều: ${direction}.`, column.holdsTarget ? 'Có thể ghi "trên 16.000", "từ 3% trở lên", "1-1,5".' : ""]
+      .filter(Boolean)
+      .join(" ")
+      .slice(0, 255),
+  };
+  if (column.holdsTarget) return { address, type: "any", prompt };
+  const error = (text: string) => ({ title: "Số liệu không hợp lệ", text });
+  switch (ind.kind) {
+    case "count":
+      return { address, type: "whole", min: ind.bounds?.min ?? 0, ...(ind.bounds?.max !== undefined ? { max: ind.bounds.max } : {}), prompt, error: error(`Nhập số nguyên không âm (${ind.unit}).`) };
+    case "amount":
+      return { address, type: "decimal", min: ind.bounds?.min ?? 0, ...(ind.bounds?.max !== undefined ? { max: ind.bounds.max } : {}), prompt, error: error(`Nhập số không âm (${ind.unit}).`) };
+    case "rate":
+      return { address, type: "decimal", min: ind.bounds?.min ?? 0, max: ind.bounds?.max ?? 100, prompt, error: error("Nhập tỷ lệ từ 0 đến 100.") };
+    case "points":
+      return { address, type: "decimal", min: ind.bounds?.min ?? -100, max: ind.bounds?.max ?? 100, prompt, error: error("Nhập số điểm phần trăm từ -100 đến 100.") };
+  }
+}
+
+/** The layout as a snapshot, as an adapter would read the new sheet back (formulas blank). */
+export function layoutSnapshot(layout: AnnexLayout, withMetadata = true): SheetSnapshot {
+  const rows: Array<Array<CellSnapshot | undefined>> = [];
+  for (const c of layout.cells) {
+    if (c.value === undefined && c.formula === undefined) continue;
+    const row = (rows[c.row] ??= []);
+    row[c.col] = {
+      value: c.formula !== undefined ? "" : (c.value ?? null),
+      ...(c.formula !== undefined ? { formula: c.formula } : {}),
+      ...(c.numFmt ? { numFmt: c.numFmt } : {}),
+    };
+  }
+  return { name: layout.sheetName, rows, ...(withMetadata ? { metadata: layout.metadata } : {}) };
+}
+

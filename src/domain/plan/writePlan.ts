@@ -1,0 +1,116 @@
+import { DerivedCell } from "../derive/derivedCells";
+import { isOurFormula, sameFormula } from "../derive/formulaShape";
+import { fromA1 } from "../sheet/address";
+import { CellSnapshot, isEmptyCell, SheetSnapshot } from "../sheet/snapshot";
+import { Bilingual, Finding } from "../rules/finding";
+
+/**
+ * What an adapter writes. The engine decides; adapters (Office.js, ExcelJS) only apply. A plan never
+ * holds a cell the user typed unless the caller asked to overwrite, and applying a plan to the sheet
+ * it was made from, then planning again, gives an empty plan.
+ */
+export interface CellWrite {
+  readonly row: number;
+  readonly col: number;
+  readonly address: string;
+  /** Formula without "="; when present, `value` is its computed result, cached by adapters that can. */
+  readonly formula?: string;
+  readonly value: number | string | null;
+  readonly numFmt?: string;
+  readonly purpose: "derived" | "fix";
+}
+
+export interface SkippedCell {
+  readonly address: string;
+  readonly reason: Bilingual;
+  /** What the user typed there, for the message. */
+  readonly found: string;
+}
+
+export interface WritePlan {
+  readonly sheet: string;
+  readonly writes: readonly CellWrite[];
+  readonly skipped: readonly SkippedCell[];
+}
+
+export interface FillOptions {
+  /** Replace values and formulas someone typed into derived cells. Off unless the user asks. */
+  readonly overwrite?: boolean;
+}
+
+export function planFill(sheet: SheetSnapshot, derived: readonly DerivedCell[], options: FillOptions = {}): WritePlan {
+  const writes: CellWrite[] = [];
+  const skipped: SkippedCell[] = [];
+  for (const dc of derived) {
+    const cell = sheet.rows[dc.row]?.[dc.col];
+    const write: CellWrite = {
+      row: dc.row,
+      col: dc.col,
+      address: dc.address,
+      formula: dc.formula,
+      value: dc.value === "" ? null : dc.value,
+      numFmt: dc.numFmt,
+      purpose: "derived",
+    };
+    if (isEmptyCell(cell)) {
+      writes.push(write);
+      continue;
+    }
+    const existing = cell as CellSnapshot;
+    if (existing.formula && sameFormula(existing.formula, dc.formula)) {
+      if (!sameCached(existing.value, dc.value)) writes.push({ ...write, numFmt: existing.numFmt ?? dc.numFmt });
+      continue;
+    }
+    if ((existing.formula && isOurFormula(existing.formula)) || options.overwrite) {
+      writes.push(write);
+      continue;
+    }
+    const found = existing.formula ? `=${existing.formula}` : String(existing.value);
+    skipped.push({
+      address: dc.address,
+      found,
+      reason: {
+        vi: `Ô ${dc.address} đã có nội dung do người dùng nhập (${found}); giữ nguyên. Chọn "ghi đè" để thay bằng công thức.`,
+        en: `Cell ${dc.address} holds something a person typed (${found}); left as it is. Choose "overwrite" to replace it with the formula.`,
+      },
+    });
+  }
+  return { sheet: sheet.name, writes, skipped };
+}
+
+/** Converts numbers stored as text to numbers, for the findings the user chose. Only on request. */
+export function planFixes(sheet: SheetSnapshot, findings: readonly Finding[]): WritePlan {
+  const writes: CellWrite[] = [];
+  const seen = new Set<string>();
+  for (const f of findings) {
+    if (!f.fix || f.sheet !== sheet.name || seen.has(f.fix.address)) continue;
+    seen.add(f.fix.address);
+    const { row, col } = fromA1(f.fix.address);
+    const current = sheet.rows[row]?.[col];
+    if (typeof current?.value === "number") continue;
+    writes.push({ row, col, address: f.fix.address, value: f.fix.value, purpose: "fix" });
+  }
+  return { sheet: sheet.name, writes, skipped: [] };
+}
+
+function sameCached(saved: CellSnapshot["value"], computed: number | string): boolean {
+  if (typeof computed === "number") {
+    return typeof saved === "number" && Math.abs(saved - computed) <= 1e-9 * Math.max(1, Math.abs(computed));
+  }
+  return (saved === null ? "" : saved) === computed;
+}
+
+/** The sheet as it is after an adapter applies the plan; used by tests and previews. */
+export function applyPlan(sheet: SheetSnapshot, plan: WritePlan): SheetSnapshot {
+  const rows = sheet.rows.map((r) => (r ? [...r] : r));
+  for (const w of plan.writes) {
+    const row = (rows[w.row] ??= []) as Array<CellSnapshot | undefined>;
+    const before = row[w.col];
+    row[w.col] = {
+      value: w.value,
+      ...(w.formula !== undefined ? { formula: w.formula } : {}),
+      ...((w.numFmt ?? before?.numFmt) !== undefined ? { numFmt: w.numFmt ?? before?.numFmt } : {}),
+    };
+  }
+  return { ...sheet, rows };
+}

@@ -1,0 +1,142 @@
+import { formatNumber } from "../../numbers/formatNumber";
+import { parseTarget } from "../../targets/parseTarget";
+import { num, RuleContext, text } from "../context";
+
+/** Each input cell on its own: type, bounds by kind, the template's bounds, required figures. */
+export function checkCells(ctx: RuleContext): void {
+  for (const row of ctx.annex.rows) {
+    const ind = row.indicator;
+    for (const column of ctx.inputs) {
+      if (ctx.col(column.id) === undefined) continue;
+      const address = ctx.address(row, column.id);
+      const r = ctx.reading(row, column);
+      const where = ctx.columnName(column);
+      const at = { cells: [address], indicator: ind, columnId: column.id };
+      switch (r.kind) {
+        case "blank":
+          if (ind.required && column.required) {
+            ctx.emit("required.missing", {
+              ...at,
+              message: text(`Chưa có số liệu "${where.vi}" cho chỉ tiêu chủ yếu ${ind.code}.`, `Main indicator ${ind.code} has no "${where.en}" figure.`),
+              expected: text("một số", "a number"),
+              found: text("(trống)", "(blank)"),
+            });
+          }
+          continue;
+        case "error":
+          ctx.emit("type.error-value", {
+            ...at,
+            message: text(`Ô ${address} chứa lỗi ${r.code}.`, `Cell ${address} holds the error ${r.code}.`),
+            expected: text("một số", "a number"),
+            found: text(r.code),
+          });
+          continue;
+        case "boolean":
+          ctx.emit("type.not-a-number", {
+            ...at,
+            message: text(`Ô ${address} chứa giá trị logic, không phải số.`, `Cell ${address} holds TRUE/FALSE, not a number.`),
+            expected: text("một số", "a number"),
+            found: text(String(r.value).toUpperCase()),
+          });
+          continue;
+        case "text": {
+          if (column.holdsTarget) {
+            const target = parseTarget(r.text, ctx.locale);
+            if (target.ok) {
+              if (target.ambiguous) {
+                ctx.emit("number.ambiguous", {
+                  ...at,
+                  message: text(
+                    `Chỉ tiêu "${r.text}" được đọc theo cách viết ${ctx.locale}; hãy kiểm tra dấu phân cách.`,
+                    `Target "${r.text}" was read with ${ctx.locale} separators; check them.`
+                  ),
+                  found: text(r.text),
+                });
+              }
+              continue;
+            }
+            ctx.emit("target.unreadable", {
+              ...at,
+              message: text(`Không đọc được kế hoạch "${r.text}" ở ô ${address}.`, `Cannot read the plan "${r.text}" in ${address}.`),
+              expected: text('một số hoặc chỉ tiêu như "trên 16.000", "1-1,5", "≥ 85"', 'a number or a target such as "trên 16.000", "1-1,5", "≥ 85"'),
+              found: text(r.text),
+            });
+            continue;
+          }
+          ctx.emit("type.not-a-number", {
+            ...at,
+            message: text(`Ô ${address} chứa chữ "${r.text}", không phải số.`, `Cell ${address} holds the text "${r.text}", not a number.`),
+            expected: text("một số", "a number"),
+            found: text(r.text),
+          });
+          continue;
+        }
+        case "number":
+          break;
+      }
+      if (r.text !== undefined) {
+        const read = num(r.value);
+        const other = r.ambiguousAlternative;
+        const otherLocale = ctx.locale === "vi-VN" ? "en-US" : "vi-VN";
+        ctx.emit("type.number-as-text", {
+          ...at,
+          message:
+            other === undefined
+              ? text(`Ô ${address} chứa số dạng văn bản "${r.text}"; có thể chuyển thành số ${read.vi}.`, `Cell ${address} holds "${r.text}" as text; it can be converted to the number ${read.en}.`)
+              : text(
+                  `Ô ${address} chứa số dạng văn bản "${r.text}", đọc theo ${ctx.locale} là ${read.vi} (theo ${otherLocale} sẽ là ${formatNumber(other, "vi-VN")}). Hãy xác nhận trước khi chuyển.`,
+                  `Cell ${address} holds "${r.text}" as text, read with ${ctx.locale} as ${read.en} (with ${otherLocale} it would be ${formatNumber(other, "en-US")}). Confirm before converting.`
+                ),
+          expected: text("một số", "a number"),
+          found: text(`"${r.text}"`),
+          fix: { address, value: r.value },
+        });
+      }
+      checkBounds(ctx, at, r.value, address);
+    }
+  }
+}
+
+function checkBounds(
+  ctx: RuleContext,
+  at: { cells: string[]; indicator: import("../../template/schema").Indicator; columnId: string },
+  value: number,
+  address: string
+): void {
+  const ind = at.indicator;
+  if ((ind.kind === "count" || ind.kind === "amount") && value < 0) {
+    ctx.emit("bounds.negative", {
+      ...at,
+      message: text(`Ô ${address}: ${ind.unit} không thể là số âm.`, `Cell ${address}: a figure in ${ind.unit} cannot be negative.`),
+      expected: text("≥ 0"),
+      found: num(value),
+    });
+  }
+  if (ind.kind === "count" && !Number.isInteger(value)) {
+    ctx.emit("bounds.not-whole", {
+      ...at,
+      message: text(`Ô ${address}: số ${ind.unit} phải là số nguyên.`, `Cell ${address}: a count of ${ind.unit} must be whole.`),
+      expected: text("số nguyên", "a whole number"),
+      found: num(value),
+    });
+  }
+  if (ind.kind === "rate" && (value < 0 || value > 100)) {
+    ctx.emit("bounds.rate-range", {
+      ...at,
+      message: text(`Ô ${address}: tỷ lệ ${num(value).vi}% nằm ngoài khoảng 0–100.`, `Cell ${address}: the rate ${num(value).en}% is outside 0–100.`),
+      expected: text("0–100"),
+      found: num(value),
+    });
+  }
+  const b = ind.bounds;
+  if (b && ((b.min !== undefined && value < b.min) || (b.max !== undefined && value > b.max))) {
+    const range = `${b.min !== undefined ? num(b.min).vi : "…"} – ${b.max !== undefined ? num(b.max).vi : "…"}`;
+    const rangeEn = `${b.min !== undefined ? num(b.min).en : "…"} – ${b.max !== undefined ? num(b.max).en : "…"}`;
+    ctx.emit("bounds.template", {
+      ...at,
+      message: text(`Ô ${address}: giá trị ngoài giới hạn ${range} của mẫu.`, `Cell ${address}: value outside the template's bounds ${rangeEn}.`),
+      expected: text(range, rangeEn),
+      found: num(value),
+    });
+  }
+}

@@ -1,0 +1,135 @@
+import { formatNumber, decimalsOf } from "../numbers/formatNumber";
+import { NumberLocale } from "../numbers/locale";
+import { DerivedCell } from "../derive/derivedCells";
+import { toA1 } from "../sheet/address";
+import { LocatedAnnex, LocatedRow } from "../sheet/locate";
+import { CellReading, readCell } from "../sheet/readCell";
+import { SheetSnapshot } from "../sheet/snapshot";
+import { resolveLocalized } from "../template/headers";
+import { Column, Indicator, InputColumn } from "../template/schema";
+import { RuleId, RULES } from "./catalog";
+import { Bilingual, Finding, Severity } from "./finding";
+
+export interface CheckOptions {
+  /** How text in cells is read: "16.000" is 16 000 in vi-VN and 16 in en-US. */
+  readonly locale: NumberLocale;
+  /** Year-over-year change (in %) beyond which a note is expected. Default 50. */
+  readonly changeThreshold?: number;
+  /** Change a rule's severity, or switch it off. */
+  readonly severities?: Partial<Record<RuleId, Severity | "off">>;
+}
+
+export interface Emission {
+  readonly cells: readonly string[];
+  readonly indicator?: Indicator;
+  readonly columnId?: string;
+  readonly message: Bilingual;
+  readonly expected?: Bilingual;
+  readonly found?: Bilingual;
+  readonly fix?: { readonly address: string; readonly value: number };
+}
+
+/** What every check sees: the sheet, where the template sits on it, the cells read once, and emit(). */
+export class RuleContext {
+  readonly findings: Finding[] = [];
+  readonly inputs: readonly InputColumn[];
+  private readonly readings = new Map<LocatedRow, Array<CellReading | undefined>>();
+
+  constructor(
+    readonly sheet: SheetSnapshot,
+    readonly annex: LocatedAnnex,
+    readonly derived: readonly DerivedCell[],
+    readonly options: CheckOptions
+  ) {
+    this.inputs = annex.template.columns.filter((c): c is InputColumn => c.role === "input");
+  }
+
+  get locale(): NumberLocale {
+    return this.options.locale;
+  }
+
+  emit(ruleId: RuleId, e: Emission): void {
+    const configured = this.options.severities?.[ruleId];
+    if (configured === "off") return;
+    const def = RULES[ruleId];
+    this.findings.push({
+      ruleId,
+      severity: configured ?? def.severity,
+      sheet: this.sheet.name,
+      cells: e.cells,
+      ...(e.indicator ? { indicatorCode: e.indicator.code } : {}),
+      ...(e.columnId ? { columnId: e.columnId } : {}),
+      message: e.message,
+      ...(e.expected ? { expected: e.expected } : {}),
+      ...(e.found ? { found: e.found } : {}),
+      reason: def.reason,
+      ...(e.fix ? { fix: e.fix } : {}),
+    });
+  }
+
+  col(columnId: string): number | undefined {
+    return this.annex.columns.get(columnId);
+  }
+
+  address(row: LocatedRow, columnId: string): string {
+    return toA1(row.row, this.col(columnId) ?? 0);
+  }
+
+  /** The reading of an input cell, computed once. */
+  reading(row: LocatedRow, column: InputColumn): CellReading {
+    let list = this.readings.get(row);
+    if (!list) {
+      list = new Array<CellReading | undefined>(this.inputs.length);
+      this.readings.set(row, list);
+    }
+    const k = this.inputs.indexOf(column);
+    let r = list[k];
+    if (r === undefined) {
+      const c = this.col(column.id);
+      r = c === undefined ? { kind: "blank" } : readCell(this.sheet.rows[row.row]?.[c], this.locale);
+      list[k] = r;
+    }
+    return r;
+  }
+
+  /** The number in an input cell (typed or as text), or undefined. */
+  number(row: LocatedRow | undefined, column: InputColumn): { value: number; decimals: number } | undefined {
+    if (!row) return undefined;
+    const r = this.reading(row, column);
+    if (r.kind !== "number") return undefined;
+    return { value: r.value, decimals: r.decimals ?? decimalsOf(r.value) };
+  }
+
+  column(id: string): Column | undefined {
+    return this.annex.template.columns.find((c) => c.id === id);
+  }
+
+  columnName(column: Column): Bilingual {
+    return resolveLocalized(column.header, this.annex.year);
+  }
+}
+
+/** A number in both languages' conventions: {vi: "16.000", en: "16,000"}. */
+export function num(value: number, decimals?: number): Bilingual {
+  return { vi: formatNumber(value, "vi-VN", decimals), en: formatNumber(value, "en-US", decimals) };
+}
+
+export function withUnit(value: number, unit: string, decimals?: number): Bilingual {
+  const n = num(value, decimals);
+  return { vi: `${n.vi} ${unit}`, en: `${n.en} ${unit}` };
+}
+
+export function text(vi: string, en: string = vi): Bilingual {
+  return { vi, en };
+}
+
+export function indicatorLabel(ind: Indicator): Bilingual {
+  return { vi: `${ind.code}. ${ind.name.vi}`, en: `${ind.code}. ${ind.name.en}` };
+}
+
+/** Half a unit in the last decimal place shown: a value with d decimals stands for ± this much. */
+export function halfUnit(decimals: number): number {
+  return 0.5 * 10 ** -decimals;
+}
+
+export const EPSILON = 1e-9;

@@ -1,0 +1,146 @@
+import { fold } from "../text/fold";
+import { NumberLocale } from "../numbers/locale";
+import { parseNumber } from "../numbers/parseNumber";
+
+/**
+ * A plan target as written in a plan cell: "trên 16.000", "từ 3% trở lên", "dưới 4", "1-1,5",
+ * "khoảng 24", "≥ 85", "100". The comparator is read from the words; the row's direction decides
+ * later whether a value beats it (see evaluateTarget).
+ */
+export type Target =
+  | { readonly op: ">" | ">=" | "<" | "<=" | "=" | "about"; readonly value: number; readonly text: string }
+  | { readonly op: "range"; readonly min: number; readonly max: number; readonly text: string };
+
+export type TargetParse =
+  | { readonly ok: true; readonly target: Target; readonly ambiguous: boolean }
+  | { readonly ok: false; readonly text: string };
+
+type Op = ">" | ">=" | "<" | "<=" | "=" | "about";
+
+/** Folded word forms (no diacritics) → comparator. Longest first so "khong duoi" beats "duoi". */
+const PREFIXES: ReadonlyArray<readonly [string, Op]> = [
+  ["khong vuot qua", "<="],
+  ["khong qua", "<="],
+  ["khong duoi", ">="],
+  ["khong thap hon", ">="],
+  ["it nhat", ">="],
+  ["toi thieu", ">="],
+  ["toi da", "<="],
+  ["xap xi", "about"],
+  ["khoang", "about"],
+  ["tren", ">"],
+  ["hon", ">"],
+  ["duoi", "<"],
+];
+
+const SYMBOLS: ReadonlyArray<readonly [string, Op]> = [
+  [">=", ">="],
+  ["≥", ">="],
+  ["=>", ">="],
+  ["<=", "<="],
+  ["≤", "<="],
+  ["=<", "<="],
+  [">", ">"],
+  ["<", "<"],
+  ["~", "about"],
+  ["≈", "about"],
+  ["=", "="],
+];
+
+/** Words in front of the figure that say nothing about the comparison ("đạt 62%", "giảm 3%"). */
+const FILLER = /^(?:dat|giam|tang|muc|la|con|phan dau|bang)\s+/;
+const RANGE = /^(.+?)\s*(?:-|–|—|den)\s*(.+)$/;
+
+export function parseTarget(input: string, locale: NumberLocale): TargetParse {
+  const text = input.trim();
+  let rest = text.replace(/\s+/g, " ");
+  let op: Op | undefined;
+  for (const [symbol, symOp] of SYMBOLS) {
+    if (rest.startsWith(symbol)) {
+      op = symOp;
+      rest = rest.slice(symbol.length).trim();
+      break;
+    }
+  }
+  // Work on a folded copy for the words, but keep the original characters of the figures.
+  let words = foldKeepingFigures(rest);
+  while (FILLER.test(words)) words = words.replace(FILLER, "");
+  if (!op) {
+    for (const [prefix, wordOp] of PREFIXES) {
+      if (words.startsWith(prefix + " ")) {
+        op = wordOp;
+        words = words.slice(prefix.length + 1);
+        break;
+      }
+    }
+  }
+  // "từ 3% trở lên" / "3% trở lên" / "từ 3 đến 5" / "5 trở xuống"
+  const from = /^tu\s+/.test(words);
+  if (from) words = words.replace(/^tu\s+/, "");
+  if (/\s+tro len$/.test(words)) {
+    if (op && op !== ">=") return { ok: false, text };
+    op = ">=";
+    words = words.replace(/\s+tro len$/, "");
+  } else if (/\s+tro xuong$/.test(words)) {
+    if (op && op !== "<=") return { ok: false, text };
+    op = "<=";
+    words = words.replace(/\s+tro xuong$/, "");
+  }
+
+  const single = readFigure(words, locale);
+  if (single) {
+    return {
+      ok: true,
+      target: { op: op ?? (from ? ">=" : "="), value: single.value, text },
+      ambiguous: single.ambiguous,
+    };
+  }
+  if (!op || from) {
+    const range = RANGE.exec(words);
+    if (range) {
+      const a = readFigure(range[1], locale);
+      const b = readFigure(range[2], locale);
+      if (a && b && a.value <= b.value) {
+        return {
+          ok: true,
+          target: { op: "range", min: a.value, max: b.value, text },
+          ambiguous: a.ambiguous || b.ambiguous,
+        };
+      }
+    }
+  }
+  return { ok: false, text };
+}
+
+function readFigure(
+  text: string,
+  locale: NumberLocale
+): { value: number; ambiguous: boolean } | undefined {
+  const parsed = parseNumber(text.replace(/\s*%$/, "%"), locale);
+  if (parsed.kind !== "number") return undefined;
+  if (parsed.unit && !/^(?:%|diem %|diem phan tram|d p t)$/.test(fold(parsed.unit))) {
+    // A unit word after the figure is fine ("16.000 lao động"); anything else is not a target.
+    if (!/^\p{L}[\p{L}\s]*$/u.test(parsed.unit)) return undefined;
+  }
+  return { value: parsed.value, ambiguous: parsed.ambiguous !== undefined };
+}
+
+/** Lower-cases and strips diacritics from words while keeping digits, ".", ",", "%" and "-". */
+function foldKeepingFigures(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/[:;()]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** The single figure that stands for a target when a ratio or difference needs one number. */
+export function referenceValue(target: Target, direction: "up" | "down" | "neutral"): number {
+  if (target.op !== "range") return target.value;
+  if (direction === "up") return target.min;
+  if (direction === "down") return target.max;
+  return (target.min + target.max) / 2;
+}

@@ -1,0 +1,210 @@
+import { z } from "zod";
+import { parseTarget } from "../targets/parseTarget";
+import { Column, Indicator, Template, TemplateShape } from "./schema";
+
+/** One problem in a template, with the path of the bad field: `indicators[12].relations[0].of`. */
+export interface TemplateProblem {
+  readonly path: string;
+  readonly vi: string;
+  readonly en: string;
+}
+
+export class TemplateError extends Error {
+  constructor(
+    readonly source: string,
+    readonly problems: readonly TemplateProblem[]
+  ) {
+    super(
+      `Invalid template ${source}:\n` +
+        problems.map((p) => `  ${p.path}: ${p.en} / ${p.vi}`).join("\n")
+    );
+    this.name = "TemplateError";
+  }
+}
+
+export type TemplateResult =
+  | { readonly ok: true; readonly template: Template }
+  | { readonly ok: false; readonly problems: readonly TemplateProblem[] };
+
+/** Validates unknown data (parsed JSON) as a template: shape first, then every cross-reference. */
+export function checkTemplate(data: unknown): TemplateResult {
+  const shaped = TemplateShape.safeParse(data);
+  if (!shaped.success) return { ok: false, problems: shaped.error.issues.map(fromZodIssue) };
+  const problems = crossCheck(shaped.data);
+  return problems.length ? { ok: false, problems } : { ok: true, template: shaped.data };
+}
+
+/** Like checkTemplate, but throws a TemplateError naming `source` (a file name) on the first call site. */
+export function loadTemplate(data: unknown, source = "template"): Template {
+  const result = checkTemplate(data);
+  if (!result.ok) throw new TemplateError(source, result.problems);
+  return result.template;
+}
+
+/** Parses JSON text as a template; a JSON syntax error is a problem at the root. */
+export function loadTemplateJson(text: string, source = "template"): Template {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    throw new TemplateError(source, [
+      { path: "(file)", vi: `không phải JSON hợp lệ: ${detail}`, en: `not valid JSON: ${detail}` },
+    ]);
+  }
+  return loadTemplate(data, source);
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out || "(root)";
+}
+
+function fromZodIssue(issue: z.core.$ZodIssue): TemplateProblem {
+  const path = formatPath(issue.path);
+  switch (issue.code) {
+    case "invalid_type":
+      return {
+        path,
+        vi: `cần kiểu ${issue.expected}${issue.input === undefined ? " (trường bắt buộc bị thiếu)" : ""}`,
+        en: `expected ${issue.expected}${issue.input === undefined ? " (required field is missing)" : ""}`,
+      };
+    case "invalid_value":
+      return {
+        path,
+        vi: `giá trị phải là một trong ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`,
+        en: `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`,
+      };
+    case "unrecognized_keys":
+      return {
+        path,
+        vi: `trường không được hỗ trợ: ${issue.keys.join(", ")}`,
+        en: `unknown field(s): ${issue.keys.join(", ")}`,
+      };
+    case "invalid_union":
+      return {
+        path,
+        vi: `không khớp loại nào được hỗ trợ (${issue.message})`,
+        en: `matches none of the allowed forms (${issue.message})`,
+      };
+    case "too_small":
+      return { path, vi: `quá nhỏ hoặc quá ngắn (${issue.message})`, en: issue.message };
+    case "too_big":
+      return { path, vi: `quá lớn hoặc quá dài (${issue.message})`, en: issue.message };
+    case "invalid_format":
+      return { path, vi: `sai định dạng: ${issue.message}`, en: issue.message };
+    default:
+      return { path, vi: `không hợp lệ: ${issue.message}`, en: issue.message };
+  }
+}
+
+function crossCheck(t: Template): TemplateProblem[] {
+  const problems: TemplateProblem[] = [];
+  const add = (path: string, vi: string, en: string) => problems.push({ path, vi, en });
+
+  const columns = new Map<string, Column>();
+  t.columns.forEach((c, i) => {
+    if (columns.has(c.id)) add(`columns[${i}].id`, `mã cột "${c.id}" bị trùng`, `duplicate column id "${c.id}"`);
+    columns.set(c.id, c);
+  });
+  for (const role of ["code", "name", "unit"] as const) {
+    const n = t.columns.filter((c) => c.role === role).length;
+    if (n !== 1) {
+      add("columns", `cần đúng một cột vai trò "${role}" (có ${n})`, `needs exactly one "${role}" column (has ${n})`);
+    }
+  }
+  const isInput = (id: string) => columns.get(id)?.role === "input";
+  const refColumn = (path: string, id: string, what: { vi: string; en: string }) => {
+    if (!columns.has(id)) add(path, `cột không tồn tại "${id}"`, `unknown column "${id}"`);
+    else if (!isInput(id)) add(path, `"${id}" không phải ${what.vi}`, `"${id}" is not ${what.en}`);
+  };
+  const inputWord = { vi: "cột nhập liệu", en: "an input column" };
+  t.columns.forEach((c, i) => {
+    if (c.role === "derived") {
+      refColumn(`columns[${i}].numerator`, c.numerator, inputWord);
+      refColumn(`columns[${i}].denominator`, c.denominator, inputWord);
+    } else if (c.role === "evaluation") {
+      refColumn(`columns[${i}].value`, c.value, inputWord);
+      refColumn(`columns[${i}].target`, c.target, inputWord);
+    } else if (c.role === "input" && c.notAbove !== undefined) {
+      refColumn(`columns[${i}].notAbove`, c.notAbove, inputWord);
+    }
+  });
+
+  const sections = new Set<string>();
+  t.sections.forEach((s, i) => {
+    if (sections.has(s.code)) add(`sections[${i}].code`, `mã phần "${s.code}" bị trùng`, `duplicate section code "${s.code}"`);
+    sections.add(s.code);
+  });
+
+  const byCode = new Map<string, Indicator>();
+  t.indicators.forEach((ind, i) => {
+    if (byCode.has(ind.code)) {
+      add(`indicators[${i}].code`, `mã chỉ tiêu "${ind.code}" bị trùng`, `duplicate indicator code "${ind.code}"`);
+    }
+    byCode.set(ind.code, ind);
+  });
+
+  t.indicators.forEach((ind, i) => {
+    const at = `indicators[${i}]`;
+    if (!sections.has(ind.section)) {
+      add(`${at}.section`, `phần không tồn tại "${ind.section}"`, `unknown section "${ind.section}"`);
+    }
+    const level = ind.kind === "rate" || ind.kind === "points";
+    if (level && ind.nature === "flow") {
+      add(
+        `${at}.nature`,
+        `tỷ lệ và điểm phần trăm là mức (stock), không phải dòng (flow)`,
+        `rates and points are levels ("stock"), never flows`
+      );
+    }
+    if (ind.bounds?.min !== undefined && ind.bounds.max !== undefined && ind.bounds.min > ind.bounds.max) {
+      add(`${at}.bounds`, `min lớn hơn max`, `min is greater than max`);
+    }
+    const summable = (code: string, path: string) => {
+      const other = byCode.get(code);
+      if (!other) {
+        add(path, `mã chỉ tiêu không tồn tại "${code}"`, `unknown code "${code}"`);
+        return undefined;
+      }
+      if (code === ind.code) add(path, `chỉ tiêu không thể tham chiếu chính nó`, `an indicator cannot refer to itself`);
+      return other;
+    };
+    ind.relations.forEach((rel, j) => {
+      const rp = `${at}.relations[${j}]`;
+      if (rel.type === "sum" || rel.type === "partOf") {
+        if (level) {
+          add(`${rp}.type`, `tỷ lệ và điểm phần trăm không được cộng dồn`, `rates and points are never summed`);
+        }
+        const codes = rel.type === "sum" ? rel.of.map((c, k) => [c, `${rp}.of[${k}]`] as const) : [[rel.of, `${rp}.of`] as const];
+        for (const [code, path] of codes) {
+          const other = summable(code, path);
+          if (other && (other.kind === "rate" || other.kind === "points")) {
+            add(path, `"${code}" là tỷ lệ, không cộng dồn được`, `"${code}" is a rate and cannot be summed`);
+          } else if (other && other.unit !== ind.unit && !other.unitAliases.includes(ind.unit)) {
+            add(path, `"${code}" có đơn vị "${other.unit}" khác "${ind.unit}"`, `"${code}" has unit "${other.unit}", not "${ind.unit}"`);
+          }
+        }
+      } else {
+        if (ind.kind !== "rate") {
+          add(`${rp}.type`, `chỉ dòng tỷ lệ mới có quan hệ tỷ số`, `only a rate row can have a ratio relation`);
+        }
+        summable(rel.numerator, `${rp}.numerator`);
+        summable(rel.denominator, `${rp}.denominator`);
+      }
+    });
+    ind.targets.forEach((tg, j) => {
+      if (!isInput(tg.column)) {
+        add(`${at}.targets[${j}].column`, `cột nhập liệu không tồn tại "${tg.column}"`, `unknown input column "${tg.column}"`);
+      }
+      if (!parseTarget(tg.text, "vi-VN").ok) {
+        add(`${at}.targets[${j}].text`, `không đọc được chỉ tiêu "${tg.text}"`, `cannot read target "${tg.text}"`);
+      }
+    });
+  });
+  return problems;
+}

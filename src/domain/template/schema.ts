@@ -1,0 +1,162 @@
+import { z } from "zod";
+
+/**
+ * The template format. A template is data: the columns of the table (with the role each plays),
+ * its sections and its indicators (rows). Types are inferred from the schema, so the schema is the
+ * single definition of the format; docs/templates.md documents it with an example.
+ */
+
+export const Localized = z.object({ vi: z.string().min(1), en: z.string().min(1) }).strict();
+export type Localized = z.infer<typeof Localized>;
+
+/** Header text may name years relative to the template's year: "KH năm {Y}", "TH năm {Y-2}". */
+const HeaderText = Localized;
+
+const ColumnId = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, "a column id is letters and digits");
+
+const columnBase = {
+  id: ColumnId,
+  header: HeaderText,
+  /** The upper header row shared by several columns, e.g. "So sánh (%)". */
+  group: HeaderText.optional(),
+  /** The label in the numbering row under the header: "A", "B", "1", "5=4/2". */
+  number: z.string(),
+  /** Column width in characters. */
+  width: z.number().positive().max(120).optional(),
+};
+
+export const InputColumn = z
+  .object({
+    ...columnBase,
+    role: z.literal("input"),
+    period: z.enum(["actual", "plan", "estimate"]),
+    /** Year relative to the template's year (the Y in the header text). */
+    yearOffset: z.number().int().min(-5).max(5),
+    /** Part of a year this figure covers (6 for "6 tháng", 3 for a quarter); absent for a full year. */
+    months: z.number().int().min(1).max(11).optional(),
+    /** A plan column: its cells may hold a target written as text ("trên 16.000", "1-1,5"). */
+    holdsTarget: z.boolean().default(false),
+    /** For flow indicators this figure cannot exceed the figure in that column (6 months ≤ full year). */
+    notAbove: ColumnId.optional(),
+    /** Empty cells in required rows are flagged. */
+    required: z.boolean().default(true),
+  })
+  .strict();
+
+export const DerivedColumn = z
+  .object({
+    ...columnBase,
+    role: z.literal("derived"),
+    purpose: z.enum(["percentOfPlan", "yearOverYear", "nextVsEstimate", "other"]),
+    numerator: ColumnId,
+    denominator: ColumnId,
+  })
+  .strict();
+
+export const EvaluationColumn = z
+  .object({
+    ...columnBase,
+    role: z.literal("evaluation"),
+    /** The figure that is judged … */
+    value: ColumnId,
+    /** … against the plan (target) in this column. */
+    target: ColumnId,
+  })
+  .strict();
+
+const PlainColumn = (role: "code" | "name" | "unit" | "note") =>
+  z.object({ ...columnBase, role: z.literal(role) }).strict();
+
+export const Column = z.discriminatedUnion("role", [
+  PlainColumn("code"),
+  PlainColumn("name"),
+  PlainColumn("unit"),
+  PlainColumn("note"),
+  InputColumn,
+  DerivedColumn,
+  EvaluationColumn,
+]);
+export type Column = z.infer<typeof Column>;
+export type InputColumn = z.infer<typeof InputColumn>;
+export type DerivedColumn = z.infer<typeof DerivedColumn>;
+export type EvaluationColumn = z.infer<typeof EvaluationColumn>;
+
+export const Relation = z.discriminatedUnion("type", [
+  /** "gồm": the listed rows add up to this row, in every period column. */
+  z.object({ type: z.literal("sum"), of: z.array(z.string()).min(1) }).strict(),
+  /** "trong đó": this row is a part of that row and cannot exceed it. */
+  z.object({ type: z.literal("partOf"), of: z.string() }).strict(),
+  /** This rate row equals numerator / denominator × scale. */
+  z
+    .object({
+      type: z.literal("ratio"),
+      numerator: z.string(),
+      denominator: z.string(),
+      scale: z.number().positive().default(100),
+    })
+    .strict(),
+]);
+export type Relation = z.infer<typeof Relation>;
+
+/** A target the template itself sets for a column ("trained-labour rate ≥ 60"), written as text. */
+export const TemplateTarget = z
+  .object({
+    column: ColumnId,
+    text: z.string().min(1),
+    source: Localized.optional(),
+  })
+  .strict();
+
+export const Indicator = z
+  .object({
+    /** Unique key within the template; relations refer to it. Usually the STT shown ("1", "1.2"). */
+    code: z.string().min(1),
+    /** What the STT column shows when it is not the code ("-", "+", ""). */
+    label: z.string().optional(),
+    section: z.string().min(1),
+    name: Localized,
+    /** Other names this row is known by on sheets made by hand. */
+    aliases: z.array(z.string().min(1)).default([]),
+    unit: z.string().min(1),
+    unitAliases: z.array(z.string().min(1)).default([]),
+    kind: z.enum(["count", "amount", "rate", "points"]),
+    direction: z.enum(["up", "down", "neutral"]),
+    nature: z.enum(["flow", "stock"]),
+    /** Decimals shown; defaults by kind (count 0, amount 0, rate 2, points 2). */
+    decimals: z.number().int().min(0).max(6).optional(),
+    bounds: z
+      .object({ min: z.number().optional(), max: z.number().optional() })
+      .strict()
+      .optional(),
+    required: z.boolean().default(false),
+    /** Indent level on the sheet: 0 for main indicators, 1 for children, 2 for grandchildren. */
+    level: z.number().int().min(0).max(3).default(0),
+    /** How the comparison columns read for this row; defaults by kind (see domain brief). */
+    compare: z.enum(["ratio", "difference"]).optional(),
+    relations: z.array(Relation).default([]),
+    targets: z.array(TemplateTarget).default([]),
+  })
+  .strict();
+export type Indicator = z.infer<typeof Indicator>;
+
+export const Section = z.object({ code: z.string().min(1), name: Localized }).strict();
+export type Section = z.infer<typeof Section>;
+
+export const TemplateShape = z
+  .object({
+    $schema: z.string().optional(),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "an id is lower-case letters, digits and -"),
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, "a version is MAJOR.MINOR.PATCH"),
+    /** "Biểu số 01" */
+    form: z.string().min(1),
+    title: HeaderText,
+    /** What the template's year Y means, for people choosing it: "the plan year". */
+    yearMeaning: Localized,
+    unitNote: Localized.optional(),
+    columns: z.array(Column).min(4),
+    sections: z.array(Section).min(1),
+    indicators: z.array(Indicator).min(1),
+  })
+  .strict();
+export type Template = z.infer<typeof TemplateShape>;
+export type TemplateInput = z.input<typeof TemplateShape>;
