@@ -2,7 +2,8 @@
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
-  transform: { "^.+\\.(t|j)sx?$": ["@swc/jest"] },
+  // isolatedModules: transpile only; `npm run typecheck` type-checks everything first.
+  transform: { "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, diagnostics: false }] },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   testTimeout: 60000,
 };

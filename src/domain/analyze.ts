@@ -48,7 +48,12 @@ export function analyzeSheet(sheet: SheetSnapshot, options: AnalyzeOptions): Ana
           },
       reason: RULES[ruleId].reason,
     };
-    return { sheet: sheet.name, findings: [finding], derived: [], plan: { sheet: sheet.name, writes: [], skipped: [] } };
+    return {
+      sheet: sheet.name,
+      findings: [finding],
+      derived: [],
+      plan: { sheet: sheet.name, writes: [], skipped: [] },
+    };
   }
   const annex = located.annex;
   const derived = computeDerived(sheet, annex, options.locale);

@@ -5,7 +5,12 @@
 export { analyzeSheet } from "./analyze";
 export type { Analysis, AnalyzeOptions } from "./analyze";
 export { builtInTemplates, findTemplate } from "./catalog";
-export { checkTemplate, loadTemplate, loadTemplateJson, TemplateError } from "./template/loadTemplate";
+export {
+  checkTemplate,
+  loadTemplate,
+  loadTemplateJson,
+  TemplateError,
+} from "./template/loadTemplate";
 export type { TemplateProblem } from "./template/loadTemplate";
 export type { Template, Indicator, Column, Relation, Section } from "./template/schema";
 export { resolveLocalized, resolveYearTokens } from "./template/headers";

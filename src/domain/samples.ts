@@ -13,8 +13,15 @@ export interface SampleFigures {
 }
 
 /** Types figures into a freshly laid-out annex, as a person would (the snapshot, not a file). */
-export function fillSnapshot(snapshot: SheetSnapshot, layout: AnnexLayout, template: Template, sample: SampleFigures): SheetSnapshot {
-  const rows = snapshot.rows.map((r) => (r ? [...r] : [])) as Array<Array<CellSnapshot | undefined>>;
+export function fillSnapshot(
+  snapshot: SheetSnapshot,
+  layout: AnnexLayout,
+  template: Template,
+  sample: SampleFigures
+): SheetSnapshot {
+  const rows = snapshot.rows.map((r) => (r ? [...r] : [])) as Array<
+    Array<CellSnapshot | undefined>
+  >;
   const colOf = new Map(template.columns.map((c, i) => [c.id, i]));
   for (const [code, byColumn] of Object.entries(sample.values)) {
     const row = layout.rowOf.get(code);

@@ -52,9 +52,12 @@ describe("parseNumber: how Vietnamese staff write numbers", () => {
     expect(parseNumber(text, "vi-VN").kind).toBe("blank");
   });
 
-  test.each(["abc", "1.23.4", "12a", "1,2,3", "trên 16.000", "1.234.5,6,7", "1 23"])("%j is not a number", (text) => {
-    expect(parseNumber(text, "vi-VN").kind).toBe("invalid");
-  });
+  test.each(["abc", "1.23.4", "12a", "1,2,3", "trên 16.000", "1.234.5,6,7", "1 23"])(
+    "%j is not a number",
+    (text) => {
+      expect(parseNumber(text, "vi-VN").kind).toBe("invalid");
+    }
+  );
 
   describe("ambiguity is reported, never guessed silently", () => {
     test('"16.000" reads 16 000 in vi-VN and says en-US would read 16', () => {
@@ -72,9 +75,12 @@ describe("parseNumber: how Vietnamese staff write numbers", () => {
       expect(p.value).toBe(16);
       expect(p.ambiguous?.alternative).toBe(16000);
     });
-    test.each(["57,72", "1.234,5", "127.550.801.040", "0,500", "1,5", "3615"])("%j is not ambiguous", (text) => {
-      expect(value(text, "vi-VN").ambiguous).toBeUndefined();
-    });
+    test.each(["57,72", "1.234,5", "127.550.801.040", "0,500", "1,5", "3615"])(
+      "%j is not ambiguous",
+      (text) => {
+        expect(value(text, "vi-VN").ambiguous).toBeUndefined();
+      }
+    );
   });
 });
 
@@ -94,28 +100,39 @@ describe("properties", () => {
   const locales = fc.constantFrom<NumberLocale>("vi-VN", "en-US");
   test("formatting then parsing gives the number back, in both locales", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 0, max: 4 }), locales, (n, d, locale) => {
-        const v = n / 10 ** d;
-        const text = formatNumber(v, locale, d);
-        const p = parseNumber(text, locale);
-        expect(p.kind).toBe("number");
-        if (p.kind === "number") expect(p.value).toBeCloseTo(v, 6);
-      })
+      fc.property(
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.integer({ min: 0, max: 4 }),
+        locales,
+        (n, d, locale) => {
+          const v = n / 10 ** d;
+          const text = formatNumber(v, locale, d);
+          const p = parseNumber(text, locale);
+          expect(p.kind).toBe("number");
+          if (p.kind === "number") expect(p.value).toBeCloseTo(v, 6);
+        }
+      )
     );
   });
   test("an ambiguous reading always names a different number for the other locale", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 999 }), fc.integer({ min: 0, max: 999 }), fc.constantFrom(".", ","), locales, (a, b, mark, locale) => {
-        const text = `${a}${mark}${String(b).padStart(3, "0")}`;
-        const p = parseNumber(text, locale);
-        expect(p.kind).toBe("number");
-        if (p.kind === "number") {
-          expect(p.ambiguous).toBeDefined();
-          expect(p.ambiguous?.alternative).not.toBe(p.value);
-          const other = parseNumber(text, p.ambiguous!.locale);
-          expect(other.kind === "number" && other.value).toBe(p.ambiguous!.alternative);
+      fc.property(
+        fc.integer({ min: 1, max: 999 }),
+        fc.integer({ min: 0, max: 999 }),
+        fc.constantFrom(".", ","),
+        locales,
+        (a, b, mark, locale) => {
+          const text = `${a}${mark}${String(b).padStart(3, "0")}`;
+          const p = parseNumber(text, locale);
+          expect(p.kind).toBe("number");
+          if (p.kind === "number") {
+            expect(p.ambiguous).toBeDefined();
+            expect(p.ambiguous?.alternative).not.toBe(p.value);
+            const other = parseNumber(text, p.ambiguous!.locale);
+            expect(other.kind === "number" && other.value).toBe(p.ambiguous!.alternative);
+          }
         }
-      })
+      )
     );
   });
 });

@@ -39,9 +39,12 @@ describe("parseTarget: targets as plans write them", () => {
     expect(target(text)).toMatchObject({ op: "range", min, max });
   });
 
-  test.each(["abc", "trên", "5-3", "khoảng", "trên 5 trở xuống", ""])("%j is not a target", (text) => {
-    expect(parseTarget(text, "vi-VN").ok).toBe(false);
-  });
+  test.each(["abc", "trên", "5-3", "khoảng", "trên 5 trở xuống", ""])(
+    "%j is not a target",
+    (text) => {
+      expect(parseTarget(text, "vi-VN").ok).toBe(false);
+    }
+  );
 
   test("a figure whose reading depends on the locale is marked ambiguous", () => {
     const p = parseTarget("trên 16.000", "vi-VN");

@@ -1,4 +1,10 @@
-import { buildAnnexLayout, builtInTemplates, layoutSnapshot, SheetSnapshot, Template } from "../../src/domain";
+import {
+  buildAnnexLayout,
+  builtInTemplates,
+  layoutSnapshot,
+  SheetSnapshot,
+  Template,
+} from "../../src/domain";
 import { AnnexLayout } from "../../src/domain/layout/annexLayout";
 import { CellSnapshot, CellValue } from "../../src/domain/sheet/snapshot";
 import { fillSnapshot, SampleFigures } from "../../src/domain/samples";
@@ -23,7 +29,11 @@ export class TestAnnex {
     year = 2023,
     metadata = true
   ) {
-    this.layout = buildAnnexLayout(tpl, { year, unitName: "Sở LĐTBXH", authority: "UBND tỉnh Lạng Sơn" });
+    this.layout = buildAnnexLayout(tpl, {
+      year,
+      unitName: "Sở LĐTBXH",
+      authority: "UBND tỉnh Lạng Sơn",
+    });
     this.sheet = layoutSnapshot(this.layout, metadata);
   }
   static filled(sample: SampleFigures = langSonSample): TestAnnex {
@@ -53,7 +63,9 @@ export class TestAnnex {
     return this;
   }
   setCell(row: number, col: number, cell: CellSnapshot | undefined): this {
-    const rows = this.sheet.rows.map((r) => (r ? [...r] : [])) as Array<Array<CellSnapshot | undefined>>;
+    const rows = this.sheet.rows.map((r) => (r ? [...r] : [])) as Array<
+      Array<CellSnapshot | undefined>
+    >;
     while (rows.length <= row) rows.push([]);
     rows[row][col] = cell;
     this.sheet = { ...this.sheet, rows };
@@ -75,7 +87,11 @@ export class TestAnnex {
   }
   insertRow(at: number, cells: Array<CellValue | undefined>): this {
     const rows = [...this.sheet.rows];
-    rows.splice(at, 0, cells.map((v) => (v === undefined ? undefined : { value: v })));
+    rows.splice(
+      at,
+      0,
+      cells.map((v) => (v === undefined ? undefined : { value: v }))
+    );
     this.sheet = { ...this.sheet, rows };
     return this;
   }

@@ -12,12 +12,13 @@ import {
   cmp,
   evaluate,
   Expr,
+  formulaTemplate,
+  FormulaTemplate,
   iff,
   isNumber,
   num,
   ref,
   str,
-  toExcel,
 } from "./expr";
 
 /**
@@ -40,23 +41,50 @@ export const POINTS_FORMAT = '+0.00" điểm %";-0.00" điểm %";0.00" điểm 
 
 export type CompareMode = "ratio" | "difference";
 
-export interface DerivedCell {
-  readonly row: number;
-  readonly col: number;
-  readonly address: string;
-  readonly columnId: string;
-  readonly indicator: Indicator;
-  readonly expr: Expr;
-  /** Excel formula text without the leading "=". */
-  readonly formula: string;
-  /** The engine's result: a number, an evaluation label, or "" for blank. */
-  readonly value: number | string;
-  readonly numFmt: string;
-  readonly mode: CompareMode | "evaluation";
+/** One derived cell: where it is, the engine's value, and the formula that computes the same. */
+export class DerivedCell {
+  private text?: string;
+  private a1?: string;
+
+  constructor(
+    readonly row: number,
+    readonly col: number,
+    readonly columnId: string,
+    readonly indicator: Indicator,
+    private readonly built: BuiltExpr,
+    /** The engine's result: a number, an evaluation label, or "" for blank. */
+    readonly value: number | string
+  ) {}
+
+  get address(): string {
+    return (this.a1 ??= toA1(this.row, this.col));
+  }
+  get expr(): Expr {
+    return this.built.expr;
+  }
+  /** Excel formula text without the leading "=". Rendered on first use. */
+  get formula(): string {
+    return (this.text ??= this.built.formula.at(this.row));
+  }
+  /** Whether a formula found on the sheet is exactly this one, without rendering it. */
+  hasFormula(formula: string): boolean {
+    return this.text !== undefined
+      ? this.text === formula
+      : this.built.formula.matches(formula, this.row);
+  }
+  get numFmt(): string {
+    return this.built.numFmt;
+  }
+  get mode(): CompareMode | "evaluation" {
+    return this.built.mode;
+  }
 }
 
 export function compareMode(indicator: Indicator): CompareMode {
-  return indicator.compare ?? (indicator.kind === "rate" || indicator.kind === "points" ? "difference" : "ratio");
+  return (
+    indicator.compare ??
+    (indicator.kind === "rate" || indicator.kind === "points" ? "difference" : "ratio")
+  );
 }
 
 /** What a formula sees in a cell: numbers as numbers, text as text, everything else as nothing. */
@@ -77,24 +105,11 @@ export interface Operand {
   readonly target?: Target;
 }
 
-function operand(
-  sheet: SheetSnapshot | undefined,
-  row: number,
-  col: number,
-  holdsTarget: boolean,
-  locale: NumberLocale
-): Operand {
-  const v = sheet?.rows[row]?.[col]?.value;
-  if (holdsTarget && typeof v === "string" && v.trim() !== "") {
-    const parsed = parseTarget(v, locale);
-    if (parsed.ok) return { expr: ref(row, col), target: parsed.target };
-  }
-  return { expr: ref(row, col) };
-}
-
 /** The figure an operand stands for, and the references that must hold numbers for it to exist. */
 function figure(o: Operand, direction: Indicator["direction"]): { value: Expr; guards: Expr[] } {
-  return o.target ? { value: num(referenceValue(o.target, direction)), guards: [] } : { value: o.expr, guards: [o.expr] };
+  return o.target
+    ? { value: num(referenceValue(o.target, direction)), guards: [] }
+    : { value: o.expr, guards: [o.expr] };
 }
 
 function guarded(guards: Expr[], body: Expr): Expr {
@@ -121,7 +136,11 @@ export function differenceExpr(n: Operand, d: Operand, direction: Indicator["dir
  * "down" mirrors that. An upper bound on an "up" row (or a lower bound on a "down" row) can only be met.
  * Neutral rows are not judged.
  */
-export function evaluationExpr(value: Operand, t: Operand, direction: Indicator["direction"]): Expr {
+export function evaluationExpr(
+  value: Operand,
+  t: Operand,
+  direction: Indicator["direction"]
+): Expr {
   const v = value.expr;
   if (direction === "neutral") return BLANK;
   const up = direction === "up";
@@ -133,7 +152,9 @@ export function evaluationExpr(value: Operand, t: Operand, direction: Indicator[
   if (!target) return guardRef(iff(cmp(better, v, t.expr), V, iff(cmp("=", v, t.expr), D, M)));
   switch (target.op) {
     case "=":
-      return guard(iff(cmp(better, v, num(target.value)), V, iff(cmp("=", v, num(target.value)), D, M)));
+      return guard(
+        iff(cmp(better, v, num(target.value)), V, iff(cmp("=", v, num(target.value)), D, M))
+      );
     case ">=":
     case "<=":
     case ">":
@@ -141,7 +162,9 @@ export function evaluationExpr(value: Operand, t: Operand, direction: Indicator[
       const favourable = (target.op[0] === ">") === up;
       if (!favourable) return guard(iff(cmp(target.op, v, num(target.value)), D, M));
       if (target.op.length === 1) return guard(iff(cmp(target.op, v, num(target.value)), V, M));
-      return guard(iff(cmp(better, v, num(target.value)), V, iff(cmp("=", v, num(target.value)), D, M)));
+      return guard(
+        iff(cmp(better, v, num(target.value)), V, iff(cmp("=", v, num(target.value)), D, M))
+      );
     }
     case "about": {
       const tol = Math.abs(target.value) * ABOUT_TOLERANCE;
@@ -159,58 +182,150 @@ export function evaluationExpr(value: Operand, t: Operand, direction: Indicator[
 }
 
 /** Builds the expression of one derived cell; the same code serves a filled sheet and a new empty one. */
-export function derivedExpr(
-  column: DerivedColumn | EvaluationColumn,
-  indicator: Indicator,
-  row: number,
-  columns: ReadonlyMap<string, number>,
-  template: Template,
-  sheet: SheetSnapshot | undefined,
-  locale: NumberLocale
-): { expr: Expr; mode: CompareMode | "evaluation"; numFmt: string } | undefined {
-  const [nId, dId] = column.role === "derived" ? [column.numerator, column.denominator] : [column.value, column.target];
-  const nCol = columns.get(nId);
-  const dCol = columns.get(dId);
-  if (nCol === undefined || dCol === undefined) return undefined;
-  const holds = (id: string) => {
-    const c = template.columns.find((x) => x.id === id);
-    return c?.role === "input" && c.holdsTarget;
-  };
-  const n: Operand = operand(sheet, row, nCol, column.role === "derived" && holds(nId), locale);
-  const d: Operand = operand(sheet, row, dCol, holds(dId), locale);
-  if (column.role === "evaluation") {
-    return { expr: evaluationExpr(n, d, indicator.direction), mode: "evaluation", numFmt: "@" };
-  }
-  const mode = compareMode(indicator);
-  return mode === "ratio"
-    ? { expr: ratioExpr(n, d, indicator.direction), mode, numFmt: RATIO_FORMAT }
-    : { expr: differenceExpr(n, d, indicator.direction), mode, numFmt: POINTS_FORMAT };
+export interface BuiltExpr {
+  readonly expr: Expr;
+  readonly formula: FormulaTemplate;
+  readonly mode: CompareMode | "evaluation";
+  readonly numFmt: string;
 }
 
-export function computeDerived(sheet: SheetSnapshot, annex: LocatedAnnex, locale: NumberLocale): DerivedCell[] {
+/** An output column resolved against the sheet: where its operands are, and which may hold targets. */
+interface OutputColumn {
+  readonly nCol: number;
+  readonly dCol: number;
+  readonly nHolds: boolean;
+  readonly dHolds: boolean;
+  /** Shared expressions for rows with no target text, by mode and direction. */
+  readonly plain: Array<BuiltExpr | undefined>;
+}
+
+const MODE_INDEX = { ratio: 0, difference: 1, evaluation: 2 } as const;
+const DIRECTION_INDEX = { up: 0, down: 1, neutral: 2 } as const;
+
+/**
+ * Builds the expression of each derived cell, sharing one expression (and one rendered formula) among
+ * all rows with the same column, mode, direction and targets: thousands of rows cost a handful of trees.
+ */
+export class DerivedBuilder {
+  private readonly withTargets = new Map<string, BuiltExpr>();
+  private readonly outputs = new Map<string, OutputColumn | null>();
+  private readonly holdsTarget: ReadonlySet<string>;
+
+  constructor(
+    template: Template,
+    private readonly columns: ReadonlyMap<string, number>,
+    private readonly sheet: SheetSnapshot | undefined,
+    private readonly locale: NumberLocale
+  ) {
+    this.holdsTarget = new Set(
+      template.columns.flatMap((c) => (c.role === "input" && c.holdsTarget ? [c.id] : []))
+    );
+  }
+
+  /** Builds (or reuses) the expression for one cell; `mode` is the row's compare mode. */
+  build(
+    column: DerivedColumn | EvaluationColumn,
+    indicator: Indicator,
+    row: number,
+    mode: CompareMode = compareMode(indicator)
+  ): BuiltExpr | undefined {
+    const out = this.output(column);
+    if (!out) return undefined;
+    const cellMode = column.role === "derived" ? mode : "evaluation";
+    const nTarget = out.nHolds ? this.target(row, out.nCol) : undefined;
+    const dTarget = out.dHolds ? this.target(row, out.dCol) : undefined;
+    if (!nTarget && !dTarget) {
+      const slot = MODE_INDEX[cellMode] * 3 + DIRECTION_INDEX[indicator.direction];
+      return (out.plain[slot] ??= this.make(out, cellMode, indicator.direction));
+    }
+    const key = `${column.id}|${cellMode}|${indicator.direction}|${targetKey(nTarget)}|${targetKey(dTarget)}`;
+    let built = this.withTargets.get(key);
+    if (!built) {
+      built = this.make(out, cellMode, indicator.direction, nTarget, dTarget);
+      this.withTargets.set(key, built);
+    }
+    return built;
+  }
+
+  private output(column: DerivedColumn | EvaluationColumn): OutputColumn | undefined {
+    let out = this.outputs.get(column.id);
+    if (out === undefined) {
+      const derived = column.role === "derived";
+      const nId = derived ? column.numerator : column.value;
+      const dId = derived ? column.denominator : column.target;
+      const nCol = this.columns.get(nId);
+      const dCol = this.columns.get(dId);
+      out =
+        nCol === undefined || dCol === undefined
+          ? null
+          : {
+              nCol,
+              dCol,
+              nHolds: derived && this.holdsTarget.has(nId),
+              dHolds: this.holdsTarget.has(dId),
+              plain: [],
+            };
+      this.outputs.set(column.id, out);
+    }
+    return out ?? undefined;
+  }
+
+  private make(
+    out: OutputColumn,
+    mode: CompareMode | "evaluation",
+    direction: Indicator["direction"],
+    nTarget?: Target,
+    dTarget?: Target
+  ): BuiltExpr {
+    const n: Operand = nTarget ? { expr: ref(out.nCol), target: nTarget } : { expr: ref(out.nCol) };
+    const d: Operand = dTarget ? { expr: ref(out.dCol), target: dTarget } : { expr: ref(out.dCol) };
+    const expr =
+      mode === "evaluation"
+        ? evaluationExpr(n, d, direction)
+        : mode === "ratio"
+          ? ratioExpr(n, d, direction)
+          : differenceExpr(n, d, direction);
+    const numFmt = mode === "evaluation" ? "@" : mode === "ratio" ? RATIO_FORMAT : POINTS_FORMAT;
+    return { expr, formula: formulaTemplate(expr), mode, numFmt };
+  }
+
+  /** The target written as text in a plan cell, if that is what the cell holds. */
+  private target(row: number, col: number): Target | undefined {
+    const v = this.sheet?.rows[row]?.[col]?.value;
+    if (typeof v !== "string" || v.trim() === "") return undefined;
+    const parsed = parseTarget(v, this.locale);
+    return parsed.ok ? parsed.target : undefined;
+  }
+}
+
+function targetKey(t: Target | undefined): string {
+  if (!t) return "";
+  return t.op === "range" ? `range:${t.min}:${t.max}` : `${t.op}:${t.value}`;
+}
+export function computeDerived(
+  sheet: SheetSnapshot,
+  annex: LocatedAnnex,
+  locale: NumberLocale
+): DerivedCell[] {
   const { template, columns } = annex;
-  const outputs = template.columns.filter((c): c is DerivedColumn | EvaluationColumn => c.role === "derived" || c.role === "evaluation");
-  const read = (r: number, c: number): CellReading => formulaReading(sheet.rows[r]?.[c]);
+  const outputs = template.columns.flatMap((c) =>
+    (c.role === "derived" || c.role === "evaluation") && columns.has(c.id)
+      ? [{ column: c, col: columns.get(c.id) as number }]
+      : []
+  );
+  const builder = new DerivedBuilder(template, columns, sheet, locale);
   const cells: DerivedCell[] = [];
+  let line: ReadonlyArray<CellSnapshot | undefined> | undefined;
+  const read = (c: number): CellReading => formulaReading(line?.[c]);
   for (const located of annex.rows) {
-    for (const column of outputs) {
-      const col = columns.get(column.id);
-      if (col === undefined) continue;
-      const built = derivedExpr(column, located.indicator, located.row, columns, template, sheet, locale);
+    line = sheet.rows[located.row];
+    const mode = compareMode(located.indicator);
+    for (const { column, col } of outputs) {
+      const built = builder.build(column, located.indicator, located.row, mode);
       if (!built) continue;
       const raw = evaluate(built.expr, read);
-      cells.push({
-        row: located.row,
-        col,
-        address: toA1(located.row, col),
-        columnId: column.id,
-        indicator: located.indicator,
-        expr: built.expr,
-        formula: toExcel(built.expr),
-        value: typeof raw === "boolean" ? "" : raw,
-        numFmt: built.numFmt,
-        mode: built.mode,
-      });
+      const value = typeof raw === "boolean" ? "" : raw;
+      cells.push(new DerivedCell(located.row, col, column.id, located.indicator, built, value));
     }
   }
   return cells;

@@ -1,15 +1,18 @@
-import { toA1 } from "../sheet/address";
+import { columnLetter } from "../sheet/address";
 
 /**
  * A tiny formula language for the derived cells. Each derived cell is one expression that is both
  * evaluated here (the engine's own number, used to check stated values and cached in files) and
  * rendered as an Excel formula (so the sheet stays live without the add-in). One source, two readings:
  * the value and the formula cannot drift apart.
+ *
+ * References are to columns of the cell's own row (every derived column compares figures of the same
+ * indicator), so one expression serves every row that has the same column, mode, direction and target.
  */
 export type Expr =
   | { readonly t: "num"; readonly v: number }
   | { readonly t: "str"; readonly v: string }
-  | { readonly t: "ref"; readonly row: number; readonly col: number }
+  | { readonly t: "ref"; readonly col: number }
   | { readonly t: "bin"; readonly op: "+" | "-" | "*" | "/"; readonly a: Expr; readonly b: Expr }
   | { readonly t: "cmp"; readonly op: Comparison; readonly a: Expr; readonly b: Expr }
   | { readonly t: "isnumber"; readonly a: Expr }
@@ -26,13 +29,14 @@ export type ExprValue = number | string | boolean;
 
 export const num = (v: number): Expr => ({ t: "num", v });
 export const str = (v: string): Expr => ({ t: "str", v });
-/** A cell reference, 0-based; rendered as A1. */
-export const ref = (row: number, col: number): Expr => ({ t: "ref", row, col });
+/** A reference to a column (0-based) of the same row. */
+export const ref = (col: number): Expr => ({ t: "ref", col });
 export const BLANK: Expr = str("");
 export const bin = (op: "+" | "-" | "*" | "/", a: Expr, b: Expr): Expr => ({ t: "bin", op, a, b });
 export const cmp = (op: Comparison, a: Expr, b: Expr): Expr => ({ t: "cmp", op, a, b });
 export const isNumber = (a: Expr): Expr => ({ t: "isnumber", a });
-export const and = (...items: Expr[]): Expr => (items.length === 1 ? items[0] : { t: "and", items });
+export const and = (...items: Expr[]): Expr =>
+  items.length === 1 ? items[0] : { t: "and", items };
 export const iff = (cond: Expr, then: Expr, otherwise: Expr): Expr => ({
   t: "if",
   cond,
@@ -40,14 +44,14 @@ export const iff = (cond: Expr, then: Expr, otherwise: Expr): Expr => ({
   else: otherwise,
 });
 
-export function evaluate(expr: Expr, read: (row: number, col: number) => CellReading): ExprValue {
+/** Evaluates with Excel's meaning; `read(col)` gives what a cell of the row holds. */
+export function evaluate(expr: Expr, read: (col: number) => CellReading): ExprValue {
   switch (expr.t) {
     case "num":
-      return expr.v;
     case "str":
       return expr.v;
     case "ref": {
-      const v = read(expr.row, expr.col);
+      const v = read(expr.col);
       return v === null ? "" : v;
     }
     case "bin": {
@@ -99,32 +103,75 @@ function asNumber(v: ExprValue): number {
   return typeof v === "number" ? v : Number.NaN;
 }
 
-/** Renders an expression as the text of an Excel formula (without the leading "="). */
-export function toExcel(expr: Expr): string {
+/** Renders an expression as the text of an Excel formula (without "=") for row `row` (0-based). */
+export function toExcel(expr: Expr, row: number): string {
+  return render(expr, String(row + 1));
+}
+
+/**
+ * A formula rendered once for any row: `at(row)` fills in the row number. Used where thousands of
+ * rows share one expression.
+ */
+export interface FormulaTemplate {
+  at(row: number): string;
+  /** Whether `formula` is this template at `row`, compared in place (no string is built). */
+  matches(formula: string, row: number): boolean;
+}
+
+const ROW = "\u0001";
+
+export function formulaTemplate(expr: Expr): FormulaTemplate {
+  const parts = render(expr, ROW).split(ROW);
+  const fixedLength = parts.reduce((n, p) => n + p.length, 0);
+  return {
+    at: (row: number) => parts.join(String(row + 1)),
+    matches(formula: string, row: number): boolean {
+      const r = String(row + 1);
+      if (formula.length !== fixedLength + r.length * (parts.length - 1)) return false;
+      let pos = 0;
+      for (let i = 0; i < parts.length; i++) {
+        if (!formula.startsWith(parts[i], pos)) return false;
+        pos += parts[i].length;
+        if (i < parts.length - 1) {
+          if (!formula.startsWith(r, pos)) return false;
+          pos += r.length;
+        }
+      }
+      return true;
+    },
+  };
+}
+
+function render(expr: Expr, row: string): string {
   switch (expr.t) {
     case "num":
       return excelNumber(expr.v);
     case "str":
       return `"${expr.v.replace(/"/g, '""')}"`;
     case "ref":
-      return toA1(expr.row, expr.col);
+      return columnLetter(expr.col) + row;
     case "bin":
-      return `${operand(expr.a, expr.op, "left")}${expr.op}${operand(expr.b, expr.op, "right")}`;
+      return `${operand(expr.a, expr.op, "left", row)}${expr.op}${operand(expr.b, expr.op, "right", row)}`;
     case "cmp":
-      return `${toExcel(expr.a)}${expr.op}${toExcel(expr.b)}`;
+      return `${render(expr.a, row)}${expr.op}${render(expr.b, row)}`;
     case "isnumber":
-      return `ISNUMBER(${toExcel(expr.a)})`;
+      return `ISNUMBER(${render(expr.a, row)})`;
     case "and":
-      return `AND(${expr.items.map(toExcel).join(",")})`;
+      return `AND(${expr.items.map((i) => render(i, row)).join(",")})`;
     case "if":
-      return `IF(${toExcel(expr.cond)},${toExcel(expr.then)},${toExcel(expr.else)})`;
+      return `IF(${render(expr.cond, row)},${render(expr.then, row)},${render(expr.else, row)})`;
   }
 }
 
 const PRECEDENCE = { "+": 1, "-": 1, "*": 2, "/": 2 } as const;
 
-function operand(child: Expr, parentOp: "+" | "-" | "*" | "/", side: "left" | "right"): string {
-  const text = toExcel(child);
+function operand(
+  child: Expr,
+  parentOp: "+" | "-" | "*" | "/",
+  side: "left" | "right",
+  row: string
+): string {
+  const text = render(child, row);
   if (child.t === "num" && child.v < 0) return `(${text})`;
   if (child.t !== "bin") return text;
   const childPrec = PRECEDENCE[child.op];

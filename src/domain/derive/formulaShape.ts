@@ -1,5 +1,5 @@
 import { Target } from "../targets/parseTarget";
-import { differenceExpr, evaluationExpr, ratioExpr } from "./derivedCells";
+import { DerivedCell, differenceExpr, evaluationExpr, ratioExpr } from "./derivedCells";
 import { ref, toExcel } from "./expr";
 
 /**
@@ -17,7 +17,16 @@ export function formulaShape(formula: string): string {
 }
 
 export function sameFormula(a: string, b: string): boolean {
-  return a.replace(/^=/, "").replace(/\s+/g, "").toUpperCase() === b.replace(/^=/, "").replace(/\s+/g, "").toUpperCase();
+  if (a === b) return true;
+  return (
+    a.replace(/^=/, "").replace(/\s+/g, "").toUpperCase() ===
+    b.replace(/^=/, "").replace(/\s+/g, "").toUpperCase()
+  );
+}
+
+/** The cell holds exactly the formula the engine would write (checked in place first: cheap). */
+export function isCurrent(dc: DerivedCell, formula: string): boolean {
+  return dc.hasFormula(formula) || sameFormula(formula, dc.formula);
 }
 
 let shapes: Set<string> | undefined;
@@ -28,7 +37,7 @@ export function isOurFormula(formula: string): boolean {
 }
 
 function ourShapes(): Set<string> {
-  const plain = { expr: ref(0, 1) };
+  const plain = { expr: ref(1) };
   const targets: Target[] = [
     { op: "=", value: 2, text: "" },
     { op: ">", value: 2, text: "" },
@@ -38,13 +47,13 @@ function ourShapes(): Set<string> {
     { op: "about", value: 2, text: "" },
     { op: "range", min: 1, max: 2, text: "" },
   ];
-  const operands = [plain, ...targets.map((target) => ({ expr: ref(0, 1), target }))];
+  const operands = [plain, ...targets.map((target) => ({ expr: ref(1), target }))];
   const out = new Set<string>();
   for (const direction of ["up", "down", "neutral"] as const) {
     for (const n of operands) {
       for (const d of operands) {
         for (const build of [ratioExpr, differenceExpr, evaluationExpr]) {
-          out.add(formulaShape(toExcel(build(n, d, direction))));
+          out.add(formulaShape(toExcel(build(n, d, direction), 0)));
         }
       }
     }

@@ -1,5 +1,4 @@
-import { derivedExpr } from "../derive/derivedCells";
-import { toExcel } from "../derive/expr";
+import { DerivedBuilder } from "../derive/derivedCells";
 import { NumberLocale } from "../numbers/locale";
 import { toA1 } from "../sheet/address";
 import { AnnexMetadata, CellSnapshot, SheetSnapshot } from "../sheet/snapshot";
@@ -109,22 +108,47 @@ export function buildAnnexLayout(template: Template, options: LayoutOptions): An
   const merges: Merge[] = [];
   const put = (cell: LayoutCell) => cells.push(cell);
   const merge = (r1: number, c1: number, r2: number, c2: number) => {
-    if (r1 !== r2 || c1 !== c2) merges.push({ from: { row: r1, col: c1 }, to: { row: r2, col: c2 } });
+    if (r1 !== r2 || c1 !== c2)
+      merges.push({ from: { row: r1, col: c1 }, to: { row: r2, col: c2 } });
   };
   const index = new Map(cols.map((c, i) => [c.id, i]));
 
   // Title block
   const leftSpan = Math.min(2, last);
-  put({ row: 0, col: 0, value: (options.authority ?? "").toUpperCase(), style: "authority", locked: true });
+  put({
+    row: 0,
+    col: 0,
+    value: (options.authority ?? "").toUpperCase(),
+    style: "authority",
+    locked: true,
+  });
   merge(0, 0, 0, leftSpan);
-  put({ row: 1, col: 0, value: (options.unitName ?? "").toUpperCase(), style: "unitName", locked: true });
+  put({
+    row: 1,
+    col: 0,
+    value: (options.unitName ?? "").toUpperCase(),
+    style: "unitName",
+    locked: true,
+  });
   merge(1, 0, 1, leftSpan);
   put({ row: 0, col: last - 2, value: template.form, style: "form", locked: true });
   merge(0, last - 2, 0, last);
-  put({ row: 3, col: 0, value: resolveYearTokens(template.title.vi, year), style: "title", locked: true });
+  put({
+    row: 3,
+    col: 0,
+    value: resolveYearTokens(template.title.vi, year),
+    style: "title",
+    locked: true,
+  });
   merge(3, 0, 3, last);
   if (template.unitNote) {
-    put({ row: 4, col: 0, value: resolveYearTokens(template.unitNote.vi, year), style: "unitNote", locked: true });
+    put({
+      row: 4,
+      col: 0,
+      value: resolveYearTokens(template.unitNote.vi, year),
+      style: "unitNote",
+      locked: true,
+    });
     merge(4, 0, 4, last);
   }
 
@@ -156,21 +180,36 @@ export function buildAnnexLayout(template: Template, options: LayoutOptions): An
   // Sections and indicators
   const rowOf = new Map<string, number>();
   const validations: LayoutValidation[] = [];
+  // A new sheet has no figures yet: derived cells reference the plan cells, never embedded targets.
+  const builder = new DerivedBuilder(template, index, undefined, options.locale ?? "vi-VN");
   let r = numberingRow + 1;
   const dataStartRow = r;
+  const bySection = new Map<string, Indicator[]>();
+  for (const ind of template.indicators) {
+    const list = bySection.get(ind.section);
+    if (list) list.push(ind);
+    else bySection.set(ind.section, [ind]);
+  }
   for (const section of template.sections) {
-    const inds = template.indicators.filter((i) => i.section === section.code);
+    const inds = bySection.get(section.code) ?? [];
     if (!inds.length) continue;
     for (let i = 0; i <= last; i++) {
       const c = cols[i];
-      const value = c.role === "code" ? section.code : c.role === "name" ? section.name.vi : undefined;
-      put({ row: r, col: i, ...(value !== undefined ? { value } : {}), style: "section", locked: true });
+      const value =
+        c.role === "code" ? section.code : c.role === "name" ? section.name.vi : undefined;
+      put({
+        row: r,
+        col: i,
+        ...(value !== undefined ? { value } : {}),
+        style: "section",
+        locked: true,
+      });
     }
     r++;
     for (const ind of inds) {
       rowOf.set(ind.code, r);
       for (let i = 0; i <= last; i++) {
-        put(indicatorCell(template, ind, cols[i], r, i, index, options));
+        put(indicatorCell(ind, cols[i], r, i, builder));
         const v = validationFor(ind, cols[i], toA1(r, i), year);
         if (v) validations.push(v);
       }
@@ -182,10 +221,20 @@ export function buildAnnexLayout(template: Template, options: LayoutOptions): An
   // Signatures
   const footerRow = r + 1;
   put({ row: footerRow, col: 1, value: "NGƯỜI LẬP BIỂU", style: "footer", locked: true });
-  put({ row: footerRow, col: Math.max(3, last - 3), value: "THỦ TRƯỞNG ĐƠN VỊ", style: "footer", locked: true });
+  put({
+    row: footerRow,
+    col: Math.max(3, last - 3),
+    value: "THỦ TRƯỞNG ĐƠN VỊ",
+    style: "footer",
+    locked: true,
+  });
   merge(footerRow, Math.max(3, last - 3), footerRow, last);
 
-  const metadata: AnnexMetadata = { templateId: template.id, templateVersion: template.version, year };
+  const metadata: AnnexMetadata = {
+    templateId: template.id,
+    templateVersion: template.version,
+    year,
+  };
   return {
     sheetName: options.sheetName ?? defaultSheetName(template, year),
     metadata,
@@ -197,26 +246,36 @@ export function buildAnnexLayout(template: Template, options: LayoutOptions): An
     dataStartRow,
     lastDataRow,
     freeze: { row: numberingRow + 1, col: (index.get("unit") ?? 2) + 1 },
-    print: { paper: "A4", orientation: "landscape", repeatRows: [h1, numberingRow], fitToWidth: true },
+    print: {
+      paper: "A4",
+      orientation: "landscape",
+      repeatRows: [h1, numberingRow],
+      fitToWidth: true,
+    },
     validations,
     rowOf,
   };
 }
 
 function indicatorCell(
-  template: Template,
   ind: Indicator,
   column: Column,
   row: number,
   col: number,
-  index: ReadonlyMap<string, number>,
-  options: LayoutOptions
+  builder: DerivedBuilder
 ): LayoutCell {
   switch (column.role) {
     case "code":
       return { row, col, value: ind.label ?? ind.code, style: "code", locked: true };
     case "name":
-      return { row, col, value: ind.name.vi, style: ind.level > 0 ? "child" : "indicator", locked: true, indent: ind.level };
+      return {
+        row,
+        col,
+        value: ind.name.vi,
+        style: ind.level > 0 ? "child" : "indicator",
+        locked: true,
+        indent: ind.level,
+      };
     case "unit":
       return { row, col, value: ind.unit, style: "unit", locked: true };
     case "note":
@@ -225,11 +284,11 @@ function indicatorCell(
       return { row, col, style: "input", numFmt: inputFormat(ind), locked: false };
     case "derived":
     case "evaluation": {
-      const built = derivedExpr(column, ind, row, index, template, undefined, options.locale ?? "vi-VN");
+      const built = builder.build(column, ind, row);
       return {
         row,
         col,
-        ...(built ? { formula: toExcel(built.expr), numFmt: built.numFmt } : {}),
+        ...(built ? { formula: built.formula.at(row), numFmt: built.numFmt } : {}),
         style: column.role === "evaluation" ? "evaluation" : "derived",
         locked: true,
       };
@@ -237,14 +296,28 @@ function indicatorCell(
   }
 }
 
-function validationFor(ind: Indicator, column: Column, address: string, year: number): LayoutValidation | undefined {
+function validationFor(
+  ind: Indicator,
+  column: Column,
+  address: string,
+  year: number
+): LayoutValidation | undefined {
   if (column.role !== "input") return undefined;
   const targets = ind.targets.filter((t) => t.column === column.id).map((t) => t.text);
-  const direction = { up: "càng cao càng tốt", down: "càng thấp càng tốt", neutral: "không có chiều tốt/xấu" }[ind.direction];
+  const direction = {
+    up: "càng cao càng tốt",
+    down: "càng thấp càng tốt",
+    neutral: "không có chiều tốt/xấu",
+  }[ind.direction];
   const header = resolveLocalized(column.header, year).vi;
   const prompt = {
     title: `ĐVT: ${ind.unit}`.slice(0, 32),
-    text: [`${header}.`, targets.length ? `Chỉ tiêu: ${targets.join("; ")}.` : "", `Chiều: ${direction}.`, column.holdsTarget ? 'Có thể ghi "trên 16.000", "từ 3% trở lên", "1-1,5".' : ""]
+    text: [
+      `${header}.`,
+      targets.length ? `Chỉ tiêu: ${targets.join("; ")}.` : "",
+      `Chiều: ${direction}.`,
+      column.holdsTarget ? 'Có thể ghi "trên 16.000", "từ 3% trở lên", "1-1,5".' : "",
+    ]
       .filter(Boolean)
       .join(" ")
       .slice(0, 255),
@@ -253,13 +326,41 @@ function validationFor(ind: Indicator, column: Column, address: string, year: nu
   const error = (text: string) => ({ title: "Số liệu không hợp lệ", text });
   switch (ind.kind) {
     case "count":
-      return { address, type: "whole", min: ind.bounds?.min ?? 0, ...(ind.bounds?.max !== undefined ? { max: ind.bounds.max } : {}), prompt, error: error(`Nhập số nguyên không âm (${ind.unit}).`) };
+      return {
+        address,
+        type: "whole",
+        min: ind.bounds?.min ?? 0,
+        ...(ind.bounds?.max !== undefined ? { max: ind.bounds.max } : {}),
+        prompt,
+        error: error(`Nhập số nguyên không âm (${ind.unit}).`),
+      };
     case "amount":
-      return { address, type: "decimal", min: ind.bounds?.min ?? 0, ...(ind.bounds?.max !== undefined ? { max: ind.bounds.max } : {}), prompt, error: error(`Nhập số không âm (${ind.unit}).`) };
+      return {
+        address,
+        type: "decimal",
+        min: ind.bounds?.min ?? 0,
+        ...(ind.bounds?.max !== undefined ? { max: ind.bounds.max } : {}),
+        prompt,
+        error: error(`Nhập số không âm (${ind.unit}).`),
+      };
     case "rate":
-      return { address, type: "decimal", min: ind.bounds?.min ?? 0, max: ind.bounds?.max ?? 100, prompt, error: error("Nhập tỷ lệ từ 0 đến 100.") };
+      return {
+        address,
+        type: "decimal",
+        min: ind.bounds?.min ?? 0,
+        max: ind.bounds?.max ?? 100,
+        prompt,
+        error: error("Nhập tỷ lệ từ 0 đến 100."),
+      };
     case "points":
-      return { address, type: "decimal", min: ind.bounds?.min ?? -100, max: ind.bounds?.max ?? 100, prompt, error: error("Nhập số điểm phần trăm từ -100 đến 100.") };
+      return {
+        address,
+        type: "decimal",
+        min: ind.bounds?.min ?? -100,
+        max: ind.bounds?.max ?? 100,
+        prompt,
+        error: error("Nhập số điểm phần trăm từ -100 đến 100."),
+      };
   }
 }
 
@@ -277,4 +378,3 @@ export function layoutSnapshot(layout: AnnexLayout, withMetadata = true): SheetS
   }
   return { name: layout.sheetName, rows, ...(withMetadata ? { metadata: layout.metadata } : {}) };
 }
-

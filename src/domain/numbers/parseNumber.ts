@@ -75,7 +75,11 @@ function readBody(body: string, locale: NumberLocale): BodyReading {
       return { kind: "invalid", problem: "bad-grouping" };
     }
     const digits = [...groups.slice(0, -1), lastGroup].join("");
-    return { kind: "ok", value: Number(frac ? `${digits}.${frac}` : digits), decimals: frac.length };
+    return {
+      kind: "ok",
+      value: Number(frac ? `${digits}.${frac}` : digits),
+      decimals: frac.length,
+    };
   }
   const dots = count(body, ".");
   const commas = count(body, ",");

@@ -1,5 +1,5 @@
 import { DerivedCell } from "../derive/derivedCells";
-import { isOurFormula, sameFormula } from "../derive/formulaShape";
+import { isCurrent, isOurFormula } from "../derive/formulaShape";
 import { fromA1 } from "../sheet/address";
 import { CellSnapshot, isEmptyCell, SheetSnapshot } from "../sheet/snapshot";
 import { Bilingual, Finding } from "../rules/finding";
@@ -38,31 +38,29 @@ export interface FillOptions {
   readonly overwrite?: boolean;
 }
 
-export function planFill(sheet: SheetSnapshot, derived: readonly DerivedCell[], options: FillOptions = {}): WritePlan {
+export function planFill(
+  sheet: SheetSnapshot,
+  derived: readonly DerivedCell[],
+  options: FillOptions = {}
+): WritePlan {
   const writes: CellWrite[] = [];
   const skipped: SkippedCell[] = [];
   for (const dc of derived) {
     const cell = sheet.rows[dc.row]?.[dc.col];
-    const write: CellWrite = {
-      row: dc.row,
-      col: dc.col,
-      address: dc.address,
-      formula: dc.formula,
-      value: dc.value === "" ? null : dc.value,
-      numFmt: dc.numFmt,
-      purpose: "derived",
-    };
     if (isEmptyCell(cell)) {
-      writes.push(write);
+      writes.push(derivedWrite(dc, dc.numFmt));
       continue;
     }
     const existing = cell as CellSnapshot;
-    if (existing.formula && sameFormula(existing.formula, dc.formula)) {
-      if (!sameCached(existing.value, dc.value)) writes.push({ ...write, numFmt: existing.numFmt ?? dc.numFmt });
+    if (existing.formula && isCurrent(dc, existing.formula)) {
+      // Ours and current: only a result that differs from the engine's is written again.
+      if (!sameCached(existing.value, dc.value)) {
+        writes.push(derivedWrite(dc, existing.numFmt ?? dc.numFmt));
+      }
       continue;
     }
     if ((existing.formula && isOurFormula(existing.formula)) || options.overwrite) {
-      writes.push(write);
+      writes.push(derivedWrite(dc, dc.numFmt));
       continue;
     }
     const found = existing.formula ? `=${existing.formula}` : String(existing.value);
@@ -76,6 +74,18 @@ export function planFill(sheet: SheetSnapshot, derived: readonly DerivedCell[], 
     });
   }
   return { sheet: sheet.name, writes, skipped };
+}
+
+function derivedWrite(dc: DerivedCell, numFmt: string): CellWrite {
+  return {
+    row: dc.row,
+    col: dc.col,
+    address: dc.address,
+    formula: dc.formula,
+    value: dc.value === "" ? null : dc.value,
+    numFmt,
+    purpose: "derived",
+  };
 }
 
 /** Converts numbers stored as text to numbers, for the findings the user chose. Only on request. */
@@ -95,7 +105,10 @@ export function planFixes(sheet: SheetSnapshot, findings: readonly Finding[]): W
 
 function sameCached(saved: CellSnapshot["value"], computed: number | string): boolean {
   if (typeof computed === "number") {
-    return typeof saved === "number" && Math.abs(saved - computed) <= 1e-9 * Math.max(1, Math.abs(computed));
+    return (
+      typeof saved === "number" &&
+      Math.abs(saved - computed) <= 1e-9 * Math.max(1, Math.abs(computed))
+    );
   }
   return (saved === null ? "" : saved) === computed;
 }

@@ -15,47 +15,74 @@ export const RULES = {
   "sheet.unknown-template": {
     severity: "error",
     title: { vi: "Mẫu biểu không xác định", en: "Unknown template" },
-    reason: { vi: "Không biết mẫu thì không kiểm tra được các chỉ tiêu.", en: "Without its template the indicators cannot be checked." },
+    reason: {
+      vi: "Không biết mẫu thì không kiểm tra được các chỉ tiêu.",
+      en: "Without its template the indicators cannot be checked.",
+    },
   },
   "sheet.no-annex": {
     severity: "error",
     title: { vi: "Không tìm thấy biểu chỉ tiêu", en: "No indicator annex found" },
-    reason: { vi: "Cần có dòng tiêu đề (STT, Chỉ tiêu, ĐVT…) để nhận biết biểu.", en: "A header row (STT, Chỉ tiêu, ĐVT…) is needed to recognise the annex." },
+    reason: {
+      vi: "Cần có dòng tiêu đề (STT, Chỉ tiêu, ĐVT…) để nhận biết biểu.",
+      en: "A header row (STT, Chỉ tiêu, ĐVT…) is needed to recognise the annex.",
+    },
   },
   "header.missing-column": {
     severity: "error",
     title: { vi: "Thiếu cột", en: "Missing column" },
-    reason: { vi: "Biểu phải có đủ các cột theo mẫu của Bộ.", en: "The annex must have every column of the ministry's form." },
+    reason: {
+      vi: "Biểu phải có đủ các cột theo mẫu của Bộ.",
+      en: "The annex must have every column of the ministry's form.",
+    },
   },
   "header.year-mismatch": {
     severity: "warning",
     title: { vi: "Năm ở tiêu đề cột không khớp", en: "Header year does not match" },
-    reason: { vi: "Tiêu đề cột phải ghi đúng năm của kỳ báo cáo.", en: "Column headers must name the years of the reporting period." },
+    reason: {
+      vi: "Tiêu đề cột phải ghi đúng năm của kỳ báo cáo.",
+      en: "Column headers must name the years of the reporting period.",
+    },
   },
   "row.unknown": {
     severity: "warning",
     title: { vi: "Dòng không có trong mẫu", en: "Row not in the template" },
-    reason: { vi: "Dòng lạ không được kiểm tra và có thể bị bỏ sót khi tổng hợp.", en: "An unknown row is not checked and may be missed when consolidating." },
+    reason: {
+      vi: "Dòng lạ không được kiểm tra và có thể bị bỏ sót khi tổng hợp.",
+      en: "An unknown row is not checked and may be missed when consolidating.",
+    },
   },
   "row.duplicate": {
     severity: "error",
     title: { vi: "Chỉ tiêu bị lặp", en: "Duplicate indicator row" },
-    reason: { vi: "Một chỉ tiêu chỉ được báo cáo một lần; dòng lặp làm sai số tổng hợp.", en: "Each indicator is reported once; a duplicate row corrupts consolidation." },
+    reason: {
+      vi: "Một chỉ tiêu chỉ được báo cáo một lần; dòng lặp làm sai số tổng hợp.",
+      en: "Each indicator is reported once; a duplicate row corrupts consolidation.",
+    },
   },
   "row.missing": {
     severity: "warning",
     title: { vi: "Thiếu chỉ tiêu", en: "Indicator missing" },
-    reason: { vi: "Biểu phải có đủ các chỉ tiêu theo mẫu.", en: "The annex must list every indicator of the template." },
+    reason: {
+      vi: "Biểu phải có đủ các chỉ tiêu theo mẫu.",
+      en: "The annex must list every indicator of the template.",
+    },
   },
   "row.matched-by-code": {
     severity: "info",
     title: { vi: "Tên chỉ tiêu khác mẫu", en: "Indicator name differs from the template" },
-    reason: { vi: "Dòng được nhận theo STT; nên ghi tên đúng như mẫu.", en: "The row was recognised by its number; the template's name is preferred." },
+    reason: {
+      vi: "Dòng được nhận theo STT; nên ghi tên đúng như mẫu.",
+      en: "The row was recognised by its number; the template's name is preferred.",
+    },
   },
   "type.number-as-text": {
     severity: "warning",
     title: { vi: "Số được lưu dạng văn bản", en: "Number stored as text" },
-    reason: { vi: "Số dạng văn bản không được Excel tính vào tổng và công thức.", en: "Excel leaves numbers stored as text out of sums and formulas." },
+    reason: {
+      vi: "Số dạng văn bản không được Excel tính vào tổng và công thức.",
+      en: "Excel leaves numbers stored as text out of sums and formulas.",
+    },
   },
   "type.not-a-number": {
     severity: "error",
@@ -65,112 +92,178 @@ export const RULES = {
   "type.error-value": {
     severity: "error",
     title: { vi: "Ô bị lỗi công thức", en: "Cell holds an error" },
-    reason: { vi: "Giá trị lỗi (#REF!, #DIV/0!…) không phải số liệu.", en: "An error value (#REF!, #DIV/0!…) is not a figure." },
+    reason: {
+      vi: "Giá trị lỗi (#REF!, #DIV/0!…) không phải số liệu.",
+      en: "An error value (#REF!, #DIV/0!…) is not a figure.",
+    },
   },
   "bounds.negative": {
     severity: "error",
     title: { vi: "Số âm", en: "Negative value" },
-    reason: { vi: "Số người, số hộ, số tiền không thể âm.", en: "Counts of people or households and sums of money cannot be negative." },
+    reason: {
+      vi: "Số người, số hộ, số tiền không thể âm.",
+      en: "Counts of people or households and sums of money cannot be negative.",
+    },
   },
   "bounds.not-whole": {
     severity: "error",
     title: { vi: "Không phải số nguyên", en: "Not a whole number" },
-    reason: { vi: "Chỉ tiêu đếm (người, hộ, xã…) phải là số nguyên.", en: "Counts (people, households, communes…) are whole numbers." },
+    reason: {
+      vi: "Chỉ tiêu đếm (người, hộ, xã…) phải là số nguyên.",
+      en: "Counts (people, households, communes…) are whole numbers.",
+    },
   },
   "bounds.rate-range": {
     severity: "error",
     title: { vi: "Tỷ lệ ngoài khoảng 0–100", en: "Rate outside 0–100" },
-    reason: { vi: "Tỷ lệ phần trăm nằm trong khoảng 0 đến 100.", en: "A percentage lies between 0 and 100." },
+    reason: {
+      vi: "Tỷ lệ phần trăm nằm trong khoảng 0 đến 100.",
+      en: "A percentage lies between 0 and 100.",
+    },
   },
   "bounds.template": {
     severity: "error",
     title: { vi: "Ngoài giới hạn của mẫu", en: "Outside the template's bounds" },
-    reason: { vi: "Mẫu biểu quy định giới hạn cho chỉ tiêu này.", en: "The template sets bounds for this indicator." },
+    reason: {
+      vi: "Mẫu biểu quy định giới hạn cho chỉ tiêu này.",
+      en: "The template sets bounds for this indicator.",
+    },
   },
   "required.missing": {
     severity: "warning",
     title: { vi: "Thiếu số liệu bắt buộc", en: "Required figure missing" },
-    reason: { vi: "Chỉ tiêu chủ yếu phải có số liệu ở mọi kỳ.", en: "Main indicators need a figure in every period." },
+    reason: {
+      vi: "Chỉ tiêu chủ yếu phải có số liệu ở mọi kỳ.",
+      en: "Main indicators need a figure in every period.",
+    },
   },
   "sum.mismatch": {
     severity: "error",
     title: { vi: "Tổng không bằng các thành phần", en: "Total does not equal its parts" },
-    reason: { vi: "Chỉ tiêu \"gồm\" phải bằng tổng các chỉ tiêu thành phần.", en: "A \"gồm\" (consists of) total must equal the sum of its parts." },
+    reason: {
+      vi: 'Chỉ tiêu "gồm" phải bằng tổng các chỉ tiêu thành phần.',
+      en: 'A "gồm" (consists of) total must equal the sum of its parts.',
+    },
   },
   "sum.rounding": {
     severity: "warning",
     title: { vi: "Tổng lệch do làm tròn", en: "Total off by rounding" },
-    reason: { vi: "Chênh lệch nhỏ do làm tròn vẫn nên được điều chỉnh cho khớp.", en: "A rounding slip is small but should still be reconciled." },
+    reason: {
+      vi: "Chênh lệch nhỏ do làm tròn vẫn nên được điều chỉnh cho khớp.",
+      en: "A rounding slip is small but should still be reconciled.",
+    },
   },
   "part.exceeds": {
     severity: "error",
     title: { vi: "Phần lớn hơn tổng", en: "Part exceeds its total" },
-    reason: { vi: "Chỉ tiêu \"trong đó\" không thể lớn hơn chỉ tiêu tổng.", en: "An \"of which\" figure cannot exceed its total." },
+    reason: {
+      vi: 'Chỉ tiêu "trong đó" không thể lớn hơn chỉ tiêu tổng.',
+      en: 'An "of which" figure cannot exceed its total.',
+    },
   },
   "ratio.mismatch": {
     severity: "error",
     title: { vi: "Tỷ lệ không khớp số liệu", en: "Rate does not match its counts" },
-    reason: { vi: "Tỷ lệ phải bằng tử số chia mẫu số (trong phạm vi làm tròn).", en: "A rate must equal its numerator over its denominator, within rounding." },
+    reason: {
+      vi: "Tỷ lệ phải bằng tử số chia mẫu số (trong phạm vi làm tròn).",
+      en: "A rate must equal its numerator over its denominator, within rounding.",
+    },
   },
   "ratio.rounding": {
     severity: "warning",
     title: { vi: "Tỷ lệ lệch do làm tròn", en: "Rate off by rounding" },
-    reason: { vi: "Tỷ lệ lệch một đơn vị ở chữ số cuối, thường do làm tròn sai.", en: "The rate is one unit off in its last digit, usually a rounding slip." },
+    reason: {
+      vi: "Tỷ lệ lệch một đơn vị ở chữ số cuối, thường do làm tròn sai.",
+      en: "The rate is one unit off in its last digit, usually a rounding slip.",
+    },
   },
   "flow.part-year-exceeds": {
     severity: "error",
     title: { vi: "Số 6 tháng vượt số cả năm", en: "Part-year figure exceeds the full year" },
-    reason: { vi: "Chỉ tiêu cộng dồn: số 6 tháng không thể lớn hơn ước cả năm.", en: "For a cumulative indicator the half-year figure cannot exceed the year's estimate." },
+    reason: {
+      vi: "Chỉ tiêu cộng dồn: số 6 tháng không thể lớn hơn ước cả năm.",
+      en: "For a cumulative indicator the half-year figure cannot exceed the year's estimate.",
+    },
   },
   "derived.mismatch": {
     severity: "error",
     title: { vi: "Số so sánh ghi sai", en: "Stated comparison is wrong" },
-    reason: { vi: "Số so sánh phải tính đúng từ các cột số liệu.", en: "A comparison must be computed from the figures it compares." },
+    reason: {
+      vi: "Số so sánh phải tính đúng từ các cột số liệu.",
+      en: "A comparison must be computed from the figures it compares.",
+    },
   },
   "derived.rounding": {
     severity: "warning",
     title: { vi: "Số so sánh lệch do làm tròn", en: "Stated comparison off by rounding" },
-    reason: { vi: "Số so sánh lệch một đơn vị ở chữ số cuối.", en: "The comparison is one unit off in its last digit." },
+    reason: {
+      vi: "Số so sánh lệch một đơn vị ở chữ số cuối.",
+      en: "The comparison is one unit off in its last digit.",
+    },
   },
   "derived.stale": {
     severity: "warning",
     title: { vi: "Công thức chưa được tính lại", en: "Formula result is stale" },
-    reason: { vi: "Kết quả lưu trong tệp khác với kết quả tính lại; hãy tính lại trước khi gửi.", en: "The saved result differs from a recalculation; recalculate before sending." },
+    reason: {
+      vi: "Kết quả lưu trong tệp khác với kết quả tính lại; hãy tính lại trước khi gửi.",
+      en: "The saved result differs from a recalculation; recalculate before sending.",
+    },
   },
   "unit.mismatch": {
     severity: "warning",
     title: { vi: "Đơn vị tính khác mẫu", en: "Unit differs from the template" },
-    reason: { vi: "Đơn vị tính sai làm sai số liệu khi tổng hợp.", en: "A wrong unit corrupts consolidated figures." },
+    reason: {
+      vi: "Đơn vị tính sai làm sai số liệu khi tổng hợp.",
+      en: "A wrong unit corrupts consolidated figures.",
+    },
   },
   "unit.missing": {
     severity: "info",
     title: { vi: "Chưa ghi đơn vị tính", en: "Unit not written" },
-    reason: { vi: "Cột ĐVT giúp người đọc hiểu số liệu.", en: "Column C tells readers what the figures count." },
+    reason: {
+      vi: "Cột ĐVT giúp người đọc hiểu số liệu.",
+      en: "Column C tells readers what the figures count.",
+    },
   },
   "change.large": {
     severity: "warning",
     title: { vi: "Biến động lớn so với năm trước", en: "Large change from last year" },
-    reason: { vi: "Biến động lớn cần được giải thích ở cột Ghi chú.", en: "A large change should be explained in the Note column." },
+    reason: {
+      vi: "Biến động lớn cần được giải thích ở cột Ghi chú.",
+      en: "A large change should be explained in the Note column.",
+    },
   },
   "target.unreadable": {
     severity: "error",
     title: { vi: "Không đọc được chỉ tiêu kế hoạch", en: "Plan target cannot be read" },
-    reason: { vi: "Kế hoạch phải là số hoặc chỉ tiêu như \"trên 16.000\", \"từ 3% trở lên\".", en: "A plan is a number or a target such as \"trên 16.000\", \"từ 3% trở lên\"." },
+    reason: {
+      vi: 'Kế hoạch phải là số hoặc chỉ tiêu như "trên 16.000", "từ 3% trở lên".',
+      en: 'A plan is a number or a target such as "trên 16.000", "từ 3% trở lên".',
+    },
   },
   "target.below-template": {
     severity: "warning",
     title: { vi: "Kế hoạch thấp hơn chỉ tiêu giao", en: "Plan below the assigned target" },
-    reason: { vi: "Kế hoạch phải đạt chỉ tiêu cấp trên giao.", en: "A plan must meet the target set from above." },
+    reason: {
+      vi: "Kế hoạch phải đạt chỉ tiêu cấp trên giao.",
+      en: "A plan must meet the target set from above.",
+    },
   },
   "target.not-met": {
     severity: "info",
     title: { vi: "Không đạt kế hoạch", en: "Plan not met" },
-    reason: { vi: "Chỉ tiêu không đạt cần được giải thích trong báo cáo.", en: "A missed target needs explaining in the report." },
+    reason: {
+      vi: "Chỉ tiêu không đạt cần được giải thích trong báo cáo.",
+      en: "A missed target needs explaining in the report.",
+    },
   },
   "number.ambiguous": {
     severity: "info",
     title: { vi: "Số có thể hiểu hai cách", en: "Number can be read two ways" },
-    reason: { vi: "\"16.000\" là mười sáu nghìn theo cách viết Việt Nam nhưng là 16 theo cách viết tiếng Anh.", en: "\"16.000\" is sixteen thousand in Vietnamese writing but 16 in English writing." },
+    reason: {
+      vi: '"16.000" là mười sáu nghìn theo cách viết Việt Nam nhưng là 16 theo cách viết tiếng Anh.',
+      en: '"16.000" is sixteen thousand in Vietnamese writing but 16 in English writing.',
+    },
   },
 } as const satisfies Record<string, RuleDefinition>;
 

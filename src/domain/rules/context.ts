@@ -33,7 +33,9 @@ export interface Emission {
 export class RuleContext {
   readonly findings: Finding[] = [];
   readonly inputs: readonly InputColumn[];
-  private readonly readings = new Map<LocatedRow, Array<CellReading | undefined>>();
+  /** Readings of input cells, made once: slot = row index × inputs + input index. */
+  private readonly readings: Array<CellReading | undefined> = [];
+  private readonly inputIndex: ReadonlyMap<string, number>;
 
   constructor(
     readonly sheet: SheetSnapshot,
@@ -42,6 +44,7 @@ export class RuleContext {
     readonly options: CheckOptions
   ) {
     this.inputs = annex.template.columns.filter((c): c is InputColumn => c.role === "input");
+    this.inputIndex = new Map(this.inputs.map((c, k) => [c.id, k]));
   }
 
   get locale(): NumberLocale {
@@ -77,36 +80,51 @@ export class RuleContext {
 
   /** The reading of an input cell, computed once. */
   reading(row: LocatedRow, column: InputColumn): CellReading {
-    let list = this.readings.get(row);
-    if (!list) {
-      list = new Array<CellReading | undefined>(this.inputs.length);
-      this.readings.set(row, list);
-    }
-    const k = this.inputs.indexOf(column);
-    let r = list[k];
+    const slot = row.index * this.inputs.length + (this.inputIndex.get(column.id) ?? 0);
+    let r = this.readings[slot];
     if (r === undefined) {
       const c = this.col(column.id);
-      r = c === undefined ? { kind: "blank" } : readCell(this.sheet.rows[row.row]?.[c], this.locale);
-      list[k] = r;
+      r = c === undefined ? BLANK : readCell(this.sheet.rows[row.row]?.[c], this.locale);
+      this.readings[slot] = r;
     }
     return r;
   }
 
   /** The number in an input cell (typed or as text), or undefined. */
-  number(row: LocatedRow | undefined, column: InputColumn): { value: number; decimals: number } | undefined {
+  number(row: LocatedRow | undefined, column: InputColumn): Figure | undefined {
     if (!row) return undefined;
     const r = this.reading(row, column);
-    if (r.kind !== "number") return undefined;
-    return { value: r.value, decimals: r.decimals ?? decimalsOf(r.value) };
+    return r.kind === "number" ? r : undefined;
   }
 
   column(id: string): Column | undefined {
     return this.annex.template.columns.find((c) => c.id === id);
   }
 
+  private readonly names = new Map<string, Bilingual>();
+
+  /** The column's header text for this annex's year, as people read it: "ƯTH năm 2022". */
   columnName(column: Column): Bilingual {
-    return resolveLocalized(column.header, this.annex.year);
+    let name = this.names.get(column.id);
+    if (!name) {
+      name = resolveLocalized(column.header, this.annex.year);
+      this.names.set(column.id, name);
+    }
+    return name;
   }
+}
+
+const BLANK: CellReading = { kind: "blank" };
+
+/** A number read from a cell; `decimals` is known when the format or the typed text tells. */
+export interface Figure {
+  readonly value: number;
+  readonly decimals?: number;
+}
+
+/** Decimals a figure is shown with: from its format or text, else as many as its value has. */
+export function shownDecimals(f: Figure): number {
+  return f.decimals ?? decimalsOf(f.value);
 }
 
 /** A number in both languages' conventions: {vi: "16.000", en: "16,000"}. */

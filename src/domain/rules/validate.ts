@@ -43,6 +43,9 @@ export function sortFindings(findings: Finding[]): Finding[] {
   };
   return findings
     .map((f, i) => ({ f, i, k: key(f) }))
-    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.k - b.k || a.i - b.i)
+    .sort(
+      (a, b) =>
+        SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.k - b.k || a.i - b.i
+    )
     .map((x) => x.f);
 }

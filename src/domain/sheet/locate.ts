@@ -1,5 +1,6 @@
 import { fold, foldName, isRomanNumeral } from "../text/fold";
 import { resolveYearTokens } from "../template/headers";
+import { compileTemplate } from "../template/compiled";
 import { Column, Indicator, Section, Template } from "../template/schema";
 import { AnnexMetadata, cellAt, cellText, isEmptyCell, SheetSnapshot } from "./snapshot";
 
@@ -12,6 +13,10 @@ import { AnnexMetadata, cellAt, cellText, isEmptyCell, SheetSnapshot } from "./s
  * dropped silently: unknown, duplicate and missing rows are all reported.
  */
 export interface LocatedRow {
+  /** Position in LocatedAnnex.rows. */
+  readonly index: number;
+  /** Position of the indicator in the template. */
+  readonly indicatorIndex: number;
   readonly row: number;
   readonly indicator: Indicator;
   readonly matchedBy: "name" | "code";
@@ -27,18 +32,45 @@ export interface LocatedAnnex {
   readonly columns: ReadonlyMap<string, number>;
   readonly missingColumns: readonly Column[];
   readonly rows: readonly LocatedRow[];
-  readonly rowOf: ReadonlyMap<string, LocatedRow>;
+  readonly rowOf: RowLookup;
   readonly sectionRows: ReadonlyArray<{ readonly row: number; readonly section: Section }>;
   readonly unknownRows: ReadonlyArray<{ readonly row: number; readonly text: string }>;
-  readonly duplicateRows: ReadonlyArray<{ readonly row: number; readonly indicator: Indicator; readonly firstRow: number }>;
+  readonly duplicateRows: ReadonlyArray<{
+    readonly row: number;
+    readonly indicator: Indicator;
+    readonly firstRow: number;
+  }>;
   readonly missingIndicators: readonly Indicator[];
   /** Header years that disagree with the metadata year, if any. */
   readonly headerYear?: number;
 }
 
+/** Where each indicator sits on the sheet, by code or by its position in the template. */
+export class RowLookup {
+  constructor(
+    private readonly codeIndex: ReadonlyMap<string, number>,
+    private readonly byIndex: ReadonlyArray<LocatedRow | undefined>
+  ) {}
+  get(code: string): LocatedRow | undefined {
+    const i = this.codeIndex.get(code);
+    return i === undefined ? undefined : this.byIndex[i];
+  }
+  has(code: string): boolean {
+    return this.get(code) !== undefined;
+  }
+  /** By the indicator's position in the template (see compileTemplate). */
+  at(indicatorIndex: number): LocatedRow | undefined {
+    return indicatorIndex < 0 ? undefined : this.byIndex[indicatorIndex];
+  }
+}
+
 export type LocateResult =
   | { readonly ok: true; readonly annex: LocatedAnnex }
-  | { readonly ok: false; readonly problem: "no-header" | "unknown-template"; readonly templateId?: string };
+  | {
+      readonly ok: false;
+      readonly problem: "no-header" | "unknown-template";
+      readonly templateId?: string;
+    };
 
 const HEADER_SCAN_ROWS = 60;
 const CODE_HEADERS = new Set(["stt", "tt", "so tt", "so thu tu", "no", "no."]);
@@ -53,7 +85,9 @@ export function locateAnnex(sheet: SheetSnapshot, templates: readonly Template[]
   const header = findHeader(sheet, candidates);
   if (!header) return { ok: false, problem: "no-header" };
 
-  let best: { template: Template; year: number | undefined; columns: Map<string, number>; score: number } | undefined;
+  let best:
+    | { template: Template; year: number | undefined; columns: Map<string, number>; score: number }
+    | undefined;
   for (const template of candidates) {
     const years = meta ? [meta.year, ...header.years] : header.years;
     for (const year of years.length ? unique(years) : [undefined]) {
@@ -67,7 +101,8 @@ export function locateAnnex(sheet: SheetSnapshot, templates: readonly Template[]
   const { template, columns } = best;
   const year = meta?.year ?? best.year;
   if (year === undefined) return { ok: false, problem: "no-header" };
-  const headerYear = meta && best.year !== undefined && best.year !== meta.year ? best.year : undefined;
+  const headerYear =
+    meta && best.year !== undefined && best.year !== meta.year ? best.year : undefined;
   // With metadata, match the header again for its own year so columns are found even if headers were edited.
   const rowsFound = locateRows(sheet, template, columns, header.dataStartRow);
   return {
@@ -95,7 +130,13 @@ interface HeaderBlock {
 }
 
 function findHeader(sheet: SheetSnapshot, templates: readonly Template[]): HeaderBlock | undefined {
-  const nameHeaders = new Set(templates.flatMap((t) => t.columns.filter((c) => c.role === "name").flatMap((c) => [fold(c.header.vi), fold(c.header.en)])));
+  const nameHeaders = new Set(
+    templates.flatMap((t) =>
+      t.columns
+        .filter((c) => c.role === "name")
+        .flatMap((c) => [fold(c.header.vi), fold(c.header.en)])
+    )
+  );
   nameHeaders.add("chi tieu");
   nameHeaders.add("noi dung");
   const limit = Math.min(sheet.rows.length, HEADER_SCAN_ROWS);
@@ -119,17 +160,25 @@ function findHeader(sheet: SheetSnapshot, templates: readonly Template[]): Heade
         break;
       }
     }
-    const lastHeaderRow = numberingRow !== undefined ? numberingRow - 1 : Math.min(r + 1, sheet.rows.length - 1);
+    const lastHeaderRow =
+      numberingRow !== undefined ? numberingRow - 1 : Math.min(r + 1, sheet.rows.length - 1);
     const dataStartRow = (numberingRow ?? lastHeaderRow) + 1;
     const years: number[] = [];
     for (let k = r; k <= lastHeaderRow; k++) {
       for (const cell of sheet.rows[k] ?? []) {
-        for (const m of cellText(cell).matchAll(/\b(19[5-9]\d|20\d\d|21\d\d)\b/g)) years.push(Number(m[1]));
+        for (const m of cellText(cell).matchAll(/\b(19[5-9]\d|20\d\d|21\d\d)\b/g))
+          years.push(Number(m[1]));
       }
     }
     // Each header names several years (Y-2 … Y); try each as Y and its neighbours.
     const candidates = unique(years.flatMap((y) => [y, y + 1, y + 2, y - 1]));
-    return { headerRow: r, lastHeaderRow, ...(numberingRow !== undefined ? { numberingRow } : {}), dataStartRow, years: candidates };
+    return {
+      headerRow: r,
+      lastHeaderRow,
+      ...(numberingRow !== undefined ? { numberingRow } : {}),
+      dataStartRow,
+      years: candidates,
+    };
   }
   return undefined;
 }
@@ -140,7 +189,10 @@ function matchColumns(
   template: Template,
   year: number | undefined
 ): { columns: Map<string, number>; score: number } {
-  const width = Math.max(0, ...sheetRows(sheet, header.headerRow, header.dataStartRow - 1).map((r) => r.length));
+  const width = Math.max(
+    0,
+    ...sheetRows(sheet, header.headerRow, header.dataStartRow - 1).map((r) => r.length)
+  );
   const texts: string[][] = [];
   const numbers: string[] = [];
   for (let c = 0; c < width; c++) {
@@ -150,18 +202,28 @@ function matchColumns(
       if (t) list.push(t);
     }
     texts.push(list);
-    numbers.push(header.numberingRow !== undefined ? cellText(cellAt(sheet, header.numberingRow, c)).replace(/\s+/g, "") : "");
+    numbers.push(
+      header.numberingRow !== undefined
+        ? cellText(cellAt(sheet, header.numberingRow, c)).replace(/\s+/g, "")
+        : ""
+    );
   }
   const scored: Array<{ id: string; col: number; score: number }> = [];
   for (const column of template.columns) {
-    const expected = [column.header.vi, column.header.en].map((h) => fold(year === undefined ? h.replace(/\{Y[^}]*\}/g, "") : resolveYearTokens(h, year)));
+    const expected = [column.header.vi, column.header.en].map((h) =>
+      fold(year === undefined ? h.replace(/\{Y[^}]*\}/g, "") : resolveYearTokens(h, year))
+    );
     for (let c = 0; c < width; c++) {
       let score = 0;
       for (const t of texts[c]) {
         if (expected.includes(t)) score = Math.max(score, 4);
-        else if (expected.some((e) => e.length > 3 && (t.startsWith(e + " ") || t.endsWith(" " + e)))) score = Math.max(score, 2);
+        else if (
+          expected.some((e) => e.length > 3 && (t.startsWith(e + " ") || t.endsWith(" " + e)))
+        )
+          score = Math.max(score, 2);
       }
-      if (column.role === "code" && texts[c].some((t) => CODE_HEADERS.has(t))) score = Math.max(score, 4);
+      if (column.role === "code" && texts[c].some((t) => CODE_HEADERS.has(t)))
+        score = Math.max(score, 4);
       if (column.number && numbers[c] === column.number.replace(/\s+/g, "")) score += 1;
       if (score > 0) scored.push({ id: column.id, col: c, score });
     }
@@ -186,10 +248,10 @@ function sheetRows(sheet: SheetSnapshot, from: number, to: number) {
   return out;
 }
 
+/** Indicator positions by name (exact, and folded with aliases) and by code; sections by name and code. */
 interface NameIndex {
-  readonly byName: Map<string, Indicator[]>;
-  readonly byCode: Map<string, Indicator>;
-  readonly order: Map<Indicator, number>;
+  readonly byExactName: Map<string, number[]>;
+  readonly byName: Map<string, number[]>;
   readonly sectionByName: Map<string, Section>;
   readonly sectionByCode: Map<string, Section>;
 }
@@ -199,16 +261,17 @@ const indexCache = new WeakMap<Template, NameIndex>();
 function nameIndex(template: Template): NameIndex {
   const cached = indexCache.get(template);
   if (cached) return cached;
-  const byName = new Map<string, Indicator[]>();
-  const byCode = new Map<string, Indicator>();
-  const order = new Map<Indicator, number>();
+  const byName = new Map<string, number[]>();
+  const byExactName = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, key: string, i: number) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [i]);
+    else if (!list.includes(i)) list.push(i);
+  };
   template.indicators.forEach((ind, i) => {
-    order.set(ind, i);
-    byCode.set(ind.code, ind);
-    for (const n of unique([ind.name.vi, ind.name.en, ...ind.aliases].map(foldName))) {
-      const list = byName.get(n);
-      if (list) list.push(ind);
-      else byName.set(n, [ind]);
+    for (const name of [ind.name.vi, ind.name.en, ...ind.aliases]) {
+      add(byExactName, name.trim(), i);
+      add(byName, foldName(name), i);
     }
   });
   const sectionByName = new Map<string, Section>();
@@ -218,7 +281,7 @@ function nameIndex(template: Template): NameIndex {
     sectionByName.set(fold(s.name.en), s);
     sectionByCode.set(fold(s.code), s);
   }
-  const index = { byName, byCode, order, sectionByName, sectionByCode };
+  const index = { byExactName, byName, sectionByName, sectionByCode };
   indexCache.set(template, index);
   return index;
 }
@@ -228,14 +291,22 @@ function locateRows(
   template: Template,
   columns: ReadonlyMap<string, number>,
   dataStartRow: number
-): Pick<LocatedAnnex, "rows" | "rowOf" | "sectionRows" | "unknownRows" | "duplicateRows" | "missingIndicators"> {
+): Pick<
+  LocatedAnnex,
+  "rows" | "rowOf" | "sectionRows" | "unknownRows" | "duplicateRows" | "missingIndicators"
+> {
   const index = nameIndex(template);
+  const { codeIndex } = compileTemplate(template);
+  const indicators = template.indicators;
   const codeCol = columns.get("code") ?? 0;
   const nameCol = columns.get("name") ?? 1;
-  const valueCols = template.columns.filter((c) => c.role === "input").map((c) => columns.get(c.id)).filter((c): c is number => c !== undefined);
+  const valueCols = template.columns
+    .filter((c) => c.role === "input")
+    .map((c) => columns.get(c.id))
+    .filter((c): c is number => c !== undefined);
 
   const rows: LocatedRow[] = [];
-  const rowOf = new Map<string, LocatedRow>();
+  const byIndex = new Array<LocatedRow | undefined>(indicators.length);
   const sectionRows: Array<{ row: number; section: Section }> = [];
   const unknownRows: Array<{ row: number; text: string }> = [];
   const duplicateRows: Array<{ row: number; indicator: Indicator; firstRow: number }> = [];
@@ -247,66 +318,103 @@ function locateRows(
     if (!line) continue;
     const codeText = cellText(line[codeCol]).trim();
     const nameText = cellText(line[nameCol]).trim();
-    const foldedName = foldName(nameText);
-    if (FOOTER.test(foldedName) || FOOTER.test(fold(codeText))) break;
-    if (!codeText && !nameText) {
-      if (valueCols.some((c) => !isEmptyCell(line[c]))) unknownRows.push({ row: r, text: "" });
-      continue;
+    // Fast path: a name written exactly as in the template (every sheet this tool made) needs no folding.
+    let candidates = index.byExactName.get(nameText);
+    let foldedName = "";
+    if (!candidates) {
+      foldedName = foldName(nameText);
+      if (FOOTER.test(foldedName) || FOOTER.test(fold(codeText))) break;
+      if (!codeText && !nameText) {
+        if (valueCols.some((c) => !isEmptyCell(line[c]))) unknownRows.push({ row: r, text: "" });
+        continue;
+      }
+      const byName = index.sectionByName.get(fold(nameText));
+      const sectionHit =
+        byName ??
+        (isRomanNumeral(codeText) || !foldedName
+          ? index.sectionByCode.get(fold(codeText))
+          : undefined);
+      if (sectionHit && (byName || !index.byName.has(foldedName))) {
+        sectionRows.push({ row: r, section: sectionHit });
+        section = sectionHit.code;
+        continue;
+      }
+      candidates = index.byName.get(foldedName);
     }
-    const sectionHit = index.sectionByName.get(fold(nameText)) ?? (isRomanNumeral(codeText) || !foldedName ? index.sectionByCode.get(fold(codeText)) : undefined);
-    if (sectionHit && (index.sectionByName.has(fold(nameText)) || !index.byName.has(foldedName))) {
-      sectionRows.push({ row: r, section: sectionHit });
-      section = sectionHit.code;
-      continue;
-    }
-    const candidates = index.byName.get(foldedName);
-    let indicator: Indicator | undefined;
+    let found: number | undefined;
     let matchedBy: "name" | "code" = "name";
     if (candidates) {
-      indicator = pick(candidates, codeText, section, lastOrder, rowOf, index);
-      if (!indicator) {
-        const first = candidates.find((c) => c.label === undefined && c.code === codeText) ?? candidates.find((c) => c.section === section) ?? candidates[0];
-        duplicateRows.push({ row: r, indicator: first, firstRow: rowOf.get(first.code)?.row ?? r });
+      found = pick(candidates, indicators, codeText, section, lastOrder, byIndex);
+      if (found === undefined) {
+        const first =
+          candidates.find(
+            (c) => indicators[c].label === undefined && indicators[c].code === codeText
+          ) ??
+          candidates.find((c) => indicators[c].section === section) ??
+          candidates[0];
+        const indicator = indicators[first];
+        duplicateRows.push({ row: r, indicator, firstRow: byIndex[first]?.row ?? r });
         continue;
       }
     } else {
-      const byCode = index.byCode.get(codeText);
-      if (byCode && byCode.label === undefined && !rowOf.has(byCode.code) && similar(foldedName, foldName(byCode.name.vi))) {
-        indicator = byCode;
+      const byCode = codeIndex.get(codeText);
+      const ind = byCode === undefined ? undefined : indicators[byCode];
+      if (
+        byCode !== undefined &&
+        ind &&
+        ind.label === undefined &&
+        !byIndex[byCode] &&
+        similar(foldedName, foldName(ind.name.vi))
+      ) {
+        found = byCode;
         matchedBy = "code";
       }
     }
-    if (!indicator) {
+    if (found === undefined) {
       unknownRows.push({ row: r, text: [codeText, nameText].filter(Boolean).join(" ") });
       continue;
     }
-    const located = { row: r, indicator, matchedBy };
+    const indicator = indicators[found];
+    const located: LocatedRow = {
+      index: rows.length,
+      indicatorIndex: found,
+      row: r,
+      indicator,
+      matchedBy,
+    };
     rows.push(located);
-    rowOf.set(indicator.code, located);
-    lastOrder = index.order.get(indicator) ?? lastOrder;
+    byIndex[found] = located;
+    lastOrder = found;
     section = indicator.section;
   }
-  const missingIndicators = template.indicators.filter((i) => !rowOf.has(i.code));
+  const missingIndicators = indicators.filter((_ind, i) => !byIndex[i]);
+  const rowOf = new RowLookup(codeIndex, byIndex);
   return { rows, rowOf, sectionRows, unknownRows, duplicateRows, missingIndicators };
 }
 
 /** Among indicators sharing a name ("Xây mới" under two parents), the one this row most likely is. */
 function pick(
-  candidates: readonly Indicator[],
+  candidates: readonly number[],
+  indicators: readonly Indicator[],
   codeText: string,
   section: string | undefined,
   lastOrder: number,
-  used: ReadonlyMap<string, LocatedRow>,
-  index: NameIndex
-): Indicator | undefined {
-  const free = candidates.filter((c) => !used.has(c.code));
+  used: ReadonlyArray<LocatedRow | undefined>
+): number | undefined {
+  if (candidates.length === 1) return used[candidates[0]] ? undefined : candidates[0];
+  const free = candidates.filter((c) => !used[c]);
   if (free.length <= 1) return free[0];
-  const byCode = free.filter((c) => (c.label ?? c.code) === codeText && codeText !== "-" && codeText !== "+");
+  const byCode = free.filter(
+    (c) =>
+      (indicators[c].label ?? indicators[c].code) === codeText &&
+      codeText !== "-" &&
+      codeText !== "+"
+  );
   if (byCode.length === 1) return byCode[0];
-  const inSection = free.filter((c) => c.section === section);
+  const inSection = free.filter((c) => indicators[c].section === section);
   const pool = inSection.length ? inSection : free;
   // The next one in template order after the last row recognised; rows usually keep their order.
-  const after = pool.filter((c) => (index.order.get(c) ?? 0) > lastOrder);
+  const after = pool.filter((c) => c > lastOrder);
   return (after.length ? after : pool)[0];
 }
 

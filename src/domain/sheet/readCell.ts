@@ -30,13 +30,7 @@ export function readCell(cell: CellSnapshot | undefined, locale: NumberLocale): 
   if (typeof v === "number") {
     const fmt = cell.numFmt ? formatInfo(cell.numFmt) : undefined;
     const value = fmt?.percent ? round15(v * 100) : v;
-    const decimals = fmt ? (fmt.percent ? fmt.decimals : fmt.decimals) : undefined;
-    return {
-      kind: "number",
-      value,
-      ...(decimals !== undefined ? { decimals } : {}),
-      ...(cell.formula ? { formula: true } : {}),
-    };
+    return { kind: "number", value, decimals: fmt?.decimals, formula: cell.formula !== undefined };
   }
   if (typeof v === "boolean") return { kind: "boolean", value: v };
   if (isErrorValue(v)) return { kind: "error", code: v.error };
@@ -65,7 +59,10 @@ const formatCache = new Map<string, FormatInfo | undefined>();
 export function formatInfo(numFmt: string): FormatInfo | undefined {
   if (formatCache.has(numFmt)) return formatCache.get(numFmt);
   let info: FormatInfo | undefined;
-  const section = numFmt.split(";")[0].replace(/"[^"]*"/g, "").replace(/\\./g, "");
+  const section = numFmt
+    .split(";")[0]
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "");
   if (/general/i.test(section) || !/[0#?]/.test(section)) info = undefined;
   else {
     const m = /[0#?]\.([0#?]+)/.exec(section);

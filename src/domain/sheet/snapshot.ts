@@ -46,7 +46,11 @@ export function cellText(cell: CellSnapshot | undefined): string {
 export function isEmptyCell(cell: CellSnapshot | undefined): boolean {
   if (!cell) return true;
   if (cell.formula) return false;
-  return cell.value === null || cell.value === "" || (typeof cell.value === "string" && cell.value.trim() === "");
+  return (
+    cell.value === null ||
+    cell.value === "" ||
+    (typeof cell.value === "string" && cell.value.trim() === "")
+  );
 }
 
 /** Builds a snapshot from plain values, for tests and for callers that have a 2-D array. */
@@ -57,7 +61,9 @@ export function snapshotFromValues(
 ): SheetSnapshot {
   return {
     name,
-    rows: values.map((row) => row.map((v) => (v === undefined || v === null ? undefined : { value: v }))),
+    rows: values.map((row) =>
+      row.map((v) => (v === undefined || v === null ? undefined : { value: v }))
+    ),
     ...(metadata ? { metadata } : {}),
   };
 }

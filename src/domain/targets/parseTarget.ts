@@ -8,7 +8,11 @@ import { parseNumber } from "../numbers/parseNumber";
  * later whether a value beats it (see evaluateTarget).
  */
 export type Target =
-  | { readonly op: ">" | ">=" | "<" | "<=" | "=" | "about"; readonly value: number; readonly text: string }
+  | {
+      readonly op: ">" | ">=" | "<" | "<=" | "=" | "about";
+      readonly value: number;
+      readonly text: string;
+    }
   | { readonly op: "range"; readonly min: number; readonly max: number; readonly text: string };
 
 export type TargetParse =

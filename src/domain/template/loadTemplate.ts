@@ -108,13 +108,18 @@ function crossCheck(t: Template): TemplateProblem[] {
 
   const columns = new Map<string, Column>();
   t.columns.forEach((c, i) => {
-    if (columns.has(c.id)) add(`columns[${i}].id`, `mã cột "${c.id}" bị trùng`, `duplicate column id "${c.id}"`);
+    if (columns.has(c.id))
+      add(`columns[${i}].id`, `mã cột "${c.id}" bị trùng`, `duplicate column id "${c.id}"`);
     columns.set(c.id, c);
   });
   for (const role of ["code", "name", "unit"] as const) {
     const n = t.columns.filter((c) => c.role === role).length;
     if (n !== 1) {
-      add("columns", `cần đúng một cột vai trò "${role}" (có ${n})`, `needs exactly one "${role}" column (has ${n})`);
+      add(
+        "columns",
+        `cần đúng một cột vai trò "${role}" (có ${n})`,
+        `needs exactly one "${role}" column (has ${n})`
+      );
     }
   }
   const isInput = (id: string) => columns.get(id)?.role === "input";
@@ -137,14 +142,23 @@ function crossCheck(t: Template): TemplateProblem[] {
 
   const sections = new Set<string>();
   t.sections.forEach((s, i) => {
-    if (sections.has(s.code)) add(`sections[${i}].code`, `mã phần "${s.code}" bị trùng`, `duplicate section code "${s.code}"`);
+    if (sections.has(s.code))
+      add(
+        `sections[${i}].code`,
+        `mã phần "${s.code}" bị trùng`,
+        `duplicate section code "${s.code}"`
+      );
     sections.add(s.code);
   });
 
   const byCode = new Map<string, Indicator>();
   t.indicators.forEach((ind, i) => {
     if (byCode.has(ind.code)) {
-      add(`indicators[${i}].code`, `mã chỉ tiêu "${ind.code}" bị trùng`, `duplicate indicator code "${ind.code}"`);
+      add(
+        `indicators[${i}].code`,
+        `mã chỉ tiêu "${ind.code}" bị trùng`,
+        `duplicate indicator code "${ind.code}"`
+      );
     }
     byCode.set(ind.code, ind);
   });
@@ -152,7 +166,11 @@ function crossCheck(t: Template): TemplateProblem[] {
   t.indicators.forEach((ind, i) => {
     const at = `indicators[${i}]`;
     if (!sections.has(ind.section)) {
-      add(`${at}.section`, `phần không tồn tại "${ind.section}"`, `unknown section "${ind.section}"`);
+      add(
+        `${at}.section`,
+        `phần không tồn tại "${ind.section}"`,
+        `unknown section "${ind.section}"`
+      );
     }
     const level = ind.kind === "rate" || ind.kind === "points";
     if (level && ind.nature === "flow") {
@@ -162,7 +180,11 @@ function crossCheck(t: Template): TemplateProblem[] {
         `rates and points are levels ("stock"), never flows`
       );
     }
-    if (ind.bounds?.min !== undefined && ind.bounds.max !== undefined && ind.bounds.min > ind.bounds.max) {
+    if (
+      ind.bounds?.min !== undefined &&
+      ind.bounds.max !== undefined &&
+      ind.bounds.min > ind.bounds.max
+    ) {
       add(`${at}.bounds`, `min lớn hơn max`, `min is greater than max`);
     }
     const summable = (code: string, path: string) => {
@@ -171,27 +193,47 @@ function crossCheck(t: Template): TemplateProblem[] {
         add(path, `mã chỉ tiêu không tồn tại "${code}"`, `unknown code "${code}"`);
         return undefined;
       }
-      if (code === ind.code) add(path, `chỉ tiêu không thể tham chiếu chính nó`, `an indicator cannot refer to itself`);
+      if (code === ind.code)
+        add(path, `chỉ tiêu không thể tham chiếu chính nó`, `an indicator cannot refer to itself`);
       return other;
     };
     ind.relations.forEach((rel, j) => {
       const rp = `${at}.relations[${j}]`;
       if (rel.type === "sum" || rel.type === "partOf") {
         if (level) {
-          add(`${rp}.type`, `tỷ lệ và điểm phần trăm không được cộng dồn`, `rates and points are never summed`);
+          add(
+            `${rp}.type`,
+            `tỷ lệ và điểm phần trăm không được cộng dồn`,
+            `rates and points are never summed`
+          );
         }
-        const codes = rel.type === "sum" ? rel.of.map((c, k) => [c, `${rp}.of[${k}]`] as const) : [[rel.of, `${rp}.of`] as const];
+        const codes =
+          rel.type === "sum"
+            ? rel.of.map((c, k) => [c, `${rp}.of[${k}]`] as const)
+            : [[rel.of, `${rp}.of`] as const];
         for (const [code, path] of codes) {
           const other = summable(code, path);
           if (other && (other.kind === "rate" || other.kind === "points")) {
-            add(path, `"${code}" là tỷ lệ, không cộng dồn được`, `"${code}" is a rate and cannot be summed`);
+            add(
+              path,
+              `"${code}" là tỷ lệ, không cộng dồn được`,
+              `"${code}" is a rate and cannot be summed`
+            );
           } else if (other && other.unit !== ind.unit && !other.unitAliases.includes(ind.unit)) {
-            add(path, `"${code}" có đơn vị "${other.unit}" khác "${ind.unit}"`, `"${code}" has unit "${other.unit}", not "${ind.unit}"`);
+            add(
+              path,
+              `"${code}" có đơn vị "${other.unit}" khác "${ind.unit}"`,
+              `"${code}" has unit "${other.unit}", not "${ind.unit}"`
+            );
           }
         }
       } else {
         if (ind.kind !== "rate") {
-          add(`${rp}.type`, `chỉ dòng tỷ lệ mới có quan hệ tỷ số`, `only a rate row can have a ratio relation`);
+          add(
+            `${rp}.type`,
+            `chỉ dòng tỷ lệ mới có quan hệ tỷ số`,
+            `only a rate row can have a ratio relation`
+          );
         }
         summable(rel.numerator, `${rp}.numerator`);
         summable(rel.denominator, `${rp}.denominator`);
@@ -199,10 +241,18 @@ function crossCheck(t: Template): TemplateProblem[] {
     });
     ind.targets.forEach((tg, j) => {
       if (!isInput(tg.column)) {
-        add(`${at}.targets[${j}].column`, `cột nhập liệu không tồn tại "${tg.column}"`, `unknown input column "${tg.column}"`);
+        add(
+          `${at}.targets[${j}].column`,
+          `cột nhập liệu không tồn tại "${tg.column}"`,
+          `unknown input column "${tg.column}"`
+        );
       }
       if (!parseTarget(tg.text, "vi-VN").ok) {
-        add(`${at}.targets[${j}].text`, `không đọc được chỉ tiêu "${tg.text}"`, `cannot read target "${tg.text}"`);
+        add(
+          `${at}.targets[${j}].text`,
+          `không đọc được chỉ tiêu "${tg.text}"`,
+          `cannot read target "${tg.text}"`
+        );
       }
     });
   });

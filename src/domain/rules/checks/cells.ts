@@ -1,5 +1,6 @@
 import { formatNumber } from "../../numbers/formatNumber";
 import { parseTarget } from "../../targets/parseTarget";
+import { Indicator } from "../../template/schema";
 import { num, RuleContext, text } from "../context";
 
 /** Each input cell on its own: type, bounds by kind, the template's bounds, required figures. */
@@ -8,8 +9,16 @@ export function checkCells(ctx: RuleContext): void {
     const ind = row.indicator;
     for (const column of ctx.inputs) {
       if (ctx.col(column.id) === undefined) continue;
-      const address = ctx.address(row, column.id);
       const r = ctx.reading(row, column);
+      // Fast path: most cells hold a number of the right kind, or are blank and may be.
+      if (
+        r.kind === "number"
+          ? r.text === undefined && withinBounds(ind, r.value)
+          : r.kind === "blank" && !(ind.required && column.required)
+      ) {
+        continue;
+      }
+      const address = ctx.address(row, column.id);
       const where = ctx.columnName(column);
       const at = { cells: [address], indicator: ind, columnId: column.id };
       switch (r.kind) {
@@ -17,7 +26,10 @@ export function checkCells(ctx: RuleContext): void {
           if (ind.required && column.required) {
             ctx.emit("required.missing", {
               ...at,
-              message: text(`Chưa có số liệu "${where.vi}" cho chỉ tiêu chủ yếu ${ind.code}.`, `Main indicator ${ind.code} has no "${where.en}" figure.`),
+              message: text(
+                `Chưa có số liệu "${where.vi}" cho chỉ tiêu chủ yếu ${ind.code}.`,
+                `Main indicator ${ind.code} has no "${where.en}" figure.`
+              ),
               expected: text("một số", "a number"),
               found: text("(trống)", "(blank)"),
             });
@@ -26,7 +38,10 @@ export function checkCells(ctx: RuleContext): void {
         case "error":
           ctx.emit("type.error-value", {
             ...at,
-            message: text(`Ô ${address} chứa lỗi ${r.code}.`, `Cell ${address} holds the error ${r.code}.`),
+            message: text(
+              `Ô ${address} chứa lỗi ${r.code}.`,
+              `Cell ${address} holds the error ${r.code}.`
+            ),
             expected: text("một số", "a number"),
             found: text(r.code),
           });
@@ -34,7 +49,10 @@ export function checkCells(ctx: RuleContext): void {
         case "boolean":
           ctx.emit("type.not-a-number", {
             ...at,
-            message: text(`Ô ${address} chứa giá trị logic, không phải số.`, `Cell ${address} holds TRUE/FALSE, not a number.`),
+            message: text(
+              `Ô ${address} chứa giá trị logic, không phải số.`,
+              `Cell ${address} holds TRUE/FALSE, not a number.`
+            ),
             expected: text("một số", "a number"),
             found: text(String(r.value).toUpperCase()),
           });
@@ -57,15 +75,24 @@ export function checkCells(ctx: RuleContext): void {
             }
             ctx.emit("target.unreadable", {
               ...at,
-              message: text(`Không đọc được kế hoạch "${r.text}" ở ô ${address}.`, `Cannot read the plan "${r.text}" in ${address}.`),
-              expected: text('một số hoặc chỉ tiêu như "trên 16.000", "1-1,5", "≥ 85"', 'a number or a target such as "trên 16.000", "1-1,5", "≥ 85"'),
+              message: text(
+                `Không đọc được kế hoạch "${r.text}" ở ô ${address}.`,
+                `Cannot read the plan "${r.text}" in ${address}.`
+              ),
+              expected: text(
+                'một số hoặc chỉ tiêu như "trên 16.000", "1-1,5", "≥ 85"',
+                'a number or a target such as "trên 16.000", "1-1,5", "≥ 85"'
+              ),
               found: text(r.text),
             });
             continue;
           }
           ctx.emit("type.not-a-number", {
             ...at,
-            message: text(`Ô ${address} chứa chữ "${r.text}", không phải số.`, `Cell ${address} holds the text "${r.text}", not a number.`),
+            message: text(
+              `Ô ${address} chứa chữ "${r.text}", không phải số.`,
+              `Cell ${address} holds the text "${r.text}", not a number.`
+            ),
             expected: text("một số", "a number"),
             found: text(r.text),
           });
@@ -82,7 +109,10 @@ export function checkCells(ctx: RuleContext): void {
           ...at,
           message:
             other === undefined
-              ? text(`Ô ${address} chứa số dạng văn bản "${r.text}"; có thể chuyển thành số ${read.vi}.`, `Cell ${address} holds "${r.text}" as text; it can be converted to the number ${read.en}.`)
+              ? text(
+                  `Ô ${address} chứa số dạng văn bản "${r.text}"; có thể chuyển thành số ${read.vi}.`,
+                  `Cell ${address} holds "${r.text}" as text; it can be converted to the number ${read.en}.`
+                )
               : text(
                   `Ô ${address} chứa số dạng văn bản "${r.text}", đọc theo ${ctx.locale} là ${read.vi} (theo ${otherLocale} sẽ là ${formatNumber(other, "vi-VN")}). Hãy xác nhận trước khi chuyển.`,
                   `Cell ${address} holds "${r.text}" as text, read with ${ctx.locale} as ${read.en} (with ${otherLocale} it would be ${formatNumber(other, "en-US")}). Confirm before converting.`
@@ -97,9 +127,27 @@ export function checkCells(ctx: RuleContext): void {
   }
 }
 
+function withinBounds(ind: Indicator, v: number): boolean {
+  switch (ind.kind) {
+    case "count":
+      if (v < 0 || !Number.isInteger(v)) return false;
+      break;
+    case "amount":
+      if (v < 0) return false;
+      break;
+    case "rate":
+      if (v < 0 || v > 100) return false;
+      break;
+    case "points":
+      break;
+  }
+  const b = ind.bounds;
+  return !b || ((b.min === undefined || v >= b.min) && (b.max === undefined || v <= b.max));
+}
+
 function checkBounds(
   ctx: RuleContext,
-  at: { cells: string[]; indicator: import("../../template/schema").Indicator; columnId: string },
+  at: { cells: string[]; indicator: Indicator; columnId: string },
   value: number,
   address: string
 ): void {
@@ -107,7 +155,10 @@ function checkBounds(
   if ((ind.kind === "count" || ind.kind === "amount") && value < 0) {
     ctx.emit("bounds.negative", {
       ...at,
-      message: text(`Ô ${address}: ${ind.unit} không thể là số âm.`, `Cell ${address}: a figure in ${ind.unit} cannot be negative.`),
+      message: text(
+        `Ô ${address}: ${ind.unit} không thể là số âm.`,
+        `Cell ${address}: a figure in ${ind.unit} cannot be negative.`
+      ),
       expected: text("≥ 0"),
       found: num(value),
     });
@@ -115,7 +166,10 @@ function checkBounds(
   if (ind.kind === "count" && !Number.isInteger(value)) {
     ctx.emit("bounds.not-whole", {
       ...at,
-      message: text(`Ô ${address}: số ${ind.unit} phải là số nguyên.`, `Cell ${address}: a count of ${ind.unit} must be whole.`),
+      message: text(
+        `Ô ${address}: số ${ind.unit} phải là số nguyên.`,
+        `Cell ${address}: a count of ${ind.unit} must be whole.`
+      ),
       expected: text("số nguyên", "a whole number"),
       found: num(value),
     });
@@ -123,7 +177,10 @@ function checkBounds(
   if (ind.kind === "rate" && (value < 0 || value > 100)) {
     ctx.emit("bounds.rate-range", {
       ...at,
-      message: text(`Ô ${address}: tỷ lệ ${num(value).vi}% nằm ngoài khoảng 0–100.`, `Cell ${address}: the rate ${num(value).en}% is outside 0–100.`),
+      message: text(
+        `Ô ${address}: tỷ lệ ${num(value).vi}% nằm ngoài khoảng 0–100.`,
+        `Cell ${address}: the rate ${num(value).en}% is outside 0–100.`
+      ),
       expected: text("0–100"),
       found: num(value),
     });
@@ -134,7 +191,10 @@ function checkBounds(
     const rangeEn = `${b.min !== undefined ? num(b.min).en : "…"} – ${b.max !== undefined ? num(b.max).en : "…"}`;
     ctx.emit("bounds.template", {
       ...at,
-      message: text(`Ô ${address}: giá trị ngoài giới hạn ${range} của mẫu.`, `Cell ${address}: value outside the template's bounds ${rangeEn}.`),
+      message: text(
+        `Ô ${address}: giá trị ngoài giới hạn ${range} của mẫu.`,
+        `Cell ${address}: value outside the template's bounds ${rangeEn}.`
+      ),
       expected: text(range, rangeEn),
       found: num(value),
     });

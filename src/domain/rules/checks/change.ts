@@ -23,7 +23,10 @@ export function checkChange(ctx: RuleContext): void {
       const [n, p] = [ctx.columnName(now), ctx.columnName(before)];
       const sign = change > 0 ? "+" : "";
       ctx.emit("change.large", {
-        cells: [ctx.address(row, now.id), ...(noteCol !== undefined ? [ctx.address(row, "note")] : [])],
+        cells: [
+          ctx.address(row, now.id),
+          ...(noteCol !== undefined ? [ctx.address(row, "note")] : []),
+        ],
         indicator: row.indicator,
         columnId: now.id,
         message: text(

@@ -1,5 +1,5 @@
 import { EVALUATION_EN } from "../../derive/derivedCells";
-import { isOurFormula, sameFormula } from "../../derive/formulaShape";
+import { isCurrent, isOurFormula } from "../../derive/formulaShape";
 import { decimalsOf } from "../../numbers/formatNumber";
 import { parseNumber } from "../../numbers/parseNumber";
 import { formatInfo } from "../../sheet/readCell";
@@ -17,10 +17,11 @@ export function checkDerived(ctx: RuleContext): void {
     const cell = ctx.sheet.rows[dc.row]?.[dc.col];
     if (!cell) continue;
     const v = cell.value;
-    if (cell.formula && (sameFormula(cell.formula, dc.formula) || isOurFormula(cell.formula))) {
+    const ours = cell.formula !== undefined && isCurrent(dc, cell.formula);
+    if (cell.formula && (ours || isOurFormula(cell.formula))) {
       // A formula never calculated (no saved result) is not stale; a saved result that disagrees is.
       const neverCalculated = v === null || v === "";
-      if (!sameFormula(cell.formula, dc.formula) || (!neverCalculated && !sameResult(v, dc.value))) {
+      if (!ours || (!neverCalculated && !sameResult(v, dc.value))) {
         ctx.emit("derived.stale", {
           cells: [dc.address],
           indicator: dc.indicator,
@@ -85,7 +86,10 @@ export function checkDerived(ctx: RuleContext): void {
 
 function sameResult(saved: unknown, computed: number | string): boolean {
   if (typeof computed === "number") {
-    return typeof saved === "number" && Math.abs(saved - computed) <= 1e-9 * Math.max(1, Math.abs(computed));
+    return (
+      typeof saved === "number" &&
+      Math.abs(saved - computed) <= 1e-9 * Math.max(1, Math.abs(computed))
+    );
   }
   return (saved === null ? "" : saved) === computed;
 }
@@ -93,6 +97,7 @@ function sameResult(saved: unknown, computed: number | string): boolean {
 function describe(v: unknown): { vi: string; en: string } {
   if (typeof v === "number") return num(v, 2);
   if (v === null || v === "" || v === undefined) return text("(trống)", "(blank)");
-  if (typeof v === "object" && v !== null && "error" in v) return text(String((v as { error: string }).error));
+  if (typeof v === "object" && v !== null && "error" in v)
+    return text(String((v as { error: string }).error));
   return text(String(v), EVALUATION_EN[String(v)] ?? String(v));
 }

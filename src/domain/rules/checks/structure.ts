@@ -10,7 +10,10 @@ export function checkStructure(ctx: RuleContext): void {
     ctx.emit("header.missing-column", {
       cells: [toA1(annex.headerRow, 0)],
       columnId: column.id,
-      message: text(`Không tìm thấy cột "${name.vi}" (${column.number || "-"}).`, `Column "${name.en}" (${column.number || "-"}) was not found.`),
+      message: text(
+        `Không tìm thấy cột "${name.vi}" (${column.number || "-"}).`,
+        `Column "${name.en}" (${column.number || "-"}) was not found.`
+      ),
       expected: text(name.vi, name.en),
       found: text("không có", "none"),
     });
@@ -54,7 +57,10 @@ export function checkStructure(ctx: RuleContext): void {
     ctx.emit("row.missing", {
       cells: [toA1(annex.dataStartRow, nameCol)],
       indicator: ind,
-      message: text(`Thiếu chỉ tiêu chủ yếu "${label.vi}".`, `Main indicator "${label.en}" is missing.`),
+      message: text(
+        `Thiếu chỉ tiêu chủ yếu "${label.vi}".`,
+        `Main indicator "${label.en}" is missing.`
+      ),
       expected: text(label.vi, label.en),
       found: text("không có", "none"),
     });
@@ -63,7 +69,10 @@ export function checkStructure(ctx: RuleContext): void {
     const codes = optional.map((i) => i.code).join(", ");
     ctx.emit("row.missing", {
       cells: [toA1(annex.dataStartRow, nameCol)],
-      message: text(`${optional.length} chỉ tiêu của mẫu không có trên biểu: ${codes}.`, `${optional.length} template indicators are not on the sheet: ${codes}.`),
+      message: text(
+        `${optional.length} chỉ tiêu của mẫu không có trên biểu: ${codes}.`,
+        `${optional.length} template indicators are not on the sheet: ${codes}.`
+      ),
     });
   }
   for (const r of annex.rows) {
@@ -72,7 +81,10 @@ export function checkStructure(ctx: RuleContext): void {
     ctx.emit("row.matched-by-code", {
       cells: [toA1(r.row, nameCol)],
       indicator: r.indicator,
-      message: text(`Dòng ${r.row + 1} được hiểu là chỉ tiêu "${label.vi}" theo STT.`, `Row ${r.row + 1} was read as "${label.en}" by its number.`),
+      message: text(
+        `Dòng ${r.row + 1} được hiểu là chỉ tiêu "${label.vi}" theo STT.`,
+        `Row ${r.row + 1} was read as "${label.en}" by its number.`
+      ),
       expected: text(r.indicator.name.vi, r.indicator.name.en),
     });
   }

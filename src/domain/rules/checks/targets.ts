@@ -12,7 +12,9 @@ export function checkTargets(ctx: RuleContext): void {
       const parsed = parseTarget(t.text, "vi-VN");
       if (!v || !parsed.ok || satisfies(v.value, parsed.target, row.indicator.direction)) continue;
       const where = ctx.columnName(column);
-      const source = t.source ? { vi: ` (${t.source.vi})`, en: ` (${t.source.en})` } : { vi: "", en: "" };
+      const source = t.source
+        ? { vi: ` (${t.source.vi})`, en: ` (${t.source.en})` }
+        : { vi: "", en: "" };
       ctx.emit("target.below-template", {
         cells: [ctx.address(row, column.id)],
         indicator: row.indicator,
@@ -33,7 +35,10 @@ export function checkTargets(ctx: RuleContext): void {
       cells: [dc.address],
       indicator: dc.indicator,
       columnId: dc.columnId,
-      message: text(`Chỉ tiêu "${label.vi}" không đạt kế hoạch.`, `"${label.en}" does not meet its plan.`),
+      message: text(
+        `Chỉ tiêu "${label.vi}" không đạt kế hoạch.`,
+        `"${label.en}" does not meet its plan.`
+      ),
       found: text(EVALUATION.notMet, "not met"),
     });
   }

@@ -8,13 +8,22 @@ export function checkUnits(ctx: RuleContext): void {
   for (const row of ctx.annex.rows) {
     const ind = row.indicator;
     const cell = ctx.sheet.rows[row.row]?.[unitCol];
-    const written = cell && typeof cell.value === "string" ? cell.value.trim() : cell?.value == null ? "" : String(cell.value);
+    const written =
+      cell && typeof cell.value === "string"
+        ? cell.value.trim()
+        : cell?.value == null
+          ? ""
+          : String(cell.value);
+    if (written === ind.unit) continue;
     const address = ctx.address(row, "unit");
     if (!written) {
       ctx.emit("unit.missing", {
         cells: [address],
         indicator: ind,
-        message: text(`Chỉ tiêu ${ind.code} chưa ghi đơn vị tính (${ind.unit}).`, `Indicator ${ind.code} has no unit written (${ind.unit}).`),
+        message: text(
+          `Chỉ tiêu ${ind.code} chưa ghi đơn vị tính (${ind.unit}).`,
+          `Indicator ${ind.code} has no unit written (${ind.unit}).`
+        ),
         expected: text(ind.unit),
         found: text("(trống)", "(blank)"),
       });

@@ -1,0 +1,185 @@
+import fc from "fast-check";
+import { analyzeSheet, computeDerived, EVALUATION, locateAnnex } from "../../src/domain";
+import { evaluate, ref, toExcel } from "../../src/domain/derive/expr";
+import {
+  differenceExpr,
+  evaluationExpr,
+  formulaReading,
+  ratioExpr,
+} from "../../src/domain/derive/derivedCells";
+import { TestAnnex } from "../helpers/annex";
+
+function derivedOf(a: TestAnnex, code: string) {
+  const located = locateAnnex(a.sheet, [a.tpl]);
+  if (!located.ok) throw new Error("not located");
+  const cells = computeDerived(a.sheet, located.annex, "vi-VN").filter(
+    (d) => d.indicator.code === code
+  );
+  return Object.fromEntries(cells.map((d) => [d.columnId, d]));
+}
+
+describe("derived columns", () => {
+  test("counts get ratios × 100: percent of plan, year over year, next plan vs estimate", () => {
+    const a = new TestAnnex().setRow("2", {
+      actualPrev: 2000,
+      planCur: 2500,
+      estimateCur: 3000,
+      planNext: 3300,
+    });
+    const d = derivedOf(a, "2");
+    expect(d.pctPlan.value).toBeCloseTo(120, 10);
+    expect(d.yoy.value).toBeCloseTo(150, 10);
+    expect(d.nextVsEst.value).toBeCloseTo(110, 10);
+    const r = a.row("2") + 1;
+    expect(d.pctPlan.formula).toBe(
+      `IF(AND(ISNUMBER(G${r}),ISNUMBER(E${r})),IF(E${r}=0,"",G${r}/E${r}*100),"")`
+    );
+    expect(d.pctPlan.numFmt).toBe("0.00");
+  });
+
+  test("rates get percentage-point differences, and the format says so", () => {
+    const a = new TestAnnex().setRow("22", {
+      actualPrev: 14.5,
+      planCur: 11.5,
+      estimateCur: 10.75,
+      planNext: 7.75,
+    });
+    const d = derivedOf(a, "22");
+    expect(d.pctPlan.value).toBeCloseTo(-0.75, 10);
+    expect(d.yoy.value).toBeCloseTo(-3.75, 10);
+    expect(d.nextVsEst.value).toBeCloseTo(-3, 10);
+    expect(d.pctPlan.numFmt).toContain("điểm %");
+    expect(d.pctPlan.mode).toBe("difference");
+  });
+
+  test("the template may ask for ratios on a rate row", () => {
+    const a = new TestAnnex().setRow("22", { planCur: 10, estimateCur: 12 });
+    const tpl = {
+      ...a.tpl,
+      indicators: a.tpl.indicators.map((i) =>
+        i.code === "22" ? { ...i, compare: "ratio" as const } : i
+      ),
+    };
+    const located = locateAnnex(a.sheet, [tpl]);
+    if (!located.ok) throw new Error("not located");
+    const d = computeDerived(a.sheet, located.annex, "vi-VN").find(
+      (x) => x.indicator.code === "22" && x.columnId === "pctPlan"
+    );
+    expect(d?.value).toBeCloseTo(120, 10);
+  });
+
+  test("a missing or zero denominator gives an empty cell, never #DIV/0! and never 0", () => {
+    const a = new TestAnnex().setRow("2", { actualPrev: 0, estimateCur: 3000 });
+    const d = derivedOf(a, "2");
+    expect(d.pctPlan.value).toBe("");
+    expect(d.yoy.value).toBe("");
+    expect(d.nextVsEst.value).toBe("");
+    expect(d.yoy.formula).toContain('=0,""');
+  });
+
+  test("a plan written as a target text feeds the comparison with its figure", () => {
+    const a = new TestAnnex().setRow("1", {
+      planCur: "trên 16.000",
+      estimateCur: 16200,
+      planNext: "trên 16.000",
+    });
+    const d = derivedOf(a, "1");
+    expect(d.pctPlan.value).toBeCloseTo(101.25, 10);
+    expect(d.nextVsEst.value).toBeCloseTo((16000 / 16200) * 100, 10);
+    expect(d.evaluation.value).toBe(EVALUATION.exceeded);
+    expect(d.pctPlan.formula).toContain("/16000*100");
+  });
+
+  describe("evaluation (Vượt / Đạt / Không đạt) judged with direction", () => {
+    const judge = (code: string, plan: number | string, estimate: number) =>
+      derivedOf(new TestAnnex().setRow(code, { planCur: plan, estimateCur: estimate }), code)
+        .evaluation.value;
+    test.each([
+      ["1", 16000, 16200, EVALUATION.exceeded],
+      ["1", 16000, 16000, EVALUATION.met],
+      ["1", 16000, 11000, EVALUATION.notMet],
+      ["1", "trên 16.000", 16000, EVALUATION.notMet],
+      ["1", "từ 16.000 trở lên", 16000, EVALUATION.met],
+      ["1", "khoảng 16.000", 15500, EVALUATION.met],
+      ["1", "khoảng 16.000", 14000, EVALUATION.notMet],
+      ["1", "15.000-17.000", 17500, EVALUATION.exceeded],
+      ["1", "15.000-17.000", 15000, EVALUATION.met],
+      ["22", 11.5, 10.75, EVALUATION.exceeded],
+      ["22", 11.5, 11.5, EVALUATION.met],
+      ["22", 11.5, 12, EVALUATION.notMet],
+      ["22", "dưới 11,5", 11.5, EVALUATION.notMet],
+      ["22", "không quá 11,5", 11.5, EVALUATION.met],
+      ["36", 250, 240, EVALUATION.exceeded],
+      ["4", 5000, 5500, ""],
+    ] as const)("row %s, plan %j, estimate %d → %j", (code, plan, estimate, expected) => {
+      expect(judge(code, plan, estimate)).toBe(expected);
+    });
+    test("blank when data is missing", () => {
+      expect(derivedOf(new TestAnnex().setRow("1", { planCur: 16000 }), "1").evaluation.value).toBe(
+        ""
+      );
+      expect(
+        derivedOf(new TestAnnex().setRow("1", { estimateCur: 16000 }), "1").evaluation.value
+      ).toBe("");
+    });
+  });
+});
+
+/** An independent reading of what each derived column means, to hold the expressions to. */
+describe("properties: derived values agree with their formulas' meaning", () => {
+  const cell = fc.oneof(
+    fc.constant(null),
+    fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+    fc.constant(0),
+    fc.constant("x")
+  );
+  const read = (n: number | string | null, d: number | string | null) => (c: number) =>
+    formulaReading({ value: c === 0 ? n : d });
+  test("ratio = n / d × 100, blank unless both are numbers and d ≠ 0", () => {
+    fc.assert(
+      fc.property(cell, cell, (n, d) => {
+        const v = evaluate(ratioExpr({ expr: ref(0) }, { expr: ref(1) }, "up"), read(n, d));
+        if (typeof n === "number" && typeof d === "number" && d !== 0)
+          expect(v).toBeCloseTo((n / d) * 100, 8);
+        else expect(v).toBe("");
+      })
+    );
+  });
+  test("difference = n − d, blank unless both are numbers", () => {
+    fc.assert(
+      fc.property(cell, cell, (n, d) => {
+        const v = evaluate(differenceExpr({ expr: ref(0) }, { expr: ref(1) }, "down"), read(n, d));
+        if (typeof n === "number" && typeof d === "number") expect(v).toBeCloseTo(n - d, 8);
+        else expect(v).toBe("");
+      })
+    );
+  });
+  test("evaluation: up rows beat the plan above it, down rows below it; never judged without both figures", () => {
+    fc.assert(
+      fc.property(
+        cell,
+        cell,
+        fc.constantFrom("up" as const, "down" as const),
+        (v, t, direction) => {
+          const out = evaluate(
+            evaluationExpr({ expr: ref(0) }, { expr: ref(1) }, direction),
+            read(v, t)
+          );
+          if (typeof v !== "number" || typeof t !== "number") {
+            expect(out).toBe("");
+            return;
+          }
+          const better = direction === "up" ? v > t : v < t;
+          expect(out).toBe(
+            better ? EVALUATION.exceeded : v === t ? EVALUATION.met : EVALUATION.notMet
+          );
+        }
+      )
+    );
+  });
+  test("every formula starts from a guard, so blanks stay blank", () => {
+    const analysis = analyzeSheet(TestAnnex.filled().sheet, { locale: "vi-VN" });
+    expect(analysis.derived.length).toBeGreaterThan(100);
+    for (const d of analysis.derived) expect(toExcel(d.expr, d.row)).toMatch(/^(IF\(|"")/);
+  });
+});
