@@ -183,3 +183,8 @@ describe("properties: derived values agree with their formulas' meaning", () => 
     for (const d of analysis.derived) expect(toExcel(d.expr, d.row)).toMatch(/^(IF\(|"")/);
   });
 });
+
+test("evaluation cells are not formatted as Text, where Excel would not compute a formula", () => {
+  const d = derivedOf(new TestAnnex().setRow("1", { planCur: 16000, estimateCur: 16200 }), "1");
+  expect(d.evaluation.numFmt).not.toBe("@");
+});

@@ -37,6 +37,8 @@ export const EVALUATION_EN: Readonly<Record<string, string>> = {
 export const ABOUT_TOLERANCE = 0.05;
 
 export const RATIO_FORMAT = "0.00";
+/** Not "@": Excel stores a formula typed into a Text-formatted cell as text, never computing it. */
+export const EVALUATION_FORMAT = "General";
 export const POINTS_FORMAT = '+0.00" điểm %";-0.00" điểm %";0.00" điểm %"';
 
 export type CompareMode = "ratio" | "difference";
@@ -285,7 +287,8 @@ export class DerivedBuilder {
         : mode === "ratio"
           ? ratioExpr(n, d, direction)
           : differenceExpr(n, d, direction);
-    const numFmt = mode === "evaluation" ? "@" : mode === "ratio" ? RATIO_FORMAT : POINTS_FORMAT;
+    const numFmt =
+      mode === "evaluation" ? EVALUATION_FORMAT : mode === "ratio" ? RATIO_FORMAT : POINTS_FORMAT;
     return { expr, formula: formulaTemplate(expr), mode, numFmt };
   }
 

@@ -29,6 +29,17 @@ export function isCurrent(dc: DerivedCell, formula: string): boolean {
   return dc.hasFormula(formula) || sameFormula(formula, dc.formula);
 }
 
+/** Whether a result saved in the file (a formula's cached value) is the engine's result. */
+export function sameSavedResult(saved: unknown, computed: number | string): boolean {
+  if (typeof computed === "number") {
+    return (
+      typeof saved === "number" &&
+      Math.abs(saved - computed) <= 1e-9 * Math.max(1, Math.abs(computed))
+    );
+  }
+  return (saved === null ? "" : saved) === computed;
+}
+
 let shapes: Set<string> | undefined;
 
 export function isOurFormula(formula: string): boolean {

@@ -1,5 +1,5 @@
 import { DerivedCell } from "../derive/derivedCells";
-import { isCurrent, isOurFormula } from "../derive/formulaShape";
+import { isCurrent, isOurFormula, sameSavedResult } from "../derive/formulaShape";
 import { fromA1 } from "../sheet/address";
 import { CellSnapshot, isEmptyCell, SheetSnapshot } from "../sheet/snapshot";
 import { Bilingual, Finding } from "../rules/finding";
@@ -54,7 +54,7 @@ export function planFill(
     const existing = cell as CellSnapshot;
     if (existing.formula && isCurrent(dc, existing.formula)) {
       // Ours and current: only a result that differs from the engine's is written again.
-      if (!sameCached(existing.value, dc.value)) {
+      if (!sameSavedResult(existing.value, dc.value)) {
         writes.push(derivedWrite(dc, existing.numFmt ?? dc.numFmt));
       }
       continue;
@@ -101,16 +101,6 @@ export function planFixes(sheet: SheetSnapshot, findings: readonly Finding[]): W
     writes.push({ row, col, address: f.fix.address, value: f.fix.value, purpose: "fix" });
   }
   return { sheet: sheet.name, writes, skipped: [] };
-}
-
-function sameCached(saved: CellSnapshot["value"], computed: number | string): boolean {
-  if (typeof computed === "number") {
-    return (
-      typeof saved === "number" &&
-      Math.abs(saved - computed) <= 1e-9 * Math.max(1, Math.abs(computed))
-    );
-  }
-  return (saved === null ? "" : saved) === computed;
 }
 
 /** The sheet as it is after an adapter applies the plan; used by tests and previews. */

@@ -1,5 +1,5 @@
 import { EVALUATION_EN } from "../../derive/derivedCells";
-import { isCurrent, isOurFormula } from "../../derive/formulaShape";
+import { isCurrent, isOurFormula, sameSavedResult } from "../../derive/formulaShape";
 import { decimalsOf } from "../../numbers/formatNumber";
 import { parseNumber } from "../../numbers/parseNumber";
 import { formatInfo } from "../../sheet/readCell";
@@ -21,7 +21,7 @@ export function checkDerived(ctx: RuleContext): void {
     if (cell.formula && (ours || isOurFormula(cell.formula))) {
       // A formula never calculated (no saved result) is not stale; a saved result that disagrees is.
       const neverCalculated = v === null || v === "";
-      if (!ours || (!neverCalculated && !sameResult(v, dc.value))) {
+      if (!ours || (!neverCalculated && !sameSavedResult(v, dc.value))) {
         ctx.emit("derived.stale", {
           cells: [dc.address],
           indicator: dc.indicator,
@@ -82,16 +82,6 @@ export function checkDerived(ctx: RuleContext): void {
       found: num(stated, decimals),
     });
   }
-}
-
-function sameResult(saved: unknown, computed: number | string): boolean {
-  if (typeof computed === "number") {
-    return (
-      typeof saved === "number" &&
-      Math.abs(saved - computed) <= 1e-9 * Math.max(1, Math.abs(computed))
-    );
-  }
-  return (saved === null ? "" : saved) === computed;
 }
 
 function describe(v: unknown): { vi: string; en: string } {
