@@ -55,9 +55,6 @@ export class RowLookup {
     const i = this.codeIndex.get(code);
     return i === undefined ? undefined : this.byIndex[i];
   }
-  has(code: string): boolean {
-    return this.get(code) !== undefined;
-  }
   /** By the indicator's position in the template (see compileTemplate). */
   at(indicatorIndex: number): LocatedRow | undefined {
     return indicatorIndex < 0 ? undefined : this.byIndex[indicatorIndex];

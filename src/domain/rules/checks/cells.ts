@@ -1,7 +1,8 @@
 import { formatNumber } from "../../numbers/formatNumber";
 import { parseTarget } from "../../targets/parseTarget";
 import { Indicator } from "../../template/schema";
-import { num, RuleContext, text } from "../context";
+import { RuleId } from "../catalog";
+import { Emission, num, RuleContext, text } from "../context";
 
 /** Each input cell on its own: type, bounds by kind, the template's bounds, required figures. */
 export function checkCells(ctx: RuleContext): void {
@@ -127,22 +128,78 @@ export function checkCells(ctx: RuleContext): void {
   }
 }
 
+/**
+ * Every bound a figure keeps, by rule: the fast path (`withinBounds`) and the findings (`checkBounds`)
+ * read this one list, so a bound is written once.
+ */
+interface Bound {
+  readonly ruleId: RuleId;
+  readonly breaks: (ind: Indicator, v: number) => boolean;
+  readonly finding: (ind: Indicator, v: number, address: string) => Omit<Emission, "cells">;
+}
+
+const BOUNDS: readonly Bound[] = [
+  {
+    ruleId: "bounds.negative",
+    breaks: (ind, v) => (ind.kind === "count" || ind.kind === "amount") && v < 0,
+    finding: (ind, v, address) => ({
+      message: text(
+        `Ô ${address}: ${ind.unit} không thể là số âm.`,
+        `Cell ${address}: a figure in ${ind.unit} cannot be negative.`
+      ),
+      expected: text("≥ 0"),
+      found: num(v),
+    }),
+  },
+  {
+    ruleId: "bounds.not-whole",
+    breaks: (ind, v) => ind.kind === "count" && !Number.isInteger(v),
+    finding: (ind, v, address) => ({
+      message: text(
+        `Ô ${address}: số ${ind.unit} phải là số nguyên.`,
+        `Cell ${address}: a count of ${ind.unit} must be whole.`
+      ),
+      expected: text("số nguyên", "a whole number"),
+      found: num(v),
+    }),
+  },
+  {
+    ruleId: "bounds.rate-range",
+    breaks: (ind, v) => ind.kind === "rate" && (v < 0 || v > 100),
+    finding: (_ind, v, address) => ({
+      message: text(
+        `Ô ${address}: tỷ lệ ${num(v).vi}% nằm ngoài khoảng 0–100.`,
+        `Cell ${address}: the rate ${num(v).en}% is outside 0–100.`
+      ),
+      expected: text("0–100"),
+      found: num(v),
+    }),
+  },
+  {
+    ruleId: "bounds.template",
+    breaks: ({ bounds: b }, v) =>
+      b !== undefined && ((b.min !== undefined && v < b.min) || (b.max !== undefined && v > b.max)),
+    finding: ({ bounds: b }, v, address) => {
+      const side = (x: number | undefined, lang: "vi" | "en") =>
+        x !== undefined ? num(x)[lang] : "…";
+      const range = text(
+        `${side(b?.min, "vi")} – ${side(b?.max, "vi")}`,
+        `${side(b?.min, "en")} – ${side(b?.max, "en")}`
+      );
+      return {
+        message: text(
+          `Ô ${address}: giá trị ngoài giới hạn ${range.vi} của mẫu.`,
+          `Cell ${address}: value outside the template's bounds ${range.en}.`
+        ),
+        expected: range,
+        found: num(v),
+      };
+    },
+  },
+];
+
 function withinBounds(ind: Indicator, v: number): boolean {
-  switch (ind.kind) {
-    case "count":
-      if (v < 0 || !Number.isInteger(v)) return false;
-      break;
-    case "amount":
-      if (v < 0) return false;
-      break;
-    case "rate":
-      if (v < 0 || v > 100) return false;
-      break;
-    case "points":
-      break;
-  }
-  const b = ind.bounds;
-  return !b || ((b.min === undefined || v >= b.min) && (b.max === undefined || v <= b.max));
+  return !BOUNDS.some((b) => b.breaks(ind, v));
 }
 
 function checkBounds(
@@ -151,52 +208,9 @@ function checkBounds(
   value: number,
   address: string
 ): void {
-  const ind = at.indicator;
-  if ((ind.kind === "count" || ind.kind === "amount") && value < 0) {
-    ctx.emit("bounds.negative", {
-      ...at,
-      message: text(
-        `Ô ${address}: ${ind.unit} không thể là số âm.`,
-        `Cell ${address}: a figure in ${ind.unit} cannot be negative.`
-      ),
-      expected: text("≥ 0"),
-      found: num(value),
-    });
-  }
-  if (ind.kind === "count" && !Number.isInteger(value)) {
-    ctx.emit("bounds.not-whole", {
-      ...at,
-      message: text(
-        `Ô ${address}: số ${ind.unit} phải là số nguyên.`,
-        `Cell ${address}: a count of ${ind.unit} must be whole.`
-      ),
-      expected: text("số nguyên", "a whole number"),
-      found: num(value),
-    });
-  }
-  if (ind.kind === "rate" && (value < 0 || value > 100)) {
-    ctx.emit("bounds.rate-range", {
-      ...at,
-      message: text(
-        `Ô ${address}: tỷ lệ ${num(value).vi}% nằm ngoài khoảng 0–100.`,
-        `Cell ${address}: the rate ${num(value).en}% is outside 0–100.`
-      ),
-      expected: text("0–100"),
-      found: num(value),
-    });
-  }
-  const b = ind.bounds;
-  if (b && ((b.min !== undefined && value < b.min) || (b.max !== undefined && value > b.max))) {
-    const range = `${b.min !== undefined ? num(b.min).vi : "…"} – ${b.max !== undefined ? num(b.max).vi : "…"}`;
-    const rangeEn = `${b.min !== undefined ? num(b.min).en : "…"} – ${b.max !== undefined ? num(b.max).en : "…"}`;
-    ctx.emit("bounds.template", {
-      ...at,
-      message: text(
-        `Ô ${address}: giá trị ngoài giới hạn ${range} của mẫu.`,
-        `Cell ${address}: value outside the template's bounds ${rangeEn}.`
-      ),
-      expected: text(range, rangeEn),
-      found: num(value),
-    });
+  for (const bound of BOUNDS) {
+    if (bound.breaks(at.indicator, value)) {
+      ctx.emit(bound.ruleId, { ...at, ...bound.finding(at.indicator, value, address) });
+    }
   }
 }

@@ -58,9 +58,11 @@ function checkSum(
   }
   const partial = present < of.length;
   if (present === 0) return;
-  const values = parent.kind === "count" ? undefined : partRows.map((r) => ctx.number(r, column));
-  const { tol, unit } = values
-    ? tolerance(parent, [total, ...values.filter((v): v is Figure => v !== undefined)])
+  // Counts are exact, so only other kinds need each part's decimals (and only they read them here).
+  const figures = (): Array<Figure | undefined> => partRows.map((r) => ctx.number(r, column));
+  const parts = parent.kind === "count" ? undefined : figures();
+  const { tol, unit } = parts
+    ? tolerance(parent, [total, ...parts.filter((v): v is Figure => v !== undefined)])
     : { tol: 0, unit: 0 };
   const diff = total.value - sum;
   // Some parts blank: the parts given can still not exceed the total. All there: they must add up.
@@ -71,9 +73,9 @@ function checkSum(
     ...partRows.flatMap((r) => (r ? [ctx.address(r, column.id)] : [])),
   ];
   const where = ctx.columnName(column);
-  const figures = partRows.map((r) => ctx.number(r, column));
+  const values = parts ?? figures();
   const terms = (lang: "vi" | "en") =>
-    figures.map((v) => (v ? num(v.value)[lang] : "?")).join(" + ");
+    values.map((v) => (v ? num(v.value)[lang] : "?")).join(" + ");
   const [t, s] = [num(total.value), num(sum)];
   if (partial) {
     ctx.emit("sum.mismatch", {
