@@ -4,6 +4,8 @@
  */
 export { analyzeSheet } from "./analyze";
 export type { Analysis, AnalyzeOptions } from "./analyze";
+export { analyzeWorkbook } from "./analyzeWorkbook";
+export type { WorkbookAnalysis } from "./analyzeWorkbook";
 export { builtInTemplates, findTemplate } from "./catalog";
 export {
   checkTemplate,
@@ -30,6 +32,8 @@ export { RULES, RULE_IDS } from "./rules/catalog";
 export type { RuleId } from "./rules/catalog";
 export type { Finding, Severity, Bilingual } from "./rules/finding";
 export { planFill, planFixes, applyPlan } from "./plan/writePlan";
-export type { WritePlan, CellWrite } from "./plan/writePlan";
+export type { WritePlan, CellWrite, SkippedCell } from "./plan/writePlan";
+export { sampleWrites, fillSnapshot } from "./samples";
+export type { SampleFigures } from "./samples";
 export { buildAnnexLayout, layoutSnapshot } from "./layout/annexLayout";
 export type { AnnexLayout, LayoutCell, CellStyle } from "./layout/annexLayout";

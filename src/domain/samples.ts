@@ -1,5 +1,7 @@
 import { AnnexLayout } from "./layout/annexLayout";
-import { CellSnapshot, SheetSnapshot } from "./sheet/snapshot";
+import { applyPlan, CellWrite } from "./plan/writePlan";
+import { toA1 } from "./sheet/address";
+import { SheetSnapshot } from "./sheet/snapshot";
 import { Template } from "./template/schema";
 
 /** Figures to fill an annex with, by indicator code and column id (as typed: numbers or text). */
@@ -12,31 +14,34 @@ export interface SampleFigures {
   readonly notes?: Readonly<Record<string, string>>;
 }
 
-/** Types figures into a freshly laid-out annex, as a person would (the snapshot, not a file). */
+/** The cells a person would type to enter the sample into a freshly laid-out annex. */
+export function sampleWrites(
+  layout: AnnexLayout,
+  template: Template,
+  sample: SampleFigures
+): CellWrite[] {
+  const writes: CellWrite[] = [];
+  const colOf = new Map(template.columns.map((c, i) => [c.id, i]));
+  const type = (code: string, columnId: string, value: number | string) => {
+    const row = layout.rowOf.get(code);
+    const col = colOf.get(columnId);
+    if (row === undefined || col === undefined) return;
+    writes.push({ row, col, address: toA1(row, col), value, purpose: "input" });
+  };
+  for (const [code, byColumn] of Object.entries(sample.values)) {
+    for (const [columnId, value] of Object.entries(byColumn)) type(code, columnId, value);
+  }
+  for (const [code, note] of Object.entries(sample.notes ?? {})) type(code, "note", note);
+  return writes;
+}
+
+/** Types the sample into a freshly laid-out annex snapshot, as a person would. */
 export function fillSnapshot(
   snapshot: SheetSnapshot,
   layout: AnnexLayout,
   template: Template,
   sample: SampleFigures
 ): SheetSnapshot {
-  const rows = snapshot.rows.map((r) => (r ? [...r] : [])) as Array<
-    Array<CellSnapshot | undefined>
-  >;
-  const colOf = new Map(template.columns.map((c, i) => [c.id, i]));
-  for (const [code, byColumn] of Object.entries(sample.values)) {
-    const row = layout.rowOf.get(code);
-    if (row === undefined) continue;
-    for (const [columnId, value] of Object.entries(byColumn)) {
-      const col = colOf.get(columnId);
-      if (col === undefined) continue;
-      const before = rows[row][col];
-      rows[row][col] = { value, ...(before?.numFmt ? { numFmt: before.numFmt } : {}) };
-    }
-  }
-  for (const [code, note] of Object.entries(sample.notes ?? {})) {
-    const row = layout.rowOf.get(code);
-    const col = colOf.get("note");
-    if (row !== undefined && col !== undefined) rows[row][col] = { value: note };
-  }
-  return { ...snapshot, rows };
+  const writes = sampleWrites(layout, template, sample);
+  return applyPlan(snapshot, { sheet: snapshot.name, writes, skipped: [] });
 }

@@ -17,7 +17,8 @@ export interface CellWrite {
   readonly formula?: string;
   readonly value: number | string | null;
   readonly numFmt?: string;
-  readonly purpose: "derived" | "fix";
+  /** derived: our formula; fix: a conversion the user chose; input: figures typed for a person (samples). */
+  readonly purpose: "derived" | "fix" | "input";
 }
 
 export interface SkippedCell {

@@ -1,0 +1,77 @@
+import { EXIT, Io, UsageError } from "../io";
+import { COMMON, expandFiles, langOf, loadTemplates, localeOf, parse } from "../options";
+import {
+  countsText,
+  FileReport,
+  fileCounts,
+  jsonReport,
+  renderFile,
+  sheetReport,
+} from "../checkReport";
+import { Progress } from "../progress";
+import { analyzeFile, problemText } from "../workbooks";
+
+export const CHECK_USAGE = {
+  vi: "annex check TỆP.xlsx|MẪU… [--sheet TÊN] [--json] [--lang vi|en] [--template TỆP.json]",
+  en: "annex check FILE.xlsx|GLOB… [--sheet NAME] [--json] [--lang vi|en] [--template FILE.json]",
+};
+
+const OPTIONS = { ...COMMON, sheet: { type: "string" }, json: { type: "boolean" } } as const;
+
+/**
+ * annex check — checks one workbook or a province's whole batch. A file that cannot be read is
+ * reported and the rest are still checked. Exit 1 when an annex has errors, 2 when a file could not be
+ * checked at all.
+ */
+export async function checkCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, OPTIONS);
+  const lang = langOf(values.lang);
+  const locale = localeOf(values.locale);
+  if (!positionals.length)
+    throw new UsageError({ vi: "Cần ít nhất một tệp .xlsx.", en: "Give at least one .xlsx file." });
+  const templates = (await loadTemplates(values.template)).map((t) => t.template);
+  const files = expandFiles(positionals);
+  const progress = new Progress(io, files.length, lang);
+  const reports: FileReport[] = [];
+  for (const file of files) {
+    progress.step(file);
+    try {
+      const { analysis } = await analyzeFile(file, {
+        templates,
+        locale,
+        ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
+      });
+      reports.push({
+        file,
+        sheets: analysis.sheets.map(sheetReport),
+        ignoredSheets: analysis.ignored,
+      });
+    } catch (e) {
+      const { code, text } = problemText(e);
+      reports.push({ file, problem: { code, message: text }, sheets: [], ignoredSheets: [] });
+    }
+  }
+  progress.done();
+
+  if (values.json) io.out(JSON.stringify(jsonReport(reports), null, 2));
+  else {
+    for (const r of reports) io.out(renderFile(r, lang, io.width) + "\n");
+    io.out(summary(reports, lang));
+  }
+  if (reports.some((r) => r.problem)) return EXIT.failed;
+  return reports.some((r) => fileCounts(r).error > 0) ? EXIT.findings : EXIT.ok;
+}
+
+function summary(reports: readonly FileReport[], lang: "vi" | "en"): string {
+  const all = reports.flatMap((r) => r.sheets.flatMap((s) => s.findings));
+  const total = { error: 0, warning: 0, info: 0 };
+  for (const f of all) total[f.severity]++;
+  const unreadable = reports.filter((r) => r.problem).length;
+  const withErrors = reports.filter((r) => fileCounts(r).error > 0).length;
+  const n = reports.length;
+  return lang === "vi"
+    ? `Đã kiểm tra ${n} tệp: ${countsText(total, lang)}; ${withErrors} tệp có lỗi` +
+        (unreadable ? `, ${unreadable} tệp không đọc được.` : ".")
+    : `Checked ${n} file${n === 1 ? "" : "s"}: ${countsText(total, lang)}; ${withErrors} with errors` +
+        (unreadable ? `, ${unreadable} could not be read.` : ".");
+}

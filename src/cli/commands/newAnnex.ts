@@ -1,0 +1,116 @@
+import { promises as fs } from "fs";
+import ExcelJS from "exceljs";
+import { buildAnnexLayout, Template } from "../../domain";
+import { addAnnexSheet } from "../../adapters/xlsx/createAnnex";
+import { saveWorkbook, WorkbookFileError } from "../../adapters/xlsx/workbookFile";
+import { EXIT, Io, Lang, UsageError } from "../io";
+import { COMMON, langOf, loadTemplates, parse } from "../options";
+
+export const NEW_USAGE = {
+  vi: 'annex new --template MÃ|TỆP.json --year NĂM [--unit "Sở LĐTBXH tỉnh …"] [--authority "UBND tỉnh …"] -o TỆP.xlsx',
+  en: 'annex new --template ID|FILE.json --year YEAR [--unit "Sở LĐTBXH tỉnh …"] [--authority "UBND tỉnh …"] -o FILE.xlsx',
+};
+
+const OPTIONS = {
+  ...COMMON,
+  template: { type: "string" },
+  year: { type: "string" },
+  unit: { type: "string" },
+  authority: { type: "string" },
+  sheet: { type: "string" },
+  output: { type: "string", short: "o" },
+} as const;
+
+export interface NewAnnexRequest {
+  readonly template: Template;
+  readonly year: number;
+  readonly unitName?: string;
+  readonly authority?: string;
+  readonly sheetName?: string;
+}
+
+/** A workbook holding one empty annex, laid out from the template. */
+export async function newAnnexWorkbook(request: NewAnnexRequest): Promise<ExcelJS.Workbook> {
+  const layout = buildAnnexLayout(request.template, {
+    year: request.year,
+    ...(request.unitName ? { unitName: request.unitName } : {}),
+    ...(request.authority ? { authority: request.authority } : {}),
+    ...(request.sheetName ? { sheetName: request.sheetName } : {}),
+  });
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "indicator-annex";
+  await addAnnexSheet(workbook, layout);
+  return workbook;
+}
+
+/** annex new — an empty annex for a year, ready to fill in Excel. */
+export async function newCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values } = parse(args, OPTIONS);
+  const lang = langOf(values.lang);
+  const required = (value: string | undefined, name: string): string => {
+    if (value === undefined)
+      throw new UsageError({ vi: `Thiếu --${name}.`, en: `--${name} is missing.` });
+    return value;
+  };
+  const template = await chooseTemplate(required(values.template, "template"));
+  const year = parseYear(required(values.year, "year"));
+  const output = required(values.output, "output (-o)");
+  await refuseExisting(output);
+  const workbook = await newAnnexWorkbook({
+    template,
+    year,
+    ...(values.unit ? { unitName: values.unit } : {}),
+    ...(values.authority ? { authority: values.authority } : {}),
+    ...(values.sheet ? { sheetName: values.sheet } : {}),
+  });
+  await saveWorkbook(workbook, output);
+  io.out(createdText(output, template, year, workbook.worksheets[0].name, lang));
+  return EXIT.ok;
+}
+
+function createdText(file: string, t: Template, year: number, sheet: string, lang: Lang): string {
+  return lang === "vi"
+    ? `Đã tạo ${file}: ${t.form} năm ${year} (${t.id} ${t.version}), ${t.indicators.length} chỉ tiêu, trang "${sheet}".`
+    : `Created ${file}: ${t.form} for ${year} (${t.id} ${t.version}), ${t.indicators.length} indicators, sheet "${sheet}".`;
+}
+
+/** A template id from the catalog, or a custom template file. */
+async function chooseTemplate(value: string): Promise<Template> {
+  if (value.toLowerCase().endsWith(".json")) {
+    const [first] = await loadTemplates([value]);
+    return first.template;
+  }
+  const all = await loadTemplates();
+  const found = all.find((t) => t.template.id === value);
+  if (!found) {
+    const ids = all.map((t) => t.template.id).join(", ");
+    throw new UsageError({
+      vi: `Không có mẫu biểu "${value}". Các mẫu có sẵn: ${ids} (xem "annex templates").`,
+      en: `There is no template "${value}". Available: ${ids} (see "annex templates").`,
+    });
+  }
+  return found.template;
+}
+
+function parseYear(text: string): number {
+  const year = Number(text);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw new UsageError({
+      vi: `--year phải là năm từ 2000 đến 2100, không phải "${text}".`,
+      en: `--year must be a year between 2000 and 2100, not "${text}".`,
+    });
+  return year;
+}
+
+/** Never replace a workbook someone already has: they must choose another name or remove it. */
+export async function refuseExisting(file: string): Promise<void> {
+  const exists = await fs.stat(file).then(
+    () => true,
+    () => false
+  );
+  if (exists)
+    throw new WorkbookFileError("exists", file, {
+      vi: `Tệp "${file}" đã có; không ghi đè. Hãy chọn tên khác hoặc tự xoá tệp cũ.`,
+      en: `"${file}" already exists and is not replaced. Choose another name or remove it first.`,
+    });
+}

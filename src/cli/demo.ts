@@ -1,0 +1,67 @@
+import { promises as fs } from "fs";
+import * as path from "path";
+import { buildAnnexLayout, findTemplate, SampleFigures, sampleWrites } from "../domain";
+import { applyWritePlan } from "../adapters/xlsx/applyPlan";
+import { readWorkbook, saveWorkbook } from "../adapters/xlsx/workbookFile";
+import langSon from "../samples/bieu-01-lang-son-2023.json";
+import { consoleIo, Io } from "./io";
+import { main } from "./main";
+
+/**
+ * npm run demo — Biểu 01 for 2023 of Lạng Sơn, made, typed in, filled and checked with the same
+ * commands a user runs. The workbook is left in out/demo/ (git-ignored) to open in Excel or LibreOffice.
+ */
+export async function demo(io: Io, folder = path.join("out", "demo")): Promise<number> {
+  const sample = langSon as SampleFigures;
+  const template = findTemplate(sample.templateId);
+  if (!template)
+    throw new Error(`the sample's template ${sample.templateId} is not in the catalog`);
+  const file = path.join(folder, "bieu-01-lang-son-2023.xlsx");
+  await fs.mkdir(folder, { recursive: true });
+  await fs.rm(file, { force: true });
+
+  const annex = async (...args: string[]) => {
+    io.out(`\n$ annex ${args.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(" ")}`);
+    return main(args, io);
+  };
+  const made = await annex(
+    "new",
+    "--template",
+    template.id,
+    "--year",
+    String(sample.year),
+    "--authority",
+    sample.authority ?? "",
+    "--unit",
+    sample.unitName ?? "",
+    "-o",
+    file
+  );
+  if (made !== 0) return made;
+
+  // What a department officer would type: the brief's figures, plans written as text included.
+  const opened = await readWorkbook(file);
+  const layout = buildAnnexLayout(template, { year: sample.year });
+  const writes = sampleWrites(layout, template, sample);
+  applyWritePlan(opened.workbook.worksheets[0], { sheet: layout.sheetName, writes, skipped: [] });
+  await saveWorkbook(opened.workbook, file);
+  io.out(
+    `\n(Nhập ${writes.length} ô số liệu mẫu của Sở LĐTBXH Lạng Sơn / typed ${writes.length} sample cells)`
+  );
+
+  await annex("fill", file);
+  await annex("fill", file); // a second run finds nothing to write
+  const checked = await annex("check", file);
+  io.out(`\n→ ${path.resolve(file)}`);
+  return checked;
+}
+
+if (require.main === module) {
+  demo(consoleIo).then(
+    (code) => (process.exitCode = code),
+    (e: unknown) => {
+      console.error(e);
+      process.exitCode = 3;
+    }
+  );
+}

@@ -1,0 +1,39 @@
+import { Bilingual } from "../domain";
+
+/** Vietnamese first; English on request (`--lang en`). */
+export type Lang = "vi" | "en";
+
+/** Where a command writes: stdout for results, stderr for progress and problems. Tests capture both. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  /** Progress: rewritten in place on a terminal, a line each otherwise; "" clears it. */
+  status(text: string): void;
+  /** Terminal width for tables. */
+  readonly width: number;
+}
+
+export const consoleIo: Io = {
+  out: (text) => process.stdout.write(text + "\n"),
+  err: (text) => process.stderr.write(text + "\n"),
+  status: (text) => {
+    if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${text}`);
+    else if (text) process.stderr.write(text + "\n");
+  },
+  width: process.stdout.columns || 120,
+};
+
+/** A mistake in how the command was called: exit status 2, with the usage hint. */
+export class UsageError extends Error {
+  constructor(readonly text: Bilingual) {
+    super(text.en);
+    this.name = "UsageError";
+  }
+}
+
+export function say(text: Bilingual, lang: Lang): string {
+  return text[lang];
+}
+
+/** Exit statuses: 0 clean, 1 errors found in the annexes, 2 the command could not do its job. */
+export const EXIT = { ok: 0, findings: 1, failed: 2 } as const;

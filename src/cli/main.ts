@@ -1,0 +1,79 @@
+import { TemplateError } from "../domain";
+import { WorkbookFileError } from "../adapters/xlsx/workbookFile";
+import { checkCommand, CHECK_USAGE } from "./commands/check";
+import { fillCommand, FILL_USAGE } from "./commands/fill";
+import { newCommand, NEW_USAGE } from "./commands/newAnnex";
+import { templatesCommand, TEMPLATES_USAGE } from "./commands/templates";
+import { consoleIo, EXIT, Io, Lang, UsageError } from "./io";
+
+/** annex — the sector-indicator annex on the command line. */
+const COMMANDS: Record<string, (args: readonly string[], io: Io) => Promise<number>> = {
+  templates: templatesCommand,
+  new: newCommand,
+  check: checkCommand,
+  fill: fillCommand,
+};
+
+export function usage(lang: Lang): string {
+  const lines = [TEMPLATES_USAGE, NEW_USAGE, CHECK_USAGE, FILL_USAGE].map((u) => `  ${u[lang]}`);
+  const common =
+    lang === "vi"
+      ? [
+          "Tuỳ chọn chung: --lang vi|en (ngôn ngữ thông báo), --locale vi-VN|en-US (cách viết số dạng văn bản trong tệp),",
+          "  --template TỆP.json|THƯ_MỤC (mẫu biểu riêng của tỉnh, dùng trước các mẫu có sẵn).",
+          "Mã thoát: 0 không có lỗi; 1 biểu có lỗi; 2 không làm được (tệp không đọc/ghi được, tham số sai).",
+        ]
+      : [
+          "Common options: --lang vi|en (message language), --locale vi-VN|en-US (how figures typed as text are written),",
+          "  --template FILE.json|FOLDER (a province's own templates, used before the built-in ones).",
+          "Exit status: 0 no errors; 1 an annex has errors; 2 could not do the job (file unreadable/unwritable, bad arguments).",
+        ];
+  return [lang === "vi" ? "Cách dùng:" : "Usage:", ...lines, "", ...common].join("\n");
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const lang: Lang = argv[argv.indexOf("--lang") + 1] === "en" ? "en" : "vi";
+  const [name, ...args] = argv;
+  const command = name === undefined ? undefined : COMMANDS[name];
+  if (!command || args.includes("--help") || args.includes("-h")) {
+    const asked = name === undefined || name === "help" || name === "--help" || name === "-h";
+    if (!asked && !command)
+      io.err(lang === "vi" ? `Không có lệnh "${name}".` : `There is no command "${name}".`);
+    (asked || command ? io.out : io.err)(usage(lang));
+    return asked || command ? EXIT.ok : EXIT.failed;
+  }
+  try {
+    return await command(args, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${e.text[lang]}\n\n${usage(lang)}`);
+      return EXIT.failed;
+    }
+    if (e instanceof WorkbookFileError) {
+      io.err(e.text[lang]);
+      return EXIT.failed;
+    }
+    if (e instanceof TemplateError) {
+      io.err(
+        (lang === "vi"
+          ? `Mẫu biểu ${e.source} không hợp lệ:`
+          : `Template ${e.source} is invalid:`) +
+          "\n" +
+          e.problems.map((p) => `  ${p.path}: ${p[lang]}`).join("\n")
+      );
+      return EXIT.failed;
+    }
+    throw e;
+  }
+}
+
+/** Entry point of the `annex` bin. */
+export function run(): void {
+  main(process.argv.slice(2), consoleIo).then(
+    (code) => (process.exitCode = code),
+    (e: unknown) => {
+      console.error(e);
+      process.exitCode = 3;
+    }
+  );
+}

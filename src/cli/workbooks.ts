@@ -1,0 +1,45 @@
+import { analyzeWorkbook, Bilingual, NumberLocale, Template, WorkbookAnalysis } from "../domain";
+import { workbookSnapshots } from "../adapters/xlsx/readSheet";
+import { OpenedWorkbook, readWorkbook, WorkbookFileError } from "../adapters/xlsx/workbookFile";
+
+export interface AnalyzeFileOptions {
+  readonly sheet?: string;
+  readonly templates: readonly Template[];
+  readonly locale: NumberLocale;
+  readonly overwrite?: boolean;
+}
+
+export interface AnalyzedFile {
+  readonly opened: OpenedWorkbook;
+  readonly analysis: WorkbookAnalysis;
+}
+
+/** Read a workbook file and run the engine over its sheets (or the one named with --sheet). */
+export async function analyzeFile(
+  file: string,
+  options: AnalyzeFileOptions
+): Promise<AnalyzedFile> {
+  const opened = await readWorkbook(file);
+  const snapshots = workbookSnapshots(opened.workbook, options.sheet);
+  if (options.sheet !== undefined && !snapshots.length) {
+    const names = workbookSnapshots(opened.workbook)
+      .map((s) => `"${s.name}"`)
+      .join(", ");
+    throw new WorkbookFileError("no-sheet", file, {
+      vi: `Tệp "${file}" không có trang "${options.sheet}" (có: ${names}).`,
+      en: `"${file}" has no sheet "${options.sheet}" (it has: ${names}).`,
+    });
+  }
+  const analysis = analyzeWorkbook(snapshots, {
+    locale: options.locale,
+    templates: options.templates,
+    overwrite: options.overwrite ?? false,
+  });
+  return { opened, analysis };
+}
+
+/** Whatever went wrong with one file, as the bilingual message shown for it. */
+export function problemText(e: unknown): { code: string; text: Bilingual } {
+  if (e instanceof WorkbookFileError) return { code: e.problem, text: e.text };
+  throw e;
+}
