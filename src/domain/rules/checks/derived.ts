@@ -36,7 +36,22 @@ export function checkDerived(ctx: RuleContext): void {
       }
       continue;
     }
-    if (v === null || v === "" || isErrorValue(v) || typeof v === "boolean") continue;
+    if (isErrorValue(v)) {
+      // A person's formula showing #DIV/0! or #REF!: ours leave the cell blank instead.
+      ctx.emit("type.error-value", {
+        cells: [dc.address],
+        indicator: dc.indicator,
+        columnId: dc.columnId,
+        message: text(
+          `Ô ${dc.address} hiện lỗi ${v.error}; công thức của biểu để trống ô này khi thiếu số liệu hoặc mẫu số bằng 0. Dùng "Điền cột tính toán" (ghi đè) để thay.`,
+          `Cell ${dc.address} shows ${v.error}; the annex's formula leaves it blank when a figure is missing or the denominator is 0. Use "Fill derived columns" (overwrite) to replace it.`
+        ),
+        expected: describe(dc.value),
+        found: text(v.error),
+      });
+      continue;
+    }
+    if (v === null || v === "" || typeof v === "boolean") continue;
     if (dc.mode === "evaluation") {
       if (typeof v === "string" && dc.value !== "" && fold(v) !== fold(String(dc.value))) {
         ctx.emit("derived.mismatch", {
