@@ -30,6 +30,8 @@ export class WorkbookFileError extends Error {
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 /** Compound File Binary: old .xls files, and .xlsx files encrypted with a password. */
 const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+/** OpenDocument files (LibreOffice .ods) are zips whose first, uncompressed entry holds this type. */
+const ODF_MIME = "application/vnd.oasis.opendocument";
 
 export interface OpenedWorkbook {
   readonly file: string;
@@ -71,12 +73,13 @@ export async function readWorkbook(file: string): Promise<OpenedWorkbook> {
       `"${file}" is an old Excel file (.xls). Open it in Excel and save it as .xlsx.`
     );
   }
-  if (!bytes.subarray(0, 4).equals(ZIP) || !bytes.includes(Buffer.from("xl/workbook")))
+  const notXlsx = () =>
     fail(
       "not-xlsx",
-      `Tệp "${file}" không phải sổ Excel .xlsx${describe(file)}.`,
-      `"${file}" is not an Excel .xlsx workbook${describe(file, "en")}.`
+      `Tệp "${file}" không phải sổ Excel .xlsx${describe(file, bytes)}.`,
+      `"${file}" is not an Excel .xlsx workbook${describe(file, bytes, "en")}.`
     );
+  if (!bytes.subarray(0, 4).equals(ZIP) || isOpenDocument(bytes)) notXlsx();
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
@@ -87,6 +90,8 @@ export async function readWorkbook(file: string): Promise<OpenedWorkbook> {
       `"${file}" is damaged and cannot be read (${reasonOf(e)}). Open and save it again in Excel, or ask for the file again.`
     );
   }
+  // A zip that is not a workbook (a Word .docx, say) loads as an empty workbook.
+  if (!bytes.includes(Buffer.from("xl/workbook"))) notXlsx();
   const unsupported = UNSUPPORTED.filter(([part]) => bytes.includes(Buffer.from(part))).map(
     ([, what]) => what
   );
@@ -115,14 +120,18 @@ async function readBytes(file: string): Promise<Buffer> {
   }
 }
 
-function describe(file: string, lang: "vi" | "en" = "vi"): string {
+function describe(file: string, bytes: Buffer, lang: "vi" | "en" = "vi"): string {
   const ext = path.extname(file).toLowerCase();
-  if (ext === ".csv") return lang === "vi" ? " (đây là tệp CSV)" : " (it is a CSV file)";
-  if (ext === ".ods")
+  if (isOpenDocument(bytes) || ext === ".ods")
     return lang === "vi"
-      ? " (đây là tệp LibreOffice .ods; hãy lưu thành .xlsx)"
-      : " (it is a LibreOffice .ods file; save it as .xlsx)";
+      ? " (đây là tệp OpenDocument/LibreOffice; hãy lưu thành .xlsx)"
+      : " (it is an OpenDocument/LibreOffice file; save it as .xlsx)";
+  if (ext === ".csv") return lang === "vi" ? " (đây là tệp CSV)" : " (it is a CSV file)";
   return "";
+}
+
+function isOpenDocument(bytes: Buffer): boolean {
+  return bytes.subarray(0, 120).includes(Buffer.from(ODF_MIME));
 }
 
 function reasonOf(e: unknown): string {
