@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { analyzeSheet, computeDerived, EVALUATION, locateAnnex } from "../../src/domain";
-import { evaluate, ref, toExcel } from "../../src/domain/derive/expr";
+import { cmp, evaluate, num, ref, toExcel } from "../../src/domain/derive/expr";
 import {
   differenceExpr,
   evaluationExpr,
@@ -187,4 +187,13 @@ describe("properties: derived values agree with their formulas' meaning", () => 
 test("evaluation cells are not formatted as Text, where Excel would not compute a formula", () => {
   const d = derivedOf(new TestAnnex().setRow("1", { planCur: 16000, estimateCur: 16200 }), "1");
   expect(d.evaluation.numFmt).not.toBe("@");
+});
+
+test("constants in formulas are the 15 digits a spreadsheet keeps, and the engine uses the same", () => {
+  // LibreOffice rewrote 787962.5279999999 as 787962.528, so our formula no longer looked current.
+  const threshold = 0.1 * 3;
+  expect(String(threshold)).toBe("0.30000000000000004");
+  const expr = cmp(">=", ref(0), num(threshold));
+  expect(toExcel(expr, 0)).toBe("A1>=0.3");
+  expect(evaluate(expr, () => 0.3)).toBe(true);
 });

@@ -1,21 +1,28 @@
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { buildAnnexLayout, sampleWrites } from "../../src/domain";
+import { buildAnnexLayout, SampleFigures, sampleWrites } from "../../src/domain";
 import { applyWritePlan } from "../../src/adapters/xlsx/applyPlan";
 import { saveWorkbook } from "../../src/adapters/xlsx/workbookFile";
 import { newAnnexWorkbook } from "../../src/cli/commands/newAnnex";
 import { langSonSample, template } from "./annex";
 
-/** Biểu 01 Lạng Sơn 2023 as a real file: laid out by the tool and typed in with the sample figures. */
-export async function writeSampleAnnex(dir: string, name = "bieu01.xlsx"): Promise<string> {
-  const tpl = template(langSonSample.templateId);
+/**
+ * An annex as a real file: laid out by the tool and typed in with figures (by default Biểu 01 of
+ * Lạng Sơn for 2023, the domain brief's sample).
+ */
+export async function writeSampleAnnex(
+  dir: string,
+  name = "bieu01.xlsx",
+  sample: SampleFigures = langSonSample
+): Promise<string> {
+  const tpl = template(sample.templateId);
   const workbook = await newAnnexWorkbook({
     template: tpl,
-    year: langSonSample.year,
+    year: sample.year,
     unitName: "Sở LĐTBXH tỉnh Lạng Sơn",
   });
-  const layout = buildAnnexLayout(tpl, { year: langSonSample.year });
-  const writes = sampleWrites(layout, tpl, langSonSample);
+  const layout = buildAnnexLayout(tpl, { year: sample.year });
+  const writes = sampleWrites(layout, tpl, sample);
   applyWritePlan(workbook.worksheets[0], { sheet: layout.sheetName, writes, skipped: [] });
   const file = path.join(dir, name);
   await saveWorkbook(workbook, file);

@@ -27,7 +27,12 @@ export type CellReading = number | string | null;
 /** The result of a derived cell: a number, a label, or blank (""). */
 export type ExprValue = number | string | boolean;
 
-export const num = (v: number): Expr => ({ t: "num", v });
+/**
+ * A constant, kept to the 15 significant digits a spreadsheet stores, so the engine computes with the
+ * very number Excel and LibreOffice read from the formula (0.1 × 3 is 0.30000000000000004 in
+ * JavaScript, 0.3 in a spreadsheet; LibreOffice rewrites the longer text, so it must never be written).
+ */
+export const num = (v: number): Expr => ({ t: "num", v: Number(v.toPrecision(15)) });
 export const str = (v: string): Expr => ({ t: "str", v });
 /** A reference to a column (0-based) of the same row. */
 export const ref = (col: number): Expr => ({ t: "ref", col });
@@ -182,6 +187,6 @@ function operand(
 
 function excelNumber(v: number): string {
   if (Number.isInteger(v)) return String(v);
-  // Excel reads up to 15 significant digits; keep the shortest exact text JavaScript gives.
+  // Constants hold at most 15 significant digits (see num); this is their shortest exact text.
   return String(v).replace("e", "E");
 }
