@@ -1,9 +1,11 @@
 import { analyze, syntheticSheet, syntheticTemplate } from "./syntheticAnnex";
 import { fmt, medianMs } from "./measure";
+import { files } from "./files";
 
 /**
  * npm run bench — the engine (locate + derive + validate + plan) on annexes of 1k, 10k and 100k
- * indicator rows with every input column filled. Goal: 10k ≤ 50 ms median; 100k/10k ≤ 12 (linear).
+ * indicator rows with every input column filled (goal: 10k ≤ 50 ms median; 100k/10k ≤ 12, linear),
+ * then real files: `annex check` over 100 district annexes and read + check of a 10k-row sheet.
  */
 function engine(): Record<number, number> {
   console.log("Engine: locate + derive + validate + plan (median wall time)");
@@ -30,4 +32,13 @@ function engine(): Record<number, number> {
   return results;
 }
 
-engine();
+async function main(): Promise<void> {
+  engine();
+  console.log("");
+  await files();
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

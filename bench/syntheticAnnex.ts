@@ -68,7 +68,6 @@ export function syntheticTemplate(rows: number): Template {
   return { ...base, id: `synthetic-${rows}`, sections, indicators: indicators.slice(0, rows) };
 }
 
-/** A sheet of that template with every input column filled, consistent so the checks run in full. */
 /** How each input column relates to last year's actual, so the figures hang together as real ones do. */
 const FACTOR: Record<string, number> = {
   actualPrev: 1,

@@ -6,7 +6,7 @@ import { readWorkbook, saveWorkbook } from "../../src/adapters/xlsx/workbookFile
 import { analyzeFile } from "../../src/cli/workbooks";
 import { annex, tempDir } from "../helpers/cli";
 import { recalculate, sofficePath } from "../helpers/libreoffice";
-import { randomFigures } from "../helpers/randomFigures";
+import { randomFigures } from "../../src/samples/randomFigures";
 import { writeSampleAnnex } from "../helpers/workbooks";
 
 /**

@@ -1,4 +1,4 @@
-import { formatNumber, SampleFigures, Template } from "../../src/domain";
+import { formatNumber, SampleFigures, Template } from "../domain";
 
 /** A small seeded generator (mulberry32), so a failing case can be replayed. */
 export function random(seed: number): () => number {
