@@ -86,7 +86,7 @@ export function renderFile(report: FileReport, lang: Lang, width: number): strin
       f.expected?.[lang] ?? "",
       f.found?.[lang] ?? "",
     ]);
-    out.push(renderTable(header, rows, width));
+    out.push(renderTable(header, rows, width, [0, 1]));
   }
   if (report.ignoredSheets.length) {
     const names = report.ignoredSheets.map((n) => `"${n}"`).join(", ");

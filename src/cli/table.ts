@@ -1,8 +1,12 @@
-/** A plain-text table that wraps its widest columns to fit the terminal. */
+/**
+ * A plain-text table that wraps its widest columns to fit the terminal. Columns listed in `fixed`
+ * (ids, cell addresses) are never wrapped.
+ */
 export function renderTable(
   header: readonly string[],
   rows: ReadonlyArray<readonly string[]>,
-  width: number
+  width: number,
+  fixed: readonly number[] = [0]
 ): string {
   const len = (s: string) => [...s.normalize("NFC")].length;
   const natural = header.map((h, i) => Math.max(len(h), ...rows.map((r) => len(r[i] ?? ""))));
@@ -10,8 +14,9 @@ export function renderTable(
   const budget = Math.max(40, width) - gap * (header.length - 1);
   const widths = [...natural];
   // Shrink the widest column until the table fits (never below 12 characters).
-  while (widths.reduce((a, b) => a + b, 0) > budget) {
-    const widest = widths.indexOf(Math.max(...widths));
+  const shrinkable = widths.map((_, i) => i).filter((i) => !fixed.includes(i));
+  while (shrinkable.length && widths.reduce((a, b) => a + b, 0) > budget) {
+    const widest = shrinkable.reduce((best, i) => (widths[i] > widths[best] ? i : best));
     if (widths[widest] <= 12) break;
     widths[widest]--;
   }

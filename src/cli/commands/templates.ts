@@ -26,6 +26,6 @@ export async function templatesCommand(args: readonly string[], io: Io): Promise
     lang === "vi"
       ? ["Mã mẫu", "Phiên bản", "Biểu", "Tên", "Năm Y (--year)", "Số chỉ tiêu", "Nguồn"]
       : ["Template id", "Version", "Form", "Title", "Year Y (--year)", "Indicators", "Source"];
-  io.out(renderTable(header, rows, io.width));
+  io.out(renderTable(header, rows, io.width, [0, 6]));
   return EXIT.ok;
 }
