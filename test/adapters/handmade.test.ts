@@ -82,6 +82,8 @@ async function handmadeWorkbook(file: string): Promise<Map<string, number>> {
   const r2 = rowOf.get("2")!;
   ws.getCell(`E${r2}`).value = null;
   ws.getCell(`H${r2}`).value = { formula: `G${r2}/E${r2}`, result: { error: "#DIV/0!" } };
+  // A figure linked to a sheet that was deleted
+  ws.getCell(`F${rowOf.get("3")}`).value = { formula: "#REF!A1", result: { error: "#REF!" } };
 
   const notes = wb.addWorksheet("Ghi chú");
   notes.getCell("A1").value = "Số liệu ước đến 30/6, cập nhật ngày 15/7/2022.";
@@ -135,8 +137,11 @@ describe("a district annex made by hand", () => {
     expect(yoy?.value).toBe("");
   });
 
-  test("the #DIV/0! a person's formula shows is reported at its cell", () => {
+  test("error values are reported at their cells: #DIV/0! in a comparison, #REF! in a figure", () => {
     expect(findingsAt(at("2", "H"))).toContain("type.error-value");
+    const ref = sheet.findings.find((f) => f.cells[0] === at("3", "F"));
+    expect(ref?.ruleId).toBe("type.error-value");
+    expect(ref?.found?.vi).toBe("#REF!");
   });
 
   test("fill keeps the person's formula unless forced, and the second run changes nothing", async () => {
