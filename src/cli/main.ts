@@ -32,7 +32,9 @@ export function usage(lang: Lang): string {
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  const lang: Lang = argv[argv.indexOf("--lang") + 1] === "en" ? "en" : "vi";
+  // The language of usage errors, before the command's own options are parsed.
+  const at = argv.indexOf("--lang");
+  const lang: Lang = (at >= 0 && argv[at + 1] === "en") || argv.includes("--lang=en") ? "en" : "vi";
   const [name, ...args] = argv;
   const command = name === undefined ? undefined : COMMANDS[name];
   if (!command || args.includes("--help") || args.includes("-h")) {

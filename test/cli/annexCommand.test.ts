@@ -266,3 +266,23 @@ describe("annex itself", () => {
     expect(opt.err).toMatch(/Tham số không hợp lệ: .*--jsn/);
   });
 });
+
+test("annex new refuses a sheet name Excel would refuse, before writing anything", async () => {
+  const out = path.join(tempDir(), "x.xlsx");
+  const r = await annex(
+    "new",
+    "--template",
+    "bieu-01-ke-hoach-nam",
+    "--year",
+    "2023",
+    "--sheet",
+    "Biểu 01/2023",
+    "-o",
+    out,
+    "--lang",
+    "en"
+  );
+  expect(r.code).toBe(2);
+  expect(r.err).toMatch(/^Sheet name "Biểu 01\/2023" cannot be used/);
+  await expect(fs.stat(out)).rejects.toThrow();
+});

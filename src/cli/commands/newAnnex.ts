@@ -7,8 +7,8 @@ import { EXIT, Io, Lang, UsageError } from "../io";
 import { COMMON, langOf, loadTemplates, parse } from "../options";
 
 export const NEW_USAGE = {
-  vi: 'annex new --template MÃ|TỆP.json --year NĂM [--unit "Sở LĐTBXH tỉnh …"] [--authority "UBND tỉnh …"] -o TỆP.xlsx',
-  en: 'annex new --template ID|FILE.json --year YEAR [--unit "Sở LĐTBXH tỉnh …"] [--authority "UBND tỉnh …"] -o FILE.xlsx',
+  vi: 'annex new --template MÃ|TỆP.json --year NĂM [--unit "Sở LĐTBXH tỉnh …"] [--authority "UBND tỉnh …"] [--sheet TÊN] -o TỆP.xlsx',
+  en: 'annex new --template ID|FILE.json --year YEAR [--unit "Sở LĐTBXH tỉnh …"] [--authority "UBND tỉnh …"] [--sheet NAME] -o FILE.xlsx',
 };
 
 const OPTIONS = {
@@ -55,6 +55,11 @@ export async function newCommand(args: readonly string[], io: Io): Promise<numbe
   const template = await chooseTemplate(required(values.template, "template"));
   const year = parseYear(required(values.year, "year"));
   const output = required(values.output, "output (-o)");
+  if (values.sheet !== undefined && !/^[^[\]:*?/\\]{1,31}$/.test(values.sheet))
+    throw new UsageError({
+      vi: `Tên trang "${values.sheet}" không dùng được: tối đa 31 ký tự, không có [ ] : * ? / \\.`,
+      en: `Sheet name "${values.sheet}" cannot be used: at most 31 characters, none of [ ] : * ? / \\.`,
+    });
   await refuseExisting(output);
   const workbook = await newAnnexWorkbook({
     template,
