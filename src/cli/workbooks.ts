@@ -38,8 +38,18 @@ export async function analyzeFile(
   return { opened, analysis };
 }
 
-/** Whatever went wrong with one file, as the bilingual message shown for it. */
-export function problemText(e: unknown): { code: string; text: Bilingual } {
+/**
+ * Whatever went wrong with one file, as the bilingual message shown for it. In a batch, one file that
+ * trips an unexpected error is reported as such and the others are still checked.
+ */
+export function problemText(e: unknown, file: string): { code: string; text: Bilingual } {
   if (e instanceof WorkbookFileError) return { code: e.problem, text: e.text };
-  throw e;
+  const detail = e instanceof Error ? e.message : String(e);
+  return {
+    code: "unexpected",
+    text: {
+      vi: `Lỗi không lường trước khi đọc "${file}": ${detail}. Xin gửi tệp này cho nhóm phát triển.`,
+      en: `Unexpected error while reading "${file}": ${detail}. Please send this file to the developers.`,
+    },
+  };
 }

@@ -5,6 +5,7 @@ import { annex, tempDir } from "../helpers/cli";
 import { openWorkbook, sampleAddress, writeSampleAnnex } from "../helpers/workbooks";
 import { saveWorkbook } from "../../src/adapters/xlsx/workbookFile";
 import { METADATA_SHEET } from "../../src/adapters/xlsx/metadata";
+import { problemText } from "../../src/cli/workbooks";
 
 /** The `annex` command line, run in-process on real files. */
 describe("annex templates", () => {
@@ -285,4 +286,12 @@ test("annex new refuses a sheet name Excel would refuse, before writing anything
   expect(r.code).toBe(2);
   expect(r.err).toMatch(/^Sheet name "Biểu 01\/2023" cannot be used/);
   await expect(fs.stat(out)).rejects.toThrow();
+});
+
+test("an unexpected failure on one file of a batch is reported for that file, not thrown", () => {
+  const { code, text } = problemText(new TypeError("cannot read 'x'"), "huyen-7.xlsx");
+  expect(code).toBe("unexpected");
+  expect(text.vi).toBe(
+    `Lỗi không lường trước khi đọc "huyen-7.xlsx": cannot read 'x'. Xin gửi tệp này cho nhóm phát triển.`
+  );
 });

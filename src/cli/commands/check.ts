@@ -1,6 +1,7 @@
 import { EXIT, Io, UsageError } from "../io";
 import { COMMON, expandFiles, langOf, loadTemplates, localeOf, parse } from "../options";
 import {
+  countFindings,
   countsText,
   FileReport,
   fileCounts,
@@ -47,7 +48,7 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
         ignoredSheets: analysis.ignored,
       });
     } catch (e) {
-      const { code, text } = problemText(e);
+      const { code, text } = problemText(e, file);
       reports.push({ file, problem: { code, message: text }, sheets: [], ignoredSheets: [] });
     }
   }
@@ -63,9 +64,7 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
 }
 
 function summary(reports: readonly FileReport[], lang: "vi" | "en"): string {
-  const all = reports.flatMap((r) => r.sheets.flatMap((s) => s.findings));
-  const total = { error: 0, warning: 0, info: 0 };
-  for (const f of all) total[f.severity]++;
+  const total = countFindings(reports.flatMap((r) => r.sheets.flatMap((s) => s.findings)));
   const unreadable = reports.filter((r) => r.problem).length;
   const withErrors = reports.filter((r) => fileCounts(r).error > 0).length;
   const n = reports.length;
