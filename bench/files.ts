@@ -4,7 +4,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { performance } from "perf_hooks";
 import ExcelJS from "exceljs";
-import { analyzeWorkbook, buildAnnexLayout, sampleWrites } from "../src/domain";
+import { analyzeWorkbook, buildAnnexLayout, samplePlan } from "../src/domain";
 import { addAnnexSheet } from "../src/adapters/xlsx/createAnnex";
 import { applyWritePlan } from "../src/adapters/xlsx/applyPlan";
 import { workbookSnapshots } from "../src/adapters/xlsx/readSheet";
@@ -34,8 +34,7 @@ async function batch(dir: string): Promise<void> {
   for (let i = 1; i <= 100; i++) {
     const wb = new ExcelJS.Workbook();
     const ws = await addAnnexSheet(wb, layout);
-    const writes = sampleWrites(layout, t, randomFigures(t, 2024, i));
-    applyWritePlan(ws, { sheet: ws.name, writes, skipped: [] });
+    applyWritePlan(ws, samplePlan(layout, t, randomFigures(t, 2024, i)));
     await saveWorkbook(wb, path.join(dir, `huyen-${String(i).padStart(3, "0")}.xlsx`));
   }
   const bin = path.join(__dirname, "../../bin/annex.js");

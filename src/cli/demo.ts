@@ -1,6 +1,6 @@
 import { promises as fs } from "fs";
 import * as path from "path";
-import { buildAnnexLayout, findTemplate, SampleFigures, sampleWrites } from "../domain";
+import { buildAnnexLayout, findTemplate, SampleFigures, samplePlan } from "../domain";
 import { applyWritePlan } from "../adapters/xlsx/applyPlan";
 import { readWorkbook, saveWorkbook } from "../adapters/xlsx/workbookFile";
 import langSon from "../samples/bieu-01-lang-son-2023.json";
@@ -42,12 +42,9 @@ export async function demo(io: Io, folder = path.join("out", "demo")): Promise<n
   // What a department officer would type: the brief's figures, plans written as text included.
   const opened = await readWorkbook(file);
   const layout = buildAnnexLayout(template, { year: sample.year });
-  const writes = sampleWrites(layout, template, sample);
-  applyWritePlan(opened.workbook.worksheets[0], { sheet: layout.sheetName, writes, skipped: [] });
+  const typed = applyWritePlan(opened.workbook.worksheets[0], samplePlan(layout, template, sample));
   await saveWorkbook(opened.workbook, file);
-  io.out(
-    `\n(Nhập ${writes.length} ô số liệu mẫu của Sở LĐTBXH Lạng Sơn / typed ${writes.length} sample cells)`
-  );
+  io.out(`\n(Nhập ${typed} ô số liệu mẫu của Sở LĐTBXH Lạng Sơn / typed ${typed} sample cells)`);
 
   await annex("fill", file);
   await annex("fill", file); // a second run finds nothing to write

@@ -33,7 +33,7 @@ export type { RuleId } from "./rules/catalog";
 export type { Finding, Severity, Bilingual } from "./rules/finding";
 export { planFill, planFixes, applyPlan } from "./plan/writePlan";
 export type { WritePlan, CellWrite, SkippedCell } from "./plan/writePlan";
-export { sampleWrites, fillSnapshot } from "./samples";
+export { samplePlan, fillSnapshot } from "./samples";
 export type { SampleFigures } from "./samples";
 export { buildAnnexLayout, layoutSnapshot } from "./layout/annexLayout";
 export type { AnnexLayout, LayoutCell, CellStyle } from "./layout/annexLayout";

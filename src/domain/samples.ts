@@ -1,5 +1,5 @@
 import { AnnexLayout } from "./layout/annexLayout";
-import { applyPlan, CellWrite } from "./plan/writePlan";
+import { applyPlan, CellWrite, WritePlan } from "./plan/writePlan";
 import { toA1 } from "./sheet/address";
 import { SheetSnapshot } from "./sheet/snapshot";
 import { Template } from "./template/schema";
@@ -14,12 +14,12 @@ export interface SampleFigures {
   readonly notes?: Readonly<Record<string, string>>;
 }
 
-/** The cells a person would type to enter the sample into a freshly laid-out annex. */
-export function sampleWrites(
+/** What a person would type to enter the sample into a freshly laid-out annex, as a write plan. */
+export function samplePlan(
   layout: AnnexLayout,
   template: Template,
   sample: SampleFigures
-): CellWrite[] {
+): WritePlan {
   const writes: CellWrite[] = [];
   const colOf = new Map(template.columns.map((c, i) => [c.id, i]));
   const type = (code: string, columnId: string, value: number | string) => {
@@ -32,7 +32,7 @@ export function sampleWrites(
     for (const [columnId, value] of Object.entries(byColumn)) type(code, columnId, value);
   }
   for (const [code, note] of Object.entries(sample.notes ?? {})) type(code, "note", note);
-  return writes;
+  return { sheet: layout.sheetName, writes, skipped: [] };
 }
 
 /** Types the sample into a freshly laid-out annex snapshot, as a person would. */
@@ -42,6 +42,5 @@ export function fillSnapshot(
   template: Template,
   sample: SampleFigures
 ): SheetSnapshot {
-  const writes = sampleWrites(layout, template, sample);
-  return applyPlan(snapshot, { sheet: snapshot.name, writes, skipped: [] });
+  return applyPlan(snapshot, samplePlan(layout, template, sample));
 }

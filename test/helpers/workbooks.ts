@@ -1,6 +1,6 @@
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { buildAnnexLayout, SampleFigures, sampleWrites } from "../../src/domain";
+import { buildAnnexLayout, SampleFigures, samplePlan } from "../../src/domain";
 import { applyWritePlan } from "../../src/adapters/xlsx/applyPlan";
 import { saveWorkbook } from "../../src/adapters/xlsx/workbookFile";
 import { newAnnexWorkbook } from "../../src/cli/commands/newAnnex";
@@ -22,8 +22,7 @@ export async function writeSampleAnnex(
     unitName: "Sở LĐTBXH tỉnh Lạng Sơn",
   });
   const layout = buildAnnexLayout(tpl, { year: sample.year });
-  const writes = sampleWrites(layout, tpl, sample);
-  applyWritePlan(workbook.worksheets[0], { sheet: layout.sheetName, writes, skipped: [] });
+  applyWritePlan(workbook.worksheets[0], samplePlan(layout, tpl, sample));
   const file = path.join(dir, name);
   await saveWorkbook(workbook, file);
   return file;
