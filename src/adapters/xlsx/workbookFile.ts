@@ -161,3 +161,16 @@ export async function writeBytes(file: string, bytes: Uint8Array): Promise<void>
     });
   }
 }
+
+/** Never replace a workbook someone already has: they must choose another name or remove it. */
+export async function refuseExisting(file: string): Promise<void> {
+  const exists = await fs.stat(file).then(
+    () => true,
+    () => false
+  );
+  if (exists)
+    throw new WorkbookFileError("exists", file, {
+      vi: `Tệp "${file}" đã có; không ghi đè. Hãy chọn tên khác hoặc tự xoá tệp cũ.`,
+      en: `"${file}" already exists and is not replaced. Choose another name or remove it first.`,
+    });
+}

@@ -1,10 +1,14 @@
 import * as path from "path";
 import { applyWritePlans } from "../../adapters/xlsx/applyPlan";
-import { saveWorkbook, WorkbookFileError, writeBytes } from "../../adapters/xlsx/workbookFile";
+import {
+  refuseExisting,
+  saveWorkbook,
+  WorkbookFileError,
+  writeBytes,
+} from "../../adapters/xlsx/workbookFile";
 import { EXIT, Io, Lang, UsageError } from "../io";
 import { COMMON, langOf, loadTemplates, localeOf, parse } from "../options";
 import { analyzeFile } from "../workbooks";
-import { refuseExisting } from "./newAnnex";
 import { Analysis } from "../../domain";
 
 export const FILL_USAGE = {

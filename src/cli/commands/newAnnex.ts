@@ -1,8 +1,7 @@
-import { promises as fs } from "fs";
 import ExcelJS from "exceljs";
-import { buildAnnexLayout, Template } from "../../domain";
+import { buildAnnexLayout, builtInTemplates, findTemplate, Template } from "../../domain";
 import { addAnnexSheet } from "../../adapters/xlsx/createAnnex";
-import { saveWorkbook, WorkbookFileError } from "../../adapters/xlsx/workbookFile";
+import { refuseExisting, saveWorkbook } from "../../adapters/xlsx/workbookFile";
 import { EXIT, Io, Lang, UsageError } from "../io";
 import { COMMON, langOf, loadTemplates, parse } from "../options";
 
@@ -85,16 +84,17 @@ async function chooseTemplate(value: string): Promise<Template> {
     const [first] = await loadTemplates([value]);
     return first.template;
   }
-  const all = await loadTemplates();
-  const found = all.find((t) => t.template.id === value);
+  const found = findTemplate(value);
   if (!found) {
-    const ids = all.map((t) => t.template.id).join(", ");
+    const ids = builtInTemplates()
+      .map((t) => t.id)
+      .join(", ");
     throw new UsageError({
       vi: `Không có mẫu biểu "${value}". Các mẫu có sẵn: ${ids} (xem "annex templates").`,
       en: `There is no template "${value}". Available: ${ids} (see "annex templates").`,
     });
   }
-  return found.template;
+  return found;
 }
 
 function parseYear(text: string): number {
@@ -105,17 +105,4 @@ function parseYear(text: string): number {
       en: `--year must be a year between 2000 and 2100, not "${text}".`,
     });
   return year;
-}
-
-/** Never replace a workbook someone already has: they must choose another name or remove it. */
-export async function refuseExisting(file: string): Promise<void> {
-  const exists = await fs.stat(file).then(
-    () => true,
-    () => false
-  );
-  if (exists)
-    throw new WorkbookFileError("exists", file, {
-      vi: `Tệp "${file}" đã có; không ghi đè. Hãy chọn tên khác hoặc tự xoá tệp cũ.`,
-      en: `"${file}" already exists and is not replaced. Choose another name or remove it first.`,
-    });
 }
