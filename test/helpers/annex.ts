@@ -4,6 +4,7 @@ import {
   layoutSnapshot,
   SheetSnapshot,
   Template,
+  toA1,
 } from "../../src/domain";
 import { AnnexLayout } from "../../src/domain/layout/annexLayout";
 import { CellSnapshot, CellValue } from "../../src/domain/sheet/snapshot";
@@ -52,7 +53,7 @@ export class TestAnnex {
     return r;
   }
   address(code: string, columnId: string): string {
-    return `${String.fromCharCode(65 + this.col(columnId))}${this.row(code) + 1}`;
+    return toA1(this.row(code), this.col(columnId));
   }
   set(code: string, columnId: string, value: CellValue, extra: Partial<CellSnapshot> = {}): this {
     return this.setCell(this.row(code), this.col(columnId), { value, ...extra });

@@ -4,7 +4,7 @@ import { buildAnnexLayout, SampleFigures, samplePlan } from "../../src/domain";
 import { applyWritePlan } from "../../src/adapters/xlsx/applyPlan";
 import { saveWorkbook } from "../../src/adapters/xlsx/workbookFile";
 import { newAnnexWorkbook } from "../../src/cli/commands/newAnnex";
-import { langSonSample, template } from "./annex";
+import { langSonSample, template, TestAnnex } from "./annex";
 
 /**
  * An annex as a real file: laid out by the tool and typed in with figures (by default Biểu 01 of
@@ -34,12 +34,10 @@ export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-/** Sheet-relative address of an indicator's cell in the sample layout. */
+let sampleLayout: TestAnnex | undefined;
+
+/** Address of an indicator's cell in the sample's layout (laid out once). */
 export function sampleAddress(code: string, columnId: string): string {
-  const tpl = template(langSonSample.templateId);
-  const layout = buildAnnexLayout(tpl, { year: langSonSample.year });
-  const col = tpl.columns.findIndex((c) => c.id === columnId);
-  const row = layout.rowOf.get(code);
-  if (col < 0 || row === undefined) throw new Error(`no cell ${code}/${columnId}`);
-  return `${String.fromCharCode(65 + col)}${row + 1}`;
+  sampleLayout ??= new TestAnnex(template(langSonSample.templateId), langSonSample.year);
+  return sampleLayout.address(code, columnId);
 }
