@@ -23,10 +23,12 @@ export interface SheetReport {
 export type Counts = Record<Severity, number>;
 
 export function sheetReport(a: Analysis): SheetReport {
-  const t = a.annex?.template;
+  const annex = a.annex;
   return {
     sheet: a.sheet,
-    template: t && a.annex ? { id: t.id, version: t.version, year: a.annex.year } : null,
+    template: annex
+      ? { id: annex.template.id, version: annex.template.version, year: annex.year }
+      : null,
     findings: a.findings,
   };
 }
