@@ -1,4 +1,5 @@
 import { analyzeWorkbook, Bilingual, NumberLocale, Template, WorkbookAnalysis } from "../domain";
+import { METADATA_SHEET } from "../adapters/xlsx/metadata";
 import { workbookSnapshots } from "../adapters/xlsx/readSheet";
 import { OpenedWorkbook, readWorkbook, WorkbookFileError } from "../adapters/xlsx/workbookFile";
 
@@ -22,8 +23,9 @@ export async function analyzeFile(
   const opened = await readWorkbook(file);
   const snapshots = workbookSnapshots(opened.workbook, options.sheet);
   if (options.sheet !== undefined && !snapshots.length) {
-    const names = workbookSnapshots(opened.workbook)
-      .map((s) => `"${s.name}"`)
+    const names = opened.workbook.worksheets
+      .filter((ws) => ws.name !== METADATA_SHEET)
+      .map((ws) => `"${ws.name}"`)
       .join(", ");
     throw new WorkbookFileError("no-sheet", file, {
       vi: `Tệp "${file}" không có trang "${options.sheet}" (có: ${names}).`,
