@@ -1,0 +1,149 @@
+import type { AnnexLayout, Bilingual, Severity, SheetSnapshot, WritePlan } from "../domain";
+
+/**
+ * The one boundary between the engine's world and a spreadsheet program. The task pane and the ribbon
+ * commands speak only to this interface; two hosts implement it:
+ *  - the Office.js host (src/host/office/): the add-in inside Excel (desktop 2019+, Microsoft 365, web);
+ *  - the in-browser workbook (src/host/browser/): ExcelJS in the page, for the preview and for the
+ *    districts' files.
+ * A host decides nothing about annexes: it reads snapshots, applies plans the engine made, renders the
+ * layout the domain described, selects, highlights and reports edits. Every method either does all of
+ * its work or throws a HostError that says, in Vietnamese and English, what happened and which cells (if
+ * any) were written before it failed.
+ */
+export interface AnnexHost {
+  /** "office" inside Excel; "browser" for the in-page workbook of the preview. */
+  readonly kind: "office" | "browser";
+
+  /** What this Excel offers beyond the core (ExcelApi 1.7). Known once the host is ready. */
+  capabilities(): HostCapabilities;
+
+  /** The workbook's visible sheets, in tab order (our metadata sheet is never listed). */
+  listSheets(): Promise<readonly SheetInfo[]>;
+
+  /**
+   * The active sheet (or the one named) as the engine's snapshot, with its annex metadata. One round
+   * trip to Excel however many rows it has.
+   */
+  readSheet(name?: string): Promise<SheetRead>;
+
+  /**
+   * Writes a plan. The sheet's protection without a password is lifted and put back around the
+   * write; a password-protected sheet throws HostError "password-protected" and nothing is written.
+   * Returns what the cells held before, so the pane can undo exactly (Excel clears its own undo
+   * stack for most API writes).
+   */
+  applyPlan(plan: WritePlan): Promise<AppliedPlan>;
+
+  /** Puts back the cells an applyPlan changed: values, formulas and number formats, exactly. */
+  restore(undo: UndoRecord): Promise<void>;
+
+  /**
+   * Adds the annex sheet the domain laid out (cells, styles, formats, merges, protection, validation
+   * where supported, frozen panes, print set-up where supported, and the metadata record) and
+   * activates it. Throws HostError "sheet-exists" when the name is taken; nothing is added then.
+   */
+  insertAnnex(layout: AnnexLayout): Promise<InsertedAnnex>;
+
+  /** Activates the sheet and selects the cells (the first one is the active cell). */
+  select(sheet: string, cells: readonly string[]): Promise<void>;
+
+  /**
+   * Marks cells by severity with conditional formats owned by the add-in, so clearing them leaves
+   * every fill, font and border the user set exactly as it was. Replaces earlier highlights.
+   */
+  highlight(sheet: string, marks: readonly Highlight[]): Promise<void>;
+  clearHighlights(sheet: string): Promise<void>;
+
+  /**
+   * Calls back, debounced, after a person edits cells of a sheet; our own writes are not reported.
+   * Returns the function that unsubscribes.
+   */
+  onEdit(handler: (edit: SheetEdit) => void): Promise<() => Promise<void>>;
+}
+
+export interface HostCapabilities {
+  /** Data validation (ExcelApi 1.8): unit/target prompts on input cells of an inserted annex. */
+  readonly dataValidation: boolean;
+  /** Page layout (ExcelApi 1.9): A4 landscape, repeated header rows, fit to width. */
+  readonly pageLayout: boolean;
+  /** Worksheet custom properties (ExcelApi 1.12). */
+  readonly customProperties: boolean;
+  /** Change events that say who made the change (ExcelApi 1.14). */
+  readonly changeSource: boolean;
+}
+
+export type Capability = keyof HostCapabilities;
+
+export interface SheetInfo {
+  readonly name: string;
+  readonly active: boolean;
+  /** Whether our metadata names this sheet as an annex. */
+  readonly annex: boolean;
+}
+
+export interface SheetRead {
+  readonly snapshot: SheetSnapshot;
+  /** "none", protected without a password (we can write), or with one (we cannot). */
+  readonly protection: "none" | "no-password" | "password";
+}
+
+export interface CellState {
+  readonly address: string;
+  /** The value, or for a formula cell its formula with "=" (as Office's `formulas` gives it). */
+  readonly formula: string | number | boolean;
+  readonly numberFormat: string;
+}
+
+export interface UndoRecord {
+  readonly sheet: string;
+  readonly cells: readonly CellState[];
+  /** What the pane shows on the undo button: "Hoàn tác: Tính cột (148 ô)". */
+  readonly label: Bilingual;
+}
+
+export interface AppliedPlan {
+  readonly written: number;
+  readonly undo: UndoRecord;
+}
+
+export interface InsertedAnnex {
+  readonly sheet: string;
+  /** Parts of the layout this Excel could not apply (no data validation before ExcelApi 1.8…). */
+  readonly skipped: readonly Capability[];
+}
+
+export interface Highlight {
+  /** A1 address of one cell or a range ("E12" or "E12:E14"). */
+  readonly address: string;
+  readonly severity: Severity;
+}
+
+export interface SheetEdit {
+  readonly sheet: string;
+  /** The A1 ranges edited since the last call. */
+  readonly addresses: readonly string[];
+}
+
+export type HostProblem =
+  | "office-unavailable"
+  | "sheet-missing"
+  | "sheet-exists"
+  | "password-protected"
+  | "not-supported"
+  | "too-large"
+  | "invalid-argument"
+  | "excel-error";
+
+/** A failure a person can act on: what happened, in both languages, and which cells were written. */
+export class HostError extends Error {
+  constructor(
+    readonly problem: HostProblem,
+    readonly text: Bilingual,
+    /** Cells written before the failure (empty: nothing was changed). */
+    readonly written: readonly string[] = []
+  ) {
+    super(text.en);
+    this.name = "HostError";
+  }
+}
