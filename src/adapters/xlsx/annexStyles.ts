@@ -1,54 +1,40 @@
 import ExcelJS from "exceljs";
 import { CellStyle } from "../../domain";
+import { CELL_LOOKS, CellLook, INPUT_FILL_RGB } from "../../domain/layout/styles";
 
-/** How each kind of layout cell looks in the workbook: Times New Roman, as the ministry's forms are. */
-const FONT = "Times New Roman";
-const thin: ExcelJS.Border = { style: "thin", color: { argb: "FF000000" } };
+/**
+ * How each kind of layout cell looks in an ExcelJS workbook: the neutral description of
+ * src/domain/layout/styles.ts (shared with the Office.js host), translated to ExcelJS styles.
+ */
 
-/** Pale yellow: where a person types. */
-export const INPUT_FILL = "FFFFF8DC";
+/** Pale yellow (ExcelJS ARGB): where a person types. */
+export const INPUT_FILL = `FF${INPUT_FILL_RGB}`;
 
-/** Text above the table: no border. */
-function title(
-  font: Partial<ExcelJS.Font>,
-  horizontal: "center" | "right"
-): Partial<ExcelJS.Style> {
-  return { font: { name: FONT, size: 12, ...font }, alignment: { horizontal } };
-}
-
-/** A cell of the table: bordered, vertically centred, optionally shaded. */
-function table(
-  font: Partial<ExcelJS.Font>,
-  alignment: Partial<ExcelJS.Alignment>,
-  shade?: string
-): Partial<ExcelJS.Style> {
+export function excelJsStyle(look: CellLook): Partial<ExcelJS.Style> {
+  const font: Partial<ExcelJS.Font> = {
+    name: look.font.name,
+    size: look.font.size,
+    ...(look.font.bold !== undefined ? { bold: look.font.bold } : {}),
+    ...(look.font.italic !== undefined ? { italic: look.font.italic } : {}),
+  };
+  const alignment: Partial<ExcelJS.Alignment> = {
+    ...(look.vertical ? { vertical: look.vertical } : {}),
+    ...(look.horizontal ? { horizontal: look.horizontal } : {}),
+    ...(look.wrap !== undefined ? { wrapText: look.wrap } : {}),
+  };
+  const line: ExcelJS.Border | undefined = look.border
+    ? { style: look.border, color: { argb: `FF${look.borderColor ?? "000000"}` } }
+    : undefined;
   return {
-    font: { name: FONT, size: 12, ...font },
-    alignment: { vertical: "middle", ...alignment },
-    border: { top: thin, left: thin, bottom: thin, right: thin },
-    ...(shade ? { fill: { type: "pattern", pattern: "solid", fgColor: { argb: shade } } } : {}),
+    font,
+    alignment,
+    ...(line ? { border: { top: line, left: line, bottom: line, right: line } } : {}),
+    ...(look.fill
+      ? { fill: { type: "pattern", pattern: "solid", fgColor: { argb: `FF${look.fill}` } } }
+      : {}),
   };
 }
 
-export const ANNEX_STYLES: Readonly<Record<CellStyle, Partial<ExcelJS.Style>>> = {
-  authority: title({}, "center"),
-  unitName: title({ bold: true }, "center"),
-  form: title({ bold: true }, "right"),
-  title: {
-    font: { name: FONT, size: 14, bold: true },
-    alignment: { horizontal: "center", vertical: "middle", wrapText: true },
-  },
-  unitNote: title({ italic: true }, "center"),
-  header: table({ bold: true }, { horizontal: "center", wrapText: true }, "FFE7E6E6"),
-  numbering: table({ size: 11, italic: true }, { horizontal: "center" }),
-  section: table({ bold: true }, { wrapText: true }, "FFF2F2F2"),
-  indicator: table({ bold: true }, { wrapText: true }),
-  child: table({}, { wrapText: true }),
-  code: table({}, { horizontal: "center" }),
-  unit: table({}, { horizontal: "center", wrapText: true }),
-  input: table({}, { horizontal: "right" }, INPUT_FILL),
-  derived: table({}, { horizontal: "right" }),
-  evaluation: table({}, { horizontal: "center" }),
-  note: table({ size: 11 }, { wrapText: true }, INPUT_FILL),
-  footer: title({ bold: true }, "center"),
-};
+export const ANNEX_STYLES: Readonly<Record<CellStyle, Partial<ExcelJS.Style>>> = Object.fromEntries(
+  Object.entries(CELL_LOOKS).map(([name, look]) => [name, excelJsStyle(look)])
+) as Record<CellStyle, Partial<ExcelJS.Style>>;

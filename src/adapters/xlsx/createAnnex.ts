@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { AnnexLayout } from "../../domain";
+import { rowHeights } from "../../domain/layout/styles";
 import { ANNEX_STYLES } from "./annexStyles";
 import { writeMetadata } from "./metadata";
 
@@ -42,9 +43,7 @@ export async function addAnnexSheet(
   for (const m of layout.merges) {
     ws.mergeCells(m.from.row + 1, m.from.col + 1, m.to.row + 1, m.to.col + 1);
   }
-  ws.getRow(layout.headerRows[0] + 1).height = 36;
-  ws.getRow(layout.headerRows[1] + 1).height = 48;
-  ws.getRow(4).height = 36;
+  for (const h of rowHeights(layout.headerRows)) ws.getRow(h.row + 1).height = h.height;
 
   for (const v of layout.validations) {
     const base = {
