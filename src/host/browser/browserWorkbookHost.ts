@@ -1,0 +1,448 @@
+import ExcelJS from "exceljs";
+import { AnnexLayout, fromA1, parseNumber, toA1, WritePlan } from "../../domain";
+import { applyWritePlan } from "../../adapters/xlsx/applyPlan";
+import { addAnnexSheet } from "../../adapters/xlsx/createAnnex";
+import { METADATA_SHEET, readMetadata } from "../../adapters/xlsx/metadata";
+import { sheetSnapshot } from "../../adapters/xlsx/readSheet";
+import {
+  AnnexHost,
+  AppliedPlan,
+  CellState,
+  HostCapabilities,
+  HostError,
+  Highlight,
+  InsertedAnnex,
+  SheetEdit,
+  SheetInfo,
+  SheetRead,
+  UndoRecord,
+} from "../annexHost";
+
+/** What the spreadsheet view shows besides the cells: the selection and the pane's highlights. */
+export interface BrowserSelection {
+  readonly sheet: string;
+  /** A1 addresses or ranges; the first one is the active cell. */
+  readonly cells: readonly string[];
+}
+
+export interface BrowserHostOptions {
+  /** Milliseconds to wait after the last edit before telling onEdit handlers (Excel debounces too). */
+  readonly editDebounceMs?: number;
+}
+
+/** An ExcelJS cell value saved before a write, so restore puts back the cached result as well. */
+interface SavedCell {
+  readonly address: string;
+  readonly value: ExcelJS.CellValue;
+  readonly numFmt: string | undefined;
+}
+
+const GENERAL = "General";
+
+/**
+ * The in-browser workbook: an ExcelJS workbook held in the page, behind the same AnnexHost interface
+ * as the Office.js host. The preview's spreadsheet view renders it (cells, selection, highlights) and
+ * reports typing through `editCell`; the task pane speaks to it only through AnnexHost. Runs in the
+ * browser (webpack picks ExcelJS's browser build) and under jest in Node.
+ *
+ * Highlights and the selection are state kept beside the workbook: they never change a cell's own
+ * style, so the file downloaded is the one the person would have saved.
+ */
+export class BrowserWorkbookHost implements AnnexHost {
+  readonly kind = "browser" as const;
+  private workbook: ExcelJS.Workbook;
+  private active: string | undefined;
+  private selection: BrowserSelection | undefined;
+  private readonly highlights = new Map<string, readonly Highlight[]>();
+  private readonly editHandlers = new Set<(edit: SheetEdit) => void>();
+  private readonly viewListeners = new Set<() => void>();
+  private readonly saved = new WeakMap<UndoRecord, readonly SavedCell[]>();
+  private pendingEdits = new Map<string, string[]>();
+  private editTimer: ReturnType<typeof setTimeout> | undefined;
+  private revision = 0;
+  private readonly editDebounceMs: number;
+
+  constructor(
+    workbook: ExcelJS.Workbook = new ExcelJS.Workbook(),
+    options: BrowserHostOptions = {}
+  ) {
+    this.workbook = workbook;
+    this.editDebounceMs = options.editDebounceMs ?? 300;
+    this.active = firstVisible(workbook);
+  }
+
+  /** Opens an .xlsx file's bytes in place of the current workbook. */
+  static async fromXlsx(
+    data: ArrayBuffer | Uint8Array,
+    options?: BrowserHostOptions
+  ): Promise<BrowserWorkbookHost> {
+    const host = new BrowserWorkbookHost(new ExcelJS.Workbook(), options);
+    await host.load(data);
+    return host;
+  }
+
+  // ---- AnnexHost -------------------------------------------------------------------------------
+
+  capabilities(): HostCapabilities {
+    return { dataValidation: true, pageLayout: true, customProperties: true, changeSource: true };
+  }
+
+  async listSheets(): Promise<readonly SheetInfo[]> {
+    const metadata = readMetadata(this.workbook);
+    return visibleSheets(this.workbook).map((ws) => ({
+      name: ws.name,
+      active: ws.name === this.active,
+      annex: metadata.has(ws.name),
+    }));
+  }
+
+  async readSheet(name?: string): Promise<SheetRead> {
+    const ws = this.sheet(name ?? this.active);
+    const metadata = readMetadata(this.workbook).get(ws.name);
+    return { snapshot: sheetSnapshot(ws, metadata), protection: protectionOf(ws) };
+  }
+
+  async applyPlan(plan: WritePlan): Promise<AppliedPlan> {
+    const ws = this.sheet(plan.sheet);
+    refusePassword(ws);
+    const before: SavedCell[] = [];
+    const seen = new Set<string>();
+    for (const w of plan.writes) {
+      const address = toA1(w.row, w.col);
+      if (seen.has(address)) continue;
+      seen.add(address);
+      before.push(saveCell(ws.getCell(address), address));
+    }
+    // Protection without a password is left in place: ExcelJS (like Excel once it is lifted and put
+    // back) writes through it, and the file keeps its protection.
+    const written = plan.writes.length ? applyWritePlan(ws, plan) : 0;
+    const undo: UndoRecord = {
+      sheet: ws.name,
+      cells: before.map((s) => cellState(s)),
+      label: undoLabel(plan, before.length),
+    };
+    this.saved.set(undo, before);
+    if (written) this.changed();
+    return { written, undo };
+  }
+
+  async restore(undo: UndoRecord): Promise<void> {
+    const ws = this.sheet(undo.sheet);
+    refusePassword(ws);
+    const saved = this.saved.get(undo) ?? undo.cells.map(savedFromState);
+    for (const s of saved) {
+      const cell = ws.getCell(s.address);
+      cell.value = s.value;
+      cell.numFmt = s.numFmt as string;
+    }
+    if (saved.length) this.changed();
+  }
+
+  async insertAnnex(layout: AnnexLayout): Promise<InsertedAnnex> {
+    const taken = this.workbook.worksheets.some(
+      (ws) => ws.name.toLocaleLowerCase() === layout.sheetName.toLocaleLowerCase()
+    );
+    if (taken) {
+      throw new HostError("sheet-exists", {
+        vi: `Sổ tính đã có trang tính "${layout.sheetName}". Hãy đổi tên trang đó hoặc chọn năm khác.`,
+        en: `The workbook already has a sheet named "${layout.sheetName}". Rename that sheet or choose another year.`,
+      });
+    }
+    await addAnnexSheet(this.workbook, layout);
+    this.active = layout.sheetName;
+    this.selection = undefined;
+    this.changed();
+    return { sheet: layout.sheetName, skipped: [] };
+  }
+
+  async select(sheet: string, cells: readonly string[]): Promise<void> {
+    const ws = this.sheet(sheet);
+    for (const c of cells) checkAddress(c);
+    this.active = ws.name;
+    this.selection = { sheet: ws.name, cells: [...cells] };
+    this.changed();
+  }
+
+  async highlight(sheet: string, marks: readonly Highlight[]): Promise<void> {
+    const ws = this.sheet(sheet);
+    for (const m of marks) checkAddress(m.address);
+    this.highlights.set(ws.name, [...marks]);
+    this.changed();
+  }
+
+  async clearHighlights(sheet: string): Promise<void> {
+    const ws = this.sheet(sheet);
+    if (this.highlights.delete(ws.name)) this.changed();
+  }
+
+  async onEdit(handler: (edit: SheetEdit) => void): Promise<() => Promise<void>> {
+    this.editHandlers.add(handler);
+    return async () => {
+      this.editHandlers.delete(handler);
+    };
+  }
+
+  // ---- The page's side: files, the spreadsheet view ---------------------------------------------
+
+  /** Replaces the workbook with an .xlsx file's bytes. The selection and highlights are cleared. */
+  async load(data: ArrayBuffer | Uint8Array): Promise<void> {
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.load(data as ArrayBuffer);
+    } catch (e) {
+      throw new HostError("invalid-argument", {
+        vi: `Không đọc được tệp: đây không phải sổ tính Excel (.xlsx), tệp bị hỏng hoặc được đặt mật khẩu mở. (${errorText(e)})`,
+        en: `Could not read the file: it is not an Excel workbook (.xlsx), it is damaged, or it needs a password to open. (${errorText(e)})`,
+      });
+    }
+    this.workbook = workbook;
+    const tab = workbook.views?.[0]?.activeTab;
+    const byTab = typeof tab === "number" ? workbook.worksheets[tab] : undefined;
+    this.active = byTab && isVisible(byTab) ? byTab.name : firstVisible(workbook);
+    this.selection = undefined;
+    this.highlights.clear();
+    this.changed();
+  }
+
+  /** The workbook as .xlsx bytes, with the active sheet remembered. */
+  async download(): Promise<Uint8Array> {
+    const index = this.workbook.worksheets.findIndex((ws) => ws.name === this.active);
+    if (index >= 0) {
+      this.workbook.views = [
+        { ...(this.workbook.views?.[0] ?? {}), activeTab: index } as ExcelJS.WorkbookView,
+      ];
+    }
+    const buffer = await this.workbook.xlsx.writeBuffer();
+    return new Uint8Array(buffer as ArrayBuffer);
+  }
+
+  /** The ExcelJS workbook, for the view to read cells, widths and merges. Do not write through it. */
+  get book(): ExcelJS.Workbook {
+    return this.workbook;
+  }
+
+  get activeSheet(): string | undefined {
+    return this.active;
+  }
+
+  /** The view's tab click. */
+  activate(sheet: string): void {
+    const ws = this.sheet(sheet);
+    if (this.active === ws.name) return;
+    this.active = ws.name;
+    this.changed();
+  }
+
+  /** The view's click on a cell: selects it (the pane is not told; Excel does not tell it either). */
+  selectFromView(sheet: string, address: string): void {
+    checkAddress(address);
+    const ws = this.sheet(sheet);
+    this.active = ws.name;
+    this.selection = { sheet: ws.name, cells: [address] };
+    this.changed();
+  }
+
+  get currentSelection(): BrowserSelection | undefined {
+    return this.selection;
+  }
+
+  highlightsOf(sheet: string): readonly Highlight[] {
+    return this.highlights.get(sheet) ?? [];
+  }
+
+  /**
+   * A person typed into a cell of the view, the way Excel reads typing on a Vietnamese machine: "=" starts
+   * a formula, a leading apostrophe keeps text as text ("'16.000"), a figure written as vi-VN writes it
+   * ("16.000", "57,72") becomes a number, anything else is text, and an empty entry clears the cell.
+   * A locked cell of a protected sheet refuses, as in Excel. Reported to onEdit handlers, debounced.
+   */
+  editCell(sheet: string, address: string, typed: string): void {
+    checkAddress(address);
+    const ws = this.sheet(sheet);
+    const cell = ws.getCell(address);
+    // ExcelJS, not Office.js: cell.protection is plain data (the Office.js proxy rules misread it).
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+    const locked = cell.protection?.locked !== false;
+    if (protectionOf(ws) !== "none" && locked) {
+      throw new HostError("not-supported", {
+        vi: `Ô ${address} bị khóa: trang tính "${ws.name}" đang được bảo vệ. Ô này do công cụ tính, không nhập tay.`,
+        en: `Cell ${address} is locked: sheet "${ws.name}" is protected. The tool computes this cell; it is not for typing.`,
+      });
+    }
+    cell.value = typedValue(typed);
+    this.changed();
+    this.reportEdit(ws.name, address);
+  }
+
+  /** For the view: re-render when anything it shows changed (useSyncExternalStore). */
+  subscribe = (listener: () => void): (() => void) => {
+    this.viewListeners.add(listener);
+    return () => this.viewListeners.delete(listener);
+  };
+
+  /** Grows on every change the view shows. */
+  getRevision = (): number => this.revision;
+
+  /** Sends pending edits now (the view flushes before a test or a download). */
+  flushEdits(): void {
+    if (this.editTimer !== undefined) clearTimeout(this.editTimer);
+    this.editTimer = undefined;
+    const pending = this.pendingEdits;
+    this.pendingEdits = new Map();
+    for (const [sheet, addresses] of pending) {
+      const edit: SheetEdit = { sheet, addresses };
+      for (const h of [...this.editHandlers]) h(edit);
+    }
+  }
+
+  // ---- internals --------------------------------------------------------------------------------
+
+  private reportEdit(sheet: string, address: string): void {
+    const list = this.pendingEdits.get(sheet) ?? [];
+    if (!list.includes(address)) list.push(address);
+    this.pendingEdits.set(sheet, list);
+    if (this.editTimer !== undefined) clearTimeout(this.editTimer);
+    this.editTimer = setTimeout(() => this.flushEdits(), this.editDebounceMs);
+  }
+
+  private changed(): void {
+    this.revision++;
+    for (const l of [...this.viewListeners]) l();
+  }
+
+  private sheet(name: string | undefined): ExcelJS.Worksheet {
+    const ws = name === undefined ? undefined : this.workbook.getWorksheet(name);
+    if (!ws || ws.name === METADATA_SHEET || !isVisible(ws)) {
+      throw new HostError(
+        "sheet-missing",
+        name === undefined
+          ? { vi: "Sổ tính chưa có trang tính nào.", en: "The workbook has no sheet yet." }
+          : {
+              vi: `Không có trang tính "${name}" trong sổ tính.`,
+              en: `There is no sheet named "${name}" in the workbook.`,
+            }
+      );
+    }
+    return ws;
+  }
+}
+
+function visibleSheets(workbook: ExcelJS.Workbook): ExcelJS.Worksheet[] {
+  return workbook.worksheets.filter((ws) => ws.name !== METADATA_SHEET && isVisible(ws));
+}
+
+function isVisible(ws: ExcelJS.Worksheet): boolean {
+  return ws.state !== "hidden" && ws.state !== "veryHidden";
+}
+
+function firstVisible(workbook: ExcelJS.Workbook): string | undefined {
+  return visibleSheets(workbook)[0]?.name;
+}
+
+function protectionOf(ws: ExcelJS.Worksheet): SheetRead["protection"] {
+  // ExcelJS keeps the <sheetProtection> record here; its typings do not declare it.
+  const p = (ws as unknown as { sheetProtection?: SheetProtectionRecord | null }).sheetProtection;
+  if (!p?.sheet) return "none";
+  return p.hashValue || p.password ? "password" : "no-password";
+}
+
+interface SheetProtectionRecord {
+  readonly sheet?: boolean;
+  readonly hashValue?: string;
+  readonly password?: string;
+}
+
+function refusePassword(ws: ExcelJS.Worksheet): void {
+  if (protectionOf(ws) !== "password") return;
+  throw new HostError("password-protected", {
+    vi: `Trang tính "${ws.name}" được bảo vệ bằng mật khẩu; công cụ không ghi được. Hãy bỏ bảo vệ (Xem lại › Bỏ bảo vệ trang tính) rồi thử lại. Chưa ô nào bị thay đổi.`,
+    en: `Sheet "${ws.name}" is protected with a password; the tool cannot write to it. Unprotect it (Review › Unprotect Sheet) and try again. No cell was changed.`,
+  });
+}
+
+function checkAddress(address: string): void {
+  const parts = address.split(":");
+  const ok = parts.length <= 2 && parts.every((p) => /^[A-Z]{1,3}[1-9]\d{0,6}$/.test(p));
+  if (!ok) {
+    throw new HostError("invalid-argument", {
+      vi: `"${address}" không phải địa chỉ ô hay vùng ô (ví dụ E12 hoặc E12:E14).`,
+      en: `"${address}" is not a cell or range address (for example E12 or E12:E14).`,
+    });
+  }
+  for (const p of parts) fromA1(p);
+}
+
+function saveCell(cell: ExcelJS.Cell, address: string): SavedCell {
+  // A formula's cached result lives in cell.result; ExcelJS's value copy drops falsy results.
+  const value: ExcelJS.CellValue =
+    cell.type === ExcelJS.ValueType.Formula
+      ? ({ formula: cell.formula, result: cell.result } as ExcelJS.CellFormulaValue)
+      : cell.type === ExcelJS.ValueType.Merge
+        ? null
+        : cell.value;
+  return { address, value: structuredCloneSafe(value), numFmt: cell.numFmt || undefined };
+}
+
+function structuredCloneSafe(v: ExcelJS.CellValue): ExcelJS.CellValue {
+  if (v === null || typeof v !== "object" || v instanceof Date) return v;
+  return JSON.parse(JSON.stringify(v)) as ExcelJS.CellValue;
+}
+
+function cellState(s: SavedCell): CellState {
+  const v = s.value;
+  let formula: CellState["formula"];
+  if (v === null || v === undefined) formula = "";
+  else if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") formula = v;
+  else if (v instanceof Date) formula = v.toISOString();
+  else if ("formula" in v && v.formula) formula = `=${v.formula}`;
+  else if ("richText" in v) formula = v.richText.map((t) => t.text).join("");
+  else if ("text" in v) formula = String(v.text);
+  else if ("error" in v) formula = String(v.error);
+  else formula = "";
+  return { address: s.address, formula, numberFormat: s.numFmt ?? GENERAL };
+}
+
+function savedFromState(c: CellState): SavedCell {
+  const f = c.formula;
+  const value: ExcelJS.CellValue =
+    typeof f === "string" && f.startsWith("=")
+      ? ({ formula: f.slice(1) } as ExcelJS.CellFormulaValue)
+      : f === ""
+        ? null
+        : f;
+  return {
+    address: c.address,
+    value,
+    numFmt: c.numberFormat === GENERAL ? undefined : c.numberFormat,
+  };
+}
+
+function undoLabel(plan: WritePlan, cells: number): UndoRecord["label"] {
+  const purposes = new Set(plan.writes.map((w) => w.purpose));
+  const [vi, en] = purposes.has("derived")
+    ? ["Tính cột", "Fill columns"]
+    : purposes.has("fix")
+      ? ["Chuyển thành số", "Convert to number"]
+      : ["Nhập số liệu", "Enter figures"];
+  return { vi: `Hoàn tác: ${vi} (${cells} ô)`, en: `Undo: ${en} (${cells} cells)` };
+}
+
+/** How Excel on a vi-VN machine reads what was typed into a cell. */
+export function typedValue(typed: string): ExcelJS.CellValue {
+  if (typed === "") return null;
+  if (typed.startsWith("'")) return typed.slice(1);
+  if (typed.startsWith("=") && typed.length > 1) {
+    return { formula: typed.slice(1) } as ExcelJS.CellFormulaValue;
+  }
+  const upper = typed.trim().toUpperCase();
+  if (upper === "TRUE" || upper === "FALSE") return upper === "TRUE";
+  const parsed = parseNumber(typed, "vi-VN");
+  if (parsed.kind === "number" && !parsed.unit) {
+    return parsed.percent ? parsed.value / 100 : parsed.value;
+  }
+  return typed;
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
