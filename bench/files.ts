@@ -58,10 +58,10 @@ async function bigSheet(dir: string): Promise<void> {
   const sheet = syntheticSheet(t);
   const wb = new ExcelJS.Workbook();
   const ws = await addAnnexSheet(wb, layout);
-  sheet.rows.forEach((row, r) =>
-    row?.forEach((cell, c) => {
-      if (r >= layout.dataStartRow && typeof cell?.value === "number" && !cell.formula)
-        ws.getCell(r + 1, c + 1).value = cell.value;
+  sheet.values.forEach((row, r) =>
+    row?.forEach((value, c) => {
+      if (r >= layout.dataStartRow && typeof value === "number" && sheet.formulas[r]?.[c] === value)
+        ws.getCell(r + 1, c + 1).value = value;
     })
   );
   const file = path.join(dir, "big.xlsx");

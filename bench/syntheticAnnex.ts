@@ -5,7 +5,7 @@ import {
   SheetSnapshot,
   Template,
 } from "../src/domain";
-import { CellSnapshot } from "../src/domain/sheet/snapshot";
+import { SnapshotEditor } from "../src/domain/sheet/snapshot";
 import { Indicator } from "../src/domain/template/schema";
 import { template } from "./templates";
 
@@ -80,14 +80,13 @@ const FACTOR: Record<string, number> = {
 /** A sheet of that template with every input column filled, consistent so the checks run in full. */
 export function syntheticSheet(t: Template): SheetSnapshot {
   const layout = buildAnnexLayout(t, { year: 2023 });
-  const sheet = layoutSnapshot(layout);
-  const rows = sheet.rows as Array<Array<CellSnapshot | undefined>>;
+  const editor = new SnapshotEditor(layoutSnapshot(layout));
   const inputs = t.columns.flatMap((c, i) => (c.role === "input" ? [[c.id, i] as const] : []));
   let seed = 7;
   const rand = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
   const put = (code: string, col: number, value: number) => {
     const r = layout.rowOf.get(code);
-    if (r !== undefined) rows[r][col] = { value, numFmt: value % 1 ? "0.00" : "#,##0" };
+    if (r !== undefined) editor.set(r, col, value, undefined, value % 1 ? "0.00" : "#,##0");
   };
   for (const ind of t.indicators) {
     if (ind.kind !== "count" || ind.level !== 0) continue;
@@ -100,7 +99,7 @@ export function syntheticSheet(t: Template): SheetSnapshot {
       put(`${ind.code}.r`, col, Math.round((parts[0] / total) * 10000) / 100);
     }
   }
-  return sheet;
+  return editor.snapshot();
 }
 
 export function analyze(sheet: SheetSnapshot, t: Template) {

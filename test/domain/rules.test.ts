@@ -1,4 +1,12 @@
-import { analyzeSheet, Finding, RULE_IDS, RuleId, snapshotFromValues } from "../../src/domain";
+import {
+  analyzeSheet,
+  Finding,
+  RULE_IDS,
+  RuleId,
+  snapshotFromValues,
+  SnapshotEditor,
+} from "../../src/domain";
+import { formulaAt } from "../../src/domain/sheet/snapshot";
 import { template, TestAnnex } from "../helpers/annex";
 
 const BIEU03 = "bieu-03-ho-tro-nha-o-nguoi-co-cong";
@@ -149,7 +157,7 @@ const scenarios: Array<[RuleId, string, () => TestAnnex, (a: TestAnnex) => strin
     "a formula whose saved result is old",
     () => {
       const a = clean();
-      const f = a.sheet.rows[a.row("2")]![a.col("pctPlan")]!.formula!;
+      const f = formulaAt(a.sheet, a.row("2"), a.col("pctPlan"))!;
       return a.set("2", "pctPlan", 99, { formula: f });
     },
     (a) => a.address("2", "pctPlan"),
@@ -203,10 +211,7 @@ const scenarios: Array<[RuleId, string, () => TestAnnex, (a: TestAnnex) => strin
     () => {
       const a = clean();
       const r = a.row("2");
-      return a.insertRow(
-        r + 1,
-        a.sheet.rows[r]!.map((c) => c?.value ?? undefined)
-      );
+      return a.insertRow(r + 1, [...a.sheet.values[r]!]);
     },
     (a) => `B${a.row("2") + 2}`,
   ],
@@ -224,9 +229,7 @@ const scenarios: Array<[RuleId, string, () => TestAnnex, (a: TestAnnex) => strin
     "a main indicator deleted",
     () => {
       const a = clean();
-      const rows = [...a.sheet.rows];
-      rows.splice(a.row("21"), 1);
-      a.sheet = { ...a.sheet, rows };
+      a.sheet = new SnapshotEditor(a.sheet).spliceRows(a.row("21"), 1).snapshot();
       return a;
     },
     (a) => `B${a.layout.dataStartRow + 1}`,
@@ -243,9 +246,13 @@ const scenarios: Array<[RuleId, string, () => TestAnnex, (a: TestAnnex) => strin
     () => {
       const a = clean();
       const c = a.col("estimateCur");
+      const blank = <T>(rows: ReadonlyArray<ReadonlyArray<T> | undefined>, empty: T) =>
+        rows.map((r) => r && [...r.slice(0, c), empty, ...r.slice(c + 1)]);
       a.sheet = {
         ...a.sheet,
-        rows: a.sheet.rows.map((r) => r && [...r.slice(0, c), undefined, ...r.slice(c + 1)]),
+        values: blank(a.sheet.values, ""),
+        formulas: blank(a.sheet.formulas, ""),
+        numberFormats: blank(a.sheet.numberFormats, "General"),
       };
       return a;
     },

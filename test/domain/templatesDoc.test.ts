@@ -1,6 +1,12 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import { analyzeSheet, buildAnnexLayout, layoutSnapshot, loadTemplateJson } from "../../src/domain";
+import {
+  analyzeSheet,
+  buildAnnexLayout,
+  layoutSnapshot,
+  loadTemplateJson,
+  SnapshotEditor,
+} from "../../src/domain";
 
 /** The example in docs/templates.md is real: it loads, lays out and is checked like a built-in one. */
 test("the example template in docs/templates.md loads and works", () => {
@@ -12,10 +18,8 @@ test("the example template in docs/templates.md loads and works", () => {
   const layout = buildAnnexLayout(t, { year: 2024 });
   const sheet = layoutSnapshot(layout);
   const r = layout.rowOf.get("2") ?? -1;
-  const rows = sheet.rows.map((row) => (row ? [...row] : []));
-  rows[r][3] = { value: 35 };
-  rows[r][4] = { value: 25 };
-  const analysis = analyzeSheet({ ...sheet, rows }, { locale: "vi-VN", templates: [t] });
+  const typed = new SnapshotEditor(sheet).set(r, 3, 35).set(r, 4, 25).snapshot();
+  const analysis = analyzeSheet(typed, { locale: "vi-VN", templates: [t] });
   expect(analysis.annex?.template.id).toBe("lang-son-viec-lam-bo-sung");
   expect(
     analysis.derived.find((d) => d.indicator.code === "2" && d.columnId === "evaluation")?.value

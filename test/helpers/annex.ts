@@ -7,7 +7,7 @@ import {
   toA1,
 } from "../../src/domain";
 import { AnnexLayout } from "../../src/domain/layout/annexLayout";
-import { CellSnapshot, CellValue } from "../../src/domain/sheet/snapshot";
+import { CellValue, SnapshotEditor } from "../../src/domain/sheet/snapshot";
 import { fillSnapshot, SampleFigures } from "../../src/domain/samples";
 import langSon from "../../src/samples/bieu-01-lang-son-2023.json";
 
@@ -55,21 +55,23 @@ export class TestAnnex {
   address(code: string, columnId: string): string {
     return toA1(this.row(code), this.col(columnId));
   }
-  set(code: string, columnId: string, value: CellValue, extra: Partial<CellSnapshot> = {}): this {
+  /**
+   * Types into one cell, replacing what it held: a value (null: empty; {error}: an error value), and
+   * optionally a formula (without "=", the value being its cached result) and a number format.
+   */
+  set(code: string, columnId: string, value: TestValue, extra: TestExtra = {}): this {
     return this.setCell(this.row(code), this.col(columnId), { value, ...extra });
   }
   /** Sets several columns of one row: set row "1" to {actualPrev: 1, planCur: 2}. */
-  setRow(code: string, values: Record<string, CellValue>): this {
+  setRow(code: string, values: Record<string, TestValue>): this {
     for (const [columnId, v] of Object.entries(values)) this.set(code, columnId, v);
     return this;
   }
-  setCell(row: number, col: number, cell: CellSnapshot | undefined): this {
-    const rows = this.sheet.rows.map((r) => (r ? [...r] : [])) as Array<
-      Array<CellSnapshot | undefined>
-    >;
-    while (rows.length <= row) rows.push([]);
-    rows[row][col] = cell;
-    this.sheet = { ...this.sheet, rows };
+  setCell(row: number, col: number, cell: TestCell | undefined): this {
+    const value = cell ? snapshotValue(cell.value) : "";
+    this.sheet = new SnapshotEditor(this.sheet)
+      .set(row, col, value, cell?.formula, cell?.numFmt ?? "General")
+      .snapshot();
     return this;
   }
   /** Removes the tool's metadata, as on a sheet someone made by hand with the same headers. */
@@ -80,20 +82,28 @@ export class TestAnnex {
   }
   /** Moves a data row (cut and insert elsewhere). */
   moveRow(from: number, to: number): this {
-    const rows = [...this.sheet.rows];
-    const [r] = rows.splice(from, 1);
-    rows.splice(to, 0, r);
-    this.sheet = { ...this.sheet, rows };
+    this.sheet = new SnapshotEditor(this.sheet).moveRow(from, to).snapshot();
     return this;
   }
   insertRow(at: number, cells: Array<CellValue | undefined>): this {
-    const rows = [...this.sheet.rows];
-    rows.splice(
-      at,
-      0,
-      cells.map((v) => (v === undefined ? undefined : { value: v }))
-    );
-    this.sheet = { ...this.sheet, rows };
+    this.sheet = new SnapshotEditor(this.sheet)
+      .spliceRows(at, 0, [cells.map((v) => v ?? "")])
+      .snapshot();
     return this;
   }
+}
+
+/** A value as tests write it: null for empty, {error} for an error value. */
+export type TestValue = CellValue | null | { readonly error: string };
+export interface TestExtra {
+  /** Formula without "=". */
+  readonly formula?: string;
+  readonly numFmt?: string;
+}
+export interface TestCell extends TestExtra {
+  readonly value: TestValue;
+}
+
+export function snapshotValue(v: TestValue): CellValue {
+  return v === null ? "" : typeof v === "object" ? v.error : v;
 }

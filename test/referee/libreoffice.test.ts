@@ -1,5 +1,6 @@
 import * as path from "path";
-import { builtInTemplates, CellSnapshot, SheetSnapshot } from "../../src/domain";
+import { builtInTemplates, CellValue, SheetSnapshot } from "../../src/domain";
+import { formulaAt, valueAt } from "../../src/domain/sheet/snapshot";
 import { readMetadata } from "../../src/adapters/xlsx/metadata";
 import { workbookSnapshots } from "../../src/adapters/xlsx/readSheet";
 import { readWorkbook, saveWorkbook } from "../../src/adapters/xlsx/workbookFile";
@@ -63,14 +64,15 @@ const DECOY = 987654.321;
     for (const file of files) {
       const ours = await annexSheet(file);
       const theirs = await annexSheet(path.join(recalculated, path.basename(file)));
-      ours.rows.forEach((row, r) =>
-        row?.forEach((cell, c) => {
-          if (!cell?.formula) return;
+      ours.formulas.forEach((row, r) =>
+        row?.forEach((_f, c) => {
+          const formula = formulaAt(ours, r, c);
+          if (formula === undefined) return;
           compared++;
-          const lo = theirs.rows[r]?.[c];
-          if (!sameValue(cell, lo))
+          const [mine, lo] = [valueAt(ours, r, c), valueAt(theirs, r, c)];
+          if (!sameValue(mine, lo))
             mismatches.push(
-              `${path.basename(file)} R${r + 1}C${c + 1} =${cell.formula}: ours ${JSON.stringify(cell.value)}, LibreOffice ${JSON.stringify(lo?.value)}`
+              `${path.basename(file)} R${r + 1}C${c + 1} =${formula}: ours ${JSON.stringify(mine)}, LibreOffice ${JSON.stringify(lo)}`
             );
         })
       );
@@ -83,12 +85,12 @@ const DECOY = 987654.321;
     const theirs = await annexSheet(path.join(recalculated, "decoy.xlsx"));
     const ours = await annexSheet(files[0]);
     let formulas = 0;
-    theirs.rows.forEach((row, r) =>
-      row?.forEach((cell, c) => {
-        if (!cell?.formula) return;
+    theirs.formulas.forEach((row, r) =>
+      row?.forEach((_f, c) => {
+        if (formulaAt(theirs, r, c) === undefined) return;
         formulas++;
-        expect(cell.value).not.toBe(DECOY);
-        expect(sameValue(ours.rows[r]?.[c] as CellSnapshot, cell)).toBe(true);
+        expect(valueAt(theirs, r, c)).not.toBe(DECOY);
+        expect(sameValue(valueAt(ours, r, c), valueAt(theirs, r, c))).toBe(true);
       })
     );
     expect(formulas).toBeGreaterThan(100);
@@ -110,9 +112,7 @@ const DECOY = 987654.321;
   });
 });
 
-function sameValue(ours: CellSnapshot, theirs: CellSnapshot | undefined): boolean {
-  const a = ours.value ?? "";
-  const b = theirs?.value ?? "";
+function sameValue(a: CellValue, b: CellValue): boolean {
   if (typeof a === "number" && typeof b === "number")
     return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
   return JSON.stringify(a) === JSON.stringify(b);

@@ -1,49 +1,67 @@
 import ExcelJS from "exceljs";
-import { AnnexMetadata, CellSnapshot, CellValue, SheetSnapshot } from "../../domain";
+import { AnnexMetadata, CellValue, SheetSnapshot } from "../../domain";
 import { METADATA_SHEET, readMetadata } from "./metadata";
 
 /** Excel's day 0 (1899-12-30), so a date cell reads as the serial number Excel shows. */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 /**
- * One worksheet as the engine's snapshot: values, formulas with their cached results, number formats
- * and error values. Cells covered by a merge read as empty, as in Excel (the value lives in the
- * top-left cell).
+ * One worksheet as the engine's snapshot, in Office.js's shape and in one pass: values (a formula's
+ * cached result), formulas with "=", number formats, error values as their codes. Cells covered by a
+ * merge read as empty, as in Excel (the value lives in the top-left cell).
  */
 export function sheetSnapshot(ws: ExcelJS.Worksheet, metadata?: AnnexMetadata): SheetSnapshot {
-  const rows: Array<Array<CellSnapshot | undefined>> = [];
+  const values: Array<CellValue[] | undefined> = [];
+  const formulas: Array<CellValue[] | undefined> = [];
+  const numberFormats: Array<string[] | undefined> = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const out: Array<CellSnapshot | undefined> = [];
+    const v: CellValue[] = [];
+    const f: CellValue[] = [];
+    const n: string[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const snap = cellSnapshot(cell);
-      if (snap) out[colNumber - 1] = snap;
+      if (cell.type === ExcelJS.ValueType.Merge) return;
+      const c = colNumber - 1;
+      for (let k = v.length; k < c; k++) {
+        v.push("");
+        f.push("");
+        n.push("General");
+      }
+      const numFmt = cell.numFmt || "General";
+      if (cell.type === ExcelJS.ValueType.Formula) {
+        // cell.result, not cell.value.result: ExcelJS's value copy drops falsy results (0, "", false).
+        const value = plainValue(cell.result);
+        const formula = cell.formula;
+        v.push(value);
+        f.push(formula ? `=${formula}` : value);
+      } else {
+        const value = plainValue(cell.value);
+        v.push(value);
+        f.push(value);
+      }
+      n.push(numFmt);
     });
-    if (out.length) rows[rowNumber - 1] = out;
+    if (v.length) {
+      const r = rowNumber - 1;
+      while (values.length < r) {
+        values.push(undefined);
+        formulas.push(undefined);
+        numberFormats.push(undefined);
+      }
+      values.push(v);
+      formulas.push(f);
+      numberFormats.push(n);
+    }
   });
-  return { name: ws.name, rows, ...(metadata ? { metadata } : {}) };
-}
-
-function cellSnapshot(cell: ExcelJS.Cell): CellSnapshot | undefined {
-  if (cell.type === ExcelJS.ValueType.Merge) return undefined;
-  const numFmt = cell.numFmt && cell.numFmt !== "General" ? cell.numFmt : undefined;
-  const withFmt = numFmt ? { numFmt } : {};
-  if (cell.type === ExcelJS.ValueType.Formula) {
-    // cell.result, not cell.value.result: ExcelJS's value copy drops falsy results (0, "", false).
-    const formula = cell.formula;
-    return { value: plainValue(cell.result), ...(formula ? { formula } : {}), ...withFmt };
-  }
-  const value = plainValue(cell.value);
-  if (value === null && !numFmt) return undefined;
-  return { value, ...withFmt };
+  return { name: ws.name, values, formulas, numberFormats, ...(metadata ? { metadata } : {}) };
 }
 
 function plainValue(v: unknown): CellValue {
-  if (v === null || v === undefined) return null;
+  if (v === null || v === undefined) return "";
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
   if (v instanceof Date) return (v.getTime() - EXCEL_EPOCH_MS) / 86_400_000;
   if (typeof v === "object") {
     const o = v as Record<string, unknown>;
-    if (typeof o.error === "string") return { error: o.error };
+    if (typeof o.error === "string") return o.error;
     if (Array.isArray(o.richText))
       return (o.richText as Array<{ text?: string }>).map((t) => t.text ?? "").join("");
     if (typeof o.text === "string") return o.text;

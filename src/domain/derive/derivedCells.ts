@@ -3,7 +3,9 @@ import { parseTarget, referenceValue, Target } from "../targets/parseTarget";
 import { DerivedColumn, EvaluationColumn, Indicator, Template } from "../template/schema";
 import { toA1 } from "../sheet/address";
 import { LocatedAnnex } from "../sheet/locate";
-import { CellSnapshot, isErrorValue, SheetSnapshot } from "../sheet/snapshot";
+import { CellView, isErrorValue } from "../sheet/cellView";
+import { SheetSnapshot, valueAt } from "../sheet/snapshot";
+import { cellAt } from "../sheet/cellView";
 import {
   and,
   BLANK,
@@ -90,7 +92,7 @@ export function compareMode(indicator: Indicator): CompareMode {
 }
 
 /** What a formula sees in a cell: numbers as numbers, text as text, everything else as nothing. */
-export function formulaReading(cell: CellSnapshot | undefined): CellReading {
+export function formulaReading(cell: CellView | undefined): CellReading {
   if (!cell) return null;
   const v = cell.value;
   if (typeof v === "number" || typeof v === "string") return v === "" ? null : v;
@@ -294,7 +296,8 @@ export class DerivedBuilder {
 
   /** The target written as text in a plan cell, if that is what the cell holds. */
   private target(row: number, col: number): Target | undefined {
-    const v = this.sheet?.rows[row]?.[col]?.value;
+    if (!this.sheet) return undefined;
+    const v = valueAt(this.sheet, row, col);
     if (typeof v !== "string" || v.trim() === "") return undefined;
     const parsed = parseTarget(v, this.locale);
     return parsed.ok ? parsed.target : undefined;
@@ -318,10 +321,10 @@ export function computeDerived(
   );
   const builder = new DerivedBuilder(template, columns, sheet, locale);
   const cells: DerivedCell[] = [];
-  let line: ReadonlyArray<CellSnapshot | undefined> | undefined;
-  const read = (c: number): CellReading => formulaReading(line?.[c]);
+  let line = 0;
+  const read = (c: number): CellReading => formulaReading(cellAt(sheet, line, c));
   for (const located of annex.rows) {
-    line = sheet.rows[located.row];
+    line = located.row;
     const mode = compareMode(located.indicator);
     for (const { column, col } of outputs) {
       const built = builder.build(column, located.indicator, located.row, mode);

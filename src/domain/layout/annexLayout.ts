@@ -1,7 +1,7 @@
 import { DerivedBuilder } from "../derive/derivedCells";
 import { NumberLocale } from "../numbers/locale";
 import { toA1 } from "../sheet/address";
-import { AnnexMetadata, CellSnapshot, SheetSnapshot } from "../sheet/snapshot";
+import { AnnexMetadata, SheetSnapshot, SnapshotEditor } from "../sheet/snapshot";
 import { resolveLocalized, resolveYearTokens } from "../template/headers";
 import { Column, Indicator, Template } from "../template/schema";
 
@@ -366,15 +366,10 @@ function validationFor(
 
 /** The layout as a snapshot, as an adapter would read the new sheet back (formulas blank). */
 export function layoutSnapshot(layout: AnnexLayout, withMetadata = true): SheetSnapshot {
-  const rows: Array<Array<CellSnapshot | undefined>> = [];
+  const editor = new SnapshotEditor();
   for (const c of layout.cells) {
     if (c.value === undefined && c.formula === undefined) continue;
-    const row = (rows[c.row] ??= []);
-    row[c.col] = {
-      value: c.formula !== undefined ? "" : (c.value ?? null),
-      ...(c.formula !== undefined ? { formula: c.formula } : {}),
-      ...(c.numFmt ? { numFmt: c.numFmt } : {}),
-    };
+    editor.set(c.row, c.col, c.formula !== undefined ? "" : (c.value ?? ""), c.formula, c.numFmt);
   }
-  return { name: layout.sheetName, rows, ...(withMetadata ? { metadata: layout.metadata } : {}) };
+  return editor.snapshot(layout.sheetName, withMetadata ? layout.metadata : undefined);
 }

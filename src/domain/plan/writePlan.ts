@@ -1,7 +1,8 @@
 import { DerivedCell } from "../derive/derivedCells";
 import { isCurrent, isOurFormula, sameSavedResult } from "../derive/formulaShape";
 import { fromA1 } from "../sheet/address";
-import { CellSnapshot, isEmptyCell, SheetSnapshot } from "../sheet/snapshot";
+import { cellAt, CellView, isEmptyCell } from "../sheet/cellView";
+import { SheetSnapshot, SnapshotEditor } from "../sheet/snapshot";
 import { Bilingual, Finding } from "../rules/finding";
 
 /**
@@ -47,12 +48,12 @@ export function planFill(
   const writes: CellWrite[] = [];
   const skipped: SkippedCell[] = [];
   for (const dc of derived) {
-    const cell = sheet.rows[dc.row]?.[dc.col];
+    const cell = cellAt(sheet, dc.row, dc.col);
     if (isEmptyCell(cell)) {
       writes.push(derivedWrite(dc, dc.numFmt));
       continue;
     }
-    const existing = cell as CellSnapshot;
+    const existing = cell as CellView;
     if (existing.formula && isCurrent(dc, existing.formula)) {
       // Ours and current: only a result that differs from the engine's is written again.
       if (!sameSavedResult(existing.value, dc.value)) {
@@ -97,7 +98,7 @@ export function planFixes(sheet: SheetSnapshot, findings: readonly Finding[]): W
     if (!f.fix || f.sheet !== sheet.name || seen.has(f.fix.address)) continue;
     seen.add(f.fix.address);
     const { row, col } = fromA1(f.fix.address);
-    const current = sheet.rows[row]?.[col];
+    const current = cellAt(sheet, row, col);
     if (typeof current?.value === "number") continue;
     writes.push({ row, col, address: f.fix.address, value: f.fix.value, purpose: "fix" });
   }
@@ -106,15 +107,7 @@ export function planFixes(sheet: SheetSnapshot, findings: readonly Finding[]): W
 
 /** The sheet as it is after an adapter applies the plan; used by tests and previews. */
 export function applyPlan(sheet: SheetSnapshot, plan: WritePlan): SheetSnapshot {
-  const rows = sheet.rows.map((r) => (r ? [...r] : r));
-  for (const w of plan.writes) {
-    const row = (rows[w.row] ??= []) as Array<CellSnapshot | undefined>;
-    const before = row[w.col];
-    row[w.col] = {
-      value: w.value,
-      ...(w.formula !== undefined ? { formula: w.formula } : {}),
-      ...((w.numFmt ?? before?.numFmt) !== undefined ? { numFmt: w.numFmt ?? before?.numFmt } : {}),
-    };
-  }
-  return { ...sheet, rows };
+  const editor = new SnapshotEditor(sheet);
+  for (const w of plan.writes) editor.set(w.row, w.col, w.value ?? "", w.formula, w.numFmt);
+  return editor.snapshot();
 }

@@ -3,6 +3,7 @@ import { NumberLocale } from "../numbers/locale";
 import { DerivedCell } from "../derive/derivedCells";
 import { toA1 } from "../sheet/address";
 import { LocatedAnnex, LocatedRow } from "../sheet/locate";
+import { cellAt } from "../sheet/cellView";
 import { CellReading, readCell } from "../sheet/readCell";
 import { SheetSnapshot } from "../sheet/snapshot";
 import { resolveLocalized } from "../template/headers";
@@ -84,7 +85,7 @@ export class RuleContext {
     let r = this.readings[slot];
     if (r === undefined) {
       const c = this.col(column.id);
-      r = c === undefined ? BLANK : readCell(this.sheet.rows[row.row]?.[c], this.locale);
+      r = c === undefined ? BLANK : readCell(cellAt(this.sheet, row.row, c), this.locale);
       this.readings[slot] = r;
     }
     return r;

@@ -2,7 +2,14 @@ import { fold, foldName, isRomanNumeral } from "../text/fold";
 import { resolveYearTokens } from "../template/headers";
 import { compileTemplate } from "../template/compiled";
 import { Column, Indicator, Section, Template } from "../template/schema";
-import { AnnexMetadata, cellAt, cellText, isEmptyCell, SheetSnapshot } from "./snapshot";
+import {
+  AnnexMetadata,
+  isEmptyAt,
+  SheetSnapshot,
+  sheetHeight,
+  valueAt,
+  valueText,
+} from "./snapshot";
 
 /**
  * Finds a template on a sheet: which template, which year, where its header is, which sheet column
@@ -136,34 +143,35 @@ function findHeader(sheet: SheetSnapshot, templates: readonly Template[]): Heade
   );
   nameHeaders.add("chi tieu");
   nameHeaders.add("noi dung");
-  const limit = Math.min(sheet.rows.length, HEADER_SCAN_ROWS);
+  const height = sheetHeight(sheet);
+  const limit = Math.min(height, HEADER_SCAN_ROWS);
   for (let r = 0; r < limit; r++) {
-    const row = sheet.rows[r];
+    const row = sheet.values[r];
     if (!row) continue;
     let hasCode = false;
     let hasName = false;
     for (let c = 0; c < row.length; c++) {
-      const t = fold(cellText(row[c]));
+      const t = fold(valueText(row[c]));
       if (CODE_HEADERS.has(t)) hasCode = true;
       else if (nameHeaders.has(t) || t.startsWith("chi tieu")) hasName = true;
     }
     if (!hasCode || !hasName) continue;
     // The numbering row ("A", "B", …) closes the header; without one, the header is two rows.
     let numberingRow: number | undefined;
-    for (let k = r + 1; k <= r + 3 && k < sheet.rows.length; k++) {
-      const cells = (sheet.rows[k] ?? []).map((cell) => fold(cellText(cell)));
+    for (let k = r + 1; k <= r + 3 && k < height; k++) {
+      const cells = (sheet.values[k] ?? []).map((v) => fold(valueText(v)));
       if (cells.includes("a") && cells.includes("b")) {
         numberingRow = k;
         break;
       }
     }
     const lastHeaderRow =
-      numberingRow !== undefined ? numberingRow - 1 : Math.min(r + 1, sheet.rows.length - 1);
+      numberingRow !== undefined ? numberingRow - 1 : Math.min(r + 1, height - 1);
     const dataStartRow = (numberingRow ?? lastHeaderRow) + 1;
     const years: number[] = [];
     for (let k = r; k <= lastHeaderRow; k++) {
-      for (const cell of sheet.rows[k] ?? []) {
-        for (const m of cellText(cell).matchAll(/\b(19[5-9]\d|20\d\d|21\d\d)\b/g))
+      for (const v of sheet.values[k] ?? []) {
+        for (const m of valueText(v).matchAll(/\b(19[5-9]\d|20\d\d|21\d\d)\b/g))
           years.push(Number(m[1]));
       }
     }
@@ -195,13 +203,13 @@ function matchColumns(
   for (let c = 0; c < width; c++) {
     const list: string[] = [];
     for (let r = header.headerRow; r <= header.lastHeaderRow; r++) {
-      const t = fold(cellText(cellAt(sheet, r, c)));
+      const t = fold(valueText(valueAt(sheet, r, c)));
       if (t) list.push(t);
     }
     texts.push(list);
     numbers.push(
       header.numberingRow !== undefined
-        ? cellText(cellAt(sheet, header.numberingRow, c)).replace(/\s+/g, "")
+        ? valueText(valueAt(sheet, header.numberingRow, c)).replace(/\s+/g, "")
         : ""
     );
   }
@@ -241,7 +249,7 @@ function matchColumns(
 
 function sheetRows(sheet: SheetSnapshot, from: number, to: number) {
   const out = [];
-  for (let r = from; r <= to; r++) out.push(sheet.rows[r] ?? []);
+  for (let r = from; r <= to; r++) out.push(sheet.values[r] ?? []);
   return out;
 }
 
@@ -310,11 +318,12 @@ function locateRows(
   let section: string | undefined;
   let lastOrder = -1;
 
-  for (let r = dataStartRow; r < sheet.rows.length; r++) {
-    const line = sheet.rows[r];
-    if (!line) continue;
-    const codeText = cellText(line[codeCol]).trim();
-    const nameText = cellText(line[nameCol]).trim();
+  const height = sheetHeight(sheet);
+  for (let r = dataStartRow; r < height; r++) {
+    const line = sheet.values[r];
+    if (!line && !sheet.formulas[r]) continue;
+    const codeText = valueText(line?.[codeCol]).trim();
+    const nameText = valueText(line?.[nameCol]).trim();
     // Fast path: a name written exactly as in the template (every sheet this tool made) needs no folding.
     let candidates = index.byExactName.get(nameText);
     let foldedName = "";
@@ -322,7 +331,7 @@ function locateRows(
       foldedName = foldName(nameText);
       if (FOOTER.test(foldedName) || FOOTER.test(fold(codeText))) break;
       if (!codeText && !nameText) {
-        if (valueCols.some((c) => !isEmptyCell(line[c]))) unknownRows.push({ row: r, text: "" });
+        if (valueCols.some((c) => !isEmptyAt(sheet, r, c))) unknownRows.push({ row: r, text: "" });
         continue;
       }
       const byName = index.sectionByName.get(fold(nameText));

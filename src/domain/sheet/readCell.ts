@@ -1,6 +1,6 @@
 import { NumberLocale } from "../numbers/locale";
 import { parseNumber } from "../numbers/parseNumber";
-import { CellSnapshot, isErrorValue } from "./snapshot";
+import { CellView, isErrorValue } from "./cellView";
 
 /**
  * What an input cell holds, as the rules see it. Numbers typed as text are read (and remembered as
@@ -23,7 +23,7 @@ export type CellReading =
   | { readonly kind: "error"; readonly code: string }
   | { readonly kind: "boolean"; readonly value: boolean };
 
-export function readCell(cell: CellSnapshot | undefined, locale: NumberLocale): CellReading {
+export function readCell(cell: CellView | undefined, locale: NumberLocale): CellReading {
   if (!cell) return BLANK;
   const v = cell.value;
   if (v === null || v === "") return BLANK;

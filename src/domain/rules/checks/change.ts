@@ -1,4 +1,4 @@
-import { isEmptyCell } from "../../sheet/snapshot";
+import { isEmptyAt } from "../../sheet/snapshot";
 import { num, RuleContext, text } from "../context";
 
 export const DEFAULT_CHANGE_THRESHOLD = 50;
@@ -19,7 +19,7 @@ export function checkChange(ctx: RuleContext): void {
       if (!a || !b || b.value <= 0) continue;
       const change = (a.value / b.value - 1) * 100;
       if (Math.abs(change) <= threshold) continue;
-      if (noteCol !== undefined && !isEmptyCell(ctx.sheet.rows[row.row]?.[noteCol])) continue;
+      if (noteCol !== undefined && !isEmptyAt(ctx.sheet, row.row, noteCol)) continue;
       const [n, p] = [ctx.columnName(now), ctx.columnName(before)];
       const sign = change > 0 ? "+" : "";
       ctx.emit("change.large", {

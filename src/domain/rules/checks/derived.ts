@@ -3,7 +3,7 @@ import { isCurrent, isOurFormula, sameSavedResult } from "../../derive/formulaSh
 import { decimalsOf } from "../../numbers/formatNumber";
 import { parseNumber } from "../../numbers/parseNumber";
 import { formatInfo } from "../../sheet/readCell";
-import { isErrorValue } from "../../sheet/snapshot";
+import { cellAt, isErrorValue } from "../../sheet/cellView";
 import { fold } from "../../text/fold";
 import { EPSILON, halfUnit, num, RuleContext, text } from "../context";
 
@@ -14,7 +14,7 @@ import { EPSILON, halfUnit, num, RuleContext, text } from "../context";
  */
 export function checkDerived(ctx: RuleContext): void {
   for (const dc of ctx.derived) {
-    const cell = ctx.sheet.rows[dc.row]?.[dc.col];
+    const cell = cellAt(ctx.sheet, dc.row, dc.col);
     if (!cell) continue;
     const v = cell.value;
     const ours = cell.formula !== undefined && isCurrent(dc, cell.formula);

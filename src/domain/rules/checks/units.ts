@@ -1,3 +1,4 @@
+import { cellAt } from "../../sheet/cellView";
 import { fold } from "../../text/fold";
 import { RuleContext, text } from "../context";
 
@@ -7,7 +8,7 @@ export function checkUnits(ctx: RuleContext): void {
   if (unitCol === undefined) return;
   for (const row of ctx.annex.rows) {
     const ind = row.indicator;
-    const cell = ctx.sheet.rows[row.row]?.[unitCol];
+    const cell = cellAt(ctx.sheet, row.row, unitCol);
     const written =
       cell && typeof cell.value === "string"
         ? cell.value.trim()
