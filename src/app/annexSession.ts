@@ -1,0 +1,584 @@
+import {
+  Analysis,
+  analyzeSheet,
+  Bilingual,
+  buildAnnexLayout,
+  NumberLocale,
+  planFixes,
+  Severity,
+  SheetSnapshot,
+  Template,
+  WritePlan,
+} from "../domain";
+import {
+  AnnexHost,
+  Capability,
+  Highlight,
+  HostError,
+  SheetEdit,
+  UndoRecord,
+} from "../host/annexHost";
+import {
+  AnnexSummary,
+  annexSummary,
+  Counts,
+  countOf,
+  countsText,
+  findingId,
+  findingViews,
+  FindingView,
+  groupFindings,
+  SeverityGroup,
+} from "./findingViews";
+import { attempt, failure, Outcome, success } from "./problems";
+import {
+  freeSheetName,
+  sheetNameProblem,
+  TemplateChoice,
+  templateChoice,
+  templateList,
+  TemplatePreview,
+  templatePreview,
+} from "./templateCatalog";
+
+/**
+ * The use cases of the add-in, shared by the task pane and the ribbon commands. The only place that
+ * calls the engine (src/domain) and the host (AnnexHost). Every action returns an Outcome: its result
+ * as plain, serialisable data with texts in Vietnamese and English, or the Problem that stopped it.
+ *
+ * Stable for src/commands: check(), fill({ overwrite: false }), highlightAll(); each result has a
+ * one-line `summary` (Bilingual) a command can show as it is.
+ */
+
+export interface SessionOptions {
+  /** The department's own templates, loaded with loadTemplate; they come before the built-in ones. */
+  readonly templates?: readonly Template[];
+  /** How figures typed as text are read: vi-VN ("16.000") unless the office writes en-US. */
+  readonly locale?: NumberLocale;
+  /** Quiet time after an edit before the sheet is checked again (ms). */
+  readonly recheckDelayMs?: number;
+}
+
+/** What "Kiểm tra" found on a sheet. */
+export interface CheckReport {
+  readonly sheet: string;
+  readonly annex: AnnexSummary;
+  readonly counts: Counts;
+  /** Errors, then warnings, then notes; within each, the template's sections in order. */
+  readonly groups: readonly SeverityGroup[];
+  /** The same findings in the engine's order. */
+  readonly findings: readonly FindingView[];
+  /** Derived cells "Tính cột" would write now, and cells it would keep because a person typed there. */
+  readonly fill: { readonly pending: number; readonly kept: number };
+  /** "password": the add-in can check this sheet but not write to it. */
+  readonly protection: "none" | "no-password" | "password";
+  /** "Biểu số 01 năm 2023: 0 lỗi, 5 cảnh báo, 2 lưu ý." */
+  readonly summary: Bilingual;
+  /** Cells edited since the previous check, when this check followed edits. */
+  readonly edited: readonly string[];
+}
+
+export interface KeptCell {
+  readonly address: string;
+  /** What the person typed there. */
+  readonly found: string;
+  readonly reason: Bilingual;
+}
+
+export interface FillResult {
+  readonly sheet: string;
+  readonly written: number;
+  readonly kept: readonly KeptCell[];
+  /** Cells were kept because a person typed there: the pane asks before filling with overwrite. */
+  readonly askOverwrite: boolean;
+  readonly summary: Bilingual;
+}
+
+export interface FixResult {
+  readonly sheet: string;
+  readonly converted: number;
+  readonly summary: Bilingual;
+}
+
+export interface UndoResult {
+  readonly sheet: string;
+  readonly restored: number;
+  readonly summary: Bilingual;
+}
+
+export interface InsertRequest {
+  readonly templateId: string;
+  readonly year: number;
+  /** "Sở Lao động - Thương binh và Xã hội" */
+  readonly unitName?: string;
+  /** "UBND tỉnh Lạng Sơn" */
+  readonly authority?: string;
+  /** The default name ("Biểu 01 - 2023") when absent. */
+  readonly sheetName?: string;
+}
+
+export interface InsertResult {
+  readonly sheet: string;
+  readonly indicators: number;
+  /** Parts of the layout this Excel could not apply, each with what it means for the user. */
+  readonly skipped: ReadonlyArray<{ readonly capability: Capability; readonly message: Bilingual }>;
+  readonly summary: Bilingual;
+}
+
+export interface HighlightResult {
+  readonly sheet: string;
+  readonly cells: number;
+  readonly summary: Bilingual;
+}
+
+export type WatchEvent =
+  | { readonly type: "stale"; readonly sheet: string; readonly addresses: readonly string[] }
+  | { readonly type: "checked"; readonly outcome: Outcome<CheckReport> };
+
+interface UndoEntry {
+  readonly record: UndoRecord;
+  readonly label: Bilingual;
+}
+
+interface Checked {
+  readonly analysis: Analysis;
+  readonly report: CheckReport;
+}
+
+const SKIPPED_CAPABILITY: Readonly<Record<Capability, Bilingual>> = {
+  dataValidation: {
+    vi: "Excel này chưa có kiểm tra dữ liệu nhập (ExcelApi 1.8): các ô nhập không hiện lời nhắc ĐVT và chỉ tiêu.",
+    en: "This Excel lacks data validation (ExcelApi 1.8): input cells show no unit and target prompts.",
+  },
+  pageLayout: {
+    vi: "Excel này chưa đặt được trang in (ExcelApi 1.9): hãy tự chọn A4 nằm ngang trước khi in.",
+    en: "This Excel cannot set up printing (ExcelApi 1.9): choose A4 landscape yourself before printing.",
+  },
+  customProperties: {
+    vi: "Excel này chưa có thuộc tính trang tính (ExcelApi 1.12); biểu vẫn được nhận biết qua trang ẩn _annex.",
+    en: "This Excel lacks worksheet properties (ExcelApi 1.12); the annex is still recognised by the hidden _annex sheet.",
+  },
+  changeSource: {
+    vi: "Excel này không phân biệt được ai sửa ô (ExcelApi 1.14).",
+    en: "This Excel cannot tell who changed a cell (ExcelApi 1.14).",
+  },
+};
+
+const NO_ANNEX_HINT: Bilingual = {
+  vi: 'Hãy mở trang tính có biểu chỉ tiêu, hoặc chèn biểu mới ở thẻ "Mẫu biểu".',
+  en: 'Open the sheet that holds the indicator annex, or insert a new one from the "Mẫu biểu" (templates) tab.',
+};
+
+export class AnnexSession {
+  private readonly custom: readonly Template[];
+  private readonly locale: NumberLocale;
+  private readonly recheckDelayMs: number;
+  private last: Checked | undefined;
+  private readonly undoStack: UndoEntry[] = [];
+  /** Actions run one after another: an edit's re-check never interleaves with a fill. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly host: AnnexHost,
+    options: SessionOptions = {}
+  ) {
+    this.custom = options.templates ?? [];
+    this.locale = options.locale ?? "vi-VN";
+    this.recheckDelayMs = options.recheckDelayMs ?? 800;
+  }
+
+  get hostKind(): AnnexHost["kind"] {
+    return this.host.kind;
+  }
+
+  // ── Mẫu biểu ────────────────────────────────────────────────────────────────────────────────
+
+  templates(): TemplateChoice[] {
+    const custom = new Set(this.custom);
+    return templateList(this.custom).map((t) => templateChoice(t, custom.has(t)));
+  }
+
+  preview(templateId: string, year: number): Outcome<TemplatePreview> {
+    const t = this.template(templateId);
+    if (!t) return this.templateMissing(templateId);
+    return success(templatePreview(t, year));
+  }
+
+  /** The default name for the template and year, or the first free variant of it in this workbook. */
+  suggestSheetName(templateId: string, year: number): Promise<Outcome<string>> {
+    return this.run(async () => {
+      const t = this.template(templateId);
+      if (!t) return this.templateMissing<string>(templateId);
+      const taken = (await this.host.listSheets()).map((s) => s.name);
+      return success(freeSheetName(templatePreview(t, year).sheetName, taken));
+    });
+  }
+
+  insert(request: InsertRequest): Promise<Outcome<InsertResult>> {
+    return this.run(async () => {
+      const t = this.template(request.templateId);
+      if (!t) return this.templateMissing<InsertResult>(request.templateId);
+      if (!Number.isInteger(request.year) || request.year < 2000 || request.year > 2100)
+        return failure<InsertResult>("invalid-argument", {
+          vi: `Năm "${request.year}" không hợp lệ; hãy nhập năm có 4 chữ số, ví dụ 2023.`,
+          en: `"${request.year}" is not a valid year; enter a four-digit year such as 2023.`,
+        });
+      const layout = buildAnnexLayout(t, {
+        year: request.year,
+        locale: this.locale,
+        ...(request.unitName?.trim() ? { unitName: request.unitName.trim() } : {}),
+        ...(request.authority?.trim() ? { authority: request.authority.trim() } : {}),
+        ...(request.sheetName?.trim() ? { sheetName: request.sheetName.trim() } : {}),
+      });
+      const nameProblem = sheetNameProblem(layout.sheetName);
+      if (nameProblem) return failure<InsertResult>("invalid-sheet-name", nameProblem);
+      const taken = (await this.host.listSheets()).map((s) => s.name);
+      const free = freeSheetName(layout.sheetName, taken);
+      if (free !== layout.sheetName) return this.sheetExists(layout.sheetName, free);
+      try {
+        const inserted = await this.host.insertAnnex(layout);
+        const n = t.indicators.length;
+        return success<InsertResult>({
+          sheet: inserted.sheet,
+          indicators: n,
+          skipped: inserted.skipped.map((capability) => ({
+            capability,
+            message: SKIPPED_CAPABILITY[capability],
+          })),
+          summary: {
+            vi: `Đã chèn ${t.form} năm ${request.year} (${n} chỉ tiêu) vào trang tính "${inserted.sheet}".`,
+            en: `Inserted ${t.form} for ${request.year} (${n} indicators) as sheet "${inserted.sheet}".`,
+          },
+        });
+      } catch (e) {
+        // Another sheet may have taken the name between our look and the insert.
+        if (e instanceof HostError && e.problem === "sheet-exists") {
+          const names = (await this.host.listSheets()).map((s) => s.name);
+          return this.sheetExists(layout.sheetName, freeSheetName(layout.sheetName, names));
+        }
+        throw e;
+      }
+    });
+  }
+
+  // ── Kiểm tra ────────────────────────────────────────────────────────────────────────────────
+
+  /** Checks the active sheet (or the one named). */
+  check(sheet?: string): Promise<Outcome<CheckReport>> {
+    return this.run(() => this.checkNow(sheet, []));
+  }
+
+  /** Checks the last checked sheet again after a person edited it. Relations span rows, so the whole
+   *  sheet is checked; the report names the edited cells. */
+  recheck(edit?: SheetEdit): Promise<Outcome<CheckReport>> {
+    return this.run(() =>
+      this.checkNow(edit?.sheet ?? this.last?.report.sheet, edit?.addresses ?? [])
+    );
+  }
+
+  /** The last report, if any (undefined before the first check). */
+  get lastReport(): CheckReport | undefined {
+    return this.last?.report;
+  }
+
+  /**
+   * Re-checks as the user types: each edit of the checked sheet makes the results stale at once, and
+   * after `recheckDelayMs` of quiet the sheet is checked again. Returns the function that stops it.
+   */
+  async watch(listener: (event: WatchEvent) => void): Promise<() => Promise<void>> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let pending: string[] = [];
+    let sheet: string | undefined;
+    const unsubscribe = await this.host.onEdit((edit) => {
+      if (!this.last || edit.sheet !== this.last.report.sheet) return;
+      sheet = edit.sheet;
+      pending = [...new Set([...pending, ...edit.addresses])];
+      listener({ type: "stale", sheet, addresses: pending });
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = undefined;
+        const addresses = pending;
+        pending = [];
+        void this.recheck({ sheet: sheet as string, addresses }).then((outcome) =>
+          listener({ type: "checked", outcome })
+        );
+      }, this.recheckDelayMs);
+    });
+    return async () => {
+      if (timer !== undefined) clearTimeout(timer);
+      await unsubscribe();
+    };
+  }
+
+  /** Selects a finding's cells in Excel (the first is the active cell). */
+  select(finding: FindingView): Promise<Outcome<void>> {
+    return this.run(async () => {
+      await this.host.select(finding.sheet, finding.cells);
+      return success(undefined);
+    });
+  }
+
+  /** Marks every finding's cells of the last check (checking first if needed) by severity. */
+  highlightAll(): Promise<Outcome<HighlightResult>> {
+    return this.run(async () => {
+      if (!this.last) {
+        const checked = await this.checkNow(undefined, []);
+        if (!checked.ok) return checked;
+      }
+      const report = (this.last as Checked).report;
+      const marks = highlightsOf(report.findings);
+      await this.host.highlight(report.sheet, marks);
+      return success<HighlightResult>({
+        sheet: report.sheet,
+        cells: marks.length,
+        summary: {
+          vi: `Đã tô màu ${marks.length} ô trên trang "${report.sheet}": ${countsText(report.counts).vi}.`,
+          en: `Highlighted ${marks.length} cells on "${report.sheet}": ${countsText(report.counts).en}.`,
+        },
+      });
+    });
+  }
+
+  clearHighlights(): Promise<Outcome<HighlightResult>> {
+    return this.run(async () => {
+      const sheet = this.last?.report.sheet ?? (await this.host.readSheet()).snapshot.name;
+      await this.host.clearHighlights(sheet);
+      return success<HighlightResult>({
+        sheet,
+        cells: 0,
+        summary: {
+          vi: `Đã bỏ tô màu trên trang "${sheet}"; định dạng của bạn giữ nguyên.`,
+          en: `Cleared the highlights on "${sheet}"; your own formatting is unchanged.`,
+        },
+      });
+    });
+  }
+
+  /** Converts the numbers stored as text of the findings the user ticked, then checks again. */
+  fixNumbers(findingIds: readonly string[]): Promise<Outcome<FixResult>> {
+    return this.run(async () => {
+      if (!this.last)
+        return failure<FixResult>("not-checked", {
+          vi: "Hãy kiểm tra trang tính trước khi chuyển số.",
+          en: "Check the sheet before converting numbers.",
+        });
+      const read = await this.readAnnex(this.last.report.sheet);
+      if (!read.ok) return read;
+      const { snapshot, analysis, protection } = read.value;
+      if (protection === "password") return passwordProblem<FixResult>(snapshot.name);
+      const wanted = new Set(findingIds);
+      const chosen = analysis.findings.filter((f) => f.fix && wanted.has(findingId(f)));
+      const plan = planFixes(snapshot, chosen);
+      const n = plan.writes.length;
+      if (n)
+        await this.apply(plan, { vi: `Chuyển số (${n} ô)`, en: `Convert numbers (${n} cells)` });
+      await this.checkNow(
+        snapshot.name,
+        plan.writes.map((w) => w.address)
+      );
+      return success<FixResult>({
+        sheet: snapshot.name,
+        converted: n,
+        summary: n
+          ? {
+              vi: `Đã chuyển ${n} ô từ dạng văn bản sang số.`,
+              en: `Converted ${n} cells from text to numbers.`,
+            }
+          : {
+              vi: "Không có ô nào cần chuyển: các ô đã là số.",
+              en: "Nothing to convert: the cells already hold numbers.",
+            },
+      });
+    });
+  }
+
+  // ── Tính cột ────────────────────────────────────────────────────────────────────────────────
+
+  /** Writes the derived formulas of the active annex; never replaces what a person typed unless asked. */
+  fill(options: { readonly overwrite?: boolean } = {}): Promise<Outcome<FillResult>> {
+    return this.run(async () => {
+      const read = await this.readAnnex(undefined, { overwrite: options.overwrite === true });
+      if (!read.ok) return read;
+      const { snapshot, analysis, protection } = read.value;
+      const plan = analysis.plan;
+      const n = plan.writes.length;
+      if (n && protection === "password") return passwordProblem<FillResult>(snapshot.name);
+      if (n) await this.apply(plan, { vi: `Tính cột (${n} ô)`, en: `Fill columns (${n} cells)` });
+      await this.checkNow(snapshot.name, []);
+      const kept = plan.skipped.map((s) => ({
+        address: s.address,
+        found: s.found,
+        reason: s.reason,
+      }));
+      const k = kept.length;
+      return success<FillResult>({
+        sheet: snapshot.name,
+        written: n,
+        kept,
+        askOverwrite: k > 0 && options.overwrite !== true,
+        summary: {
+          vi:
+            (n
+              ? `Đã ghi ${n} ô công thức vào trang "${snapshot.name}"`
+              : `Không có gì cần ghi: các cột tính toán trên trang "${snapshot.name}" đã đúng`) +
+            (k ? `; giữ nguyên ${k} ô người dùng đã nhập.` : "."),
+          en:
+            (n
+              ? `Wrote ${n} formula cells on "${snapshot.name}"`
+              : `Nothing to write: the derived columns on "${snapshot.name}" are already right`) +
+            (k ? `; kept ${k} cells a person typed.` : "."),
+        },
+      });
+    });
+  }
+
+  // ── Hoàn tác ────────────────────────────────────────────────────────────────────────────────
+
+  get canUndo(): boolean {
+    return this.undoStack.length > 0;
+  }
+
+  /** "Hoàn tác: Tính cột (148 ô)" — what undo() would restore. */
+  get undoLabel(): Bilingual | undefined {
+    const top = this.undoStack[this.undoStack.length - 1];
+    return top ? { vi: `Hoàn tác: ${top.label.vi}`, en: `Undo: ${top.label.en}` } : undefined;
+  }
+
+  /** Puts back exactly what the last fill or conversion changed. */
+  undo(): Promise<Outcome<UndoResult>> {
+    return this.run(async () => {
+      const top = this.undoStack[this.undoStack.length - 1];
+      if (!top)
+        return failure<UndoResult>("nothing-to-undo", {
+          vi: "Không có thao tác nào để hoàn tác.",
+          en: "There is nothing to undo.",
+        });
+      await this.host.restore(top.record);
+      this.undoStack.pop();
+      const n = top.record.cells.length;
+      if (this.last?.report.sheet === top.record.sheet) await this.checkNow(top.record.sheet, []);
+      return success<UndoResult>({
+        sheet: top.record.sheet,
+        restored: n,
+        summary: {
+          vi: `Đã hoàn tác "${top.label.vi}": ${n} ô trở lại như trước.`,
+          en: `Undid "${top.label.en}": ${n} cells are back as they were.`,
+        },
+      });
+    });
+  }
+
+  // ── internals ───────────────────────────────────────────────────────────────────────────────
+
+  private run<T>(action: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
+    const next = this.queue.then(() => attempt(action));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private template(id: string): Template | undefined {
+    return templateList(this.custom).find((t) => t.id === id);
+  }
+
+  private templateMissing<T>(id: string): Outcome<T> {
+    return failure<T>("template-missing", {
+      vi: `Không có mẫu biểu "${id}" trong danh mục.`,
+      en: `There is no template "${id}" in the catalog.`,
+    });
+  }
+
+  private sheetExists<T>(name: string, suggestion: string): Outcome<T> {
+    return failure<T>(
+      "sheet-exists",
+      {
+        vi: `Sổ đã có trang tính "${name}". Hãy dùng tên khác, ví dụ "${suggestion}".`,
+        en: `The workbook already has a sheet "${name}". Use another name, such as "${suggestion}".`,
+      },
+      { suggestion }
+    );
+  }
+
+  private async readAnnex(
+    sheet: string | undefined,
+    options: { overwrite?: boolean } = {}
+  ): Promise<
+    Outcome<{
+      snapshot: SheetSnapshot;
+      analysis: Analysis;
+      protection: "none" | "no-password" | "password";
+    }>
+  > {
+    const read = await this.host.readSheet(sheet);
+    const analysis = analyzeSheet(read.snapshot, {
+      templates: templateList(this.custom),
+      locale: this.locale,
+      ...(options.overwrite ? { overwrite: true } : {}),
+    });
+    if (!analysis.annex) {
+      const finding = analysis.findings[0];
+      const unknown = finding?.ruleId === "sheet.unknown-template";
+      const message = finding?.message ?? { vi: "", en: "" };
+      return failure(unknown ? "unknown-template" : "no-annex", {
+        vi: `${message.vi} ${NO_ANNEX_HINT.vi}`.trim(),
+        en: `${message.en} ${NO_ANNEX_HINT.en}`.trim(),
+      });
+    }
+    return success({ snapshot: read.snapshot, analysis, protection: read.protection });
+  }
+
+  private async checkNow(
+    sheet: string | undefined,
+    edited: readonly string[]
+  ): Promise<Outcome<CheckReport>> {
+    const read = await this.readAnnex(sheet);
+    if (!read.ok) {
+      this.last = undefined;
+      return read;
+    }
+    const { analysis, protection } = read.value;
+    const annex = annexSummary(analysis) as AnnexSummary;
+    const views = findingViews(analysis);
+    const counts = countOf(views);
+    const report: CheckReport = {
+      sheet: analysis.sheet,
+      annex,
+      counts,
+      groups: groupFindings(views, analysis.annex?.template),
+      findings: views,
+      fill: { pending: analysis.plan.writes.length, kept: analysis.plan.skipped.length },
+      protection,
+      summary: {
+        vi: `${annex.form} năm ${annex.year}, trang "${analysis.sheet}": ${countsText(counts).vi}.`,
+        en: `${annex.form} for ${annex.year}, sheet "${analysis.sheet}": ${countsText(counts).en}.`,
+      },
+      edited,
+    };
+    this.last = { analysis, report };
+    return success(report);
+  }
+
+  private async apply(plan: WritePlan, label: Bilingual): Promise<void> {
+    const applied = await this.host.applyPlan(plan);
+    if (applied.written > 0) this.undoStack.push({ record: applied.undo, label });
+  }
+}
+
+function passwordProblem<T>(sheet: string): Outcome<T> {
+  return failure<T>("password-protected", {
+    vi: `Trang tính "${sheet}" được bảo vệ bằng mật khẩu nên không ghi được. Hãy bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi thử lại; kiểm tra vẫn dùng được.`,
+    en: `Sheet "${sheet}" is protected with a password, so nothing can be written. Unprotect it (Review → Unprotect Sheet) and try again; checking still works.`,
+  });
+}
+
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+/** One mark per cell, the most serious finding's severity. */
+function highlightsOf(findings: readonly FindingView[]): Highlight[] {
+  const worst = new Map<string, Severity>();
+  for (const f of findings)
+    for (const cell of f.cells) {
+      const had = worst.get(cell);
+      if (!had || SEVERITY_RANK[f.severity] < SEVERITY_RANK[had]) worst.set(cell, f.severity);
+    }
+  return [...worst].map(([address, severity]) => ({ address, severity }));
+}

@@ -1,0 +1,164 @@
+import {
+  Analysis,
+  Bilingual,
+  Finding,
+  RULES,
+  resolveLocalized,
+  Severity,
+  Template,
+} from "../domain";
+
+/**
+ * The shapes the pane and the ribbon commands render: plain, serialisable data, every text in
+ * Vietnamese and English. Nothing here computes a figure; it only names what the engine found.
+ */
+
+export type Counts = Readonly<Record<Severity, number>>;
+
+export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+
+export const SEVERITY_LABEL: Readonly<Record<Severity, Bilingual>> = {
+  error: { vi: "Lỗi", en: "Errors" },
+  warning: { vi: "Cảnh báo", en: "Warnings" },
+  info: { vi: "Lưu ý", en: "Notes" },
+};
+
+/** One finding, with the indicator's name and the column's header beside their codes. */
+export interface FindingView {
+  /** Stable across re-checks of the same sheet: rule, sheet and cells. */
+  readonly id: string;
+  readonly ruleId: string;
+  readonly severity: Severity;
+  /** The rule's short title: "Tổng không khớp". */
+  readonly title: Bilingual;
+  readonly sheet: string;
+  /** The cell the finding is shown at first, then any other cells involved. */
+  readonly cells: readonly string[];
+  readonly indicator?: { readonly code: string; readonly name: Bilingual };
+  readonly column?: { readonly id: string; readonly header: Bilingual };
+  readonly message: Bilingual;
+  readonly expected?: Bilingual;
+  readonly found?: Bilingual;
+  readonly reason: Bilingual;
+  /** A number stored as text the user may convert (see AnnexSession.fixNumbers). */
+  readonly fixable: boolean;
+}
+
+export interface SectionGroup {
+  /** The template's section ("I", "Lao động - Việc làm"), or null for findings about the whole sheet. */
+  readonly section: { readonly code: string; readonly name: Bilingual } | null;
+  readonly findings: readonly FindingView[];
+}
+
+export interface SeverityGroup {
+  readonly severity: Severity;
+  readonly label: Bilingual;
+  readonly count: number;
+  readonly sections: readonly SectionGroup[];
+}
+
+export interface AnnexSummary {
+  readonly templateId: string;
+  readonly version: string;
+  /** "Biểu số 01" */
+  readonly form: string;
+  /** The title with its years: "Kế hoạch … năm 2023". */
+  readonly title: Bilingual;
+  readonly year: number;
+}
+
+export const WHOLE_SHEET: Bilingual = { vi: "Toàn trang tính", en: "Whole sheet" };
+
+export function findingId(f: Finding): string {
+  return [f.ruleId, f.sheet, f.cells.join(","), f.columnId ?? ""].join("|");
+}
+
+export function countOf(findings: readonly { readonly severity: Severity }[]): Counts {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+export function countsText(c: Counts): Bilingual {
+  const en = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
+  return {
+    vi: `${c.error} lỗi, ${c.warning} cảnh báo, ${c.info} lưu ý`,
+    en: `${en(c.error, "error")}, ${en(c.warning, "warning")}, ${en(c.info, "note")}`,
+  };
+}
+
+export function annexSummary(analysis: Analysis): AnnexSummary | null {
+  const annex = analysis.annex;
+  if (!annex) return null;
+  const t = annex.template;
+  return {
+    templateId: t.id,
+    version: t.version,
+    form: t.form,
+    title: resolveLocalized(t.title, annex.year),
+    year: annex.year,
+  };
+}
+
+export function findingViews(analysis: Analysis): FindingView[] {
+  const template = analysis.annex?.template;
+  const year = analysis.annex?.year ?? 0;
+  return analysis.findings.map((f) => findingView(f, template, year));
+}
+
+function findingView(f: Finding, template: Template | undefined, year: number): FindingView {
+  const rule = (RULES as Readonly<Record<string, { readonly title: Bilingual }>>)[f.ruleId];
+  const indicator = f.indicatorCode
+    ? template?.indicators.find((i) => i.code === f.indicatorCode)
+    : undefined;
+  const column = f.columnId ? template?.columns.find((c) => c.id === f.columnId) : undefined;
+  return {
+    id: findingId(f),
+    ruleId: f.ruleId,
+    severity: f.severity,
+    title: rule?.title ?? { vi: f.ruleId, en: f.ruleId },
+    sheet: f.sheet,
+    cells: f.cells,
+    ...(f.indicatorCode
+      ? {
+          indicator: {
+            code: f.indicatorCode,
+            name: indicator?.name ?? { vi: f.indicatorCode, en: f.indicatorCode },
+          },
+        }
+      : {}),
+    ...(column ? { column: { id: column.id, header: resolveLocalized(column.header, year) } } : {}),
+    message: f.message,
+    ...(f.expected ? { expected: f.expected } : {}),
+    ...(f.found ? { found: f.found } : {}),
+    reason: f.reason,
+    fixable: f.fix !== undefined,
+  };
+}
+
+/** Findings by severity (errors first), then by the template's sections in their order. */
+export function groupFindings(
+  views: readonly FindingView[],
+  template: Template | undefined
+): SeverityGroup[] {
+  const sectionOf = new Map(template?.indicators.map((i) => [i.code, i.section]) ?? []);
+  const order = template?.sections ?? [];
+  return SEVERITIES.map((severity) => {
+    const mine = views.filter((v) => v.severity === severity);
+    const bySection = new Map<string | null, FindingView[]>();
+    for (const v of mine) {
+      const code = (v.indicator && sectionOf.get(v.indicator.code)) ?? null;
+      const list = bySection.get(code);
+      if (list) list.push(v);
+      else bySection.set(code, [v]);
+    }
+    const sections: SectionGroup[] = [];
+    const whole = bySection.get(null);
+    if (whole) sections.push({ section: null, findings: whole });
+    for (const s of order) {
+      const list = bySection.get(s.code);
+      if (list) sections.push({ section: { code: s.code, name: s.name }, findings: list });
+    }
+    return { severity, label: SEVERITY_LABEL[severity], count: mine.length, sections };
+  }).filter((g) => g.count > 0);
+}

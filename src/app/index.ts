@@ -1,0 +1,29 @@
+/**
+ * The add-in's use cases: what the task pane and the ribbon commands call. The only code that talks to
+ * both the engine (src/domain) and a host (src/host/annexHost.ts).
+ */
+export { AnnexSession } from "./annexSession";
+export type {
+  CheckReport,
+  FillResult,
+  FixResult,
+  HighlightResult,
+  InsertRequest,
+  InsertResult,
+  KeptCell,
+  SessionOptions,
+  UndoResult,
+  WatchEvent,
+} from "./annexSession";
+export type {
+  AnnexSummary,
+  Counts,
+  FindingView,
+  SectionGroup,
+  SeverityGroup,
+} from "./findingViews";
+export { countsText, SEVERITY_LABEL, SEVERITIES, WHOLE_SHEET } from "./findingViews";
+export type { Outcome, Problem, ProblemCode } from "./problems";
+export type { PreviewRow, TemplateChoice, TemplatePreview } from "./templateCatalog";
+export { langOf, say } from "./language";
+export type { Lang } from "./language";

@@ -1,0 +1,312 @@
+import {
+  analyzeSheet,
+  buildAnnexLayout,
+  findTemplate,
+  samplePlan,
+  SampleFigures,
+  Template,
+} from "../../src/domain";
+import { AnnexSession, CheckReport } from "../../src/app/annexSession";
+import { Outcome } from "../../src/app/problems";
+import { MemoryHost } from "../helpers/memoryHost";
+import langSon from "../../src/samples/bieu-01-lang-son-2023.json";
+
+const sample = langSon as SampleFigures;
+const BIEU01 = "bieu-01-ke-hoach-nam";
+const SHEET = "Biểu 01 - 2023";
+
+function tpl(id = BIEU01): Template {
+  const t = findTemplate(id);
+  if (!t) throw new Error(id);
+  return t;
+}
+
+function value<T>(o: Outcome<T>): T {
+  if (!o.ok) throw new Error(`expected success, got ${o.problem.code}: ${o.problem.message.en}`);
+  return o.value;
+}
+
+/** The Lạng Sơn annex inserted through the session, then typed in as a person would. */
+async function langSonWorkbook(host = new MemoryHost()) {
+  const session = new AnnexSession(host, { recheckDelayMs: 5 });
+  value(
+    await session.insert({
+      templateId: BIEU01,
+      year: 2023,
+      unitName: sample.unitName,
+      authority: sample.authority,
+    })
+  );
+  const layout = buildAnnexLayout(tpl(), { year: 2023 });
+  host.typePlan(samplePlan(layout, tpl(), sample));
+  return { host, session, layout };
+}
+
+describe("AnnexSession: Mẫu biểu", () => {
+  it("lists the built-in templates, custom ones first, and previews the rows of one", () => {
+    const custom: Template = { ...tpl(), id: "bieu-01-cao-loc", form: "Biểu số 01-CL" };
+    const session = new AnnexSession(new MemoryHost(), { templates: [custom] });
+    const choices = session.templates();
+    expect(choices[0]).toMatchObject({ id: "bieu-01-cao-loc", custom: true });
+    expect(choices.filter((c) => !c.custom).map((c) => c.id)).toEqual(
+      expect.arrayContaining([BIEU01, "bieu-02-bao-cao-6-thang"])
+    );
+    const preview = value(session.preview(BIEU01, 2023));
+    const indicators = preview.rows.filter((r) => r.kind === "indicator");
+    expect(indicators).toHaveLength(tpl().indicators.length);
+    expect(preview.rows[0]).toEqual({
+      kind: "section",
+      code: tpl().sections[0].code,
+      name: tpl().sections[0].name,
+    });
+    expect(preview.columns.map((c) => c.header.vi)).toContain("KH năm 2023");
+    expect(preview.sheetName).toBe(SHEET);
+    expect(session.preview("nope", 2023)).toMatchObject({
+      ok: false,
+      problem: { code: "template-missing" },
+    });
+  });
+
+  it("inserts a sheet, then says the name is taken and offers a free one", async () => {
+    const host = new MemoryHost();
+    const session = new AnnexSession(host);
+    const first = value(await session.insert({ templateId: BIEU01, year: 2023 }));
+    expect(first.sheet).toBe(SHEET);
+    expect(first.indicators).toBe(tpl().indicators.length);
+    expect(first.summary.vi).toContain(SHEET);
+    expect(value(await session.suggestSheetName(BIEU01, 2023))).toBe(`${SHEET} (2)`);
+
+    const again = await session.insert({ templateId: BIEU01, year: 2023 });
+    expect(again).toMatchObject({
+      ok: false,
+      problem: { code: "sheet-exists", suggestion: `${SHEET} (2)` },
+    });
+    expect(host.calls.filter((c) => c === "insertAnnex")).toHaveLength(1);
+
+    const named = value(
+      await session.insert({ templateId: BIEU01, year: 2023, sheetName: `${SHEET} (2)` })
+    );
+    expect(named.sheet).toBe(`${SHEET} (2)`);
+  });
+
+  it("refuses a sheet name Excel would refuse, and a year that is not a year", async () => {
+    const session = new AnnexSession(new MemoryHost());
+    const bad = await session.insert({ templateId: BIEU01, year: 2023, sheetName: "Biểu 01/2023" });
+    expect(bad).toMatchObject({ ok: false, problem: { code: "invalid-sheet-name" } });
+    const year = await session.insert({ templateId: BIEU01, year: 23 });
+    expect(year).toMatchObject({ ok: false, problem: { code: "invalid-argument" } });
+  });
+
+  it("says which parts an older Excel could not apply", async () => {
+    const host = new MemoryHost({
+      dataValidation: false,
+      pageLayout: true,
+      customProperties: false,
+      changeSource: false,
+    });
+    const inserted = value(await new AnnexSession(host).insert({ templateId: BIEU01, year: 2023 }));
+    expect(inserted.skipped.map((s) => s.capability)).toEqual(["dataValidation"]);
+    expect(inserted.skipped[0].message.vi).toContain("1.8");
+  });
+});
+
+describe("AnnexSession: Kiểm tra", () => {
+  it("reports what the engine found, grouped by severity then section, with indicator names", async () => {
+    const { host, session } = await langSonWorkbook();
+    const report = value(await session.check());
+    const engine = analyzeSheet((await host.readSheet()).snapshot, { locale: "vi-VN" });
+    expect(report.findings.map((f) => f.cells[0])).toEqual(engine.findings.map((f) => f.cells[0]));
+    const total = engine.findings.length;
+    expect(report.counts.error + report.counts.warning + report.counts.info).toBe(total);
+    // groups: errors before warnings before notes, each group's count is its findings
+    const order = report.groups.map((g) => g.severity);
+    expect(order).toEqual(["error", "warning", "info"].filter((s) => order.includes(s as never)));
+    for (const g of report.groups) {
+      const inGroup = g.sections.flatMap((s) => s.findings);
+      expect(inGroup).toHaveLength(g.count);
+      expect(inGroup.every((f) => f.severity === g.severity)).toBe(true);
+      expect(g.count).toBe(report.counts[g.severity]);
+    }
+    // each finding about an indicator carries the template's name for it and its section
+    const withIndicator = report.findings.filter((f) => f.indicator);
+    expect(withIndicator.length).toBeGreaterThan(0);
+    for (const f of withIndicator) {
+      const ind = tpl().indicators.find((i) => i.code === f.indicator?.code);
+      expect(f.indicator?.name).toEqual(ind?.name);
+    }
+    // "17.500" pasted as text (README) is offered for conversion
+    expect(report.findings.some((f) => f.ruleId === "type.number-as-text" && f.fixable)).toBe(true);
+    expect(report.annex).toMatchObject({ templateId: BIEU01, year: 2023, form: "Biểu số 01" });
+    expect(report.fill.pending).toBeGreaterThan(0);
+    expect(report.summary.vi).toMatch(/\d+ lỗi, \d+ cảnh báo, \d+ lưu ý/);
+  });
+
+  it("says the sheet is not an annex and how to get one, instead of a dead end", async () => {
+    const host = new MemoryHost().addSheet("Ghi chú", [["Danh sách cán bộ"], ["Nguyễn Văn A"]]);
+    const session = new AnnexSession(host);
+    const out = await session.check();
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(out.problem.code).toBe("no-annex");
+    expect(out.problem.message.vi).toContain("Mẫu biểu");
+    expect(out.problem.message.en).toContain("insert");
+    expect(await session.fill()).toMatchObject({ ok: false, problem: { code: "no-annex" } });
+  });
+
+  it("turns a host failure (no Office.js, older Excel) into its message", async () => {
+    const host = new MemoryHost().addSheet("S");
+    host.failNext("readSheet", "office-unavailable", {
+      vi: "Không có Office.js.",
+      en: "No Office.js.",
+    });
+    const out = await new AnnexSession(host).check();
+    expect(out).toEqual({
+      ok: false,
+      problem: {
+        code: "office-unavailable",
+        message: { vi: "Không có Office.js.", en: "No Office.js." },
+        written: [],
+      },
+    });
+  });
+
+  it("selects a finding's cells, highlights all by worst severity and clears them", async () => {
+    const { host, session } = await langSonWorkbook();
+    const report = value(await session.check());
+    const f = report.findings[0];
+    value(await session.select(f));
+    expect(host.selection).toEqual({ sheet: SHEET, cells: f.cells });
+
+    const lit = value(await session.highlightAll());
+    const marks = host.highlights.get(SHEET) ?? [];
+    expect(lit.cells).toBe(marks.length);
+    const cells = new Set(report.findings.flatMap((x) => x.cells));
+    expect(new Set(marks.map((m) => m.address))).toEqual(cells);
+    for (const m of marks) {
+      const worst = report.findings
+        .filter((x) => x.cells.includes(m.address))
+        .map((x) => ["error", "warning", "info"].indexOf(x.severity));
+      expect(["error", "warning", "info"].indexOf(m.severity)).toBe(Math.min(...worst));
+    }
+    value(await session.clearHighlights());
+    expect(host.highlights.has(SHEET)).toBe(false);
+  });
+
+  it("converts only the ticked numbers stored as text, and undo puts the text back", async () => {
+    const { host, session } = await langSonWorkbook();
+    const report = value(await session.check());
+    const fixable = report.findings.filter((f) => f.fixable);
+    expect(fixable.length).toBeGreaterThan(0);
+    const [ticked] = fixable;
+    const address = ticked.cells[0];
+    const before = host.cell(SHEET, address);
+    expect(typeof before?.value).toBe("string");
+
+    const fixed = value(await session.fixNumbers([ticked.id]));
+    expect(fixed.converted).toBe(1);
+    expect(typeof host.cell(SHEET, address)?.value).toBe("number");
+    expect(session.lastReport?.findings.some((f) => f.id === ticked.id)).toBe(false);
+    expect(session.undoLabel?.vi).toBe("Hoàn tác: Chuyển số (1 ô)");
+
+    // twice changes nothing
+    const again = value(await session.fixNumbers([ticked.id]));
+    expect(again.converted).toBe(0);
+
+    value(await session.undo());
+    expect(host.cell(SHEET, address)).toEqual(before);
+    expect(session.canUndo).toBe(false);
+  });
+
+  it("marks results stale on an edit, then checks the sheet again", async () => {
+    const { host, session, layout } = await langSonWorkbook();
+    value(await session.check());
+    const events: string[] = [];
+    let resolveChecked: (r: CheckReport) => void = () => undefined;
+    const checked = new Promise<CheckReport>((r) => (resolveChecked = r));
+    const stop = await session.watch((e) => {
+      events.push(e.type);
+      if (e.type === "checked" && e.outcome.ok) resolveChecked(e.outcome.value);
+    });
+    const e1 = `E${(layout.rowOf.get("1") as number) + 1}`;
+    host.type(SHEET, { [e1]: "abc" });
+    host.type(SHEET, { [e1]: "không biết" });
+    expect(events).toEqual(["stale", "stale"]);
+    const report = await checked;
+    expect(events).toEqual(["stale", "stale", "checked"]);
+    expect(report.edited).toEqual([e1]);
+    expect(report.findings.some((f) => f.cells[0] === e1 && f.severity === "error")).toBe(true);
+    await stop();
+    expect(host.subscribers).toBe(0);
+  });
+
+  it("ignores edits of other sheets", async () => {
+    const { host, session } = await langSonWorkbook();
+    host.addSheet("Khác");
+    host.activate(SHEET);
+    value(await session.check());
+    const events: string[] = [];
+    const stop = await session.watch((e) => events.push(e.type));
+    host.type("Khác", { A1: 1 });
+    expect(events).toEqual([]);
+    await stop();
+  });
+});
+
+describe("AnnexSession: Tính cột and Hoàn tác", () => {
+  it("writes the formulas, writes nothing the second time, and undo restores the sheet exactly", async () => {
+    const { host, session } = await langSonWorkbook();
+    const before = host.dump(SHEET);
+    const first = value(await session.fill());
+    expect(first.written).toBeGreaterThan(0);
+    expect(first.kept).toEqual([]);
+    expect(first.askOverwrite).toBe(false);
+    expect(first.summary.vi).toContain(`Đã ghi ${first.written} ô`);
+    const after = host.dump(SHEET);
+    expect(after).not.toEqual(before);
+
+    const second = value(await session.fill());
+    expect(second.written).toBe(0);
+    expect(host.dump(SHEET)).toEqual(after);
+    expect(session.undoLabel?.vi).toBe(`Hoàn tác: Tính cột (${first.written} ô)`);
+
+    const undone = value(await session.undo());
+    expect(undone.restored).toBe(first.written);
+    expect(host.dump(SHEET)).toEqual(before);
+    expect(session.canUndo).toBe(false);
+    expect(await session.undo()).toMatchObject({ ok: false, problem: { code: "nothing-to-undo" } });
+  });
+
+  it("keeps what a person typed in a derived cell, asks, and overwrites only when told", async () => {
+    const { host, session, layout } = await langSonWorkbook();
+    const row = (layout.rowOf.get("1") as number) + 1;
+    const col = tpl().columns.findIndex((c) => c.role === "derived");
+    const address = `${String.fromCharCode(65 + col)}${row}`;
+    host.type(SHEET, { [address]: 99 });
+    const first = value(await session.fill());
+    expect(first.kept.map((k) => k.address)).toEqual([address]);
+    expect(first.kept[0].found).toBe("99");
+    expect(first.askOverwrite).toBe(true);
+    expect(host.cell(SHEET, address)?.value).toBe(99);
+
+    const forced = value(await session.fill({ overwrite: true }));
+    expect(forced.written).toBe(1);
+    expect(forced.askOverwrite).toBe(false);
+    expect(host.cell(SHEET, address)?.formula).toBeDefined();
+
+    value(await session.undo());
+    expect(host.cell(SHEET, address)).toEqual({ value: 99, numFmt: expect.any(String) });
+  });
+
+  it("does not write to a password-protected sheet, and says how to unprotect it", async () => {
+    const { host, session } = await langSonWorkbook();
+    host.protect(SHEET, "password");
+    const before = host.dump(SHEET);
+    const out = await session.fill();
+    expect(out).toMatchObject({ ok: false, problem: { code: "password-protected", written: [] } });
+    if (!out.ok) expect(out.problem.message.vi).toContain("Bỏ bảo vệ");
+    expect(host.dump(SHEET)).toEqual(before);
+    expect(host.calls).not.toContain("applyPlan");
+    // checking still works
+    expect(value(await session.check()).protection).toBe("password");
+  });
+});
