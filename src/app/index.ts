@@ -27,3 +27,10 @@ export type { Outcome, Problem, ProblemCode } from "./problems";
 export type { PreviewRow, TemplateChoice, TemplatePreview } from "./templateCatalog";
 export { langOf, say } from "./language";
 export type { Lang } from "./language";
+export type {
+  DistrictCheckOptions,
+  DistrictFileInput,
+  DistrictFileProblem,
+  DistrictFileReport,
+  DistrictSheet,
+} from "./districtFiles";

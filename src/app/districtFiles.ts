@@ -1,0 +1,228 @@
+import {
+  analyzeWorkbook,
+  Bilingual,
+  NumberLocale,
+  reportingUnit,
+  SheetSnapshot,
+  Template,
+} from "../domain";
+import {
+  AnnexSummary,
+  annexSummary,
+  countOf,
+  Counts,
+  countsText,
+  FindingView,
+  findingViews,
+  groupFindings,
+  SeverityGroup,
+} from "./findingViews";
+import { templateList } from "./templateCatalog";
+
+/**
+ * "Hồ sơ huyện": the provincial office checks the districts' annexes it received, in the browser.
+ * Each file is read with ExcelJS, loaded on first use as a separate chunk (import("exceljs")), and
+ * checked by the same engine as the open sheet. Nothing is uploaded anywhere.
+ */
+
+/** A file the user picked (a DOM File fits), or bytes with a name. */
+export interface DistrictFileInput {
+  readonly name: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export type DistrictFileProblem = "not-xlsx" | "old-xls" | "encrypted" | "corrupt" | "unreadable";
+
+export interface DistrictSheet {
+  readonly sheet: string;
+  readonly annex: AnnexSummary | null;
+  readonly counts: Counts;
+  readonly groups: readonly SeverityGroup[];
+  readonly findings: readonly FindingView[];
+}
+
+/** One row of the summary table, and the findings behind it. */
+export interface DistrictFileReport {
+  readonly file: string;
+  /** Who sent it, from the title block: "PHÒNG LĐTBXH – UBND HUYỆN CAO LỘC"; null when it names nobody. */
+  readonly unit: string | null;
+  /** The form of the first annex in the file ("Biểu số 01"), null when there is none. */
+  readonly form: string | null;
+  readonly year: number | null;
+  readonly counts: Counts;
+  readonly sheets: readonly DistrictSheet[];
+  /** Sheets without an annex, left alone. */
+  readonly ignoredSheets: readonly string[];
+  /** Why the file could not be checked at all. */
+  readonly problem?: { readonly code: DistrictFileProblem; readonly message: Bilingual };
+  readonly summary: Bilingual;
+}
+
+export interface DistrictCheckOptions {
+  readonly templates?: readonly Template[];
+  readonly locale?: NumberLocale;
+  /** Called before each file is read, and once at the end with done === total. */
+  readonly onProgress?: (done: number, total: number, file: string) => void;
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+/** Compound File Binary: old .xls files, and .xlsx files encrypted with a password. */
+const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** Checks the files one after another, yielding to the page between them so progress shows. */
+export async function checkDistrictFiles(
+  files: readonly DistrictFileInput[],
+  options: DistrictCheckOptions = {}
+): Promise<DistrictFileReport[]> {
+  const reports: DistrictFileReport[] = [];
+  for (let i = 0; i < files.length; i++) {
+    options.onProgress?.(i, files.length, files[i].name);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    reports.push(await checkDistrictFile(files[i], options));
+  }
+  options.onProgress?.(files.length, files.length, "");
+  return reports;
+}
+
+export async function checkDistrictFile(
+  input: DistrictFileInput,
+  options: DistrictCheckOptions = {}
+): Promise<DistrictFileReport> {
+  const name = input.name;
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await input.arrayBuffer());
+  } catch (e) {
+    return failed(name, "unreadable", {
+      vi: `Không đọc được tệp "${name}" (${reasonOf(e)}).`,
+      en: `Cannot read "${name}" (${reasonOf(e)}).`,
+    });
+  }
+  const problem = sniff(name, bytes);
+  if (problem) return problem;
+  let snapshots: SheetSnapshot[];
+  try {
+    snapshots = await readSnapshots(bytes);
+  } catch (e) {
+    return failed(name, "corrupt", {
+      vi: `Tệp "${name}" bị hỏng, không đọc được (${reasonOf(e)}). Hãy mở và lưu lại bằng Excel, hoặc xin lại tệp.`,
+      en: `"${name}" is damaged and cannot be read (${reasonOf(e)}). Open and save it again in Excel, or ask for the file again.`,
+    });
+  }
+  const analysis = analyzeWorkbook(snapshots, {
+    templates: templateList(options.templates ?? []),
+    locale: options.locale ?? "vi-VN",
+  });
+  const sheets: DistrictSheet[] = analysis.sheets.map((a) => {
+    const views = findingViews(a);
+    return {
+      sheet: a.sheet,
+      annex: annexSummary(a),
+      counts: countOf(views),
+      groups: groupFindings(views, a.annex?.template),
+      findings: views,
+    };
+  });
+  const first = analysis.sheets.find((a) => a.annex);
+  const firstSnapshot = first && snapshots.find((s) => s.name === first.sheet);
+  const unit =
+    first?.annex && firstSnapshot
+      ? unitText(reportingUnit(firstSnapshot, first.annex.headerRow))
+      : null;
+  const counts = countOf(sheets.flatMap((s) => s.findings));
+  const summary = countsText(counts);
+  return {
+    file: name,
+    unit,
+    form: first?.annex?.template.form ?? null,
+    year: first?.annex?.year ?? null,
+    counts,
+    sheets,
+    ignoredSheets: analysis.ignored,
+    summary: { vi: `${name}: ${summary.vi}.`, en: `${name}: ${summary.en}.` },
+  };
+}
+
+function unitText(u: { authority?: string; unit?: string }): string | null {
+  const parts = [u.unit, u.authority].filter((p): p is string => Boolean(p));
+  return parts.length ? parts.join(" – ") : null;
+}
+
+/** ExcelJS and the snapshot reader, loaded on first use only: a separate chunk of the bundle. */
+async function readSnapshots(bytes: Uint8Array): Promise<SheetSnapshot[]> {
+  const [excel, reader] = await Promise.all([
+    import("exceljs"),
+    import("../adapters/xlsx/readSheet"),
+  ]);
+  const ExcelJS = (excel as unknown as { default?: typeof excel }).default ?? excel;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+  );
+  // A zip that is not a workbook (a Word .docx, say) loads as an empty workbook.
+  if (!workbook.worksheets.length) throw new Error("no worksheet");
+  return reader.workbookSnapshots(workbook);
+}
+
+function sniff(name: string, bytes: Uint8Array): DistrictFileReport | undefined {
+  if (startsWith(bytes, CFB)) {
+    if (includes(bytes, utf16("EncryptionInfo")))
+      return failed(name, "encrypted", {
+        vi: `Tệp "${name}" được đặt mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) rồi lưu lại.`,
+        en: `"${name}" is password-protected. Open it in Excel, remove the password (File → Info → Protect Workbook) and save it again.`,
+      });
+    return failed(name, "old-xls", {
+      vi: `Tệp "${name}" là định dạng Excel cũ (.xls). Hãy mở bằng Excel và lưu thành .xlsx.`,
+      en: `"${name}" is an old Excel file (.xls). Open it in Excel and save it as .xlsx.`,
+    });
+  }
+  if (!startsWith(bytes, ZIP) || !includes(bytes, ascii("xl/")))
+    return failed(name, "not-xlsx", {
+      vi: `Tệp "${name}" không phải sổ Excel .xlsx.`,
+      en: `"${name}" is not an Excel .xlsx workbook.`,
+    });
+  return undefined;
+}
+
+function failed(file: string, code: DistrictFileProblem, message: Bilingual): DistrictFileReport {
+  return {
+    file,
+    unit: null,
+    form: null,
+    year: null,
+    counts: { error: 0, warning: 0, info: 0 },
+    sheets: [],
+    ignoredSheets: [],
+    problem: { code, message },
+    summary: message,
+  };
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((b, i) => bytes[i] === b);
+}
+
+function includes(bytes: Uint8Array, needle: readonly number[]): boolean {
+  const first = needle[0];
+  outer: for (
+    let i = bytes.indexOf(first);
+    i >= 0 && i <= bytes.length - needle.length;
+    i = bytes.indexOf(first, i + 1)
+  ) {
+    for (let j = 1; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function ascii(text: string): number[] {
+  return [...text].map((c) => c.charCodeAt(0));
+}
+
+function utf16(text: string): number[] {
+  return [...text].flatMap((c) => [c.charCodeAt(0), 0]);
+}
+
+function reasonOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

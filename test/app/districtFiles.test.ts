@@ -1,0 +1,118 @@
+import ExcelJS from "exceljs";
+import {
+  analyzeSheet,
+  buildAnnexLayout,
+  findTemplate,
+  samplePlan,
+  SampleFigures,
+  Template,
+} from "../../src/domain";
+import { applyWritePlan } from "../../src/adapters/xlsx/applyPlan";
+import { workbookSnapshots } from "../../src/adapters/xlsx/readSheet";
+import { newAnnexWorkbook } from "../../src/cli/commands/newAnnex";
+import { checkDistrictFiles, DistrictFileInput } from "../../src/app/districtFiles";
+import langSon from "../../src/samples/bieu-01-lang-son-2023.json";
+
+const sample = langSon as SampleFigures;
+const tpl = findTemplate("bieu-01-ke-hoach-nam") as Template;
+
+function file(name: string, bytes: Uint8Array | ArrayBuffer): DistrictFileInput {
+  const buffer = bytes instanceof Uint8Array ? bytes.slice().buffer : bytes;
+  return { name, arrayBuffer: async () => buffer };
+}
+
+async function districtAnnex(authority: string): Promise<ExcelJS.Workbook> {
+  const workbook = await newAnnexWorkbook({
+    template: tpl,
+    year: 2023,
+    authority,
+    unitName: "Phòng Lao động - Thương binh và Xã hội",
+  });
+  applyWritePlan(
+    workbook.worksheets[0],
+    samplePlan(buildAnnexLayout(tpl, { year: 2023 }), tpl, sample)
+  );
+  workbook.addWorksheet("Ghi chú").getCell("A1").value = "Số liệu ước tính";
+  return workbook;
+}
+
+async function bytesOf(workbook: ExcelJS.Workbook): Promise<ArrayBuffer> {
+  return (await workbook.xlsx.writeBuffer()) as ArrayBuffer;
+}
+
+describe("checkDistrictFiles: the districts' files, read and checked in the page", () => {
+  it("gives one row per file: unit, template, year and counts, with the findings behind them", async () => {
+    const caoLoc = await districtAnnex("UBND huyện Cao Lộc");
+    const progress: string[] = [];
+    const [report] = await checkDistrictFiles([file("cao-loc.xlsx", await bytesOf(caoLoc))], {
+      onProgress: (done, total, name) => progress.push(`${done}/${total} ${name}`),
+    });
+    expect(progress).toEqual(["0/1 cao-loc.xlsx", "1/1 "]);
+    expect(report.problem).toBeUndefined();
+    expect(report.unit).toBe("PHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI – UBND HUYỆN CAO LỘC");
+    expect(report.form).toBe("Biểu số 01");
+    expect(report.year).toBe(2023);
+    expect(report.ignoredSheets).toEqual(["Ghi chú"]);
+    expect(report.sheets).toHaveLength(1);
+
+    // the same engine, on the same workbook read in Node, finds the same
+    const reread = new ExcelJS.Workbook();
+    await reread.xlsx.load(await bytesOf(caoLoc));
+    const engine = analyzeSheet(workbookSnapshots(reread)[0], { locale: "vi-VN" });
+    expect(report.sheets[0].findings.map((f) => `${f.ruleId}@${f.cells[0]}`)).toEqual(
+      engine.findings.map((f) => `${f.ruleId}@${f.cells[0]}`)
+    );
+    const bySeverity = (s: string) => engine.findings.filter((f) => f.severity === s).length;
+    expect(report.counts).toEqual({
+      error: bySeverity("error"),
+      warning: bySeverity("warning"),
+      info: bySeverity("info"),
+    });
+    expect(report.counts.warning).toBeGreaterThan(0);
+  });
+
+  it("reports each unreadable file by name, in words, and checks the rest", async () => {
+    const cfb = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+    const encrypted = new Uint8Array([
+      ...cfb,
+      ...[..."EncryptionInfo"].flatMap((c) => [c.charCodeAt(0), 0]),
+    ]);
+    const damagedZip = new Uint8Array([
+      0x50,
+      0x4b,
+      0x03,
+      0x04,
+      ...[..."xl/workbook.xml"].map((c) => c.charCodeAt(0)),
+      1,
+      2,
+      3,
+    ]);
+    const notes = new ExcelJS.Workbook();
+    notes.addWorksheet("Danh sách").getCell("A1").value = "Cán bộ";
+    const reports = await checkDistrictFiles([
+      file("bao-cao.docx", new TextEncoder().encode("not a workbook at all")),
+      file("cu.xls", new Uint8Array([...cfb, 0, 0, 0])),
+      file("mat-khau.xlsx", encrypted),
+      file("hong.xlsx", damagedZip),
+      file("ghi-chu.xlsx", await bytesOf(notes)),
+      file("dinh-lap.xlsx", await bytesOf(await districtAnnex("UBND huyện Đình Lập"))),
+    ]);
+    expect(reports.map((r) => r.problem?.code ?? "checked")).toEqual([
+      "not-xlsx",
+      "old-xls",
+      "encrypted",
+      "corrupt",
+      "checked",
+      "checked",
+    ]);
+    for (const r of reports.slice(0, 4)) {
+      expect(r.problem?.message.vi).toContain(r.file);
+      expect(r.problem?.message.en).toContain(r.file);
+    }
+    expect(reports[2].problem?.message.vi).toContain("mật khẩu");
+    // a workbook without an annex: its sheet's "no annex" finding says why nothing was checked
+    expect(reports[4].sheets[0].findings.map((f) => f.ruleId)).toEqual(["sheet.no-annex"]);
+    expect(reports[4].unit).toBeNull();
+    expect(reports[5].unit).toContain("ĐÌNH LẬP");
+  });
+});
