@@ -205,7 +205,7 @@ export class BrowserWorkbookHost implements AnnexHost {
   }
 
   /** The workbook as .xlsx bytes, with the active sheet remembered. */
-  async download(): Promise<Uint8Array> {
+  async download(): Promise<Uint8Array<ArrayBuffer>> {
     const index = this.workbook.worksheets.findIndex((ws) => ws.name === this.active);
     if (index >= 0) {
       this.workbook.views = [
