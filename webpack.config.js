@@ -1,0 +1,149 @@
+// The add-in's pages, bundled into dist/ next to the command line's dist/src and dist/bench:
+//   taskpane.html  the task pane (src/taskpane/index.tsx)
+//   commands.html  the ribbon's "Kiểm tra" and "Tính cột" (src/commands/commands.ts, no UI)
+//   report.html    the small dialog those commands report in (src/commands/report.ts)
+//   preview.html   the in-browser workbook preview (src/preview/index.tsx), when it exists
+//   manifest.xml   a copy whose https://localhost:3000/ is replaced by ADDIN_PUBLIC_URL (production)
+//   assets/        icons and the support page
+// Office.js is not bundled: src/office/loadOffice.ts loads it from Microsoft's CDN at run time.
+// No polyfills: every supported Excel runs a modern webview.
+const path = require("path");
+const fs = require("fs");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+const root = __dirname;
+const src = (...parts) => path.join(root, "src", ...parts);
+
+/** The URL the department serves dist/ from: https, ends with "/". */
+function publicUrl(production) {
+  const raw = (production && process.env.ADDIN_PUBLIC_URL) || DEV_URL;
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(
+      `ADDIN_PUBLIC_URL is not a URL: "${raw}" (e.g. https://addin.soldtbxh.example.gov.vn/bieu/)`
+    );
+  }
+  if (url.protocol !== "https:") {
+    throw new Error(
+      `ADDIN_PUBLIC_URL must start with https:// (Office loads add-ins over HTTPS only): "${raw}"`
+    );
+  }
+  if (url.search || url.hash)
+    throw new Error(`ADDIN_PUBLIC_URL must not have a query or #fragment: "${raw}"`);
+  return url.href.endsWith("/") ? url.href : `${url.href}/`;
+}
+
+/** An entry and its page; entries whose file is not written yet are left out, so the build never breaks on them. */
+function pages() {
+  const first = (...candidates) => candidates.find((file) => fs.existsSync(file));
+  const fallbackPage = src("office", "page.html");
+  const list = [
+    {
+      name: "taskpane",
+      entry: first(src("taskpane", "index.tsx"), src("taskpane", "index.ts")),
+      template: first(
+        src("taskpane", "taskpane.html"),
+        src("taskpane", "index.html"),
+        fallbackPage
+      ),
+      title: "Biểu chỉ tiêu",
+    },
+    {
+      name: "commands",
+      entry: src("commands", "commands.ts"),
+      template: src("commands", "commands.html"),
+    },
+    {
+      name: "report",
+      entry: src("commands", "report.ts"),
+      template: src("commands", "report.html"),
+    },
+    {
+      name: "preview",
+      entry: first(src("preview", "index.tsx"), src("preview", "index.ts")),
+      template: first(src("preview", "preview.html"), src("preview", "index.html"), fallbackPage),
+      title: "Biểu chỉ tiêu — xem trước / preview",
+    },
+  ];
+  return list.filter((page) => page.entry && fs.existsSync(page.entry));
+}
+
+/** The dev server's certificate: office-addin-dev-certs (trusted by Office); CI gets a throwaway one. */
+async function httpsOptions() {
+  if (process.env.CI) return undefined; // webpack-dev-server makes a self-signed certificate
+  const devCerts = require("office-addin-dev-certs");
+  return devCerts.getHttpsServerOptions();
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const production = argv.mode === "production";
+  const url = publicUrl(production);
+  const list = pages();
+  const outputPath = env.outputPath ? path.resolve(env.outputPath) : path.join(root, "dist");
+
+  return {
+    mode: production ? "production" : "development",
+    context: root,
+    devtool: production ? "source-map" : "eval-source-map",
+    target: "web",
+    entry: Object.fromEntries(list.map((page) => [page.name, page.entry])),
+    output: {
+      path: outputPath,
+      publicPath: "auto",
+      filename: production ? "[name].[contenthash:8].js" : "[name].js",
+      chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
+      // dist/src and dist/bench belong to the command line's build (tsc): never delete them.
+      clean: { keep: /^(src|bench)([\\/]|$)|\.tsbuildinfo$/ },
+    },
+    resolve: { extensions: [".tsx", ".ts", ".js", ".json"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          loader: "ts-loader",
+          options: {
+            // Type-checking is `npm run typecheck`; ES modules so import("exceljs") stays a lazy chunk.
+            transpileOnly: true,
+            compilerOptions: { module: "esnext", moduleResolution: "node", sourceMap: true },
+          },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      ...list.map(
+        (page) =>
+          new HtmlWebpackPlugin({
+            filename: `${page.name}.html`,
+            template: page.template,
+            title: page.title,
+            chunks: [page.name],
+            scriptLoading: "defer",
+          })
+      ),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "assets/*.html", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => content.toString().split(DEV_URL).join(url),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      port: 3000, // the manifest's https://localhost:3000/
+      hot: false,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: { type: "https", options: env.WEBPACK_SERVE ? await httpsOptions() : undefined },
+      client: { overlay: { warnings: false, errors: true } },
+    },
+  };
+};
