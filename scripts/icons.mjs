@@ -36,10 +36,13 @@ function sheet({ column = false } = {}) {
 }
 
 /** A white disc behind every badge keeps it readable over the grid. */
-const disc = (fill) => `<circle cx="23" cy="23" r="8" fill="${colour.paper}"/><circle cx="23" cy="23" r="7" fill="${fill}"/>`;
+const disc = (fill) =>
+  `<circle cx="23" cy="23" r="8" fill="${colour.paper}"/><circle cx="23" cy="23" r="7" fill="${fill}"/>`;
 
 const badges = {
-  icon: disc(colour.ok) + `<path d="M19.5 23.2l2.4 2.4 4.6-4.8" fill="none" stroke="#fff" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round"/>`,
+  icon:
+    disc(colour.ok) +
+    `<path d="M19.5 23.2l2.4 2.4 4.6-4.8" fill="none" stroke="#fff" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round"/>`,
   check:
     `<circle cx="22" cy="22" r="6.5" fill="${colour.paper}"/>` +
     `<circle cx="22" cy="22" r="4.5" fill="#ffffff" stroke="${colour.lens}" stroke-width="2.4"/>` +
@@ -66,7 +69,12 @@ export function renderAll() {
     const svg = svgOf(name);
     files.push({ file: `${name}.svg`, bytes: Buffer.from(svg) });
     for (const size of sizes) {
-      const png = new Resvg(svg, { fitTo: { mode: "width", value: size }, background: "rgba(0,0,0,0)" }).render().asPng();
+      const png = new Resvg(svg, {
+        fitTo: { mode: "width", value: size },
+        background: "rgba(0,0,0,0)",
+      })
+        .render()
+        .asPng();
       files.push({ file: `${name}-${size}.png`, bytes: Buffer.from(png), size });
     }
   }
