@@ -1,13 +1,13 @@
-import { HostError } from "../host/annexHost";
+import { AnnexSession } from "../app/annexSession";
+import { OfficeHost } from "../host/office/officeHost";
+import { officeRuntime } from "../host/office/officeRuntime";
 import type { CommandSession } from "./ribbonCommands";
 
 /**
- * The session the ribbon commands run on: the Office.js host on the open workbook.
- * TEMPORARY until src/host/office/ lands: it reports that the Excel connection is missing.
+ * The session the ribbon commands run on: the Office.js host on the open workbook, with the built-in
+ * templates. Called once Office.js is ready; throws HostError "office-unavailable" when Excel is not
+ * there (the handler reports it).
  */
 export async function openOfficeSession(): Promise<CommandSession> {
-  throw new HostError("office-unavailable", {
-    vi: "Bản add-in này chưa có phần kết nối với Excel; hãy dùng ngăn Biểu chỉ tiêu.",
-    en: "This build of the add-in lacks its Excel connection; use the Indicator Annex pane.",
-  });
+  return new AnnexSession(new OfficeHost(officeRuntime()));
 }
