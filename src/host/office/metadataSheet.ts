@@ -1,0 +1,41 @@
+import type { AnnexMetadata } from "../../domain";
+
+/**
+ * The annex metadata record, kept as `annex new` keeps it (src/adapters/xlsx/metadata.ts): a very
+ * hidden sheet "_annex" with a header row (sheet, templateId, templateVersion, year) and one row per
+ * annex sheet. The name and header are repeated here rather than imported, so the add-in's bundle does
+ * not pull in ExcelJS; a test checks both write the same record.
+ */
+export const METADATA_SHEET = "_annex";
+export const METADATA_HEADER = ["sheet", "templateId", "templateVersion", "year"] as const;
+
+/** Reads the records from the sheet's values (header row first). Rows that do not parse are skipped. */
+export function parseMetadata(
+  values: ReadonlyArray<ReadonlyArray<unknown>> | undefined
+): Map<string, AnnexMetadata> {
+  const found = new Map<string, AnnexMetadata>();
+  if (!values) return found;
+  for (let r = 1; r < values.length; r++) {
+    const [sheet, templateId, templateVersion, year] = values[r] ?? [];
+    const y = typeof year === "number" ? year : Number(year);
+    if (typeof sheet !== "string" || !sheet || typeof templateId !== "string" || !templateId)
+      continue;
+    if (!Number.isInteger(y)) continue;
+    found.set(sheet, { templateId, templateVersion: String(templateVersion ?? ""), year: y });
+  }
+  return found;
+}
+
+/** The 0-based row where a sheet's record goes: its existing row, or the first after the others. */
+export function metadataRow(
+  values: ReadonlyArray<ReadonlyArray<unknown>> | undefined,
+  sheet: string
+): number {
+  if (!values || values.length === 0) return 1;
+  for (let r = 1; r < values.length; r++) if (values[r]?.[0] === sheet) return r;
+  return values.length;
+}
+
+export function metadataRecord(sheet: string, m: AnnexMetadata): [string, string, string, number] {
+  return [sheet, m.templateId, m.templateVersion, m.year];
+}

@@ -1,0 +1,146 @@
+import { Bilingual } from "../../domain";
+import { HostError, HostProblem } from "../annexHost";
+
+/**
+ * Excel's errors (the `code` of an OfficeExtension.Error) as messages a person can act on, in
+ * Vietnamese and English, naming the cells written before the failure. Errors are recognised by their
+ * code, not by class: the Office.js library may live in another window (tests, dialogs).
+ */
+export function errorCode(e: unknown): string | undefined {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
+/** The statement Office.js says failed ("worksheet.protection.unprotect(...);"), when it says. */
+export function failedStatement(e: unknown): string {
+  const info = (e as { debugInfo?: { statement?: unknown } } | null)?.debugInfo;
+  return typeof info?.statement === "string" ? info.statement : "";
+}
+
+export function isPayloadError(e: unknown): boolean {
+  const c = errorCode(e);
+  return c === "RequestPayloadSizeLimitExceeded" || c === "ResponsePayloadSizeLimitExceeded";
+}
+
+/** "E11:E20, G11 và 3 vùng khác" — what was written, short enough for a message. */
+export function cellList(addresses: readonly string[], lang: "vi" | "en"): string {
+  const shown = addresses.slice(0, 6).join(", ");
+  const more = addresses.length - 6;
+  if (more <= 0) return shown;
+  return lang === "vi" ? `${shown} và ${more} vùng khác` : `${shown} and ${more} more ranges`;
+}
+
+function withWritten(text: Bilingual, written: readonly string[]): Bilingual {
+  if (!written.length) {
+    return {
+      vi: `${text.vi} Chưa ô nào bị thay đổi.`,
+      en: `${text.en} No cell was changed.`,
+    };
+  }
+  return {
+    vi: `${text.vi} Các ô đã được ghi trước khi dừng: ${cellList(written, "vi")}.`,
+    en: `${text.en} Cells written before it stopped: ${cellList(written, "en")}.`,
+  };
+}
+
+export function hostError(
+  problem: HostProblem,
+  text: Bilingual,
+  written: readonly string[] = []
+): HostError {
+  return new HostError(problem, withWritten(text, written), written);
+}
+
+export function passwordProtected(sheet: string): HostError {
+  return hostError("password-protected", {
+    vi: `Trang tính "${sheet}" được bảo vệ bằng mật khẩu; bổ trợ không ghi gì vào đó. Hãy bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi làm lại.`,
+    en: `Sheet "${sheet}" is protected with a password; the add-in wrote nothing to it. Unprotect it (Review → Unprotect Sheet) and try again.`,
+  });
+}
+
+export function sheetMissing(sheet: string, written: readonly string[] = []): HostError {
+  return hostError(
+    "sheet-missing",
+    {
+      vi: `Không tìm thấy trang tính "${sheet}" (có thể vừa bị xoá hoặc đổi tên).`,
+      en: `Sheet "${sheet}" was not found (it may have just been deleted or renamed).`,
+    },
+    written
+  );
+}
+
+/** Any other failure of Excel while we worked on a sheet. */
+export function fromExcel(e: unknown, sheet: string, written: readonly string[] = []): HostError {
+  if (e instanceof HostError) return e;
+  const code = errorCode(e) ?? "";
+  const detail = (e as { message?: unknown } | null)?.message;
+  const said =
+    typeof detail === "string" && detail ? ` (${code}: ${detail})` : code ? ` (${code})` : "";
+  switch (code) {
+    case "ItemNotFound":
+      return sheetMissing(sheet, written);
+    case "RequestPayloadSizeLimitExceeded":
+    case "ResponsePayloadSizeLimitExceeded":
+      return hostError(
+        "too-large",
+        {
+          vi: `Trang tính "${sheet}" quá lớn để Excel trên web trao đổi trong một lần (giới hạn 5 MB).`,
+          en: `Sheet "${sheet}" is too large for Excel on the web to exchange at once (5 MB limit).`,
+        },
+        written
+      );
+    case "InvalidArgument":
+      return hostError(
+        "invalid-argument",
+        {
+          vi: `Excel từ chối dữ liệu gửi vào trang tính "${sheet}"${said}.`,
+          en: `Excel refused the data sent to sheet "${sheet}"${said}.`,
+        },
+        written
+      );
+    case "AccessDenied":
+      return hostError(
+        "excel-error",
+        {
+          vi: `Excel không cho ghi vào trang tính "${sheet}": ô bị khoá hoặc trang tính đang được bảo vệ${said}.`,
+          en: `Excel did not allow writing to sheet "${sheet}": the cells are locked or the sheet is protected${said}.`,
+        },
+        written
+      );
+    case "InvalidOperationInCellEditMode":
+      return hostError(
+        "excel-error",
+        {
+          vi: "Excel đang ở chế độ sửa ô. Hãy nhấn Enter hoặc Esc trong ô đang sửa rồi làm lại.",
+          en: "Excel is editing a cell. Press Enter or Esc in that cell and try again.",
+        },
+        written
+      );
+    case "ApiNotFound":
+    case "NotImplemented":
+      return hostError(
+        "not-supported",
+        {
+          vi: `Phiên bản Excel này không hỗ trợ thao tác cần dùng${said}.`,
+          en: `This version of Excel does not support an operation we need${said}.`,
+        },
+        written
+      );
+    default:
+      return hostError(
+        "excel-error",
+        {
+          vi: `Excel báo lỗi khi làm việc với trang tính "${sheet}"${said}.`,
+          en: `Excel reported an error while working on sheet "${sheet}"${said}.`,
+        },
+        written
+      );
+  }
+}
+
+export function notSupported(feature: Bilingual, set: string): HostError {
+  return hostError("not-supported", {
+    vi: `${feature.vi} cần Excel hỗ trợ ExcelApi ${set} (Excel 2019 trở lên, Microsoft 365 hoặc Excel trên web).`,
+    en: `${feature.en} needs Excel with ExcelApi ${set} (Excel 2019 or later, Microsoft 365 or Excel on the web).`,
+  });
+}

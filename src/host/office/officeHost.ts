@@ -1,0 +1,785 @@
+import { toA1 } from "../../domain";
+import type {
+  AnnexLayout,
+  AnnexMetadata,
+  Bilingual,
+  CellValue,
+  CellWrite,
+  LayoutCell,
+  SheetSnapshot,
+  WritePlan,
+} from "../../domain";
+import { CELL_LOOKS, rowHeights } from "../../domain/layout/styles";
+import type {
+  AnnexHost,
+  AppliedPlan,
+  Capability,
+  CellState,
+  Highlight,
+  HostCapabilities,
+  InsertedAnnex,
+  SheetEdit,
+  SheetInfo,
+  SheetRead,
+  UndoRecord,
+} from "../annexHost";
+import { HostError } from "../annexHost";
+import {
+  batchBlocks,
+  Block,
+  BLOCK_OVERHEAD,
+  groupBlocks,
+  jsonBytes,
+  PAYLOAD_BUDGET,
+} from "./cellBlocks";
+import { ChangeSource, EditWatcher } from "./editWatcher";
+import {
+  errorCode,
+  failedStatement,
+  fromExcel,
+  hostError,
+  notSupported,
+  passwordProtected,
+  sheetMissing,
+} from "./officeErrors";
+import { CORE_SET, detectCapabilities, OfficeRuntime } from "./officeRuntime";
+import { applyLook, columnWidthPoints } from "./officeStyles";
+import {
+  METADATA_HEADER,
+  METADATA_SHEET,
+  metadataRecord,
+  metadataRow,
+  parseMetadata,
+} from "./metadataSheet";
+
+/**
+ * The AnnexHost on Office.js (ExcelApi 1.7 core, newer sets where present). Every method is a
+ * fixed number of `context.sync()` calls, whatever the number of rows:
+ *  - readSheet: 1 (values, formulas, number formats, protection and the metadata together);
+ *  - applyPlan / restore: 1 (the cells' previous state is read in the same batch, before the writes;
+ *    protection without a password is lifted and put back around them);
+ *  - insertAnnex: 2 (is the name free, and where does the metadata row go; then everything else);
+ *  - highlight / clearHighlights: 2 (which conditional formats are ours; then replace them).
+ * A batch that would pass Excel on the web's 5 MB cap is split, only then.
+ */
+
+/** Our conditional formats carry this in their rule, so we never touch the user's own. */
+const MARK = "annex:highlight";
+const HIGHLIGHT_COLOURS: Record<Highlight["severity"], { fill: string; font: string }> = {
+  error: { fill: "#FFC7CE", font: "#9C0006" },
+  warning: { fill: "#FFEB9C", font: "#9C5700" },
+  info: { fill: "#DDEBF7", font: "#1F4E78" },
+};
+
+/** What a sheet is read as: protection state the host keeps to put it back after writing. */
+interface ProtectionState {
+  readonly protected: boolean;
+  readonly options: Excel.WorksheetProtectionOptions;
+}
+
+/** The options `annex new` protects the sheet with (src/adapters/xlsx/createAnnex.ts). */
+export const ANNEX_PROTECTION: Excel.WorksheetProtectionOptions = {
+  allowFormatCells: true,
+  allowFormatColumns: true,
+  allowFormatRows: true,
+  allowInsertRows: true,
+  allowAutoFilter: false,
+  allowDeleteColumns: false,
+  allowDeleteRows: false,
+  allowEditObjects: false,
+  allowEditScenarios: false,
+  allowInsertColumns: false,
+  allowInsertHyperlinks: false,
+  allowPivotTables: false,
+  allowSort: false,
+};
+
+type Input = string | number | boolean;
+
+/** A cell to write: what goes into `formulas` and, when set, into `numberFormat`. */
+interface Put {
+  readonly input: Input;
+  readonly numberFormat?: string;
+}
+
+/** Bytes a cell's data takes in the request, and in the response that reads its previous state. */
+const READ_BACK_PER_CELL = 40;
+
+export interface OfficeHostOptions {
+  /** Bytes per batch we allow ourselves (tests lower it to see the split). */
+  readonly payloadBudget?: number;
+  /** Debounce of edit events, ms. */
+  readonly editDelayMs?: number;
+}
+
+export class OfficeHost implements AnnexHost {
+  readonly kind = "office" as const;
+  private readonly caps: HostCapabilities;
+  private readonly core: boolean;
+  private readonly protection = new Map<string, ProtectionState>();
+  /** Rows × columns of sheets read before, so a large one is read in parts straight away. */
+  private readonly sizeHint = new Map<string, number>();
+  private readonly budget: number;
+  private readonly watcher: EditWatcher;
+
+  constructor(
+    private readonly runtime: OfficeRuntime,
+    options: OfficeHostOptions = {}
+  ) {
+    this.core = runtime.isSetSupported("ExcelApi", CORE_SET);
+    this.caps = detectCapabilities(runtime);
+    this.budget = options.payloadBudget ?? PAYLOAD_BUDGET;
+    this.watcher = new EditWatcher(options.editDelayMs);
+  }
+
+  capabilities(): HostCapabilities {
+    return this.caps;
+  }
+
+  private requireCore(): void {
+    if (!this.core)
+      throw notSupported({ vi: "Bổ trợ Biểu chỉ tiêu", en: "The Biểu chỉ tiêu add-in" }, CORE_SET);
+  }
+
+  async listSheets(): Promise<readonly SheetInfo[]> {
+    this.requireCore();
+    return this.runtime.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name,items/visibility");
+      const active = sheets.getActiveWorksheet();
+      active.load("name");
+      const meta = sheets.getItemOrNullObject(METADATA_SHEET).getUsedRangeOrNullObject(true);
+      meta.load("values");
+      await context.sync();
+      const records = parseMetadata(meta.isNullObject ? undefined : meta.values);
+      return sheets.items
+        .filter((s) => s.visibility === "Visible" && s.name !== METADATA_SHEET)
+        .map((s) => ({ name: s.name, active: s.name === active.name, annex: records.has(s.name) }));
+    });
+  }
+
+  async readSheet(name?: string): Promise<SheetRead> {
+    this.requireCore();
+    const label = name ?? "";
+    try {
+      return await this.runtime.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        const ws = name ? sheets.getItem(name) : sheets.getActiveWorksheet();
+        ws.load("name");
+        ws.protection.load("protected,options");
+        const meta = sheets.getItemOrNullObject(METADATA_SHEET).getUsedRangeOrNullObject(true);
+        meta.load("values");
+        const used = ws.getUsedRangeOrNullObject(true);
+        const hint = name ? this.sizeHint.get(name) : undefined;
+        const inParts = hint !== undefined && hint * READ_BACK_PER_CELL > this.budget;
+        if (inParts) used.load("rowIndex,columnIndex,rowCount,columnCount");
+        else used.load("rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat");
+        try {
+          await context.sync();
+        } catch (e) {
+          if (errorCode(e) !== "ResponsePayloadSizeLimitExceeded") throw e;
+          // Too large for one answer: learn the size, then read in row bands.
+          return this.readInParts(context, name);
+        }
+        const grids = used.isNullObject
+          ? undefined
+          : inParts
+            ? await this.readBands(context, ws, used)
+            : { values: used.values, formulas: used.formulas, numberFormat: used.numberFormat };
+        return this.finishRead(ws, used, meta, grids);
+      });
+    } catch (e) {
+      throw fromExcel(e, label || "(trang tính đang mở)");
+    }
+  }
+
+  private async readInParts(context: Excel.RequestContext, name?: string): Promise<SheetRead> {
+    const sheets = context.workbook.worksheets;
+    const ws = name ? sheets.getItem(name) : sheets.getActiveWorksheet();
+    ws.load("name");
+    ws.protection.load("protected,options");
+    const meta = sheets.getItemOrNullObject(METADATA_SHEET).getUsedRangeOrNullObject(true);
+    meta.load("values");
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load("rowIndex,columnIndex,rowCount,columnCount");
+    await context.sync();
+    const grids = used.isNullObject ? undefined : await this.readBands(context, ws, used);
+    return this.finishRead(ws, used, meta, grids);
+  }
+
+  /** Reads the used range in row bands small enough for one answer each (halving on refusal). */
+  private async readBands(
+    context: Excel.RequestContext,
+    ws: Excel.Worksheet,
+    used: Excel.Range
+  ): Promise<{ values: unknown[][]; formulas: unknown[][]; numberFormat: unknown[][] }> {
+    const rows = used.rowCount;
+    const cols = used.columnCount;
+    let band = Math.max(1, Math.floor(this.budget / (cols * READ_BACK_PER_CELL * 2)));
+    const out = {
+      values: [] as unknown[][],
+      formulas: [] as unknown[][],
+      numberFormat: [] as unknown[][],
+    };
+    let r = 0;
+    while (r < rows) {
+      const n = Math.min(band, rows - r);
+      const part = ws.getRangeByIndexes(used.rowIndex + r, used.columnIndex, n, cols);
+      part.load("values,formulas,numberFormat");
+      try {
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 5 MB part, only when the sheet needs parts
+        await context.sync();
+      } catch (e) {
+        if (errorCode(e) === "ResponsePayloadSizeLimitExceeded" && band > 1) {
+          band = Math.max(1, Math.floor(band / 2));
+          continue;
+        }
+        throw e;
+      }
+      out.values.push(...part.values);
+      out.formulas.push(...part.formulas);
+      out.numberFormat.push(...part.numberFormat);
+      r += n;
+    }
+    return out;
+  }
+
+  private finishRead(
+    ws: Excel.Worksheet,
+    used: Excel.Range,
+    meta: Excel.Range,
+    grids: { values: unknown[][]; formulas: unknown[][]; numberFormat: unknown[][] } | undefined
+  ): SheetRead {
+    const name = ws.name;
+    const state: ProtectionState = {
+      protected: ws.protection.protected,
+      options: ws.protection.options,
+    };
+    this.protection.set(name, state);
+    const metadata = parseMetadata(meta.isNullObject ? undefined : meta.values).get(name);
+    const snapshot = grids
+      ? toSnapshot(name, used.rowIndex, used.columnIndex, grids, metadata)
+      : toSnapshot(name, 0, 0, { values: [], formulas: [], numberFormat: [] }, metadata);
+    if (grids) this.sizeHint.set(name, used.rowCount * used.columnCount);
+    return {
+      snapshot,
+      // ExcelApi 1.7 cannot tell a password before trying: writes find out and say so.
+      protection: state.protected ? "no-password" : "none",
+    };
+  }
+
+  async applyPlan(plan: WritePlan): Promise<AppliedPlan> {
+    this.requireCore();
+    const label = planLabel(plan);
+    if (plan.writes.length === 0)
+      return { written: 0, undo: { sheet: plan.sheet, cells: [], label } };
+    const puts = plan.writes.map((w) => ({ row: w.row, col: w.col, item: putOf(w) }));
+    const before = await this.write(plan.sheet, puts);
+    return { written: plan.writes.length, undo: { sheet: plan.sheet, cells: before, label } };
+  }
+
+  async restore(undo: UndoRecord): Promise<void> {
+    this.requireCore();
+    if (undo.cells.length === 0) return;
+    const puts = undo.cells.map((c) => {
+      const { row, col } = cellOf(c.address);
+      const input =
+        typeof c.formula === "string" && c.formula.startsWith("=")
+          ? c.formula
+          : cellInput(c.formula);
+      return { row, col, item: { input, numberFormat: c.numberFormat } };
+    });
+    await this.write(undo.sheet, puts);
+  }
+
+  /**
+   * Writes cells in rectangular blocks, reading each block's previous content first in the same batch
+   * (for undo), lifting protection without a password around the writes. One sync unless the 5 MB cap
+   * forces more; a batch Excel refuses for size is split and sent again.
+   */
+  private async write(
+    sheet: string,
+    cells: ReadonlyArray<{ row: number; col: number; item: Put }>
+  ): Promise<CellState[]> {
+    const blocks = groupBlocks(cells, (p) => (p.numberFormat === undefined ? "v" : "vf"));
+    const queue = batchBlocks(blocks, blockBytes, this.budget);
+    const protection = this.protection.get(sheet) ?? (await this.loadProtection(sheet));
+    const before: CellState[] = [];
+    const written: string[] = [];
+    let unprotected = false;
+    try {
+      await this.runtime.run(async (context) => {
+        while (queue.length) {
+          const batch = queue[0];
+          const last = queue.length === 1;
+          const ws = context.workbook.worksheets.getItem(sheet);
+          const previous = batch.map((b) => {
+            const r = ws.getRangeByIndexes(b.row, b.col, b.rows, b.cols);
+            r.load("formulas,numberFormat");
+            return r;
+          });
+          if (protection.protected && !unprotected) ws.protection.unprotect();
+          for (const b of batch) {
+            const target = ws.getRangeByIndexes(b.row, b.col, b.rows, b.cols);
+            if (b.items[0][0].numberFormat !== undefined)
+              target.numberFormat = b.items.map((row) =>
+                row.map((p) => p.numberFormat ?? "General")
+              );
+            target.formulas = b.items.map((row) => row.map((p) => p.input));
+          }
+          if (protection.protected && last) ws.protection.protect(protection.options);
+          const addresses = batch.map(blockAddress);
+          const done = this.watcher.ownWrite(sheet, addresses);
+          try {
+            // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 5 MB part, only when the sheet needs parts
+            await context.sync();
+          } catch (e) {
+            done();
+            if (errorCode(e) === "RequestPayloadSizeLimitExceeded" && canSplit(batch)) {
+              queue.splice(0, 1, ...splitBatch(batch));
+              continue;
+            }
+            throw e;
+          }
+          done();
+          if (protection.protected) unprotected = !last;
+          batch.forEach((b, i) => before.push(...statesOf(b, previous[i])));
+          written.push(...addresses);
+          queue.shift();
+        }
+      });
+    } catch (e) {
+      throw await this.failedWrite(e, sheet, protection, blocks, written);
+    }
+    return before;
+  }
+
+  private async loadProtection(sheet: string): Promise<ProtectionState> {
+    try {
+      return await this.runtime.run(async (context) => {
+        const p = context.workbook.worksheets.getItem(sheet).protection;
+        p.load("protected,options");
+        await context.sync();
+        const state = { protected: p.protected, options: p.options };
+        this.protection.set(sheet, state);
+        return state;
+      });
+    } catch (e) {
+      throw fromExcel(e, sheet);
+    }
+  }
+
+  /**
+   * After a failed write: find out what the sheet holds now (one more sync), put protection back if we
+   * lifted it, and say which cells were written. A refused unprotect is a password.
+   */
+  private async failedWrite(
+    e: unknown,
+    sheet: string,
+    protection: ProtectionState,
+    blocks: readonly Block<Put>[],
+    written: string[]
+  ): Promise<HostError> {
+    if (errorCode(e) === "ItemNotFound") return sheetMissing(sheet, written);
+    if (protection.protected && /unprotect/i.test(failedStatement(e)) && written.length === 0)
+      return passwordProtected(sheet);
+    try {
+      const landed = await this.runtime.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        const guard = ws.protection.load("protected");
+        const now = blocks.map((b) => {
+          const r = ws.getRangeByIndexes(b.row, b.col, b.rows, b.cols);
+          r.load("formulas");
+          return r;
+        });
+        await context.sync();
+        if (protection.protected && !guard.protected) {
+          guard.protect(protection.options);
+          await context.sync();
+        }
+        const cells: string[] = [];
+        blocks.forEach((b, i) =>
+          b.items.forEach((row, r) =>
+            row.forEach((p, c) => {
+              if (sameInput(now[i].formulas[r][c], p.input)) cells.push(toA1(b.row + r, b.col + c));
+            })
+          )
+        );
+        return cells;
+      });
+      const all = [...new Set([...written, ...landed])];
+      if (
+        protection.protected &&
+        all.length === 0 &&
+        /^(InvalidArgument|AccessDenied|InvalidOperation)$/.test(errorCode(e) ?? "")
+      )
+        return passwordProtected(sheet);
+      return fromExcel(e, sheet, all);
+    } catch {
+      return fromExcel(e, sheet, written);
+    }
+  }
+
+  async insertAnnex(layout: AnnexLayout): Promise<InsertedAnnex> {
+    this.requireCore();
+    const name = layout.sheetName;
+    const skipped: Capability[] = [];
+    if (!this.caps.dataValidation && layout.validations.length) skipped.push("dataValidation");
+    if (!this.caps.pageLayout) skipped.push("pageLayout");
+    try {
+      return await this.runtime.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        const existing = sheets.getItemOrNullObject(name);
+        existing.load("name");
+        const metaSheet = sheets.getItemOrNullObject(METADATA_SHEET);
+        metaSheet.load("name");
+        const metaUsed = metaSheet.getUsedRangeOrNullObject(true);
+        metaUsed.load("values,rowIndex");
+        await context.sync();
+        if (!existing.isNullObject) {
+          throw hostError("sheet-exists", {
+            vi: `Đã có trang tính tên "${name}". Hãy đổi tên trang đó hoặc chọn tên khác cho biểu mới.`,
+            en: `A sheet named "${name}" already exists. Rename it or choose another name for the new annex.`,
+          });
+        }
+        const ws = sheets.add(name);
+        this.renderLayout(ws, layout);
+        const meta = metaSheet.isNullObject ? sheets.add(METADATA_SHEET) : metaSheet;
+        const values =
+          metaSheet.isNullObject || metaUsed.isNullObject ? undefined : metaUsed.values;
+        if (!values) meta.getRange("A1:D1").formulas = [METADATA_HEADER.map((h) => h)];
+        const row = metadataRow(values, name);
+        meta.getRangeByIndexes(row, 0, 1, 4).formulas = [
+          metadataRecord(name, layout.metadata).map(cellInput),
+        ];
+        meta.visibility = "VeryHidden" as Excel.SheetVisibility;
+        ws.activate();
+        await context.sync();
+        this.protection.set(name, { protected: true, options: ANNEX_PROTECTION });
+        return { sheet: name, skipped };
+      });
+    } catch (e) {
+      throw fromExcel(e, name);
+    }
+  }
+
+  /** Queues everything of the layout on a new sheet (no sync). */
+  private renderLayout(ws: Excel.Worksheet, layout: AnnexLayout): void {
+    let maxRow = 0;
+    let maxCol = layout.columnWidths.length - 1;
+    for (const c of layout.cells) {
+      maxRow = Math.max(maxRow, c.row);
+      maxCol = Math.max(maxCol, c.col);
+    }
+    const formulas: Input[][] = [];
+    const formats: string[][] = [];
+    for (let r = 0; r <= maxRow; r++) {
+      formulas.push(new Array<Input>(maxCol + 1).fill(""));
+      formats.push(new Array<string>(maxCol + 1).fill("General"));
+    }
+    for (const c of layout.cells) {
+      if (c.formula !== undefined) formulas[c.row][c.col] = `=${c.formula}`;
+      else if (c.value !== undefined) formulas[c.row][c.col] = cellInput(c.value);
+      if (c.numFmt) formats[c.row][c.col] = c.numFmt;
+    }
+    const all = ws.getRangeByIndexes(0, 0, maxRow + 1, maxCol + 1);
+    all.numberFormat = formats;
+    all.formulas = formulas;
+
+    const styled = layout.cells.map((c) => ({ row: c.row, col: c.col, item: c }));
+    for (const b of groupBlocks(styled, (c: LayoutCell) => `${c.style}|${c.indent ?? 0}`)) {
+      const range = ws.getRangeByIndexes(b.row, b.col, b.rows, b.cols);
+      const first = b.items[0][0];
+      applyLook(range, CELL_LOOKS[first.style], b.rows, b.cols);
+      if (first.indent && this.caps.pageLayout) range.format.indentLevel = first.indent;
+    }
+    const open = layout.cells
+      .filter((c) => !c.locked)
+      .map((c) => ({ row: c.row, col: c.col, item: c }));
+    for (const b of groupBlocks(open)) {
+      ws.getRangeByIndexes(b.row, b.col, b.rows, b.cols).format.protection.locked = false;
+    }
+    for (const m of layout.merges) {
+      ws.getRangeByIndexes(
+        m.from.row,
+        m.from.col,
+        m.to.row - m.from.row + 1,
+        m.to.col - m.from.col + 1
+      ).merge(false);
+    }
+    layout.columnWidths.forEach((w, i) => {
+      ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = columnWidthPoints(w);
+    });
+    for (const h of rowHeights(layout.headerRows)) {
+      ws.getRangeByIndexes(h.row, 0, 1, 1).format.rowHeight = h.height;
+    }
+    ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, layout.freeze.row, layout.freeze.col));
+    if (this.caps.dataValidation) {
+      for (const v of layout.validations) {
+        const dv = ws.getRange(v.address).dataValidation;
+        if (v.type !== "any") {
+          const bounded = v.max !== undefined;
+          const rule = {
+            formula1: v.min ?? 0,
+            ...(bounded ? { formula2: v.max } : {}),
+            operator: (bounded
+              ? "Between"
+              : "GreaterThanOrEqualTo") as Excel.DataValidationOperator,
+          };
+          dv.rule = v.type === "whole" ? { wholeNumber: rule } : { decimal: rule };
+          if (v.error)
+            dv.errorAlert = {
+              showAlert: true,
+              style: "Stop" as Excel.DataValidationAlertStyle,
+              title: v.error.title,
+              message: v.error.text,
+            };
+        }
+        dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.text };
+      }
+    }
+    if (this.caps.pageLayout) {
+      const page = ws.pageLayout;
+      page.orientation = "Landscape" as Excel.PageOrientation;
+      page.paperSize = "A4" as Excel.PaperType;
+      page.centerHorizontally = true;
+      page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      page.leftMargin = 28.8;
+      page.rightMargin = 28.8;
+      page.topMargin = 43.2;
+      page.bottomMargin = 43.2;
+      page.headerMargin = 21.6;
+      page.footerMargin = 21.6;
+      page.setPrintTitleRows(
+        `$${layout.print.repeatRows[0] + 1}:$${layout.print.repeatRows[1] + 1}`
+      );
+    }
+    ws.protection.protect(ANNEX_PROTECTION);
+  }
+
+  async select(sheet: string, cells: readonly string[]): Promise<void> {
+    this.requireCore();
+    if (!cells.length) return;
+    try {
+      await this.runtime.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(cells[0]).select();
+        await context.sync();
+      });
+    } catch (e) {
+      throw fromExcel(e, sheet);
+    }
+  }
+
+  async highlight(sheet: string, marks: readonly Highlight[]): Promise<void> {
+    this.requireCore();
+    await this.replaceHighlights(sheet, marks);
+  }
+
+  async clearHighlights(sheet: string): Promise<void> {
+    this.requireCore();
+    await this.replaceHighlights(sheet, []);
+  }
+
+  /** Deletes our conditional formats on the sheet and adds the new ones: 2 syncs (1 if nothing to do). */
+  private async replaceHighlights(sheet: string, marks: readonly Highlight[]): Promise<void> {
+    try {
+      await this.runtime.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        const formats = ws
+          .getRange()
+          .conditionalFormats.load("items/type,items/customOrNullObject/rule/formula");
+        const guard = ws.protection.load("protected,options");
+        await context.sync();
+        const ours = formats.items.filter(
+          (f) =>
+            !f.customOrNullObject.isNullObject && f.customOrNullObject.rule.formula.includes(MARK)
+        );
+        if (ours.length === 0 && marks.length === 0) return;
+        const wasProtected = guard.protected;
+        const options = guard.options;
+        if (wasProtected) guard.unprotect();
+        for (const f of ours) f.delete();
+        for (const m of marks) {
+          const colours = HIGHLIGHT_COLOURS[m.severity];
+          const cf = ws
+            .getRange(m.address)
+            .conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+          cf.custom.rule.formula = `=ISTEXT("${MARK}:${m.severity}")`;
+          cf.custom.format.fill.color = colours.fill;
+          cf.custom.format.font.color = colours.font;
+        }
+        if (wasProtected) guard.protect(options);
+        await context.sync();
+      });
+    } catch (e) {
+      if (errorCode(e) && /unprotect/i.test(failedStatement(e))) throw passwordProtected(sheet);
+      throw fromExcel(e, sheet);
+    }
+  }
+
+  async onEdit(handler: (edit: SheetEdit) => void): Promise<() => Promise<void>> {
+    this.requireCore();
+    const withSource = this.caps.changeSource;
+    const handles = await this.runtime.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name,items/id");
+      await context.sync();
+      const names = new Map(sheets.items.map((s) => [s.id, s.name]));
+      const results = sheets.items
+        .filter((s) => s.name !== METADATA_SHEET)
+        .map((s) =>
+          s.onChanged.add(async (event: Excel.WorksheetChangedEventArgs) => {
+            const source: ChangeSource = !withSource
+              ? "unknown"
+              : event.triggerSource === ("ThisLocalAddin" as Excel.EventTriggerSource)
+                ? "this-addin"
+                : "other";
+            this.watcher.report(names.get(event.worksheetId) ?? s.name, event.address, source);
+          })
+        );
+      await context.sync();
+      return results;
+    });
+    this.watcher.listen(handler);
+    return async () => {
+      this.watcher.listen(undefined);
+      for (const h of handles) {
+        h.remove();
+        await h.context.sync();
+      }
+    };
+  }
+
+  /** For the pane and tests: reports a change as Excel's event would (used by onEdit's handlers). */
+  get edits(): EditWatcher {
+    return this.watcher;
+  }
+}
+
+/** The snapshot the engine reads, from Office's grids placed at their offset from A1. */
+export function toSnapshot(
+  name: string,
+  rowIndex: number,
+  columnIndex: number,
+  grids: { values: unknown[][]; formulas: unknown[][]; numberFormat: unknown[][] },
+  metadata?: AnnexMetadata
+): SheetSnapshot {
+  const pad = <T>(rows: unknown[][], empty: T): Array<T[] | undefined> => {
+    const out: Array<T[] | undefined> = new Array(rowIndex).fill(undefined);
+    for (const row of rows) {
+      out.push(
+        columnIndex ? [...new Array<T>(columnIndex).fill(empty), ...(row as T[])] : (row as T[])
+      );
+    }
+    return out;
+  };
+  return {
+    name,
+    values: pad<CellValue>(grids.values, ""),
+    formulas: pad<CellValue>(grids.formulas, ""),
+    numberFormats: pad<string>(grids.numberFormat, "General"),
+    ...(metadata ? { metadata } : {}),
+  };
+}
+
+/**
+ * A constant as written through `formulas`, so Excel keeps it exactly: text that Excel would read as
+ * a number, a date, a boolean or a formula ("17.500", "1.0.0", "TRUE", "=x", "- Trong đó") gets the
+ * apostrophe that keeps it text.
+ */
+export function cellInput(v: string | number | boolean | null): Input {
+  if (v === null) return "";
+  if (typeof v !== "string" || v === "") return v;
+  const t = v.trim();
+  const risky =
+    /^[=+\-@']/.test(v) ||
+    /^[\d.,\s]+%?$/.test(t) ||
+    /^(true|false)$/i.test(t) ||
+    /^\d{1,4}[/-]\d{1,2}([/-]\d{1,4})?$/.test(t) ||
+    /^#[A-Z/0!?]+/.test(t);
+  return risky ? `'${v}` : v;
+}
+
+function putOf(w: CellWrite): Put {
+  const input = w.formula !== undefined ? `=${w.formula}` : cellInput(w.value);
+  return w.numFmt !== undefined ? { input, numberFormat: w.numFmt } : { input };
+}
+
+function cellOf(address: string): { row: number; col: number } {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(address.replace(/^.*!/, ""));
+  if (!m)
+    throw hostError("invalid-argument", {
+      vi: `Địa chỉ ô không hợp lệ: ${address}.`,
+      en: `Not a cell address: ${address}.`,
+    });
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+function blockAddress(b: Block<unknown>): string {
+  const a = toA1(b.row, b.col);
+  return b.rows === 1 && b.cols === 1 ? a : `${a}:${toA1(b.row + b.rows - 1, b.col + b.cols - 1)}`;
+}
+
+function blockBytes(b: Block<Put>): number {
+  let n = BLOCK_OVERHEAD;
+  for (const row of b.items)
+    for (const p of row) {
+      n += jsonBytes(p.input) + 1 + READ_BACK_PER_CELL;
+      if (p.numberFormat !== undefined) n += jsonBytes(p.numberFormat) + 1;
+    }
+  return n;
+}
+
+function canSplit(batch: readonly Block<Put>[]): boolean {
+  return batch.length > 1 || batch[0].rows > 1;
+}
+
+/** Halves a batch Excel refused for size: by blocks, or a single block by rows. */
+function splitBatch(batch: readonly Block<Put>[]): Block<Put>[][] {
+  if (batch.length > 1) {
+    const mid = Math.ceil(batch.length / 2);
+    return [batch.slice(0, mid), batch.slice(mid)];
+  }
+  const b = batch[0];
+  const mid = Math.ceil(b.rows / 2);
+  return [
+    [{ row: b.row, col: b.col, rows: mid, cols: b.cols, items: b.items.slice(0, mid) }],
+    [{ row: b.row + mid, col: b.col, rows: b.rows - mid, cols: b.cols, items: b.items.slice(mid) }],
+  ];
+}
+
+function statesOf(b: Block<Put>, previous: Excel.Range): CellState[] {
+  const out: CellState[] = [];
+  const f = previous.formulas;
+  const n = previous.numberFormat;
+  for (let r = 0; r < b.rows; r++)
+    for (let c = 0; c < b.cols; c++) {
+      out.push({
+        address: toA1(b.row + r, b.col + c),
+        formula: f[r][c] as string | number | boolean,
+        numberFormat: String(n[r][c]),
+      });
+    }
+  return out;
+}
+
+function sameInput(now: unknown, input: Input): boolean {
+  if (typeof input === "string" && input.startsWith("'")) return now === input.slice(1);
+  return now === input;
+}
+
+function planLabel(plan: WritePlan): Bilingual {
+  const n = plan.writes.length;
+  const kinds = new Set(plan.writes.map((w) => w.purpose));
+  const what =
+    kinds.size === 1 && kinds.has("derived")
+      ? { vi: "Tính cột", en: "Fill columns" }
+      : kinds.size === 1 && kinds.has("fix")
+        ? { vi: "Chuyển số", en: "Convert numbers" }
+        : { vi: "Ghi số liệu", en: "Write figures" };
+  return { vi: `Hoàn tác: ${what.vi} (${n} ô)`, en: `Undo: ${what.en} (${n} cells)` };
+}

@@ -1,0 +1,52 @@
+import type { CellLook } from "../../domain/layout/styles";
+
+/**
+ * The neutral cell looks (src/domain/layout/styles.ts) translated to Office.js range formats: the
+ * same description the ExcelJS renderer uses, so the inserted sheet looks like `annex new`'s.
+ */
+const HORIZONTAL: Record<NonNullable<CellLook["horizontal"]>, Excel.HorizontalAlignment> = {
+  left: "Left" as Excel.HorizontalAlignment,
+  center: "Center" as Excel.HorizontalAlignment,
+  right: "Right" as Excel.HorizontalAlignment,
+};
+const VERTICAL: Record<NonNullable<CellLook["vertical"]>, Excel.VerticalAlignment> = {
+  top: "Top" as Excel.VerticalAlignment,
+  middle: "Center" as Excel.VerticalAlignment,
+  bottom: "Bottom" as Excel.VerticalAlignment,
+};
+const EDGES = [
+  "EdgeTop",
+  "EdgeBottom",
+  "EdgeLeft",
+  "EdgeRight",
+  "InsideHorizontal",
+  "InsideVertical",
+];
+
+/** Queues the format calls for one range whose cells all have this look (no sync). */
+export function applyLook(range: Excel.Range, look: CellLook, rows = 1, cols = 1): void {
+  const f = range.format;
+  f.font.name = look.font.name;
+  f.font.size = look.font.size;
+  f.font.bold = look.font.bold ?? false;
+  f.font.italic = look.font.italic ?? false;
+  if (look.horizontal) f.horizontalAlignment = HORIZONTAL[look.horizontal];
+  if (look.vertical) f.verticalAlignment = VERTICAL[look.vertical];
+  if (look.wrap) f.wrapText = true;
+  if (look.fill) f.fill.color = `#${look.fill}`;
+  if (look.border) {
+    const edges = EDGES.filter(
+      (e) => (e !== "InsideHorizontal" || rows > 1) && (e !== "InsideVertical" || cols > 1)
+    );
+    for (const edge of edges) {
+      const b = f.borders.getItem(edge as Excel.BorderIndex);
+      b.style = "Continuous" as Excel.BorderLineStyle;
+      b.color = `#${look.borderColor ?? "000000"}`;
+    }
+  }
+}
+
+/** ExcelJS widths are in characters; Office's columnWidth in points (Calibri 11: 7 px a digit). */
+export function columnWidthPoints(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
