@@ -2,6 +2,7 @@ import {
   analyzeSheet,
   buildAnnexLayout,
   layoutSnapshot,
+  loadTemplate,
   SheetSnapshot,
   Template,
 } from "../src/domain";
@@ -65,7 +66,12 @@ export function syntheticTemplate(rows: number): Template {
       relations: [{ type: "ratio", numerator: `${p}.1`, denominator: p, scale: 100 }],
     });
   }
-  return { ...base, id: `synthetic-${rows}`, sections, indicators: indicators.slice(0, rows) };
+  // Through the loader, as a province's own template would come (validated, plain data objects): objects
+  // built here by spreading would each get their own hidden class in V8, which no real template has.
+  return loadTemplate(
+    { ...base, id: `synthetic-${rows}`, sections, indicators: indicators.slice(0, rows) },
+    `synthetic-${rows}`
+  );
 }
 
 /** How each input column relates to last year's actual, so the figures hang together as real ones do. */

@@ -5,6 +5,7 @@ import { RULES } from "./rules/catalog";
 import { CheckOptions } from "./rules/context";
 import { Finding } from "./rules/finding";
 import { validateAnnex } from "./rules/validate";
+import { SheetReadings } from "./sheet/columnReadings";
 import { LocatedAnnex, locateAnnex } from "./sheet/locate";
 import { SheetSnapshot } from "./sheet/snapshot";
 import { Template } from "./template/schema";
@@ -24,7 +25,8 @@ export interface Analysis {
 
 /**
  * The one entry point adapters call: snapshot in, findings and a write plan out.
- * read sheet → locate template → compute derived cells → validate → plan the writes.
+ * read sheet → locate template → read its columns once → compute derived cells → validate → plan the
+ * writes.
  */
 export function analyzeSheet(sheet: SheetSnapshot, options: AnalyzeOptions): Analysis {
   const templates = options.templates ?? builtInTemplates();
@@ -56,8 +58,10 @@ export function analyzeSheet(sheet: SheetSnapshot, options: AnalyzeOptions): Ana
     };
   }
   const annex = located.annex;
-  const derived = computeDerived(sheet, annex, options.locale);
-  const findings = validateAnnex(sheet, annex, derived, options);
+  // Every column is read once into typed arrays, shared by the derived columns and every check.
+  const readings = new SheetReadings(sheet, annex.rows, options.locale);
+  const derived = computeDerived(sheet, annex, options.locale, readings);
+  const findings = validateAnnex(sheet, annex, derived, options, readings);
   const plan = planFill(sheet, derived, options);
   return { sheet: sheet.name, annex, findings, derived, plan };
 }

@@ -134,7 +134,7 @@ describe("properties: derived values agree with their formulas' meaning", () => 
     fc.constant("x")
   );
   const read = (n: number | string | null, d: number | string | null) => (c: number) =>
-    formulaReading({ value: c === 0 ? n : d });
+    formulaReading((c === 0 ? n : d) ?? "");
   test("ratio = n / d × 100, blank unless both are numbers and d ≠ 0", () => {
     fc.assert(
       fc.property(cell, cell, (n, d) => {

@@ -3,9 +3,8 @@ import { parseTarget, referenceValue, Target } from "../targets/parseTarget";
 import { DerivedColumn, EvaluationColumn, Indicator, Template } from "../template/schema";
 import { toA1 } from "../sheet/address";
 import { LocatedAnnex } from "../sheet/locate";
-import { CellView, isErrorValue } from "../sheet/cellView";
-import { SheetSnapshot, valueAt } from "../sheet/snapshot";
-import { cellAt } from "../sheet/cellView";
+import { ColumnReading, SheetReadings } from "../sheet/columnReadings";
+import { CellValue, isErrorCode, SheetSnapshot, valueAt } from "../sheet/snapshot";
 import {
   and,
   BLANK,
@@ -70,11 +69,14 @@ export class DerivedCell {
   get formula(): string {
     return (this.text ??= this.built.formula.at(this.row));
   }
-  /** Whether a formula found on the sheet is exactly this one, without rendering it. */
-  hasFormula(formula: string): boolean {
+  /**
+   * Whether a formula found on the sheet is exactly this one, without rendering it; `from` 1 skips the
+   * "=" of a formula as Office.js gives it.
+   */
+  hasFormula(formula: string, from = 0): boolean {
     return this.text !== undefined
-      ? this.text === formula
-      : this.built.formula.matches(formula, this.row);
+      ? formula.length - from === this.text.length && formula.startsWith(this.text, from)
+      : this.built.formula.matches(formula, this.row, from);
   }
   get numFmt(): string {
     return this.built.numFmt;
@@ -91,12 +93,13 @@ export function compareMode(indicator: Indicator): CompareMode {
   );
 }
 
-/** What a formula sees in a cell: numbers as numbers, text as text, everything else as nothing. */
-export function formulaReading(cell: CellView | undefined): CellReading {
-  if (!cell) return null;
-  const v = cell.value;
-  if (typeof v === "number" || typeof v === "string") return v === "" ? null : v;
-  if (v === null || isErrorValue(v)) return null;
+/**
+ * What a formula sees in a cell value: numbers as numbers, text as text, TRUE/FALSE as 1/0, errors and
+ * empty cells as nothing. (The engine reads whole columns with ColumnReading.formulaReading.)
+ */
+export function formulaReading(v: CellValue | undefined): CellReading {
+  if (v === undefined || v === "" || isErrorCode(v)) return null;
+  if (typeof v === "number" || typeof v === "string") return v;
   return v ? 1 : 0;
 }
 
@@ -311,7 +314,8 @@ function targetKey(t: Target | undefined): string {
 export function computeDerived(
   sheet: SheetSnapshot,
   annex: LocatedAnnex,
-  locale: NumberLocale
+  locale: NumberLocale,
+  readings: SheetReadings = new SheetReadings(sheet, annex.rows, locale)
 ): DerivedCell[] {
   const { template, columns } = annex;
   const outputs = template.columns.flatMap((c) =>
@@ -321,10 +325,12 @@ export function computeDerived(
   );
   const builder = new DerivedBuilder(template, columns, sheet, locale);
   const cells: DerivedCell[] = [];
-  let line = 0;
-  const read = (c: number): CellReading => formulaReading(cellAt(sheet, line, c));
+  // The columns the expressions refer to, by sheet column, read once (typed arrays).
+  const byCol: Array<ColumnReading | undefined> = [];
+  let i = 0;
+  const read = (c: number): CellReading => (byCol[c] ??= readings.column(c)).formulaReading(i);
   for (const located of annex.rows) {
-    line = located.row;
+    i = located.index;
     const mode = compareMode(located.indicator);
     for (const { column, col } of outputs) {
       const built = builder.build(column, located.indicator, located.row, mode);

@@ -119,8 +119,11 @@ export function toExcel(expr: Expr, row: number): string {
  */
 export interface FormulaTemplate {
   at(row: number): string;
-  /** Whether `formula` is this template at `row`, compared in place (no string is built). */
-  matches(formula: string, row: number): boolean;
+  /**
+   * Whether `formula` from position `from` on (1 to skip a leading "=") is this template at `row`,
+   * compared in place (no string is built).
+   */
+  matches(formula: string, row: number, from?: number): boolean;
 }
 
 const ROW = "\u0001";
@@ -130,10 +133,10 @@ export function formulaTemplate(expr: Expr): FormulaTemplate {
   const fixedLength = parts.reduce((n, p) => n + p.length, 0);
   return {
     at: (row: number) => parts.join(String(row + 1)),
-    matches(formula: string, row: number): boolean {
+    matches(formula: string, row: number, from = 0): boolean {
       const r = String(row + 1);
-      if (formula.length !== fixedLength + r.length * (parts.length - 1)) return false;
-      let pos = 0;
+      if (formula.length - from !== fixedLength + r.length * (parts.length - 1)) return false;
+      let pos = from;
       for (let i = 0; i < parts.length; i++) {
         if (!formula.startsWith(parts[i], pos)) return false;
         pos += parts[i].length;

@@ -24,9 +24,14 @@ export function sameFormula(a: string, b: string): boolean {
   );
 }
 
-/** The cell holds exactly the formula the engine would write (checked in place first: cheap). */
+/**
+ * The cell holds exactly the formula the engine would write (checked in place first: cheap). The
+ * formula may carry its "=" (as in a snapshot) or not.
+ */
 export function isCurrent(dc: DerivedCell, formula: string): boolean {
-  return dc.hasFormula(formula) || sameFormula(formula, dc.formula);
+  return (
+    dc.hasFormula(formula, formula.charCodeAt(0) === 61 ? 1 : 0) || sameFormula(formula, dc.formula)
+  );
 }
 
 /** Whether a result saved in the file (a formula's cached value) is the engine's result. */

@@ -1,8 +1,13 @@
 import { DerivedCell } from "../derive/derivedCells";
 import { isCurrent, isOurFormula, sameSavedResult } from "../derive/formulaShape";
 import { fromA1 } from "../sheet/address";
-import { cellAt, CellView, isEmptyCell } from "../sheet/cellView";
-import { SheetSnapshot, SnapshotEditor } from "../sheet/snapshot";
+import {
+  formulaEntry,
+  numberFormatAt,
+  SheetSnapshot,
+  SnapshotEditor,
+  valueAt,
+} from "../sheet/snapshot";
 import { Bilingual, Finding } from "../rules/finding";
 
 /**
@@ -48,24 +53,25 @@ export function planFill(
   const writes: CellWrite[] = [];
   const skipped: SkippedCell[] = [];
   for (const dc of derived) {
-    const cell = cellAt(sheet, dc.row, dc.col);
-    if (isEmptyCell(cell)) {
+    const value = valueAt(sheet, dc.row, dc.col);
+    // With its "=": compared in place, never cut.
+    const formula = formulaEntry(sheet, dc.row, dc.col);
+    if (formula === undefined && (value === "" || (typeof value === "string" && !value.trim()))) {
       writes.push(derivedWrite(dc, dc.numFmt));
       continue;
     }
-    const existing = cell as CellView;
-    if (existing.formula && isCurrent(dc, existing.formula)) {
+    if (formula !== undefined && isCurrent(dc, formula)) {
       // Ours and current: only a result that differs from the engine's is written again.
-      if (!sameSavedResult(existing.value, dc.value)) {
-        writes.push(derivedWrite(dc, existing.numFmt ?? dc.numFmt));
+      if (!sameSavedResult(value, dc.value)) {
+        writes.push(derivedWrite(dc, numberFormatAt(sheet, dc.row, dc.col) ?? dc.numFmt));
       }
       continue;
     }
-    if ((existing.formula && isOurFormula(existing.formula)) || options.overwrite) {
+    if ((formula !== undefined && isOurFormula(formula)) || options.overwrite) {
       writes.push(derivedWrite(dc, dc.numFmt));
       continue;
     }
-    const found = existing.formula ? `=${existing.formula}` : String(existing.value);
+    const found = formula ?? String(value);
     skipped.push({
       address: dc.address,
       found,
@@ -98,8 +104,7 @@ export function planFixes(sheet: SheetSnapshot, findings: readonly Finding[]): W
     if (!f.fix || f.sheet !== sheet.name || seen.has(f.fix.address)) continue;
     seen.add(f.fix.address);
     const { row, col } = fromA1(f.fix.address);
-    const current = cellAt(sheet, row, col);
-    if (typeof current?.value === "number") continue;
+    if (typeof valueAt(sheet, row, col) === "number") continue;
     writes.push({ row, col, address: f.fix.address, value: f.fix.value, purpose: "fix" });
   }
   return { sheet: sheet.name, writes, skipped: [] };

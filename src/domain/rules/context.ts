@@ -3,8 +3,7 @@ import { NumberLocale } from "../numbers/locale";
 import { DerivedCell } from "../derive/derivedCells";
 import { toA1 } from "../sheet/address";
 import { LocatedAnnex, LocatedRow } from "../sheet/locate";
-import { cellAt } from "../sheet/cellView";
-import { CellReading, readCell } from "../sheet/readCell";
+import { CellReading, ColumnReading, isFigure, SheetReadings } from "../sheet/columnReadings";
 import { SheetSnapshot } from "../sheet/snapshot";
 import { resolveLocalized } from "../template/headers";
 import { Column, Indicator, InputColumn } from "../template/schema";
@@ -30,22 +29,24 @@ export interface Emission {
   readonly fix?: { readonly address: string; readonly value: number };
 }
 
-/** What every check sees: the sheet, where the template sits on it, the cells read once, and emit(). */
+/**
+ * What every check sees: the sheet, where the template sits on it, its columns read once into typed
+ * arrays (shared with the derived columns), and emit().
+ */
 export class RuleContext {
   readonly findings: Finding[] = [];
   readonly inputs: readonly InputColumn[];
-  /** Readings of input cells, made once: slot = row index × inputs + input index. */
-  private readonly readings: Array<CellReading | undefined> = [];
-  private readonly inputIndex: ReadonlyMap<string, number>;
+  readonly readings: SheetReadings;
 
   constructor(
     readonly sheet: SheetSnapshot,
     readonly annex: LocatedAnnex,
     readonly derived: readonly DerivedCell[],
-    readonly options: CheckOptions
+    readonly options: CheckOptions,
+    readings?: SheetReadings
   ) {
     this.inputs = annex.template.columns.filter((c): c is InputColumn => c.role === "input");
-    this.inputIndex = new Map(this.inputs.map((c, k) => [c.id, k]));
+    this.readings = readings ?? new SheetReadings(sheet, annex.rows, options.locale);
   }
 
   get locale(): NumberLocale {
@@ -79,23 +80,24 @@ export class RuleContext {
     return toA1(row.row, this.col(columnId) ?? 0);
   }
 
-  /** The reading of an input cell, computed once. */
-  reading(row: LocatedRow, column: InputColumn): CellReading {
-    const slot = row.index * this.inputs.length + (this.inputIndex.get(column.id) ?? 0);
-    let r = this.readings[slot];
-    if (r === undefined) {
-      const c = this.col(column.id);
-      r = c === undefined ? BLANK : readCell(cellAt(this.sheet, row.row, c), this.locale);
-      this.readings[slot] = r;
-    }
-    return r;
+  /** An input column read once for every located row (index by LocatedRow.index); undefined when the sheet lacks it. */
+  input(column: InputColumn): ColumnReading | undefined {
+    const c = this.col(column.id);
+    return c === undefined ? undefined : this.readings.column(c);
   }
 
-  /** The number in an input cell (typed or as text), or undefined. */
+  /** The reading of one input cell as an object: only for cells a finding is made for. */
+  reading(row: LocatedRow, column: InputColumn): CellReading {
+    return this.input(column)?.reading(row.index) ?? BLANK;
+  }
+
+  /** The number in an input cell (typed or as text) as an object, or undefined: for messages. */
   number(row: LocatedRow | undefined, column: InputColumn): Figure | undefined {
     if (!row) return undefined;
-    const r = this.reading(row, column);
-    return r.kind === "number" ? r : undefined;
+    const c = this.input(column);
+    if (!c || !isFigure(c.state[row.index])) return undefined;
+    const d = c.decimals[row.index];
+    return d < 0 ? { value: c.value[row.index] } : { value: c.value[row.index], decimals: d };
   }
 
   column(id: string): Column | undefined {
@@ -144,6 +146,12 @@ export function text(vi: string, en: string = vi): Bilingual {
 
 export function indicatorLabel(ind: Indicator): Bilingual {
   return { vi: `${ind.code}. ${ind.name.vi}`, en: `${ind.code}. ${ind.name.en}` };
+}
+
+/** Decimals the figure at position i of a column is shown with (see shownDecimals). */
+export function shownDecimalsAt(c: ColumnReading, i: number): number {
+  const d = c.decimals[i];
+  return d >= 0 ? d : decimalsOf(c.value[i]);
 }
 
 /** Half a unit in the last decimal place shown: a value with d decimals stands for ± this much. */

@@ -1,5 +1,6 @@
 import { DerivedCell } from "../derive/derivedCells";
 import { LocatedAnnex } from "../sheet/locate";
+import { SheetReadings } from "../sheet/columnReadings";
 import { SheetSnapshot } from "../sheet/snapshot";
 import { CheckOptions, RuleContext } from "./context";
 import { checkCells } from "./checks/cells";
@@ -28,9 +29,10 @@ export function validateAnnex(
   sheet: SheetSnapshot,
   annex: LocatedAnnex,
   derived: readonly DerivedCell[],
-  options: CheckOptions
+  options: CheckOptions,
+  readings?: SheetReadings
 ): Finding[] {
-  const ctx = new RuleContext(sheet, annex, derived, options);
+  const ctx = new RuleContext(sheet, annex, derived, options, readings);
   for (const check of CHECKS) check(ctx);
   return sortFindings(ctx.findings);
 }

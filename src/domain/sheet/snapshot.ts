@@ -70,6 +70,12 @@ export function formulaAt(sheet: SheetSnapshot, row: number, col: number): strin
   return formulaText(sheet.formulas[row]?.[col]);
 }
 
+/** The formula at (row, col) as the snapshot holds it, WITH its "=", or undefined. */
+export function formulaEntry(sheet: SheetSnapshot, row: number, col: number): string | undefined {
+  const f = sheet.formulas[row]?.[col];
+  return typeof f === "string" && f.length > 1 && f.charCodeAt(0) === 61 ? f : undefined;
+}
+
 /** A `formulas` entry as formula text without "=", or undefined when it is not a formula. */
 export function formulaText(f: CellValue | undefined): string | undefined {
   return typeof f === "string" && f.length > 1 && f.charCodeAt(0) === 61 ? f.slice(1) : undefined;

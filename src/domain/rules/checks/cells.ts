@@ -2,23 +2,30 @@ import { formatNumber } from "../../numbers/formatNumber";
 import { parseTarget } from "../../targets/parseTarget";
 import { Indicator } from "../../template/schema";
 import { RuleId } from "../catalog";
+import { EMPTY, NUMBER } from "../../sheet/columnReadings";
 import { Emission, num, RuleContext, text } from "../context";
 
 /** Each input cell on its own: type, bounds by kind, the template's bounds, required figures. */
 export function checkCells(ctx: RuleContext): void {
+  const columns = ctx.inputs.flatMap((column) => {
+    const reading = ctx.input(column);
+    return reading ? [{ column, reading }] : [];
+  });
   for (const row of ctx.annex.rows) {
     const ind = row.indicator;
-    for (const column of ctx.inputs) {
-      if (ctx.col(column.id) === undefined) continue;
-      const r = ctx.reading(row, column);
-      // Fast path: most cells hold a number of the right kind, or are blank and may be.
+    const lim = limitsOf(ind);
+    const i = row.index;
+    for (const { column, reading } of columns) {
+      // Fast path, on the typed arrays: most cells hold a number of the right kind, or are blank and may be.
+      const state = reading.state[i];
       if (
-        r.kind === "number"
-          ? r.text === undefined && withinBounds(ind, r.value)
-          : r.kind === "blank" && !(ind.required && column.required)
+        state === NUMBER
+          ? within(lim, reading.value[i])
+          : state === EMPTY && !(ind.required && column.required)
       ) {
         continue;
       }
+      const r = reading.reading(i);
       const address = ctx.address(row, column.id);
       const where = ctx.columnName(column);
       const at = { cells: [address], indicator: ind, columnId: column.id };
@@ -129,8 +136,8 @@ export function checkCells(ctx: RuleContext): void {
 }
 
 /**
- * Every bound a figure keeps, by rule: the fast path (`withinBounds`) and the findings (`checkBounds`)
- * read this one list, so a bound is written once.
+ * Every bound a figure keeps, by rule: the findings (`checkBounds`) read this list; the fast path reads
+ * it folded into one interval per indicator (`limitsOf`, tested against `withinBounds`).
  */
 interface Bound {
   readonly ruleId: RuleId;
@@ -198,8 +205,37 @@ const BOUNDS: readonly Bound[] = [
   },
 ];
 
-function withinBounds(ind: Indicator, v: number): boolean {
+/** Whether a figure keeps every bound of BOUNDS. */
+export function withinBounds(ind: Indicator, v: number): boolean {
   return !BOUNDS.some((b) => b.breaks(ind, v));
+}
+
+/** BOUNDS folded into one interval per indicator, for the fast path: lo ≤ v ≤ hi, whole if a count. */
+export interface Limits {
+  readonly lo: number;
+  readonly hi: number;
+  readonly whole: boolean;
+}
+
+const limitsCache = new WeakMap<Indicator, Limits>();
+
+export function limitsOf(ind: Indicator): Limits {
+  let lim = limitsCache.get(ind);
+  if (!lim) {
+    let lo = -Infinity;
+    let hi = Infinity;
+    if (ind.kind === "count" || ind.kind === "amount" || ind.kind === "rate") lo = 0;
+    if (ind.kind === "rate") hi = 100;
+    if (ind.bounds?.min !== undefined) lo = Math.max(lo, ind.bounds.min);
+    if (ind.bounds?.max !== undefined) hi = Math.min(hi, ind.bounds.max);
+    lim = { lo, hi, whole: ind.kind === "count" };
+    limitsCache.set(ind, lim);
+  }
+  return lim;
+}
+
+export function within(lim: Limits, v: number): boolean {
+  return v >= lim.lo && v <= lim.hi && (!lim.whole || Number.isInteger(v));
 }
 
 function checkBounds(

@@ -1,3 +1,4 @@
+import { isFigure } from "../../sheet/columnReadings";
 import { isEmptyAt } from "../../sheet/snapshot";
 import { num, RuleContext, text } from "../context";
 
@@ -12,12 +13,17 @@ export function checkChange(ctx: RuleContext): void {
     const now = ctx.column(column.numerator);
     const before = ctx.column(column.denominator);
     if (now?.role !== "input" || before?.role !== "input") continue;
+    const nowCol = ctx.input(now);
+    const beforeCol = ctx.input(before);
+    if (!nowCol || !beforeCol) continue;
     for (const row of ctx.annex.rows) {
       if (row.indicator.kind === "points") continue;
-      const a = ctx.number(row, now);
-      const b = ctx.number(row, before);
-      if (!a || !b || b.value <= 0) continue;
-      const change = (a.value / b.value - 1) * 100;
+      const i = row.index;
+      if (!isFigure(nowCol.state[i]) || !isFigure(beforeCol.state[i])) continue;
+      const a = nowCol.value[i];
+      const b = beforeCol.value[i];
+      if (b <= 0) continue;
+      const change = (a / b - 1) * 100;
       if (Math.abs(change) <= threshold) continue;
       if (noteCol !== undefined && !isEmptyAt(ctx.sheet, row.row, noteCol)) continue;
       const [n, p] = [ctx.columnName(now), ctx.columnName(before)];

@@ -2,8 +2,8 @@ import { EVALUATION_EN } from "../../derive/derivedCells";
 import { isCurrent, isOurFormula, sameSavedResult } from "../../derive/formulaShape";
 import { decimalsOf } from "../../numbers/formatNumber";
 import { parseNumber } from "../../numbers/parseNumber";
-import { formatInfo } from "../../sheet/readCell";
-import { cellAt, isErrorValue } from "../../sheet/cellView";
+import { formatInfo } from "../../sheet/numberFormat";
+import { formulaEntry, isErrorCode, numberFormatAt, valueAt } from "../../sheet/snapshot";
 import { fold } from "../../text/fold";
 import { EPSILON, halfUnit, num, RuleContext, text } from "../context";
 
@@ -13,14 +13,16 @@ import { EPSILON, halfUnit, num, RuleContext, text } from "../context";
  * with a recalculation.
  */
 export function checkDerived(ctx: RuleContext): void {
+  const sheet = ctx.sheet;
   for (const dc of ctx.derived) {
-    const cell = cellAt(ctx.sheet, dc.row, dc.col);
-    if (!cell) continue;
-    const v = cell.value;
-    const ours = cell.formula !== undefined && isCurrent(dc, cell.formula);
-    if (cell.formula && (ours || isOurFormula(cell.formula))) {
+    const v = valueAt(sheet, dc.row, dc.col);
+    // The formula as the snapshot holds it, with its "=" (no string is cut for the comparison).
+    const formula = formulaEntry(sheet, dc.row, dc.col);
+    if (v === "" && formula === undefined) continue;
+    const ours = formula !== undefined && isCurrent(dc, formula);
+    if (formula !== undefined && (ours || isOurFormula(formula))) {
       // A formula never calculated (no saved result) is not stale; a saved result that disagrees is.
-      const neverCalculated = v === null || v === "";
+      const neverCalculated = v === "";
       if (!ours || (!neverCalculated && !sameSavedResult(v, dc.value))) {
         ctx.emit("derived.stale", {
           cells: [dc.address],
@@ -36,22 +38,22 @@ export function checkDerived(ctx: RuleContext): void {
       }
       continue;
     }
-    if (isErrorValue(v)) {
+    if (isErrorCode(v)) {
       // A person's formula showing #DIV/0! or #REF!: ours leave the cell blank instead.
       ctx.emit("type.error-value", {
         cells: [dc.address],
         indicator: dc.indicator,
         columnId: dc.columnId,
         message: text(
-          `Ô ${dc.address} hiện lỗi ${v.error}; công thức của biểu để trống ô này khi thiếu số liệu hoặc mẫu số bằng 0. Dùng "Điền cột tính toán" (ghi đè) để thay.`,
-          `Cell ${dc.address} shows ${v.error}; the annex's formula leaves it blank when a figure is missing or the denominator is 0. Use "Fill derived columns" (overwrite) to replace it.`
+          `Ô ${dc.address} hiện lỗi ${v}; công thức của biểu để trống ô này khi thiếu số liệu hoặc mẫu số bằng 0. Dùng "Điền cột tính toán" (ghi đè) để thay.`,
+          `Cell ${dc.address} shows ${v}; the annex's formula leaves it blank when a figure is missing or the denominator is 0. Use "Fill derived columns" (overwrite) to replace it.`
         ),
         expected: describe(dc.value),
-        found: text(v.error),
+        found: text(v),
       });
       continue;
     }
-    if (v === null || v === "" || typeof v === "boolean") continue;
+    if (v === "" || typeof v === "boolean") continue;
     if (dc.mode === "evaluation") {
       if (typeof v === "string" && dc.value !== "" && fold(v) !== fold(String(dc.value))) {
         ctx.emit("derived.mismatch", {
@@ -72,7 +74,8 @@ export function checkDerived(ctx: RuleContext): void {
     let stated: number;
     let decimals: number;
     if (typeof v === "number") {
-      const fmt = cell.numFmt ? formatInfo(cell.numFmt) : undefined;
+      const numFmt = numberFormatAt(sheet, dc.row, dc.col);
+      const fmt = numFmt ? formatInfo(numFmt) : undefined;
       stated = fmt?.percent ? v * 100 : v;
       decimals = fmt?.decimals ?? decimalsOf(stated);
     } else {
@@ -102,7 +105,5 @@ export function checkDerived(ctx: RuleContext): void {
 function describe(v: unknown): { vi: string; en: string } {
   if (typeof v === "number") return num(v, 2);
   if (v === null || v === "" || v === undefined) return text("(trống)", "(blank)");
-  if (typeof v === "object" && v !== null && "error" in v)
-    return text(String((v as { error: string }).error));
   return text(String(v), EVALUATION_EN[String(v)] ?? String(v));
 }

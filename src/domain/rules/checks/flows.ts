@@ -1,3 +1,4 @@
+import { isFigure } from "../../sheet/columnReadings";
 import { EPSILON, num, RuleContext, text } from "../context";
 
 /** A flow accumulates over the year: the part-year figure cannot exceed the full-year figure. */
@@ -5,23 +6,28 @@ export function checkFlows(ctx: RuleContext): void {
   for (const column of ctx.inputs) {
     if (column.notAbove === undefined || ctx.col(column.id) === undefined) continue;
     const full = ctx.column(column.notAbove);
-    if (!full || full.role !== "input" || ctx.col(full.id) === undefined) continue;
+    if (!full || full.role !== "input") continue;
+    const partCol = ctx.input(column);
+    const yearCol = ctx.input(full);
+    if (!partCol || !yearCol) continue;
     for (const row of ctx.annex.rows) {
       if (row.indicator.nature !== "flow") continue;
-      const part = ctx.number(row, column);
-      const year = ctx.number(row, full);
-      if (!part || !year || part.value <= year.value + EPSILON) continue;
+      const i = row.index;
+      if (!isFigure(partCol.state[i]) || !isFigure(yearCol.state[i])) continue;
+      const part = partCol.value[i];
+      const year = yearCol.value[i];
+      if (part <= year + EPSILON) continue;
       const [p, f] = [ctx.columnName(column), ctx.columnName(full)];
       ctx.emit("flow.part-year-exceeds", {
         cells: [ctx.address(row, column.id), ctx.address(row, full.id)],
         indicator: row.indicator,
         columnId: column.id,
         message: text(
-          `Chỉ tiêu ${row.indicator.code}: "${p.vi}" (${num(part.value).vi}) lớn hơn "${f.vi}" (${num(year.value).vi}).`,
-          `Indicator ${row.indicator.code}: "${p.en}" (${num(part.value).en}) exceeds "${f.en}" (${num(year.value).en}).`
+          `Chỉ tiêu ${row.indicator.code}: "${p.vi}" (${num(part).vi}) lớn hơn "${f.vi}" (${num(year).vi}).`,
+          `Indicator ${row.indicator.code}: "${p.en}" (${num(part).en}) exceeds "${f.en}" (${num(year).en}).`
         ),
-        expected: text(`≤ ${num(year.value).vi}`, `≤ ${num(year.value).en}`),
-        found: num(part.value),
+        expected: text(`≤ ${num(year).vi}`, `≤ ${num(year).en}`),
+        found: num(part),
       });
     }
   }

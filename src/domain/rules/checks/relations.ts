@@ -1,40 +1,43 @@
 import { LocatedRow } from "../../sheet/locate";
 import { compileTemplate } from "../../template/compiled";
-import { Indicator, InputColumn } from "../../template/schema";
-import { EPSILON, Figure, halfUnit, num, RuleContext, shownDecimals, text } from "../context";
+import { ColumnReading, isFigure } from "../../sheet/columnReadings";
+import { InputColumn } from "../../template/schema";
+import { EPSILON, halfUnit, num, RuleContext, shownDecimalsAt, text } from "../context";
 
 /**
  * Relations between rows, in every period column: "gồm" parts add up to their total, "trong đó" parts
  * do not exceed it, and a rate agrees with its numerator and denominator within rounding.
  */
 export function checkRelations(ctx: RuleContext): void {
-  const columns = ctx.inputs.filter((c) => ctx.col(c.id) !== undefined);
+  const columns = ctx.inputs.flatMap((column) => {
+    const reading = ctx.input(column);
+    return reading ? [{ column, reading }] : [];
+  });
   const { relations } = compileTemplate(ctx.annex.template);
   const rowAt = (i: number) => ctx.annex.rowOf.at(i);
   for (const row of ctx.annex.rows) {
     for (const rel of relations[row.indicatorIndex]) {
       if (rel.type === "sum") {
         const partRows = rel.parts.map(rowAt);
-        for (const column of columns) checkSum(ctx, row, rel.of, partRows, column);
+        for (const { column, reading } of columns)
+          checkSum(ctx, row, rel.of, partRows, column, reading);
       } else if (rel.type === "partOf") {
         const totalRow = rowAt(rel.total);
-        for (const column of columns) checkPart(ctx, row, rel.of, totalRow, column);
+        for (const { column, reading } of columns)
+          checkPart(ctx, row, rel.of, totalRow, column, reading);
       } else {
         const [nRow, dRow] = [rowAt(rel.n), rowAt(rel.d)];
-        for (const column of columns) {
-          checkRatio(ctx, row, nRow, dRow, rel.scale, column);
+        for (const { column, reading } of columns) {
+          checkRatio(ctx, row, nRow, dRow, rel.scale, column, reading);
         }
       }
     }
   }
 }
 
-/** Rounding tolerance of a sum: counts are exact; other figures stand for ± half a unit each. */
-function tolerance(ind: Indicator, figures: readonly Figure[]): { tol: number; unit: number } {
-  if (ind.kind === "count") return { tol: 0, unit: 0 };
-  const decimals = figures.map(shownDecimals);
-  const tol = decimals.reduce((s, d) => s + halfUnit(d), 0);
-  return { tol, unit: 10 ** -Math.min(...decimals) };
+/** Position of a row's figure in a column reading, or -1 when the row is absent or holds no figure. */
+function at(c: ColumnReading, row: LocatedRow | undefined): number {
+  return row !== undefined && isFigure(c.state[row.index]) ? row.index : -1;
 }
 
 function checkSum(
@@ -42,41 +45,56 @@ function checkSum(
   parentRow: LocatedRow,
   of: readonly string[],
   partRows: ReadonlyArray<LocatedRow | undefined>,
-  column: InputColumn
+  column: InputColumn,
+  c: ColumnReading
 ): void {
   const parent = parentRow.indicator;
-  const total = ctx.number(parentRow, column);
-  if (!total) return;
+  const ti = at(c, parentRow);
+  if (ti < 0) return;
+  const total = c.value[ti];
   let sum = 0;
   let present = 0;
   for (const r of partRows) {
-    const v = ctx.number(r, column);
-    if (v) {
-      sum += v.value;
+    const i = at(c, r);
+    if (i >= 0) {
+      sum += c.value[i];
       present++;
     }
   }
   const partial = present < of.length;
   if (present === 0) return;
-  // Counts are exact, so only other kinds need each part's decimals (and only they read them here).
-  const figures = (): Array<Figure | undefined> => partRows.map((r) => ctx.number(r, column));
-  const parts = parent.kind === "count" ? undefined : figures();
-  const { tol, unit } = parts
-    ? tolerance(parent, [total, ...parts.filter((v): v is Figure => v !== undefined)])
-    : { tol: 0, unit: 0 };
-  const diff = total.value - sum;
+  // Rounding tolerance: counts are exact; other figures stand for ± half a unit each.
+  let tol = 0;
+  let unit = 0;
+  if (parent.kind !== "count") {
+    let least = shownDecimalsAt(c, ti);
+    tol = halfUnit(least);
+    for (const r of partRows) {
+      const i = at(c, r);
+      if (i < 0) continue;
+      const d = shownDecimalsAt(c, i);
+      tol += halfUnit(d);
+      least = Math.min(least, d);
+    }
+    unit = 10 ** -least;
+  }
+  const diff = total - sum;
   // Some parts blank: the parts given can still not exceed the total. All there: they must add up.
-  if (partial ? sum <= total.value + tol + EPSILON : Math.abs(diff) <= tol + EPSILON) return;
+  if (partial ? sum <= total + tol + EPSILON : Math.abs(diff) <= tol + EPSILON) return;
   // Only now, for a finding, are messages built: most sums add up.
   const cells = [
     ctx.address(parentRow, column.id),
     ...partRows.flatMap((r) => (r ? [ctx.address(r, column.id)] : [])),
   ];
   const where = ctx.columnName(column);
-  const values = parts ?? figures();
   const terms = (lang: "vi" | "en") =>
-    values.map((v) => (v ? num(v.value)[lang] : "?")).join(" + ");
-  const [t, s] = [num(total.value), num(sum)];
+    partRows
+      .map((r) => {
+        const i = at(c, r);
+        return i >= 0 ? num(c.value[i])[lang] : "?";
+      })
+      .join(" + ");
+  const [t, s] = [num(total), num(sum)];
   if (partial) {
     ctx.emit("sum.mismatch", {
       cells,
@@ -111,25 +129,29 @@ function checkPart(
   partRow: LocatedRow,
   of: string,
   totalRow: LocatedRow | undefined,
-  column: InputColumn
+  column: InputColumn,
+  c: ColumnReading
 ): void {
   const part = partRow.indicator;
-  const p = ctx.number(partRow, column);
-  const t = ctx.number(totalRow, column);
-  if (!p || !t || !totalRow) return;
-  const { tol } = tolerance(part, [p, t]);
-  if (p.value <= t.value + tol + EPSILON) return;
+  const pi = at(c, partRow);
+  const ti = at(c, totalRow);
+  if (pi < 0 || ti < 0 || !totalRow) return;
+  const p = c.value[pi];
+  const t = c.value[ti];
+  const tol =
+    part.kind === "count" ? 0 : halfUnit(shownDecimalsAt(c, pi)) + halfUnit(shownDecimalsAt(c, ti));
+  if (p <= t + tol + EPSILON) return;
   const where = ctx.columnName(column);
   ctx.emit("part.exceeds", {
     cells: [ctx.address(partRow, column.id), ctx.address(totalRow, column.id)],
     indicator: part,
     columnId: column.id,
     message: text(
-      `"${where.vi}": chỉ tiêu ${part.code} (${num(p.value).vi}) là một phần của chỉ tiêu ${of} nhưng lớn hơn nó (${num(t.value).vi}).`,
-      `"${where.en}": indicator ${part.code} (${num(p.value).en}) is part of indicator ${of} but exceeds it (${num(t.value).en}).`
+      `"${where.vi}": chỉ tiêu ${part.code} (${num(p).vi}) là một phần của chỉ tiêu ${of} nhưng lớn hơn nó (${num(t).vi}).`,
+      `"${where.en}": indicator ${part.code} (${num(p).en}) is part of indicator ${of} but exceeds it (${num(t).en}).`
     ),
-    expected: text(`≤ ${num(t.value).vi}`, `≤ ${num(t.value).en}`),
-    found: num(p.value),
+    expected: text(`≤ ${num(t).vi}`, `≤ ${num(t).en}`),
+    found: num(p),
   });
 }
 
@@ -139,21 +161,25 @@ function checkRatio(
   nRow: LocatedRow | undefined,
   dRow: LocatedRow | undefined,
   scale: number,
-  column: InputColumn
+  column: InputColumn,
+  c: ColumnReading
 ): void {
   const rate = rateRow.indicator;
-  const r = ctx.number(rateRow, column);
-  const n = ctx.number(nRow, column);
-  const d = ctx.number(dRow, column);
-  if (!r || !n || !d || !nRow || !dRow || d.value === 0) return;
-  const computed = (n.value / d.value) * scale;
-  const decimals = shownDecimals(r);
+  const ri = at(c, rateRow);
+  const ni = at(c, nRow);
+  const di = at(c, dRow);
+  if (ri < 0 || ni < 0 || di < 0 || !nRow || !dRow || c.value[di] === 0) return;
+  const r = c.value[ri];
+  const n = c.value[ni];
+  const d = c.value[di];
+  const computed = (n / d) * scale;
+  const decimals = shownDecimalsAt(c, ri);
   const h = halfUnit(decimals);
-  const diff = Math.abs(computed - r.value);
+  const diff = Math.abs(computed - r);
   if (diff <= h + EPSILON) return;
   const rounding = diff <= h + 10 ** -decimals + EPSILON;
   const where = ctx.columnName(column);
-  const [stated, exact] = [num(r.value, decimals), num(computed, decimals + 2)];
+  const [stated, exact] = [num(r, decimals), num(computed, decimals + 2)];
   ctx.emit(rounding ? "ratio.rounding" : "ratio.mismatch", {
     cells: [
       ctx.address(rateRow, column.id),
@@ -163,8 +189,8 @@ function checkRatio(
     indicator: rate,
     columnId: column.id,
     message: text(
-      `"${where.vi}": tỷ lệ ${rate.code} ghi ${stated.vi}% nhưng ${num(n.value).vi} / ${num(d.value).vi} = ${exact.vi}%.`,
-      `"${where.en}": rate ${rate.code} states ${stated.en}% but ${num(n.value).en} / ${num(d.value).en} = ${exact.en}%.`
+      `"${where.vi}": tỷ lệ ${rate.code} ghi ${stated.vi}% nhưng ${num(n).vi} / ${num(d).vi} = ${exact.vi}%.`,
+      `"${where.en}": rate ${rate.code} states ${stated.en}% but ${num(n).en} / ${num(d).en} = ${exact.en}%.`
     ),
     expected: num(computed, decimals),
     found: stated,

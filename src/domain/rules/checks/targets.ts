@@ -1,5 +1,6 @@
 import { EVALUATION } from "../../derive/derivedCells";
 import { parseTarget, Target } from "../../targets/parseTarget";
+import { isFigure } from "../../sheet/columnReadings";
 import { EPSILON, indicatorLabel, num, RuleContext, text } from "../context";
 
 /** Plans against the targets set from above, and estimates against the plan (evaluation column). */
@@ -7,10 +8,12 @@ export function checkTargets(ctx: RuleContext): void {
   for (const row of ctx.annex.rows) {
     for (const t of row.indicator.targets) {
       const column = ctx.column(t.column);
-      if (column?.role !== "input" || ctx.col(column.id) === undefined) continue;
-      const v = ctx.number(row, column);
-      const parsed = parseTarget(t.text, "vi-VN");
-      if (!v || !parsed.ok || satisfies(v.value, parsed.target, row.indicator.direction)) continue;
+      if (column?.role !== "input") continue;
+      const c = ctx.input(column);
+      if (!c || !isFigure(c.state[row.index])) continue;
+      const v = c.value[row.index];
+      const parsed = parseTemplateTarget(t.text);
+      if (!parsed.ok || satisfies(v, parsed.target, row.indicator.direction)) continue;
       const where = ctx.columnName(column);
       const source = t.source
         ? { vi: ` (${t.source.vi})`, en: ` (${t.source.en})` }
@@ -20,11 +23,11 @@ export function checkTargets(ctx: RuleContext): void {
         indicator: row.indicator,
         columnId: column.id,
         message: text(
-          `Chỉ tiêu ${row.indicator.code}: "${where.vi}" là ${num(v.value).vi}, chưa đạt chỉ tiêu "${t.text}"${source.vi}.`,
-          `Indicator ${row.indicator.code}: "${where.en}" is ${num(v.value).en}, short of the target "${t.text}"${source.en}.`
+          `Chỉ tiêu ${row.indicator.code}: "${where.vi}" là ${num(v).vi}, chưa đạt chỉ tiêu "${t.text}"${source.vi}.`,
+          `Indicator ${row.indicator.code}: "${where.en}" is ${num(v).en}, short of the target "${t.text}"${source.en}.`
         ),
         expected: text(t.text),
-        found: num(v.value),
+        found: num(v),
       });
     }
   }
@@ -42,6 +45,18 @@ export function checkTargets(ctx: RuleContext): void {
       found: text(EVALUATION.notMet, "not met"),
     });
   }
+}
+
+const templateTargets = new Map<string, ReturnType<typeof parseTarget>>();
+
+/** A target written in the template, read once (templates are data; the text never changes). */
+function parseTemplateTarget(text: string): ReturnType<typeof parseTarget> {
+  let parsed = templateTargets.get(text);
+  if (!parsed) {
+    parsed = parseTarget(text, "vi-VN");
+    templateTargets.set(text, parsed);
+  }
+  return parsed;
 }
 
 /** Whether a value meets a target set from above; a plain figure is a floor or a ceiling by direction. */

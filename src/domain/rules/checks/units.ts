@@ -1,4 +1,4 @@
-import { cellAt } from "../../sheet/cellView";
+import { valueAt } from "../../sheet/snapshot";
 import { fold } from "../../text/fold";
 import { RuleContext, text } from "../context";
 
@@ -8,13 +8,8 @@ export function checkUnits(ctx: RuleContext): void {
   if (unitCol === undefined) return;
   for (const row of ctx.annex.rows) {
     const ind = row.indicator;
-    const cell = cellAt(ctx.sheet, row.row, unitCol);
-    const written =
-      cell && typeof cell.value === "string"
-        ? cell.value.trim()
-        : cell?.value == null
-          ? ""
-          : String(cell.value);
+    const v = valueAt(ctx.sheet, row.row, unitCol);
+    const written = typeof v === "string" ? v.trim() : String(v);
     if (written === ind.unit) continue;
     const address = ctx.address(row, "unit");
     if (!written) {

@@ -1,4 +1,12 @@
-import { CellValue, formatText, formulaText, isErrorCode, SheetSnapshot } from "./snapshot";
+/* Frozen copy of the engine before the columnar readings (commit 14755f4), the oracle of
+ * test/domain/columnarEngine.test.ts. Not used by the product; delete with that test. */
+import {
+  CellValue,
+  formatText,
+  formulaText,
+  isErrorCode,
+  SheetSnapshot,
+} from "../../../../src/domain/sheet/snapshot";
 
 /**
  * One cell of a snapshot as a small object (value, formula without "=", number format), for the few

@@ -1,5 +1,7 @@
-import { NumberLocale } from "../numbers/locale";
-import { parseNumber } from "../numbers/parseNumber";
+/* Frozen copy of the engine before the columnar readings (commit 14755f4), the oracle of
+ * test/domain/columnarEngine.test.ts. Not used by the product; delete with that test. */
+import { NumberLocale } from "../../../../src/domain/numbers/locale";
+import { parseNumber } from "../../../../src/domain/numbers/parseNumber";
 import { CellView, isErrorValue } from "./cellView";
 
 /**

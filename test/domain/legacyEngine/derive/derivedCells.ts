@@ -1,0 +1,345 @@
+/* Frozen copy of the engine before the columnar readings (commit 14755f4), the oracle of
+ * test/domain/columnarEngine.test.ts. Not used by the product; delete with that test. */
+import { NumberLocale } from "../../../../src/domain/numbers/locale";
+import { parseTarget, referenceValue, Target } from "../../../../src/domain/targets/parseTarget";
+import {
+  DerivedColumn,
+  EvaluationColumn,
+  Indicator,
+  Template,
+} from "../../../../src/domain/template/schema";
+import { toA1 } from "../../../../src/domain/sheet/address";
+import { LocatedAnnex } from "../sheet/locate";
+import { CellView, isErrorValue } from "../sheet/cellView";
+import { SheetSnapshot, valueAt } from "../../../../src/domain/sheet/snapshot";
+import { cellAt } from "../sheet/cellView";
+import {
+  and,
+  BLANK,
+  bin,
+  CellReading,
+  cmp,
+  evaluate,
+  Expr,
+  formulaTemplate,
+  FormulaTemplate,
+  iff,
+  isNumber,
+  num,
+  ref,
+  str,
+} from "./expr";
+
+/**
+ * The derived columns: percent of plan, year over year, next plan vs estimate (ratios × 100 for counts
+ * and amounts, percentage-point differences for rates and points) and the evaluation against the plan.
+ * A missing or zero denominator gives an empty cell, never #DIV/0! and never 0.
+ */
+export const EVALUATION = { exceeded: "Vượt", met: "Đạt", notMet: "Không đạt" } as const;
+export const EVALUATION_EN: Readonly<Record<string, string>> = {
+  [EVALUATION.exceeded]: "exceeded",
+  [EVALUATION.met]: "met",
+  [EVALUATION.notMet]: "not met",
+};
+
+/** A target "about X" is met within this share of X. */
+export const ABOUT_TOLERANCE = 0.05;
+
+export const RATIO_FORMAT = "0.00";
+/** Not "@": Excel stores a formula typed into a Text-formatted cell as text, never computing it. */
+export const EVALUATION_FORMAT = "General";
+export const POINTS_FORMAT = '+0.00" điểm %";-0.00" điểm %";0.00" điểm %"';
+
+export type CompareMode = "ratio" | "difference";
+
+/** One derived cell: where it is, the engine's value, and the formula that computes the same. */
+export class DerivedCell {
+  private text?: string;
+  private a1?: string;
+
+  constructor(
+    readonly row: number,
+    readonly col: number,
+    readonly columnId: string,
+    readonly indicator: Indicator,
+    private readonly built: BuiltExpr,
+    /** The engine's result: a number, an evaluation label, or "" for blank. */
+    readonly value: number | string
+  ) {}
+
+  get address(): string {
+    return (this.a1 ??= toA1(this.row, this.col));
+  }
+  get expr(): Expr {
+    return this.built.expr;
+  }
+  /** Excel formula text without the leading "=". Rendered on first use. */
+  get formula(): string {
+    return (this.text ??= this.built.formula.at(this.row));
+  }
+  /** Whether a formula found on the sheet is exactly this one, without rendering it. */
+  hasFormula(formula: string): boolean {
+    return this.text !== undefined
+      ? this.text === formula
+      : this.built.formula.matches(formula, this.row);
+  }
+  get numFmt(): string {
+    return this.built.numFmt;
+  }
+  get mode(): CompareMode | "evaluation" {
+    return this.built.mode;
+  }
+}
+
+export function compareMode(indicator: Indicator): CompareMode {
+  return (
+    indicator.compare ??
+    (indicator.kind === "rate" || indicator.kind === "points" ? "difference" : "ratio")
+  );
+}
+
+/** What a formula sees in a cell: numbers as numbers, text as text, everything else as nothing. */
+export function formulaReading(cell: CellView | undefined): CellReading {
+  if (!cell) return null;
+  const v = cell.value;
+  if (typeof v === "number" || typeof v === "string") return v === "" ? null : v;
+  if (v === null || isErrorValue(v)) return null;
+  return v ? 1 : 0;
+}
+
+/**
+ * One side of a comparison: a reference to an input cell, or — in a plan column whose cell holds a
+ * target written as text ("trên 16.000") — that target's figure embedded as a constant.
+ */
+export interface Operand {
+  readonly expr: Expr;
+  readonly target?: Target;
+}
+
+/** The figure an operand stands for, and the references that must hold numbers for it to exist. */
+function figure(o: Operand, direction: Indicator["direction"]): { value: Expr; guards: Expr[] } {
+  return o.target
+    ? { value: num(referenceValue(o.target, direction)), guards: [] }
+    : { value: o.expr, guards: [o.expr] };
+}
+
+function guarded(guards: Expr[], body: Expr): Expr {
+  return guards.length ? iff(and(...guards.map(isNumber)), body, BLANK) : body;
+}
+
+export function ratioExpr(n: Operand, d: Operand, direction: Indicator["direction"]): Expr {
+  const a = figure(n, direction);
+  const b = figure(d, direction);
+  if (b.value.t === "num" && b.value.v === 0) return BLANK;
+  const ratio = bin("*", bin("/", a.value, b.value), num(100));
+  const body = b.value.t === "ref" ? iff(cmp("=", b.value, num(0)), BLANK, ratio) : ratio;
+  return guarded([...a.guards, ...b.guards], body);
+}
+
+export function differenceExpr(n: Operand, d: Operand, direction: Indicator["direction"]): Expr {
+  const a = figure(n, direction);
+  const b = figure(d, direction);
+  return guarded([...a.guards, ...b.guards], bin("-", a.value, b.value));
+}
+
+/**
+ * Vượt / Đạt / Không đạt. With direction "up", beating the target's figure is Vượt, meeting it is Đạt;
+ * "down" mirrors that. An upper bound on an "up" row (or a lower bound on a "down" row) can only be met.
+ * Neutral rows are not judged.
+ */
+export function evaluationExpr(
+  value: Operand,
+  t: Operand,
+  direction: Indicator["direction"]
+): Expr {
+  const v = value.expr;
+  if (direction === "neutral") return BLANK;
+  const up = direction === "up";
+  const [V, D, M] = [str(EVALUATION.exceeded), str(EVALUATION.met), str(EVALUATION.notMet)];
+  const better = up ? ">" : "<";
+  const guardRef = (decision: Expr) => iff(and(isNumber(v), isNumber(t.expr)), decision, BLANK);
+  const guard = (decision: Expr) => iff(isNumber(v), decision, BLANK);
+  const target = t.target;
+  if (!target) return guardRef(iff(cmp(better, v, t.expr), V, iff(cmp("=", v, t.expr), D, M)));
+  switch (target.op) {
+    case "=":
+      return guard(
+        iff(cmp(better, v, num(target.value)), V, iff(cmp("=", v, num(target.value)), D, M))
+      );
+    case ">=":
+    case "<=":
+    case ">":
+    case "<": {
+      const favourable = (target.op[0] === ">") === up;
+      if (!favourable) return guard(iff(cmp(target.op, v, num(target.value)), D, M));
+      if (target.op.length === 1) return guard(iff(cmp(target.op, v, num(target.value)), V, M));
+      return guard(
+        iff(cmp(better, v, num(target.value)), V, iff(cmp("=", v, num(target.value)), D, M))
+      );
+    }
+    case "about": {
+      const tol = Math.abs(target.value) * ABOUT_TOLERANCE;
+      const lo = num(target.value - tol);
+      const hi = num(target.value + tol);
+      return up
+        ? guard(iff(cmp(">", v, hi), V, iff(cmp(">=", v, lo), D, M)))
+        : guard(iff(cmp("<", v, lo), V, iff(cmp("<=", v, hi), D, M)));
+    }
+    case "range":
+      return up
+        ? guard(iff(cmp(">", v, num(target.max)), V, iff(cmp(">=", v, num(target.min)), D, M)))
+        : guard(iff(cmp("<", v, num(target.min)), V, iff(cmp("<=", v, num(target.max)), D, M)));
+  }
+}
+
+/** Builds the expression of one derived cell; the same code serves a filled sheet and a new empty one. */
+export interface BuiltExpr {
+  readonly expr: Expr;
+  readonly formula: FormulaTemplate;
+  readonly mode: CompareMode | "evaluation";
+  readonly numFmt: string;
+}
+
+/** An output column resolved against the sheet: where its operands are, and which may hold targets. */
+interface OutputColumn {
+  readonly nCol: number;
+  readonly dCol: number;
+  readonly nHolds: boolean;
+  readonly dHolds: boolean;
+  /** Shared expressions for rows with no target text, by mode and direction. */
+  readonly plain: Array<BuiltExpr | undefined>;
+}
+
+const MODE_INDEX = { ratio: 0, difference: 1, evaluation: 2 } as const;
+const DIRECTION_INDEX = { up: 0, down: 1, neutral: 2 } as const;
+
+/**
+ * Builds the expression of each derived cell, sharing one expression (and one rendered formula) among
+ * all rows with the same column, mode, direction and targets: thousands of rows cost a handful of trees.
+ */
+export class DerivedBuilder {
+  private readonly withTargets = new Map<string, BuiltExpr>();
+  private readonly outputs = new Map<string, OutputColumn | null>();
+  private readonly holdsTarget: ReadonlySet<string>;
+
+  constructor(
+    template: Template,
+    private readonly columns: ReadonlyMap<string, number>,
+    private readonly sheet: SheetSnapshot | undefined,
+    private readonly locale: NumberLocale
+  ) {
+    this.holdsTarget = new Set(
+      template.columns.flatMap((c) => (c.role === "input" && c.holdsTarget ? [c.id] : []))
+    );
+  }
+
+  /** Builds (or reuses) the expression for one cell; `mode` is the row's compare mode. */
+  build(
+    column: DerivedColumn | EvaluationColumn,
+    indicator: Indicator,
+    row: number,
+    mode: CompareMode = compareMode(indicator)
+  ): BuiltExpr | undefined {
+    const out = this.output(column);
+    if (!out) return undefined;
+    const cellMode = column.role === "derived" ? mode : "evaluation";
+    const nTarget = out.nHolds ? this.target(row, out.nCol) : undefined;
+    const dTarget = out.dHolds ? this.target(row, out.dCol) : undefined;
+    if (!nTarget && !dTarget) {
+      const slot = MODE_INDEX[cellMode] * 3 + DIRECTION_INDEX[indicator.direction];
+      return (out.plain[slot] ??= this.make(out, cellMode, indicator.direction));
+    }
+    const key = `${column.id}|${cellMode}|${indicator.direction}|${targetKey(nTarget)}|${targetKey(dTarget)}`;
+    let built = this.withTargets.get(key);
+    if (!built) {
+      built = this.make(out, cellMode, indicator.direction, nTarget, dTarget);
+      this.withTargets.set(key, built);
+    }
+    return built;
+  }
+
+  private output(column: DerivedColumn | EvaluationColumn): OutputColumn | undefined {
+    let out = this.outputs.get(column.id);
+    if (out === undefined) {
+      const derived = column.role === "derived";
+      const nId = derived ? column.numerator : column.value;
+      const dId = derived ? column.denominator : column.target;
+      const nCol = this.columns.get(nId);
+      const dCol = this.columns.get(dId);
+      out =
+        nCol === undefined || dCol === undefined
+          ? null
+          : {
+              nCol,
+              dCol,
+              nHolds: derived && this.holdsTarget.has(nId),
+              dHolds: this.holdsTarget.has(dId),
+              plain: [],
+            };
+      this.outputs.set(column.id, out);
+    }
+    return out ?? undefined;
+  }
+
+  private make(
+    out: OutputColumn,
+    mode: CompareMode | "evaluation",
+    direction: Indicator["direction"],
+    nTarget?: Target,
+    dTarget?: Target
+  ): BuiltExpr {
+    const n: Operand = nTarget ? { expr: ref(out.nCol), target: nTarget } : { expr: ref(out.nCol) };
+    const d: Operand = dTarget ? { expr: ref(out.dCol), target: dTarget } : { expr: ref(out.dCol) };
+    const expr =
+      mode === "evaluation"
+        ? evaluationExpr(n, d, direction)
+        : mode === "ratio"
+          ? ratioExpr(n, d, direction)
+          : differenceExpr(n, d, direction);
+    const numFmt =
+      mode === "evaluation" ? EVALUATION_FORMAT : mode === "ratio" ? RATIO_FORMAT : POINTS_FORMAT;
+    return { expr, formula: formulaTemplate(expr), mode, numFmt };
+  }
+
+  /** The target written as text in a plan cell, if that is what the cell holds. */
+  private target(row: number, col: number): Target | undefined {
+    if (!this.sheet) return undefined;
+    const v = valueAt(this.sheet, row, col);
+    if (typeof v !== "string" || v.trim() === "") return undefined;
+    const parsed = parseTarget(v, this.locale);
+    return parsed.ok ? parsed.target : undefined;
+  }
+}
+
+function targetKey(t: Target | undefined): string {
+  if (!t) return "";
+  return t.op === "range" ? `range:${t.min}:${t.max}` : `${t.op}:${t.value}`;
+}
+export function computeDerived(
+  sheet: SheetSnapshot,
+  annex: LocatedAnnex,
+  locale: NumberLocale
+): DerivedCell[] {
+  const { template, columns } = annex;
+  const outputs = template.columns.flatMap((c) =>
+    (c.role === "derived" || c.role === "evaluation") && columns.has(c.id)
+      ? [{ column: c, col: columns.get(c.id) as number }]
+      : []
+  );
+  const builder = new DerivedBuilder(template, columns, sheet, locale);
+  const cells: DerivedCell[] = [];
+  let line = 0;
+  const read = (c: number): CellReading => formulaReading(cellAt(sheet, line, c));
+  for (const located of annex.rows) {
+    line = located.row;
+    const mode = compareMode(located.indicator);
+    for (const { column, col } of outputs) {
+      const built = builder.build(column, located.indicator, located.row, mode);
+      if (!built) continue;
+      const raw = evaluate(built.expr, read);
+      const value = typeof raw === "boolean" ? "" : raw;
+      cells.push(new DerivedCell(located.row, col, column.id, located.indicator, built, value));
+    }
+  }
+  return cells;
+}

@@ -1,0 +1,75 @@
+/* Frozen copy of the engine before the columnar readings (commit 14755f4), the oracle of
+ * test/domain/columnarEngine.test.ts. Not used by the product; delete with that test. */
+import { Target } from "../../../../src/domain/targets/parseTarget";
+import { DerivedCell, differenceExpr, evaluationExpr, ratioExpr } from "./derivedCells";
+import { ref, toExcel } from "./expr";
+
+/**
+ * Recognises formulas this tool wrote. A derived cell whose formula has the shape of one of ours (the
+ * same functions and operators, whatever the cell references and constants) may be rewritten; any
+ * other formula was typed by someone and is left alone unless the user asks to overwrite.
+ */
+export function formulaShape(formula: string): string {
+  return formula
+    .replace(/^=/, "")
+    .toUpperCase()
+    .replace(/\s+/g, "")
+    .replace(/\$?[A-Z]{1,3}\$?\d+/g, "@")
+    .replace(/\d+(?:\.\d+)?(?:E[+-]?\d+)?/g, "#");
+}
+
+export function sameFormula(a: string, b: string): boolean {
+  if (a === b) return true;
+  return (
+    a.replace(/^=/, "").replace(/\s+/g, "").toUpperCase() ===
+    b.replace(/^=/, "").replace(/\s+/g, "").toUpperCase()
+  );
+}
+
+/** The cell holds exactly the formula the engine would write (checked in place first: cheap). */
+export function isCurrent(dc: DerivedCell, formula: string): boolean {
+  return dc.hasFormula(formula) || sameFormula(formula, dc.formula);
+}
+
+/** Whether a result saved in the file (a formula's cached value) is the engine's result. */
+export function sameSavedResult(saved: unknown, computed: number | string): boolean {
+  if (typeof computed === "number") {
+    return (
+      typeof saved === "number" &&
+      Math.abs(saved - computed) <= 1e-9 * Math.max(1, Math.abs(computed))
+    );
+  }
+  return (saved === null ? "" : saved) === computed;
+}
+
+let shapes: Set<string> | undefined;
+
+export function isOurFormula(formula: string): boolean {
+  shapes ??= ourShapes();
+  return shapes.has(formulaShape(formula));
+}
+
+function ourShapes(): Set<string> {
+  const plain = { expr: ref(1) };
+  const targets: Target[] = [
+    { op: "=", value: 2, text: "" },
+    { op: ">", value: 2, text: "" },
+    { op: ">=", value: 2, text: "" },
+    { op: "<", value: 2, text: "" },
+    { op: "<=", value: 2, text: "" },
+    { op: "about", value: 2, text: "" },
+    { op: "range", min: 1, max: 2, text: "" },
+  ];
+  const operands = [plain, ...targets.map((target) => ({ expr: ref(1), target }))];
+  const out = new Set<string>();
+  for (const direction of ["up", "down", "neutral"] as const) {
+    for (const n of operands) {
+      for (const d of operands) {
+        for (const build of [ratioExpr, differenceExpr, evaluationExpr]) {
+          out.add(formulaShape(toExcel(build(n, d, direction), 0)));
+        }
+      }
+    }
+  }
+  return out;
+}

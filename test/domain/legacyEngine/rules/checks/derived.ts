@@ -1,0 +1,110 @@
+/* Frozen copy of the engine before the columnar readings (commit 14755f4), the oracle of
+ * test/domain/columnarEngine.test.ts. Not used by the product; delete with that test. */
+import { EVALUATION_EN } from "../../derive/derivedCells";
+import { isCurrent, isOurFormula, sameSavedResult } from "../../derive/formulaShape";
+import { decimalsOf } from "../../../../../src/domain/numbers/formatNumber";
+import { parseNumber } from "../../../../../src/domain/numbers/parseNumber";
+import { formatInfo } from "../../sheet/readCell";
+import { cellAt, isErrorValue } from "../../sheet/cellView";
+import { fold } from "../../../../../src/domain/text/fold";
+import { EPSILON, halfUnit, num, RuleContext, text } from "../context";
+
+/**
+ * Stated comparison and evaluation values against the engine's own: a typed "68,75" in the percent-of-
+ * plan column must agree with ƯTH / KH × 100 within its rounding; a formula's saved result must agree
+ * with a recalculation.
+ */
+export function checkDerived(ctx: RuleContext): void {
+  for (const dc of ctx.derived) {
+    const cell = cellAt(ctx.sheet, dc.row, dc.col);
+    if (!cell) continue;
+    const v = cell.value;
+    const ours = cell.formula !== undefined && isCurrent(dc, cell.formula);
+    if (cell.formula && (ours || isOurFormula(cell.formula))) {
+      // A formula never calculated (no saved result) is not stale; a saved result that disagrees is.
+      const neverCalculated = v === null || v === "";
+      if (!ours || (!neverCalculated && !sameSavedResult(v, dc.value))) {
+        ctx.emit("derived.stale", {
+          cells: [dc.address],
+          indicator: dc.indicator,
+          columnId: dc.columnId,
+          message: text(
+            `Ô ${dc.address}: kết quả công thức chưa cập nhật theo số liệu hiện tại; hãy chạy "Điền cột tính toán".`,
+            `Cell ${dc.address}: the formula's result is out of date with the figures; run "Fill derived columns".`
+          ),
+          expected: describe(dc.value),
+          found: describe(v),
+        });
+      }
+      continue;
+    }
+    if (isErrorValue(v)) {
+      // A person's formula showing #DIV/0! or #REF!: ours leave the cell blank instead.
+      ctx.emit("type.error-value", {
+        cells: [dc.address],
+        indicator: dc.indicator,
+        columnId: dc.columnId,
+        message: text(
+          `Ô ${dc.address} hiện lỗi ${v.error}; công thức của biểu để trống ô này khi thiếu số liệu hoặc mẫu số bằng 0. Dùng "Điền cột tính toán" (ghi đè) để thay.`,
+          `Cell ${dc.address} shows ${v.error}; the annex's formula leaves it blank when a figure is missing or the denominator is 0. Use "Fill derived columns" (overwrite) to replace it.`
+        ),
+        expected: describe(dc.value),
+        found: text(v.error),
+      });
+      continue;
+    }
+    if (v === null || v === "" || typeof v === "boolean") continue;
+    if (dc.mode === "evaluation") {
+      if (typeof v === "string" && dc.value !== "" && fold(v) !== fold(String(dc.value))) {
+        ctx.emit("derived.mismatch", {
+          cells: [dc.address],
+          indicator: dc.indicator,
+          columnId: dc.columnId,
+          message: text(
+            `Ô ${dc.address}: đánh giá ghi "${v}" nhưng theo số liệu là "${dc.value}".`,
+            `Cell ${dc.address}: the evaluation says "${v}" but the figures give "${EVALUATION_EN[String(dc.value)] ?? dc.value}".`
+          ),
+          expected: describe(dc.value),
+          found: text(v),
+        });
+      }
+      continue;
+    }
+    if (typeof dc.value !== "number") continue;
+    let stated: number;
+    let decimals: number;
+    if (typeof v === "number") {
+      const fmt = cell.numFmt ? formatInfo(cell.numFmt) : undefined;
+      stated = fmt?.percent ? v * 100 : v;
+      decimals = fmt?.decimals ?? decimalsOf(stated);
+    } else {
+      const parsed = parseNumber(v, ctx.locale);
+      if (parsed.kind !== "number") continue;
+      stated = parsed.value;
+      decimals = parsed.decimals;
+    }
+    const diff = Math.abs(stated - dc.value);
+    const h = halfUnit(decimals);
+    if (diff <= h + EPSILON) continue;
+    const rounding = diff <= h + 10 ** -decimals + EPSILON;
+    ctx.emit(rounding ? "derived.rounding" : "derived.mismatch", {
+      cells: [dc.address],
+      indicator: dc.indicator,
+      columnId: dc.columnId,
+      message: text(
+        `Ô ${dc.address}: ghi ${num(stated, decimals).vi} nhưng tính từ số liệu được ${num(dc.value, decimals).vi}.`,
+        `Cell ${dc.address}: states ${num(stated, decimals).en} but the figures give ${num(dc.value, decimals).en}.`
+      ),
+      expected: num(dc.value, decimals),
+      found: num(stated, decimals),
+    });
+  }
+}
+
+function describe(v: unknown): { vi: string; en: string } {
+  if (typeof v === "number") return num(v, 2);
+  if (v === null || v === "" || v === undefined) return text("(trống)", "(blank)");
+  if (typeof v === "object" && v !== null && "error" in v)
+    return text(String((v as { error: string }).error));
+  return text(String(v), EVALUATION_EN[String(v)] ?? String(v));
+}

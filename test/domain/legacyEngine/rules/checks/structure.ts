@@ -1,0 +1,93 @@
+/* Frozen copy of the engine before the columnar readings (commit 14755f4), the oracle of
+ * test/domain/columnarEngine.test.ts. Not used by the product; delete with that test. */
+import { toA1 } from "../../../../../src/domain/sheet/address";
+import { indicatorLabel, RuleContext, text } from "../context";
+
+/** The shape of the sheet: columns, header years, unknown, duplicate, missing and renamed rows. */
+export function checkStructure(ctx: RuleContext): void {
+  const { annex } = ctx;
+  for (const column of annex.missingColumns) {
+    if (column.role === "note") continue;
+    const name = ctx.columnName(column);
+    ctx.emit("header.missing-column", {
+      cells: [toA1(annex.headerRow, 0)],
+      columnId: column.id,
+      message: text(
+        `Không tìm thấy cột "${name.vi}" (${column.number || "-"}).`,
+        `Column "${name.en}" (${column.number || "-"}) was not found.`
+      ),
+      expected: text(name.vi, name.en),
+      found: text("không có", "none"),
+    });
+  }
+  if (annex.headerYear !== undefined) {
+    ctx.emit("header.year-mismatch", {
+      cells: [toA1(annex.headerRow, 0)],
+      message: text(
+        `Biểu được lập cho năm ${annex.year} nhưng tiêu đề cột ghi năm theo năm ${annex.headerYear}.`,
+        `The annex was made for ${annex.year} but its column headers are for ${annex.headerYear}.`
+      ),
+      expected: text(String(annex.year)),
+      found: text(String(annex.headerYear)),
+    });
+  }
+  const nameCol = ctx.col("name") ?? 1;
+  for (const u of annex.unknownRows) {
+    ctx.emit("row.unknown", {
+      cells: [toA1(u.row, nameCol)],
+      message: text(
+        `Dòng ${u.row + 1} ("${u.text || "không có tên"}") không có trong mẫu ${annex.template.form}; số liệu của dòng này không được kiểm tra.`,
+        `Row ${u.row + 1} ("${u.text || "no name"}") is not in template ${annex.template.form}; its figures are not checked.`
+      ),
+      found: text(u.text || "(trống)", u.text || "(blank)"),
+    });
+  }
+  for (const d of annex.duplicateRows) {
+    const label = indicatorLabel(d.indicator);
+    ctx.emit("row.duplicate", {
+      cells: [toA1(d.row, nameCol), toA1(d.firstRow, nameCol)],
+      indicator: d.indicator,
+      message: text(
+        `Chỉ tiêu "${label.vi}" đã có ở dòng ${d.firstRow + 1}; dòng ${d.row + 1} bị lặp.`,
+        `Indicator "${label.en}" is already on row ${d.firstRow + 1}; row ${d.row + 1} repeats it.`
+      ),
+    });
+  }
+  const optional = annex.missingIndicators.filter((i) => !i.required);
+  for (const ind of annex.missingIndicators.filter((i) => i.required)) {
+    const label = indicatorLabel(ind);
+    ctx.emit("row.missing", {
+      cells: [toA1(annex.dataStartRow, nameCol)],
+      indicator: ind,
+      message: text(
+        `Thiếu chỉ tiêu chủ yếu "${label.vi}".`,
+        `Main indicator "${label.en}" is missing.`
+      ),
+      expected: text(label.vi, label.en),
+      found: text("không có", "none"),
+    });
+  }
+  if (optional.length) {
+    const codes = optional.map((i) => i.code).join(", ");
+    ctx.emit("row.missing", {
+      cells: [toA1(annex.dataStartRow, nameCol)],
+      message: text(
+        `${optional.length} chỉ tiêu của mẫu không có trên biểu: ${codes}.`,
+        `${optional.length} template indicators are not on the sheet: ${codes}.`
+      ),
+    });
+  }
+  for (const r of annex.rows) {
+    if (r.matchedBy !== "code") continue;
+    const label = indicatorLabel(r.indicator);
+    ctx.emit("row.matched-by-code", {
+      cells: [toA1(r.row, nameCol)],
+      indicator: r.indicator,
+      message: text(
+        `Dòng ${r.row + 1} được hiểu là chỉ tiêu "${label.vi}" theo STT.`,
+        `Row ${r.row + 1} was read as "${label.en}" by its number.`
+      ),
+      expected: text(r.indicator.name.vi, r.indicator.name.en),
+    });
+  }
+}

@@ -1,0 +1,48 @@
+/* Frozen copy of the engine before the columnar readings (commit 14755f4), the oracle of
+ * test/domain/columnarEngine.test.ts. Not used by the product; delete with that test. */
+import { cellAt } from "../../sheet/cellView";
+import { fold } from "../../../../../src/domain/text/fold";
+import { RuleContext, text } from "../context";
+
+/** The unit in column C against the template's unit (and its accepted spellings). */
+export function checkUnits(ctx: RuleContext): void {
+  const unitCol = ctx.col("unit");
+  if (unitCol === undefined) return;
+  for (const row of ctx.annex.rows) {
+    const ind = row.indicator;
+    const cell = cellAt(ctx.sheet, row.row, unitCol);
+    const written =
+      cell && typeof cell.value === "string"
+        ? cell.value.trim()
+        : cell?.value == null
+          ? ""
+          : String(cell.value);
+    if (written === ind.unit) continue;
+    const address = ctx.address(row, "unit");
+    if (!written) {
+      ctx.emit("unit.missing", {
+        cells: [address],
+        indicator: ind,
+        message: text(
+          `Chỉ tiêu ${ind.code} chưa ghi đơn vị tính (${ind.unit}).`,
+          `Indicator ${ind.code} has no unit written (${ind.unit}).`
+        ),
+        expected: text(ind.unit),
+        found: text("(trống)", "(blank)"),
+      });
+      continue;
+    }
+    const accepted = [ind.unit, ...ind.unitAliases].map(fold);
+    if (accepted.includes(fold(written))) continue;
+    ctx.emit("unit.mismatch", {
+      cells: [address],
+      indicator: ind,
+      message: text(
+        `Chỉ tiêu ${ind.code} có đơn vị "${written}" nhưng mẫu quy định "${ind.unit}".`,
+        `Indicator ${ind.code} is in "${written}" but the template says "${ind.unit}".`
+      ),
+      expected: text(ind.unit),
+      found: text(written),
+    });
+  }
+}

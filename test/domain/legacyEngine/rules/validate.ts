@@ -1,0 +1,53 @@
+/* Frozen copy of the engine before the columnar readings (commit 14755f4), the oracle of
+ * test/domain/columnarEngine.test.ts. Not used by the product; delete with that test. */
+import { DerivedCell } from "../derive/derivedCells";
+import { LocatedAnnex } from "../sheet/locate";
+import { SheetSnapshot } from "../../../../src/domain/sheet/snapshot";
+import { CheckOptions, RuleContext } from "./context";
+import { checkCells } from "./checks/cells";
+import { checkChange } from "./checks/change";
+import { checkDerived } from "./checks/derived";
+import { checkFlows } from "./checks/flows";
+import { checkRelations } from "./checks/relations";
+import { checkStructure } from "./checks/structure";
+import { checkTargets } from "./checks/targets";
+import { checkUnits } from "./checks/units";
+import { Finding, SEVERITY_ORDER } from "../../../../src/domain/rules/finding";
+
+/** The checks, in the order a careful reviewer reads a sheet. Each one lives in ./checks. */
+const CHECKS: ReadonlyArray<(ctx: RuleContext) => void> = [
+  checkStructure,
+  checkCells,
+  checkUnits,
+  checkRelations,
+  checkFlows,
+  checkDerived,
+  checkChange,
+  checkTargets,
+];
+
+export function validateAnnex(
+  sheet: SheetSnapshot,
+  annex: LocatedAnnex,
+  derived: readonly DerivedCell[],
+  options: CheckOptions
+): Finding[] {
+  const ctx = new RuleContext(sheet, annex, derived, options);
+  for (const check of CHECKS) check(ctx);
+  return sortFindings(ctx.findings);
+}
+
+/** Errors first, then by position on the sheet (row, then column). */
+export function sortFindings(findings: Finding[]): Finding[] {
+  const key = (f: Finding) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(f.cells[0] ?? "");
+    return m ? Number(m[2]) * 1000 + m[1].length * 100 + m[1].charCodeAt(m[1].length - 1) : 0;
+  };
+  return findings
+    .map((f, i) => ({ f, i, k: key(f) }))
+    .sort(
+      (a, b) =>
+        SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.k - b.k || a.i - b.i
+    )
+    .map((x) => x.f);
+}
