@@ -54,10 +54,16 @@ export class BrowserWorkbookHost implements AnnexHost {
   private active: string | undefined;
   private selection: BrowserSelection | undefined;
   private readonly highlights = new Map<string, readonly Highlight[]>();
-  private readonly editHandlers = new Set<(edit: SheetEdit) => void>();
+  /** Each handler with the number of the last edit made before it subscribed (it hears later ones only). */
+  private readonly editHandlers = new Map<(edit: SheetEdit) => void, number>();
   private readonly viewListeners = new Set<() => void>();
   private readonly saved = new WeakMap<UndoRecord, readonly SavedCell[]>();
-  private pendingEdits = new Map<string, string[]>();
+  private pendingEdits: Array<{
+    readonly seq: number;
+    readonly sheet: string;
+    readonly address: string;
+  }> = [];
+  private editSeq = 0;
   private editTimer: ReturnType<typeof setTimeout> | undefined;
   private revision = 0;
   private readonly editDebounceMs: number;
@@ -176,7 +182,7 @@ export class BrowserWorkbookHost implements AnnexHost {
   }
 
   async onEdit(handler: (edit: SheetEdit) => void): Promise<() => Promise<void>> {
-    this.editHandlers.add(handler);
+    this.editHandlers.set(handler, this.editSeq);
     return async () => {
       this.editHandlers.delete(handler);
     };
@@ -288,19 +294,23 @@ export class BrowserWorkbookHost implements AnnexHost {
     if (this.editTimer !== undefined) clearTimeout(this.editTimer);
     this.editTimer = undefined;
     const pending = this.pendingEdits;
-    this.pendingEdits = new Map();
-    for (const [sheet, addresses] of pending) {
-      const edit: SheetEdit = { sheet, addresses };
-      for (const h of [...this.editHandlers]) h(edit);
+    this.pendingEdits = [];
+    for (const [handler, since] of [...this.editHandlers]) {
+      const bySheet = new Map<string, string[]>();
+      for (const e of pending) {
+        if (e.seq <= since) continue;
+        const list = bySheet.get(e.sheet) ?? [];
+        if (!list.includes(e.address)) list.push(e.address);
+        bySheet.set(e.sheet, list);
+      }
+      for (const [sheet, addresses] of bySheet) handler({ sheet, addresses });
     }
   }
 
   // ---- internals --------------------------------------------------------------------------------
 
   private reportEdit(sheet: string, address: string): void {
-    const list = this.pendingEdits.get(sheet) ?? [];
-    if (!list.includes(address)) list.push(address);
-    this.pendingEdits.set(sheet, list);
+    this.pendingEdits.push({ seq: ++this.editSeq, sheet, address });
     if (this.editTimer !== undefined) clearTimeout(this.editTimer);
     this.editTimer = setTimeout(() => this.flushEdits(), this.editDebounceMs);
   }

@@ -216,6 +216,14 @@ describe("BrowserWorkbookHost", () => {
     host.editCell(sheet, input, "1");
     host.flushEdits();
     expect(edits).toHaveLength(1);
+
+    // A handler hears only edits made after it subscribed, as Excel's onChanged does.
+    host.editCell(sheet, input, "2");
+    const late: SheetEdit[] = [];
+    await host.onEdit((e) => late.push(e));
+    host.editCell(sheet, sampleAddress("1", "planCur"), "3");
+    host.flushEdits();
+    expect(late).toEqual([{ sheet, addresses: [sampleAddress("1", "planCur")] }]);
   });
 
   test("a locked cell of a protected sheet refuses typing, as in Excel", async () => {
