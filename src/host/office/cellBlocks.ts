@@ -28,7 +28,10 @@ export function groupBlocks<T>(
   cells: readonly BlockCell<T>[],
   kind: (item: T) => string = () => ""
 ): Block<T>[] {
-  const sorted = [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
+  // The same cell twice keeps the last one, as a write plan would.
+  const unique = new Map<number, BlockCell<T>>();
+  for (const cell of cells) unique.set(cell.row * 16_384 + cell.col, cell);
+  const sorted = [...unique.values()].sort((a, b) => a.row - b.row || a.col - b.col);
   interface Open {
     row: number;
     col: number;
@@ -47,13 +50,14 @@ export function groupBlocks<T>(
       const k0 = kind(start.item);
       const run: T[] = [start.item];
       let j = i + 1;
-      for (; j < sorted.length && sorted[j].row === row; j++) {
-        const prevCol = sorted[j - 1].col;
-        // The same cell twice keeps the last one, as a write plan would.
-        if (sorted[j].col === prevCol) run[run.length - 1] = sorted[j].item;
-        else if (sorted[j].col === prevCol + 1 && kind(sorted[j].item) === k0)
-          run.push(sorted[j].item);
-        else break;
+      while (
+        j < sorted.length &&
+        sorted[j].row === row &&
+        sorted[j].col === sorted[j - 1].col + 1 &&
+        kind(sorted[j].item) === k0
+      ) {
+        run.push(sorted[j].item);
+        j++;
       }
       const key = `${start.col}:${run.length}:${k0}`;
       const above = open.get(key);

@@ -307,10 +307,11 @@ export class OfficeHost implements AnnexHost {
     const before: CellState[] = [];
     const written: string[] = [];
     let unprotected = false;
+    let batch: Block<Put>[] = [];
     try {
       await this.runtime.run(async (context) => {
         while (queue.length) {
-          const batch = queue[0];
+          batch = queue[0];
           const last = queue.length === 1;
           const ws = context.workbook.worksheets.getItem(sheet);
           const previous = batch.map((b) => {
@@ -349,7 +350,7 @@ export class OfficeHost implements AnnexHost {
         }
       });
     } catch (e) {
-      throw await this.failedWrite(e, sheet, protection, blocks, written);
+      throw await this.failedWrite(e, sheet, protection, batch, written);
     }
     return before;
   }
@@ -397,14 +398,18 @@ export class OfficeHost implements AnnexHost {
           guard.protect(protection.options);
           await context.sync();
         }
+        // What now holds the new content, named by block where the whole block does.
         const cells: string[] = [];
-        blocks.forEach((b, i) =>
+        blocks.forEach((b, i) => {
+          const hits: string[] = [];
           b.items.forEach((row, r) =>
             row.forEach((p, c) => {
-              if (sameInput(now[i].formulas[r][c], p.input)) cells.push(toA1(b.row + r, b.col + c));
+              if (sameInput(now[i].formulas[r][c], p.input)) hits.push(toA1(b.row + r, b.col + c));
             })
-          )
-        );
+          );
+          if (hits.length === b.rows * b.cols) cells.push(blockAddress(b));
+          else cells.push(...hits);
+        });
         return cells;
       });
       const all = [...new Set([...written, ...landed])];
