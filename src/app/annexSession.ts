@@ -30,6 +30,7 @@ import {
   groupFindings,
   SeverityGroup,
 } from "./findingViews";
+import { checkDistrictFiles, DistrictFileInput, DistrictFileReport } from "./districtFiles";
 import { attempt, failure, Outcome, success } from "./problems";
 import {
   freeSheetName,
@@ -193,9 +194,10 @@ export class AnnexSession {
 
   // ── Mẫu biểu ────────────────────────────────────────────────────────────────────────────────
 
-  templates(): TemplateChoice[] {
+  /** The templates to choose from, titles with the year given (custom ones first). */
+  templates(year?: number): TemplateChoice[] {
     const custom = new Set(this.custom);
-    return templateList(this.custom).map((t) => templateChoice(t, custom.has(t)));
+    return templateList(this.custom).map((t) => templateChoice(t, custom.has(t), year));
   }
 
   preview(templateId: string, year: number): Outcome<TemplatePreview> {
@@ -466,6 +468,24 @@ export class AnnexSession {
         },
       });
     });
+  }
+
+  // ── Hồ sơ huyện ─────────────────────────────────────────────────────────────────────────────
+
+  /** Reads and checks the districts' files in the page (ExcelJS loads on first use), one after another. */
+  checkFiles(
+    files: readonly DistrictFileInput[],
+    onProgress?: (done: number, total: number, file: string) => void
+  ): Promise<Outcome<DistrictFileReport[]>> {
+    return attempt(async () =>
+      success(
+        await checkDistrictFiles(files, {
+          templates: this.custom,
+          locale: this.locale,
+          ...(onProgress ? { onProgress } : {}),
+        })
+      )
+    );
   }
 
   // ── internals ───────────────────────────────────────────────────────────────────────────────

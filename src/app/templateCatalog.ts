@@ -7,7 +7,7 @@ export interface TemplateChoice {
   readonly version: string;
   /** "Biểu số 01" */
   readonly form: string;
-  /** Title with the year tokens as written ("năm {Y}"); see TemplatePreview for the resolved one. */
+  /** Title for the year asked, or with its year tokens as written ("năm {Y}") when none was. */
   readonly title: Bilingual;
   /** What the year means for this template: "năm kế hoạch". */
   readonly yearMeaning: Bilingual;
@@ -48,12 +48,12 @@ export function templateList(custom: readonly Template[]): Template[] {
   return [...custom, ...builtInTemplates().filter((t) => !ids.has(t.id))];
 }
 
-export function templateChoice(t: Template, custom: boolean): TemplateChoice {
+export function templateChoice(t: Template, custom: boolean, year?: number): TemplateChoice {
   return {
     id: t.id,
     version: t.version,
     form: t.form,
-    title: t.title,
+    title: year === undefined ? t.title : resolveLocalized(t.title, year),
     yearMeaning: t.yearMeaning,
     custom,
     indicators: t.indicators.length,

@@ -1,0 +1,167 @@
+import * as React from "react";
+import { Badge, Button, makeStyles, Text, tokens } from "@fluentui/react-components";
+import {
+  CheckmarkCircle20Regular,
+  Eraser20Regular,
+  Highlight20Regular,
+  NumberSymbol20Regular,
+} from "@fluentui/react-icons";
+import type { CheckReport } from "../app/annexSession";
+import type { FindingView } from "../app/findingViews";
+import { SEVERITIES, SEVERITY_LABEL } from "../app/findingViews";
+import type { Bilingual } from "../domain";
+import { FindingList } from "./FindingList";
+import { Notice, ProblemBar, Progress } from "./Feedback";
+import { useAction, usePane } from "./paneContext";
+import { S } from "./strings";
+
+const useStyles = makeStyles({
+  screen: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+});
+
+const BADGE = { error: "danger", warning: "warning", info: "informative" } as const;
+
+/** Kiểm tra: check the active sheet, see the findings, go to their cells, highlight, convert numbers. */
+export function CheckTab(): React.JSX.Element {
+  const { session, t, revision, changed } = usePane();
+  const styles = useStyles();
+  const action = useAction();
+  const [report, setReport] = React.useState<CheckReport | undefined>(session.lastReport);
+  const [stale, setStale] = React.useState(false);
+  const [ticked, setTicked] = React.useState<ReadonlySet<string>>(new Set());
+  const [notice, setNotice] = React.useState<Bilingual | undefined>();
+  const watching = React.useRef<Promise<() => Promise<void>> | undefined>(undefined);
+
+  // Another screen (Tính cột, Hoàn tác) may have checked the sheet again.
+  React.useEffect(() => {
+    if (session.lastReport) setReport(session.lastReport);
+  }, [session, revision]);
+
+  React.useEffect(
+    () => () => {
+      void watching.current?.then((stop) => stop());
+    },
+    []
+  );
+
+  const watch = () => {
+    watching.current ??= session
+      .watch((event) => {
+        if (event.type === "stale") setStale(true);
+        else {
+          setStale(false);
+          if (event.outcome.ok) setReport(event.outcome.value);
+          else action.clearProblem();
+        }
+      })
+      .catch(() => async () => undefined);
+  };
+
+  const check = async () => {
+    setNotice(undefined);
+    const outcome = await action.run(() => session.check());
+    if (!outcome) return;
+    setStale(false);
+    if (outcome.ok) {
+      setReport(outcome.value);
+      setTicked(new Set());
+      watch();
+    } else setReport(undefined);
+  };
+
+  const select = (f: FindingView) => void action.run(() => session.select(f));
+
+  const highlight = async () => {
+    const outcome = await action.run(() => session.highlightAll());
+    if (outcome?.ok) setNotice(outcome.value.summary);
+  };
+
+  const clear = async () => {
+    const outcome = await action.run(() => session.clearHighlights());
+    if (outcome?.ok) setNotice(outcome.value.summary);
+  };
+
+  const convert = async () => {
+    const outcome = await action.run(() => session.fixNumbers([...ticked]));
+    if (outcome?.ok) {
+      setNotice(outcome.value.summary);
+      setTicked(new Set());
+      if (session.lastReport) setReport(session.lastReport);
+      changed();
+    }
+  };
+
+  const tick = (id: string, on: boolean) =>
+    setTicked((old) => {
+      const next = new Set(old);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  const total = report ? report.counts.error + report.counts.warning + report.counts.info : 0;
+  const fixable = report?.findings.filter((f) => f.fixable).length ?? 0;
+
+  return (
+    <div className={styles.screen}>
+      <Text>{t(S.checkIntro)}</Text>
+      <div className={styles.row}>
+        <Button
+          appearance="primary"
+          icon={<CheckmarkCircle20Regular />}
+          onClick={check}
+          disabled={action.busy}
+        >
+          {t(S.checkSheet)}
+        </Button>
+        <Progress show={action.showProgress} label={S.checking} />
+      </div>
+      <ProblemBar problem={action.problem} onDismiss={action.clearProblem} />
+      {stale && <Notice intent="info" text={S.stale} />}
+      {notice && <Notice intent="success" text={notice} />}
+      {report && (
+        <>
+          <Text weight="semibold" role="status">
+            {t(report.summary)}
+          </Text>
+          <div className={styles.counts} aria-hidden>
+            {SEVERITIES.map((s) => (
+              <Badge key={s} color={BADGE[s]} appearance="tint">
+                {`${t(SEVERITY_LABEL[s])}: ${report.counts[s]}`}
+              </Badge>
+            ))}
+          </div>
+          {report.protection === "password" && <Notice intent="warning" text={S.protectedNote} />}
+          <div className={styles.row}>
+            <Button
+              icon={<Highlight20Regular />}
+              onClick={highlight}
+              disabled={action.busy || !total}
+            >
+              {t(S.highlightAll)}
+            </Button>
+            <Button icon={<Eraser20Regular />} onClick={clear} disabled={action.busy}>
+              {t(S.clearHighlights)}
+            </Button>
+            {fixable > 0 && (
+              <Button
+                icon={<NumberSymbol20Regular />}
+                onClick={convert}
+                disabled={action.busy || ticked.size === 0}
+              >
+                {`${t(S.convertTicked)} (${ticked.size})`}
+              </Button>
+            )}
+          </div>
+          {total === 0 ? (
+            <Notice intent="success" text={S.noFindings} />
+          ) : (
+            <FindingList groups={report.groups} onSelect={select} ticked={ticked} onTick={tick} />
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,173 @@
+import * as React from "react";
+import {
+  Button,
+  Caption1,
+  makeStyles,
+  ProgressBar,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { FolderOpen20Regular } from "@fluentui/react-icons";
+import type { DistrictFileReport } from "../app/districtFiles";
+import type { Bilingual } from "../domain";
+import { FindingList } from "./FindingList";
+import { Notice, ProblemBar } from "./Feedback";
+import { useAction, usePane } from "./paneContext";
+import { readingText, S } from "./strings";
+
+const useStyles = makeStyles({
+  screen: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  hiddenInput: { display: "none" },
+  scroll: { overflowX: "auto" },
+  table: { minWidth: "300px" },
+  number: { width: "52px", textAlign: "right" },
+  year: { width: "44px" },
+  fileButton: {
+    minWidth: 0,
+    paddingLeft: 0,
+    justifyContent: "flex-start",
+    textAlign: "left",
+    overflowWrap: "anywhere",
+    height: "auto",
+  },
+  chosen: { backgroundColor: tokens.colorNeutralBackground1Selected },
+});
+
+/** Hồ sơ huyện: pick the districts' files, see one summary row per file and the chosen file's findings. */
+export function DistrictFilesTab(): React.JSX.Element {
+  const { session, t } = usePane();
+  const styles = useStyles();
+  const action = useAction();
+  const input = React.useRef<HTMLInputElement>(null);
+  const [reports, setReports] = React.useState<readonly DistrictFileReport[]>([]);
+  const [chosen, setChosen] = React.useState(0);
+  const [progress, setProgress] = React.useState<{ value: number; text: Bilingual } | undefined>();
+
+  const check = async (list: FileList | null) => {
+    const files = list ? Array.from(list) : [];
+    if (!files.length) return;
+    setReports([]);
+    const outcome = await action.run(() =>
+      session.checkFiles(files, (done, total, file) =>
+        setProgress(
+          done < total ? { value: done / total, text: readingText(done, total, file) } : undefined
+        )
+      )
+    );
+    setProgress(undefined);
+    if (outcome?.ok) {
+      setReports(outcome.value);
+      setChosen(0);
+    }
+    if (input.current) input.current.value = "";
+  };
+
+  const report = reports[chosen];
+
+  return (
+    <div className={styles.screen}>
+      <Text>{t(S.districtsIntro)}</Text>
+      <input
+        ref={input}
+        type="file"
+        multiple
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        aria-label={t(S.chooseFiles)}
+        className={styles.hiddenInput}
+        onChange={(e) => void check(e.currentTarget.files)}
+      />
+      <div>
+        <Button
+          appearance="primary"
+          icon={<FolderOpen20Regular />}
+          onClick={() => input.current?.click()}
+          disabled={action.busy}
+        >
+          {t(S.chooseFiles)}
+        </Button>
+      </div>
+      {progress && (
+        <div role="status">
+          <ProgressBar value={progress.value} aria-label={t(progress.text)} />
+          <Caption1>{t(progress.text)}</Caption1>
+        </div>
+      )}
+      <ProblemBar problem={action.problem} onDismiss={action.clearProblem} />
+      {reports.length > 0 && (
+        <div className={styles.scroll}>
+          <Table size="extra-small" aria-label={t(S.summaryCaption)} className={styles.table}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t(S.colFile)}</TableHeaderCell>
+                <TableHeaderCell>{t(S.colUnitName)}</TableHeaderCell>
+                <TableHeaderCell>{t(S.colTemplate)}</TableHeaderCell>
+                <TableHeaderCell className={styles.year}>{t(S.colYear)}</TableHeaderCell>
+                <TableHeaderCell className={styles.number}>{t(S.colErrors)}</TableHeaderCell>
+                <TableHeaderCell className={styles.number}>{t(S.colWarnings)}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {reports.map((r, i) => (
+                <TableRow
+                  key={`${r.file}-${i}`}
+                  className={i === chosen ? styles.chosen : undefined}
+                  aria-selected={i === chosen}
+                >
+                  <TableCell>
+                    <Button
+                      appearance="transparent"
+                      size="small"
+                      className={styles.fileButton}
+                      aria-label={`${t(S.showFindings)} ${r.file}`}
+                      aria-pressed={i === chosen}
+                      onClick={() => setChosen(i)}
+                    >
+                      {r.file}
+                    </Button>
+                  </TableCell>
+                  <TableCell>
+                    {r.problem ? t(S.unreadable) : (r.unit ?? t(S.unknownUnit))}
+                  </TableCell>
+                  <TableCell>{r.form ?? "—"}</TableCell>
+                  <TableCell className={styles.year}>{r.year ?? "—"}</TableCell>
+                  <TableCell className={styles.number}>
+                    {r.problem ? "—" : r.counts.error}
+                  </TableCell>
+                  <TableCell className={styles.number}>
+                    {r.problem ? "—" : r.counts.warning}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+      {report && (
+        <section aria-label={`${t(S.findingsOf)} ${report.file}`} className={styles.screen}>
+          <Text as="h3" weight="semibold">
+            {`${t(S.findingsOf)} ${report.file}`}
+          </Text>
+          {report.problem ? (
+            <Notice intent="warning" text={report.problem.message} />
+          ) : (
+            <>
+              <Text role="status">{t(report.summary)}</Text>
+              {report.sheets.map((s) => (
+                <FindingList key={s.sheet} groups={s.groups} />
+              ))}
+              {report.ignoredSheets.length > 0 && (
+                <Caption1>{`${t(S.ignoredSheets)}: ${report.ignoredSheets.join(", ")}`}</Caption1>
+              )}
+            </>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import * as React from "react";
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+} from "@fluentui/react-components";
+import { Dismiss20Regular } from "@fluentui/react-icons";
+import type { Problem } from "../app/problems";
+import type { Bilingual } from "../domain";
+import { usePane } from "./paneContext";
+import { cellsText, S } from "./strings";
+
+/** A problem as a message bar: what happened, and what to do, never a dead end. */
+export function ProblemBar(props: {
+  readonly problem: Problem | undefined;
+  readonly onDismiss?: () => void;
+  readonly children?: React.ReactNode;
+}): React.JSX.Element | null {
+  const { t, lang } = usePane();
+  const { problem } = props;
+  if (!problem) return null;
+  const written = problem.written.length;
+  return (
+    <MessageBar intent={problem.code === "sheet-exists" ? "warning" : "error"} layout="multiline">
+      <MessageBarBody>
+        {t(problem.message)}
+        {written > 0 &&
+          (lang === "vi"
+            ? ` Đã ghi ${cellsText(written).vi} trước khi dừng: ${problem.written.join(", ")}.`
+            : ` ${cellsText(written).en} were written before it stopped: ${problem.written.join(", ")}.`)}
+      </MessageBarBody>
+      <MessageBarActions
+        containerAction={
+          props.onDismiss ? (
+            <Button
+              appearance="transparent"
+              aria-label={t(S.dismiss)}
+              icon={<Dismiss20Regular />}
+              onClick={props.onDismiss}
+            />
+          ) : undefined
+        }
+      >
+        {props.children}
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
+
+export function Notice(props: {
+  readonly intent: "success" | "info" | "warning";
+  readonly title?: Bilingual;
+  readonly text: Bilingual;
+  readonly children?: React.ReactNode;
+}): React.JSX.Element {
+  const { t } = usePane();
+  return (
+    <MessageBar intent={props.intent} layout="multiline">
+      <MessageBarBody>
+        {props.title && <MessageBarTitle>{t(props.title)}</MessageBarTitle>}
+        {t(props.text)}
+      </MessageBarBody>
+      {props.children && <MessageBarActions>{props.children}</MessageBarActions>}
+    </MessageBar>
+  );
+}
+
+/** Shown once an action has taken longer than PROGRESS_DELAY_MS. */
+export function Progress(props: {
+  readonly show: boolean;
+  readonly label: Bilingual;
+}): React.JSX.Element | null {
+  const { t } = usePane();
+  if (!props.show) return null;
+  return <Spinner size="small" labelPosition="after" label={t(props.label)} role="status" />;
+}

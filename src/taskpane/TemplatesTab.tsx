@@ -1,0 +1,218 @@
+import * as React from "react";
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { Eye20Regular, EyeOff20Regular, TableAdd20Regular } from "@fluentui/react-icons";
+import type { InsertResult } from "../app/annexSession";
+import { Notice, ProblemBar, Progress } from "./Feedback";
+import { useAction, usePane } from "./paneContext";
+import { S } from "./strings";
+
+const useStyles = makeStyles({
+  screen: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  preview: {
+    maxHeight: "320px",
+    overflowY: "auto",
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  section: {
+    fontWeight: tokens.fontWeightSemibold,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
+  code: { width: "44px" },
+  unit: { width: "72px" },
+});
+
+/** Mẫu biểu: choose a template, the year and the unit, see its rows, insert it as a new sheet. */
+export function TemplatesTab(): React.JSX.Element {
+  const { session, t, lang } = usePane();
+  const styles = useStyles();
+  const action = useAction();
+  const [yearText, setYearText] = React.useState(String(new Date().getFullYear()));
+  const [unitName, setUnitName] = React.useState("");
+  const [authority, setAuthority] = React.useState("");
+  const [sheetName, setSheetName] = React.useState("");
+  const [nameEdited, setNameEdited] = React.useState(false);
+  const [showRows, setShowRows] = React.useState(false);
+  const [inserted, setInserted] = React.useState<InsertResult | undefined>();
+
+  const year = Number(yearText);
+  const validYear = /^\d{4}$/.test(yearText.trim()) && year >= 2000 && year <= 2100;
+  const templates = React.useMemo(
+    () => session.templates(validYear ? year : undefined),
+    [session, year, validYear]
+  );
+  const [templateId, setTemplateId] = React.useState(() => session.templates()[0]?.id ?? "");
+  const chosen = templates.find((c) => c.id === templateId);
+
+  // The default sheet name follows the template and year until the user types one.
+  React.useEffect(() => {
+    if (nameEdited || !validYear || !templateId) return;
+    let live = true;
+    void session.suggestSheetName(templateId, year).then((o) => {
+      if (live && o.ok) setSheetName(o.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [session, templateId, year, validYear, nameEdited]);
+
+  const preview = React.useMemo(() => {
+    if (!showRows || !validYear) return undefined;
+    const o = session.preview(templateId, year);
+    return o.ok ? o.value : undefined;
+  }, [session, showRows, templateId, year, validYear]);
+
+  const insert = async () => {
+    setInserted(undefined);
+    const outcome = await action.run(() =>
+      session.insert({ templateId, year, unitName, authority, sheetName })
+    );
+    if (outcome?.ok) {
+      setInserted(outcome.value);
+      setNameEdited(false);
+    }
+  };
+
+  const suggestion = action.problem?.suggestion;
+
+  return (
+    <div className={styles.screen}>
+      <Field label={t(S.template)}>
+        <Select value={templateId} onChange={(_e, d) => setTemplateId(d.value)}>
+          {templates.map((c) => (
+            <option key={c.id} value={c.id}>
+              {`${c.form}: ${t(c.title)}${c.custom ? ` (${t(S.customTemplate)})` : ""}`}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field
+        label={t(S.year)}
+        hint={chosen ? t(chosen.yearMeaning) : undefined}
+        validationState={validYear ? "none" : "error"}
+        validationMessage={
+          validYear
+            ? undefined
+            : lang === "vi"
+              ? "Nhập năm có 4 chữ số, ví dụ 2023."
+              : "Enter a four-digit year, e.g. 2023."
+        }
+      >
+        <Input
+          value={yearText}
+          inputMode="numeric"
+          maxLength={4}
+          onChange={(_e, d) => setYearText(d.value)}
+        />
+      </Field>
+      <Field label={t(S.authority)}>
+        <Input
+          value={authority}
+          placeholder={t(S.authorityPlaceholder)}
+          onChange={(_e, d) => setAuthority(d.value)}
+        />
+      </Field>
+      <Field label={t(S.unitName)}>
+        <Input
+          value={unitName}
+          placeholder={t(S.unitNamePlaceholder)}
+          onChange={(_e, d) => setUnitName(d.value)}
+        />
+      </Field>
+      <Field label={t(S.sheetName)}>
+        <Input
+          value={sheetName}
+          maxLength={31}
+          onChange={(_e, d) => {
+            setSheetName(d.value);
+            setNameEdited(true);
+          }}
+        />
+      </Field>
+      <div className={styles.row}>
+        <Button
+          appearance="primary"
+          icon={<TableAdd20Regular />}
+          onClick={insert}
+          disabled={action.busy || !validYear || !templateId}
+        >
+          {t(S.insert)}
+        </Button>
+        <Button
+          icon={showRows ? <EyeOff20Regular /> : <Eye20Regular />}
+          aria-expanded={showRows}
+          onClick={() => setShowRows((v) => !v)}
+          disabled={!validYear}
+        >
+          {showRows ? t(S.hideRows) : t(S.showRows)}
+        </Button>
+        <Progress show={action.showProgress} label={S.inserting} />
+      </div>
+      <ProblemBar problem={action.problem} onDismiss={action.clearProblem}>
+        {suggestion && (
+          <Button
+            onClick={() => {
+              setSheetName(suggestion);
+              setNameEdited(true);
+              action.clearProblem();
+            }}
+          >
+            {`${t(S.useName)} "${suggestion}"`}
+          </Button>
+        )}
+      </ProblemBar>
+      {inserted && <Notice intent="success" text={inserted.summary} />}
+      {inserted?.skipped.map((s) => (
+        <Notice key={s.capability} intent="warning" text={s.message} />
+      ))}
+      {preview && (
+        <div className={styles.preview}>
+          <Text as="h3" weight="semibold" block>
+            {t(preview.title)}
+          </Text>
+          <Table size="extra-small" aria-label={t(S.previewCaption)}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell className={styles.code}>{t(S.colCode)}</TableHeaderCell>
+                <TableHeaderCell>{t(S.colName)}</TableHeaderCell>
+                <TableHeaderCell className={styles.unit}>{t(S.colUnit)}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {preview.rows.map((r) =>
+                r.kind === "section" ? (
+                  <TableRow key={`s${r.code}`} className={styles.section}>
+                    <TableCell>{r.code}</TableCell>
+                    <TableCell>{t(r.name)}</TableCell>
+                    <TableCell />
+                  </TableRow>
+                ) : (
+                  <TableRow key={r.code}>
+                    <TableCell>{r.label}</TableCell>
+                    <TableCell style={{ paddingLeft: `${r.level * 12}px` }}>{t(r.name)}</TableCell>
+                    <TableCell>{r.unit}</TableCell>
+                  </TableRow>
+                )
+              )}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+    </div>
+  );
+}

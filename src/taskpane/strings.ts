@@ -1,0 +1,123 @@
+import type { Bilingual } from "../domain";
+
+/**
+ * Every text the pane shows, Vietnamese first, in the words an officer uses (trang tính, ô, chỉ tiêu).
+ * Results and problems come from the session already in both languages; these are the pane's own.
+ */
+type Texts = Readonly<Record<string, Bilingual>>;
+
+const b = (vi: string, en: string): Bilingual => ({ vi, en });
+
+export const S = {
+  appTitle: b("Biểu chỉ tiêu", "Indicator annex"),
+  tabs: b("Các chức năng", "Functions"),
+  tabTemplates: b("Mẫu biểu", "Templates"),
+  tabCheck: b("Kiểm tra", "Check"),
+  tabFill: b("Tính cột", "Fill"),
+  tabDistricts: b("Hồ sơ huyện", "Districts' files"),
+  working: b("Đang xử lý…", "Working…"),
+  dismiss: b("Đóng thông báo", "Dismiss"),
+
+  // Mẫu biểu
+  template: b("Mẫu biểu", "Template"),
+  customTemplate: b("mẫu riêng", "custom"),
+  year: b("Năm", "Year"),
+  unitName: b("Đơn vị báo cáo", "Reporting unit"),
+  unitNamePlaceholder: b("Sở Lao động - Thương binh và Xã hội", "e.g. Department of Labour"),
+  authority: b("Cơ quan chủ quản", "Authority"),
+  authorityPlaceholder: b("UBND tỉnh …", "People's Committee of …"),
+  sheetName: b("Tên trang tính mới", "New sheet name"),
+  showRows: b("Xem trước các dòng", "Preview the rows"),
+  hideRows: b("Ẩn các dòng", "Hide the rows"),
+  previewCaption: b("Các chỉ tiêu sẽ được chèn", "Indicators to be inserted"),
+  colCode: b("STT", "No."),
+  colName: b("Chỉ tiêu", "Indicator"),
+  colUnit: b("ĐVT", "Unit"),
+  insert: b("Chèn trang tính mới", "Insert as a new sheet"),
+  inserting: b("Đang chèn biểu…", "Inserting the annex…"),
+  useName: b("Dùng tên", "Use the name"),
+
+  // Kiểm tra
+  checkSheet: b("Kiểm tra trang tính đang mở", "Check the active sheet"),
+  checking: b("Đang kiểm tra…", "Checking…"),
+  checkIntro: b(
+    "Kiểm tra từng ô của biểu: kiểu số, đơn vị, tổng, tỷ lệ, kỳ và chỉ tiêu kế hoạch.",
+    "Checks every cell of the annex: types, units, totals, ratios, periods and targets."
+  ),
+  noFindings: b("Không thấy lỗi, cảnh báo hay lưu ý nào.", "No errors, warnings or notes."),
+  stale: b(
+    "Trang tính vừa được sửa: kết quả dưới đây đã cũ, đang kiểm tra lại…",
+    "The sheet was edited: the results below are out of date; checking again…"
+  ),
+  highlightAll: b("Tô màu tất cả", "Highlight all"),
+  clearHighlights: b("Bỏ tô màu", "Clear highlights"),
+  convertTicked: b("Chuyển thành số", "Convert to numbers"),
+  tickToConvert: b("Chọn để chuyển thành số", "Tick to convert to a number"),
+  selectCells: b("Chọn ô trong Excel", "Select the cells in Excel"),
+  expected: b("Cần", "Expected"),
+  found: b("Thấy", "Found"),
+  why: b("Vì sao", "Why"),
+  cell: b("Ô", "Cell"),
+  protectedNote: b(
+    "Trang tính được bảo vệ bằng mật khẩu: vẫn kiểm tra được, nhưng không ghi được.",
+    "The sheet is protected with a password: it can be checked, not written."
+  ),
+
+  // Tính cột
+  fillIntro: b(
+    "Ghi công thức cho các cột so sánh và đánh giá. Ô do người dùng nhập được giữ nguyên, trừ khi bạn đồng ý ghi đè.",
+    "Writes the formulas of the comparison and evaluation columns. Cells a person typed are kept unless you agree to overwrite them."
+  ),
+  fill: b("Tính cột", "Fill the columns"),
+  filling: b("Đang ghi công thức…", "Writing formulas…"),
+  keptCaption: b(
+    "Ô được giữ nguyên vì người dùng đã nhập",
+    "Cells kept because a person typed there"
+  ),
+  overwrite: b("Ghi đè…", "Overwrite…"),
+  overwriteTitle: b("Ghi đè ô người dùng đã nhập?", "Overwrite cells a person typed?"),
+  overwriteConfirm: b("Ghi đè", "Overwrite"),
+  overwriteCancel: b("Giữ nguyên", "Keep them"),
+  undo: b("Hoàn tác", "Undo"),
+  undoing: b("Đang hoàn tác…", "Undoing…"),
+
+  // Hồ sơ huyện
+  districtsIntro: b(
+    "Chọn các tệp .xlsx các huyện gửi lên. Tệp chỉ được đọc trên máy này, không tải lên đâu cả.",
+    "Choose the districts' .xlsx files. They are read on this computer only and uploaded nowhere."
+  ),
+  chooseFiles: b("Chọn tệp .xlsx…", "Choose .xlsx files…"),
+  reading: b("Đang đọc", "Reading"),
+  summaryCaption: b("Tóm tắt theo tệp", "Summary by file"),
+  colFile: b("Tệp", "File"),
+  colUnitName: b("Đơn vị", "Unit"),
+  colTemplate: b("Biểu", "Form"),
+  colYear: b("Năm", "Year"),
+  colErrors: b("Lỗi", "Errors"),
+  colWarnings: b("Cảnh báo", "Warnings"),
+  unknownUnit: b("(không ghi)", "(not stated)"),
+  unreadable: b("Không đọc được", "Unreadable"),
+  findingsOf: b("Kết quả của tệp", "Findings of file"),
+  showFindings: b("Xem kết quả của", "Show the findings of"),
+  ignoredSheets: b("Trang tính không có biểu, bỏ qua", "Sheets without an annex, skipped"),
+
+  // Outside Excel
+  notInExcelTitle: b("Chưa kết nối với Excel", "Not connected to Excel"),
+  previewHint: b(
+    "Để thử add-in không cần Excel, hãy chạy npm run preview rồi mở trang xem trước.",
+    "To try the add-in without Excel, run npm run preview and open the preview page."
+  ),
+  loadingOffice: b("Đang kết nối với Excel…", "Connecting to Excel…"),
+} satisfies Texts;
+
+/** "3 ô" / "3 cells". */
+export function cellsText(n: number): Bilingual {
+  return { vi: `${n} ô`, en: `${n} cell${n === 1 ? "" : "s"}` };
+}
+
+export function readingText(done: number, total: number, file: string): Bilingual {
+  return {
+    vi: `Đang đọc ${Math.min(done + 1, total)}/${total}: ${file}`,
+    en: `Reading ${Math.min(done + 1, total)} of ${total}: ${file}`,
+  };
+}
