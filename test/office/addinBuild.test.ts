@@ -1,0 +1,149 @@
+import { execFile, spawnSync } from "child_process";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "fs";
+import os from "os";
+import path from "path";
+import { gzipSync } from "zlib";
+import { OFFICE_JS_URL } from "../../src/office/loadOffice";
+
+/**
+ * The production build as a department runs it: `ADDIN_PUBLIC_URL=… webpack --mode production`, into a
+ * folder that already holds the command line's build (dist/src), which must survive.
+ */
+
+const root = path.resolve(__dirname, "../..");
+const webpackCli = path.join(root, "node_modules/webpack-cli/bin/cli.js");
+const PUBLIC_URL = "https://bieu.soldtbxh.example.gov.vn/addin/";
+const SCHEMAS = path.resolve(root, "../shared/office-manifest-xsd/OfficeAppManifestV1_1.xsd");
+
+function webpack(
+  out: string,
+  env: Record<string, string>
+): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [webpackCli, "--mode", "production", "--env", `outputPath=${out}`],
+      { cwd: root, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024, timeout: 600_000 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code ?? 1) : 0, output: stdout + stderr })
+    );
+  });
+}
+
+let out = "";
+let build: { code: number; output: string };
+const read = (file: string) => readFileSync(path.join(out, file), "utf8");
+/** The scripts an HTML page loads at once (not the chunks it may import later). */
+const initialScripts = (page: string) =>
+  [...read(page).matchAll(/<script[^>]*\ssrc=(?:"([^"]+)"|([^\s>]+))/g)]
+    .map((m) => m[1] ?? m[2])
+    .filter((src) => !/^https?:/.test(src));
+
+beforeAll(async () => {
+  out = mkdtempSync(path.join(os.tmpdir(), "addin-build-"));
+  mkdirSync(path.join(out, "src/cli"), { recursive: true });
+  writeFileSync(path.join(out, "src/cli/main.js"), "// the command line's build\n");
+  build = await webpack(out, { ADDIN_PUBLIC_URL: PUBLIC_URL.replace(/\/$/, "") });
+}, 600_000);
+
+afterAll(() => {
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+test("builds without errors and keeps the command line's build beside it", () => {
+  expect(build.output).not.toMatch(/ERROR in/);
+  expect(build.code).toBe(0);
+  expect(existsSync(path.join(out, "src/cli/main.js"))).toBe(true);
+});
+
+test("the manifest copy carries the public URL everywhere, and every URL in it is a file of the build", () => {
+  const manifest = read("manifest.xml");
+  expect(manifest).not.toContain("localhost");
+  const urls = (manifest.match(/https:\/\/[^"<\s]+/g) ?? []).filter(
+    (u) => !u.startsWith("https://schemas.")
+  );
+  expect(urls.length).toBeGreaterThan(10);
+  for (const url of urls) {
+    expect(url.startsWith(PUBLIC_URL)).toBe(true);
+    const file = url.slice(PUBLIC_URL.length).split("?")[0];
+    expect({ url, built: existsSync(path.join(out, file)) }).toEqual({ url, built: true });
+  }
+  expect(urls).toEqual(
+    expect.arrayContaining([
+      `${PUBLIC_URL}taskpane.html`,
+      `${PUBLIC_URL}commands.html`,
+      `${PUBLIC_URL}assets/icon-80.png`,
+    ])
+  );
+});
+
+const xmllint = spawnSync("xmllint", ["--version"]).status === 0 && existsSync(SCHEMAS);
+(xmllint ? test : test.skip)(
+  "the manifest copy is valid against Microsoft's schema (xmllint)",
+  () => {
+    const run = spawnSync(
+      "xmllint",
+      ["--noout", "--nonet", "--schema", SCHEMAS, path.join(out, "manifest.xml")],
+      {
+        encoding: "utf8",
+      }
+    );
+    expect(run.stderr.trim()).toBe(`${path.join(out, "manifest.xml")} validates`);
+    expect(run.status).toBe(0);
+  }
+);
+
+test("each page loads its own bundle; Office.js comes from Microsoft's CDN, not from the bundle", () => {
+  for (const page of ["taskpane.html", "commands.html", "report.html"]) {
+    const scripts = initialScripts(page);
+    expect({ page, scripts: scripts.length }).toEqual({ page, scripts: 1 });
+    for (const src of scripts) expect(existsSync(path.join(out, src))).toBe(true);
+  }
+  const js = readdirSync(out).filter((f) => f.endsWith(".js"));
+  const commands = initialScripts("commands.html")
+    .map((s) => read(s))
+    .join("");
+  expect(commands).toContain(OFFICE_JS_URL);
+  for (const file of js)
+    expect({ file, officeJs: read(file).includes("OSFPerformance") }).toEqual({
+      file,
+      officeJs: false,
+    });
+});
+
+test("no polyfill bundle, and ExcelJS is never in a page's first load (a lazily loaded chunk at most)", () => {
+  const sizes: string[] = [];
+  for (const page of ["taskpane.html", "commands.html", "report.html"]) {
+    const code = initialScripts(page)
+      .map((s) => read(s))
+      .join("");
+    expect({ page, coreJs: code.includes("__core-js_shared__") }).toEqual({ page, coreJs: false });
+    expect({ page, regenerator: code.includes("regeneratorRuntime") }).toEqual({
+      page,
+      regenerator: false,
+    });
+    expect({ page, exceljs: code.includes("xl/sharedStrings.xml") }).toEqual({
+      page,
+      exceljs: false,
+    });
+    sizes.push(`${page} ${(gzipSync(code).length / 1024).toFixed(1)} KB gzip`);
+  }
+  console.log(`first load: ${sizes.join("; ")}`);
+});
+
+test("a public URL that is not https is refused with a message that says why", async () => {
+  const bad = await webpack(path.join(out, "bad"), {
+    ADDIN_PUBLIC_URL: "http://bieu.example.gov.vn/",
+  });
+  expect(bad.code).not.toBe(0);
+  expect(bad.output).toContain("ADDIN_PUBLIC_URL must start with https://");
+  expect(existsSync(path.join(out, "bad/manifest.xml"))).toBe(false);
+}, 120_000);
