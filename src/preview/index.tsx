@@ -1,0 +1,48 @@
+import ExcelJS from "exceljs";
+import { createRoot } from "react-dom/client";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import type { Lang } from "../app/language";
+import { BrowserWorkbookHost } from "../host/browser/browserWorkbookHost";
+import { openSample } from "../host/browser/sampleWorkbook";
+import { TaskPane } from "../taskpane/TaskPane";
+import { PreviewApp } from "./PreviewApp";
+
+/**
+ * npm run preview: the task pane beside an in-browser workbook, without Excel. Opens on the Lạng Sơn
+ * sample. The address may say ?lang=en (the pane in English), ?pane=350 (its width, 320–350 px) and
+ * ?sample=none (a blank workbook instead of the sample).
+ */
+async function start(): Promise<void> {
+  const params = new URLSearchParams(window.location.search);
+  const lang: Lang = params.get("lang") === "en" ? "en" : "vi";
+  const asked = Number(params.get("pane"));
+  const paneWidth = Number.isFinite(asked) && asked > 0 ? Math.min(350, Math.max(320, asked)) : 320;
+
+  // ?sample=none: a new workbook with one empty sheet, as Excel opens a blank one.
+  const blank = params.get("sample") === "none";
+  const workbook = new ExcelJS.Workbook();
+  if (blank) workbook.addWorksheet("Trang tính1");
+  const host = new BrowserWorkbookHost(workbook);
+  if (!blank) await openSample(host);
+  const root = createRoot(document.getElementById("root") as HTMLElement);
+  root.render(
+    <FluentProvider theme={webLightTheme} className="provider">
+      <PreviewApp
+        host={host}
+        pane={<TaskPane host={host} lang={lang} />}
+        paneWidth={paneWidth}
+        fileName={blank ? "so-tinh-moi.xlsx" : "bieu-01-lang-son-2023.xlsx"}
+      />
+    </FluentProvider>
+  );
+}
+
+start().catch((e: unknown) => {
+  const root = document.getElementById("root");
+  if (root) {
+    root.textContent = `Không mở được trang xem trước. / The preview could not start. (${
+      e instanceof Error ? e.message : String(e)
+    })`;
+  }
+  throw e;
+});
