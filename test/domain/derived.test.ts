@@ -1,7 +1,11 @@
 import fc from "fast-check";
 import { analyzeSheet, computeDerived, EVALUATION, locateAnnex } from "../../src/domain";
-import { cmp, evaluate, num, ref, toExcel } from "../../src/domain/derive/expr";
+import { cmp, evaluate, formulaTemplate, num, ref, toExcel } from "../../src/domain/derive/expr";
+import { snapshotFromValues } from "../../src/domain";
+import { SheetReadings } from "../../src/domain/sheet/columnReadings";
+import { Target } from "../../src/domain/targets/parseTarget";
 import {
+  compileExpr,
   differenceExpr,
   evaluationExpr,
   formulaReading,
@@ -196,4 +200,74 @@ test("constants in formulas are the 15 digits a spreadsheet keeps, and the engin
   const expr = cmp(">=", ref(0), num(threshold));
   expect(toExcel(expr, 0)).toBe("A1>=0.3");
   expect(evaluate(expr, () => 0.3)).toBe(true);
+});
+
+describe("a formula template matches exactly its own text at a row", () => {
+  const expr = ratioExpr({ expr: ref(6) }, { expr: ref(4) }, "up");
+  const tpl = formulaTemplate(expr);
+  test("matches(text, row) ⇔ text is at(row); with or without the leading =", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2_000_000 }),
+        fc.integer({ min: 0, max: 2_000_000 }),
+        fc.nat({ max: 6 }),
+        (row, other, cut) => {
+          const own = tpl.at(row);
+          expect(tpl.matches(own, row)).toBe(true);
+          expect(tpl.matches(`=${own}`, row, 1)).toBe(true);
+          expect(tpl.matches(tpl.at(other), row)).toBe(other === row);
+          expect(tpl.matches(own.slice(0, own.length - cut - 1), row)).toBe(false);
+          expect(tpl.matches(own.replace("E", "F"), row)).toBe(false);
+        }
+      ),
+      { numRuns: 500 }
+    );
+  });
+});
+
+describe("compiled expressions mean what evaluate means", () => {
+  const value = fc.oneof(
+    fc.constant(""),
+    fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+    fc.constant(0),
+    fc.constantFrom("x", "16.000", "  ", "-", "#REF!", "#DIV/0!", true, false)
+  );
+  const target = fc.constantFrom<Target | undefined>(
+    undefined,
+    { op: ">", value: 100, text: "" },
+    { op: "range", min: 1, max: 2, text: "" },
+    { op: "about", value: 50, text: "" }
+  );
+  test("ratio, difference and evaluation, on every kind of cell", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(value, value), { minLength: 1, maxLength: 8 }),
+        target,
+        fc.constantFrom<"up" | "down" | "neutral">("up", "down", "neutral"),
+        (pairs, t, direction) => {
+          const sheet = snapshotFromValues(
+            "x",
+            pairs.map(([n, d]) => [n, d])
+          );
+          const readings = new SheetReadings(
+            sheet,
+            pairs.map((_p, row) => ({ row })),
+            "vi-VN"
+          );
+          const d = t ? { expr: ref(1), target: t } : { expr: ref(1) };
+          for (const expr of [
+            ratioExpr({ expr: ref(0) }, d, direction),
+            differenceExpr({ expr: ref(0) }, d, direction),
+            evaluationExpr({ expr: ref(0) }, d, direction),
+          ]) {
+            const run = compileExpr(expr, (c) => readings.column(c));
+            pairs.forEach((pair, i) => {
+              expect(run(i)).toEqual(evaluate(expr, (c) => formulaReading(pair[c])));
+            });
+          }
+        }
+      ),
+      { numRuns: 400 }
+    );
+  });
 });

@@ -3,7 +3,7 @@ import { parseTarget, referenceValue, Target } from "../targets/parseTarget";
 import { DerivedColumn, EvaluationColumn, Indicator, Template } from "../template/schema";
 import { toA1 } from "../sheet/address";
 import { LocatedAnnex } from "../sheet/locate";
-import { ColumnReading, SheetReadings } from "../sheet/columnReadings";
+import { BOOLEAN, ColumnReading, NUMBER, SheetReadings } from "../sheet/columnReadings";
 import { CellValue, isErrorCode, SheetSnapshot, valueAt } from "../sheet/snapshot";
 import {
   and,
@@ -11,7 +11,7 @@ import {
   bin,
   CellReading,
   cmp,
-  evaluate,
+  ExprValue,
   Expr,
   formulaTemplate,
   FormulaTemplate,
@@ -311,6 +311,84 @@ function targetKey(t: Target | undefined): string {
   if (!t) return "";
   return t.op === "range" ? `range:${t.min}:${t.max}` : `${t.op}:${t.value}`;
 }
+/** An expression compiled for one sheet: its value at position i of the located rows. */
+type Run = (i: number) => ExprValue;
+
+/**
+ * The expression as closures reading column readings directly: the same meaning as `evaluate` (which
+ * the tests hold it to), without walking the tree or building a reader per cell.
+ */
+export function compileExpr(expr: Expr, column: (col: number) => ColumnReading): Run {
+  const sub = (e: Expr) => compileExpr(e, column);
+  switch (expr.t) {
+    case "num":
+    case "str": {
+      const v = expr.v;
+      return () => v;
+    }
+    case "ref": {
+      const c = column(expr.col);
+      return (i) => c.formulaReading(i) ?? "";
+    }
+    case "bin": {
+      const a = sub(expr.a);
+      const b = sub(expr.b);
+      const n = (v: ExprValue) => (typeof v === "number" ? v : Number.NaN);
+      switch (expr.op) {
+        case "+":
+          return (i) => n(a(i)) + n(b(i));
+        case "-":
+          return (i) => n(a(i)) - n(b(i));
+        case "*":
+          return (i) => n(a(i)) * n(b(i));
+        case "/":
+          return (i) => n(a(i)) / n(b(i));
+      }
+      break;
+    }
+    case "cmp": {
+      const a = sub(expr.a);
+      const b = sub(expr.b);
+      switch (expr.op) {
+        case ">":
+          return (i) => a(i) > b(i);
+        case ">=":
+          return (i) => a(i) >= b(i);
+        case "<":
+          return (i) => a(i) < b(i);
+        case "<=":
+          return (i) => a(i) <= b(i);
+        case "=":
+          return (i) => a(i) === b(i);
+      }
+      break;
+    }
+    case "isnumber": {
+      if (expr.a.t === "ref") {
+        // What a formula sees as a number: a number, or TRUE/FALSE as 1/0 (see formulaReading).
+        const state = column(expr.a.col).state;
+        return (i) => state[i] === NUMBER || state[i] === BOOLEAN;
+      }
+      const a = sub(expr.a);
+      return (i) => typeof a(i) === "number";
+    }
+    case "and": {
+      const items = expr.items.map(sub);
+      return (i) => {
+        for (const item of items) if (item(i) !== true) return false;
+        return true;
+      };
+    }
+    case "if": {
+      const cond = sub(expr.cond);
+      const then = sub(expr.then);
+      const otherwise = sub(expr.else);
+      return (i) => (cond(i) === true ? then(i) : otherwise(i));
+    }
+  }
+  throw new Error(`unreachable expression ${JSON.stringify(expr)}`);
+}
+
 export function computeDerived(
   sheet: SheetSnapshot,
   annex: LocatedAnnex,
@@ -325,17 +403,21 @@ export function computeDerived(
   );
   const builder = new DerivedBuilder(template, columns, sheet, locale);
   const cells: DerivedCell[] = [];
-  // The columns the expressions refer to, by sheet column, read once (typed arrays).
-  const byCol: Array<ColumnReading | undefined> = [];
-  let i = 0;
-  const read = (c: number): CellReading => (byCol[c] ??= readings.column(c)).formulaReading(i);
+  // Each shared expression compiled once into closures over the columns it reads (typed arrays).
+  const runs = new Map<BuiltExpr, Run>();
+  const columnAt = (c: number) => readings.column(c);
   for (const located of annex.rows) {
-    i = located.index;
+    const i = located.index;
     const mode = compareMode(located.indicator);
     for (const { column, col } of outputs) {
       const built = builder.build(column, located.indicator, located.row, mode);
       if (!built) continue;
-      const raw = evaluate(built.expr, read);
+      let run = runs.get(built);
+      if (!run) {
+        run = compileExpr(built.expr, columnAt);
+        runs.set(built, run);
+      }
+      const raw = run(i);
       const value = typeof raw === "boolean" ? "" : raw;
       cells.push(new DerivedCell(located.row, col, column.id, located.indicator, built, value));
     }

@@ -1,5 +1,6 @@
 import { DerivedCell } from "../derive/derivedCells";
-import { isCurrent, isOurFormula, sameSavedResult } from "../derive/formulaShape";
+import { CURRENT, derivedOnSheet, FREE, OURS_OUTDATED } from "../derive/derivedOnSheet";
+import { sameSavedResult } from "../derive/formulaShape";
 import { fromA1 } from "../sheet/address";
 import {
   formulaEntry,
@@ -52,26 +53,26 @@ export function planFill(
 ): WritePlan {
   const writes: CellWrite[] = [];
   const skipped: SkippedCell[] = [];
-  for (const dc of derived) {
-    const value = valueAt(sheet, dc.row, dc.col);
-    // With its "=": compared in place, never cut.
-    const formula = formulaEntry(sheet, dc.row, dc.col);
-    if (formula === undefined && (value === "" || (typeof value === "string" && !value.trim()))) {
+  const states = derivedOnSheet(sheet, derived);
+  for (let k = 0; k < derived.length; k++) {
+    const dc = derived[k];
+    const state = states[k];
+    if (state === FREE) {
       writes.push(derivedWrite(dc, dc.numFmt));
       continue;
     }
-    if (formula !== undefined && isCurrent(dc, formula)) {
+    if (state === CURRENT) {
       // Ours and current: only a result that differs from the engine's is written again.
-      if (!sameSavedResult(value, dc.value)) {
+      if (!sameSavedResult(valueAt(sheet, dc.row, dc.col), dc.value)) {
         writes.push(derivedWrite(dc, numberFormatAt(sheet, dc.row, dc.col) ?? dc.numFmt));
       }
       continue;
     }
-    if ((formula !== undefined && isOurFormula(formula)) || options.overwrite) {
+    if (state === OURS_OUTDATED || options.overwrite) {
       writes.push(derivedWrite(dc, dc.numFmt));
       continue;
     }
-    const found = formula ?? String(value);
+    const found = formulaEntry(sheet, dc.row, dc.col) ?? String(valueAt(sheet, dc.row, dc.col));
     skipped.push({
       address: dc.address,
       found,
@@ -85,15 +86,49 @@ export function planFill(
 }
 
 function derivedWrite(dc: DerivedCell, numFmt: string): CellWrite {
-  return {
-    row: dc.row,
-    col: dc.col,
-    address: dc.address,
-    formula: dc.formula,
-    value: dc.value === "" ? null : dc.value,
-    numFmt,
-    purpose: "derived",
-  };
+  return new DerivedWrite(dc, numFmt);
+}
+
+/**
+ * A write of one of our formulas. Its address and formula text are rendered when first read (by the
+ * adapter that writes it, or a preview), not when the plan is made: re-checking as a person types
+ * plans every derived cell of a fresh sheet and writes none of them. Reads, `JSON.stringify` and
+ * copies (`toJSON`) see the same fields as any other CellWrite.
+ */
+class DerivedWrite implements CellWrite {
+  readonly row: number;
+  readonly col: number;
+  readonly value: number | string | null;
+  readonly purpose = "derived" as const;
+
+  constructor(
+    private readonly dc: DerivedCell,
+    readonly numFmt: string
+  ) {
+    this.row = dc.row;
+    this.col = dc.col;
+    this.value = dc.value === "" ? null : dc.value;
+  }
+
+  get address(): string {
+    return this.dc.address;
+  }
+
+  get formula(): string {
+    return this.dc.formula;
+  }
+
+  toJSON(): CellWrite {
+    return {
+      row: this.row,
+      col: this.col,
+      address: this.address,
+      formula: this.formula,
+      value: this.value,
+      numFmt: this.numFmt,
+      purpose: this.purpose,
+    };
+  }
 }
 
 /** Converts numbers stored as text to numbers, for the findings the user chose. Only on request. */

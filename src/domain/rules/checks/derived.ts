@@ -1,9 +1,10 @@
 import { EVALUATION_EN } from "../../derive/derivedCells";
-import { isCurrent, isOurFormula, sameSavedResult } from "../../derive/formulaShape";
+import { CURRENT, derivedOnSheet, FREE, OURS_OUTDATED, TYPED } from "../../derive/derivedOnSheet";
+import { sameSavedResult } from "../../derive/formulaShape";
 import { decimalsOf } from "../../numbers/formatNumber";
 import { parseNumber } from "../../numbers/parseNumber";
 import { formatInfo } from "../../sheet/numberFormat";
-import { formulaEntry, isErrorCode, numberFormatAt, valueAt } from "../../sheet/snapshot";
+import { isErrorCode, numberFormatAt, valueAt } from "../../sheet/snapshot";
 import { fold } from "../../text/fold";
 import { EPSILON, halfUnit, num, RuleContext, text } from "../context";
 
@@ -14,13 +15,15 @@ import { EPSILON, halfUnit, num, RuleContext, text } from "../context";
  */
 export function checkDerived(ctx: RuleContext): void {
   const sheet = ctx.sheet;
-  for (const dc of ctx.derived) {
+  const derived = ctx.derived;
+  const states = derivedOnSheet(sheet, derived);
+  for (let k = 0; k < derived.length; k++) {
+    const dc = derived[k];
+    const state = states[k];
     const v = valueAt(sheet, dc.row, dc.col);
-    // The formula as the snapshot holds it, with its "=" (no string is cut for the comparison).
-    const formula = formulaEntry(sheet, dc.row, dc.col);
-    if (v === "" && formula === undefined) continue;
-    const ours = formula !== undefined && isCurrent(dc, formula);
-    if (formula !== undefined && (ours || isOurFormula(formula))) {
+    if (v === "" && (state === FREE || state === TYPED)) continue;
+    const ours = state === CURRENT;
+    if (ours || state === OURS_OUTDATED) {
       // A formula never calculated (no saved result) is not stale; a saved result that disagrees is.
       const neverCalculated = v === "";
       if (!ours || (!neverCalculated && !sameSavedResult(v, dc.value))) {
