@@ -39,7 +39,7 @@ const useStyles = makeStyles({
 
 /** Mẫu biểu: choose a template, the year and the unit, see its rows, insert it as a new sheet. */
 export function TemplatesTab(): React.JSX.Element {
-  const { session, t, lang } = usePane();
+  const { session, t } = usePane();
   const styles = useStyles();
   const action = useAction();
   const [yearText, setYearText] = React.useState(String(new Date().getFullYear()));
@@ -105,13 +105,7 @@ export function TemplatesTab(): React.JSX.Element {
         label={t(S.year)}
         hint={chosen ? t(chosen.yearMeaning) : undefined}
         validationState={validYear ? "none" : "error"}
-        validationMessage={
-          validYear
-            ? undefined
-            : lang === "vi"
-              ? "Nhập năm có 4 chữ số, ví dụ 2023."
-              : "Enter a four-digit year, e.g. 2023."
-        }
+        validationMessage={validYear ? undefined : t(S.yearInvalid)}
       >
         <Input
           value={yearText}

@@ -22,6 +22,7 @@ export const S = {
   template: b("Mẫu biểu", "Template"),
   customTemplate: b("mẫu riêng", "custom"),
   year: b("Năm", "Year"),
+  yearInvalid: b("Nhập năm có 4 chữ số, ví dụ 2023.", "Enter a four-digit year, e.g. 2023."),
   unitName: b("Đơn vị báo cáo", "Reporting unit"),
   unitNamePlaceholder: b("Sở Lao động - Thương binh và Xã hội", "e.g. Department of Labour"),
   authority: b("Cơ quan chủ quản", "Authority"),

@@ -1,0 +1,107 @@
+/** @jest-environment jsdom */
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { MemoryHost } from "../helpers/memoryHost";
+import { bieu01, renderPane, SHEET } from "./paneTestKit";
+
+const insertButton = () => screen.getByRole("button", { name: "Chèn trang tính mới" });
+const sheetNameInput = () =>
+  screen.getByRole("textbox", { name: "Tên trang tính mới" }) as HTMLInputElement;
+const yearInput = () => screen.getByRole("textbox", { name: "Năm" }) as HTMLInputElement;
+
+async function openWith(host: MemoryHost) {
+  const user = userEvent.setup({ delay: null });
+  renderPane(host, { tab: "templates" });
+  await screen.findByRole("combobox", { name: "Mẫu biểu" });
+  await user.clear(yearInput());
+  await user.type(yearInput(), "2023");
+  await waitFor(() => expect(sheetNameInput().value).toBe(SHEET));
+  return user;
+}
+
+describe("Mẫu biểu (templates) screen", () => {
+  it("empty: lists the templates with their titles for the year, and suggests the sheet name", async () => {
+    await openWith(new MemoryHost());
+    const select = screen.getByRole("combobox", { name: "Mẫu biểu" }) as HTMLSelectElement;
+    const options = within(select)
+      .getAllByRole("option")
+      .map((o) => o.textContent);
+    expect(options.length).toBeGreaterThanOrEqual(3);
+    expect(options[0]).toMatch(/^Biểu số 01: .*2023/);
+    expect(insertButton()).toHaveProperty("disabled", false);
+  });
+
+  it("shows the rows of the template before inserting", async () => {
+    const user = await openWith(new MemoryHost());
+    await user.click(screen.getByRole("button", { name: "Xem trước các dòng" }));
+    const table = screen.getByRole("table", { name: "Các chỉ tiêu sẽ được chèn" });
+    const rows = within(table).getAllByRole("row");
+    // header + one row per section and per indicator
+    expect(rows).toHaveLength(1 + bieu01().sections.length + bieu01().indicators.length);
+    expect(within(table).getByText(bieu01().sections[0].name.vi)).toBeTruthy();
+    expect(within(table).getByText(bieu01().indicators[0].name.vi)).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Ẩn các dòng" }));
+    expect(screen.queryByRole("table")).toBeNull();
+  });
+
+  it("inserts the annex as a new sheet, then offers another name when it exists", async () => {
+    const host = new MemoryHost();
+    const user = await openWith(host);
+    await user.type(
+      screen.getByRole("textbox", { name: "Cơ quan chủ quản" }),
+      "UBND tỉnh Lạng Sơn"
+    );
+    await user.click(insertButton());
+    expect(
+      await screen.findByText(
+        /Đã chèn Biểu số 01 năm 2023 \(\d+ chỉ tiêu\) vào trang tính "Biểu 01 - 2023"/
+      )
+    ).toBeTruthy();
+    expect(host.cell(SHEET, "A1")?.value).toBe("UBND TỈNH LẠNG SƠN");
+
+    // the person types the taken name again
+    await user.clear(sheetNameInput());
+    await user.type(sheetNameInput(), SHEET);
+    await user.click(insertButton());
+    expect(await screen.findByText(/Sổ đã có trang tính "Biểu 01 - 2023"/)).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: `Dùng tên "${SHEET} (2)"` }));
+    expect(sheetNameInput().value).toBe(`${SHEET} (2)`);
+    await user.click(insertButton());
+    expect(await screen.findByText(/vào trang tính "Biểu 01 - 2023 \(2\)"/)).toBeTruthy();
+    expect((await host.listSheets()).map((s) => s.name)).toEqual([SHEET, `${SHEET} (2)`]);
+  });
+
+  it("errors: a year that is not a year is refused before anything is written", async () => {
+    const host = new MemoryHost();
+    const user = await openWith(host);
+    await user.clear(yearInput());
+    await user.type(yearInput(), "23");
+    expect(screen.getByText("Nhập năm có 4 chữ số, ví dụ 2023.")).toBeTruthy();
+    expect(insertButton()).toHaveProperty("disabled", true);
+    expect(host.calls).not.toContain("insertAnnex");
+  });
+
+  it("errors: on an older Excel it says what could not be applied", async () => {
+    const host = new MemoryHost({
+      dataValidation: false,
+      pageLayout: false,
+      customProperties: false,
+      changeSource: false,
+    });
+    const user = await openWith(host);
+    await user.click(insertButton());
+    expect(await screen.findByText(/chưa có kiểm tra dữ liệu nhập \(ExcelApi 1.8\)/)).toBeTruthy();
+    expect(screen.getByText(/chưa đặt được trang in \(ExcelApi 1.9\)/)).toBeTruthy();
+  });
+
+  it("errors: a host failure is shown, not swallowed", async () => {
+    const host = new MemoryHost();
+    host.failNext("insertAnnex", "excel-error", {
+      vi: "Excel báo lỗi khi chèn.",
+      en: "Excel failed.",
+    });
+    const user = await openWith(host);
+    await user.click(insertButton());
+    expect(await screen.findByText("Excel báo lỗi khi chèn.")).toBeTruthy();
+  });
+});
