@@ -102,8 +102,8 @@ interface Put {
   readonly numberFormat?: string;
 }
 
-/** Bytes a cell's data takes in the request, and in the response that reads its previous state. */
-const READ_BACK_PER_CELL = 40;
+/** Bytes a cell takes in the answer to a read (value, formula, number format); a filled annex: ~55. */
+const READ_PER_CELL = 60;
 
 export interface OfficeHostOptions {
   /** Bytes per batch we allow ourselves (tests lower it to see the split). */
@@ -166,12 +166,12 @@ export class OfficeHost implements AnnexHost {
         const sheets = context.workbook.worksheets;
         const ws = name ? sheets.getItem(name) : sheets.getActiveWorksheet();
         ws.load("name");
-        ws.protection.load("protected,options");
+        const guard = this.loadGuard(ws);
         const meta = sheets.getItemOrNullObject(METADATA_SHEET).getUsedRangeOrNullObject(true);
         meta.load("values");
         const used = ws.getUsedRangeOrNullObject(true);
         const hint = name ? this.sizeHint.get(name) : undefined;
-        const inParts = hint !== undefined && hint * READ_BACK_PER_CELL > this.budget;
+        const inParts = hint !== undefined && hint * READ_PER_CELL > this.budget;
         if (inParts) used.load("rowIndex,columnIndex,rowCount,columnCount");
         else used.load("rowIndex,columnIndex,rowCount,columnCount,values,formulas,numberFormat");
         try {
@@ -186,7 +186,7 @@ export class OfficeHost implements AnnexHost {
           : inParts
             ? await this.readBands(context, ws, used)
             : { values: used.values, formulas: used.formulas, numberFormat: used.numberFormat };
-        return this.finishRead(ws, used, meta, grids);
+        return this.finishRead(ws, guard, used, meta, grids);
       });
     } catch (e) {
       throw fromExcel(e, label || "(trang tính đang mở)");
@@ -197,14 +197,14 @@ export class OfficeHost implements AnnexHost {
     const sheets = context.workbook.worksheets;
     const ws = name ? sheets.getItem(name) : sheets.getActiveWorksheet();
     ws.load("name");
-    ws.protection.load("protected,options");
+    const guard = this.loadGuard(ws);
     const meta = sheets.getItemOrNullObject(METADATA_SHEET).getUsedRangeOrNullObject(true);
     meta.load("values");
     const used = ws.getUsedRangeOrNullObject(true);
     used.load("rowIndex,columnIndex,rowCount,columnCount");
     await context.sync();
     const grids = used.isNullObject ? undefined : await this.readBands(context, ws, used);
-    return this.finishRead(ws, used, meta, grids);
+    return this.finishRead(ws, guard, used, meta, grids);
   }
 
   /** Reads the used range in row bands small enough for one answer each (halving on refusal). */
@@ -215,7 +215,7 @@ export class OfficeHost implements AnnexHost {
   ): Promise<{ values: unknown[][]; formulas: unknown[][]; numberFormat: unknown[][] }> {
     const rows = used.rowCount;
     const cols = used.columnCount;
-    let band = Math.max(1, Math.floor(this.budget / (cols * READ_BACK_PER_CELL * 2)));
+    let band = Math.max(1, Math.floor(this.budget / (cols * READ_PER_CELL)));
     const out = {
       values: [] as unknown[][],
       formulas: [] as unknown[][],
@@ -246,14 +246,15 @@ export class OfficeHost implements AnnexHost {
 
   private finishRead(
     ws: Excel.Worksheet,
+    guard: Excel.WorksheetProtection,
     used: Excel.Range,
     meta: Excel.Range,
     grids: { values: unknown[][]; formulas: unknown[][]; numberFormat: unknown[][] } | undefined
   ): SheetRead {
     const name = ws.name;
     const state: ProtectionState = {
-      protected: ws.protection.protected,
-      options: ws.protection.options,
+      protected: guard.protected,
+      options: guard.options,
     };
     this.protection.set(name, state);
     const metadata = parseMetadata(meta.isNullObject ? undefined : meta.values).get(name);
@@ -266,6 +267,14 @@ export class OfficeHost implements AnnexHost {
       // ExcelApi 1.7 cannot tell a password before trying: writes find out and say so.
       protection: state.protected ? "no-password" : "none",
     };
+  }
+
+  /**
+   * Queues the load of a sheet's protection. ExcelApi cannot tell a password before trying (the
+   * office.js we ship has no isPasswordProtected): a write finds out and says so.
+   */
+  private loadGuard(ws: Excel.Worksheet): Excel.WorksheetProtection {
+    return ws.protection.load("protected,options");
   }
 
   async applyPlan(plan: WritePlan): Promise<AppliedPlan> {
@@ -358,10 +367,12 @@ export class OfficeHost implements AnnexHost {
   private async loadProtection(sheet: string): Promise<ProtectionState> {
     try {
       return await this.runtime.run(async (context) => {
-        const p = context.workbook.worksheets.getItem(sheet).protection;
-        p.load("protected,options");
+        const p = this.loadGuard(context.workbook.worksheets.getItem(sheet));
         await context.sync();
-        const state = { protected: p.protected, options: p.options };
+        const state: ProtectionState = {
+          protected: p.protected,
+          options: p.options,
+        };
         this.protection.set(sheet, state);
         return state;
       });
@@ -595,7 +606,7 @@ export class OfficeHost implements AnnexHost {
         const formats = ws
           .getRange()
           .conditionalFormats.load("items/type,items/customOrNullObject/rule/formula");
-        const guard = ws.protection.load("protected,options");
+        const guard = this.loadGuard(ws);
         await context.sync();
         const ours = formats.items.filter(
           (f) =>
@@ -729,14 +740,21 @@ function blockAddress(b: Block<unknown>): string {
   return b.rows === 1 && b.cols === 1 ? a : `${a}:${toA1(b.row + b.rows - 1, b.col + b.cols - 1)}`;
 }
 
+/**
+ * A block's weight in a batch: the larger of what it adds to the request (the new content) and to the
+ * response (the previous content read back for undo, guessed as long as the new one, and its format).
+ */
 function blockBytes(b: Block<Put>): number {
-  let n = BLOCK_OVERHEAD;
+  let request = 0;
+  let response = 0;
   for (const row of b.items)
     for (const p of row) {
-      n += jsonBytes(p.input) + 1 + READ_BACK_PER_CELL;
-      if (p.numberFormat !== undefined) n += jsonBytes(p.numberFormat) + 1;
+      const input = jsonBytes(p.input) + 1;
+      request += input;
+      response += Math.max(input, 16) + 12;
+      if (p.numberFormat !== undefined) request += jsonBytes(p.numberFormat) + 1;
     }
-  return n;
+  return BLOCK_OVERHEAD + Math.max(request, response);
 }
 
 function canSplit(batch: readonly Block<Put>[]): boolean {

@@ -48,7 +48,7 @@ export function detectCapabilities(runtime: OfficeRuntime): HostCapabilities {
   };
 }
 
-/** A runtime check for tests and the preview: supports ExcelApi up to `version` ("1.7" = Excel 2019). */
+/** A requirement check for tests and the preview: ExcelApi up to `version` ("1.7" = Excel 2019). */
 export function supportsUpTo(version: string): (name: string, v: string) => boolean {
   const [maj, min] = version.split(".").map(Number);
   return (name, v) => {

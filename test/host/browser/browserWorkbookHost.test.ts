@@ -176,7 +176,9 @@ describe("BrowserWorkbookHost", () => {
     expect(host.activeSheet).toBe("Biểu 01 - 2024");
     await host.select(sheet, ["E11", "E12:E14"]);
     expect(host.activeSheet).toBe(sheet);
-    expect(host.currentSelection).toEqual({ sheet, cells: ["E11", "E12:E14"] });
+    expect(host.currentSelection).toEqual({ sheet, cells: ["E11", "E12:E14"], by: "pane" });
+    host.selectFromView(sheet, "B7");
+    expect(host.currentSelection).toEqual({ sheet, cells: ["B7"], by: "view" });
 
     const ws = host.book.getWorksheet(sheet)!;
     const styleBefore = JSON.stringify(ws.getCell("E11").style);
