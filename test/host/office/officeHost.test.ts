@@ -2,6 +2,7 @@ import { analyzeSheet, SheetSnapshot, Template, WritePlan } from "../../../src/d
 import { HostError } from "../../../src/host/annexHost";
 import { PAYLOAD_CAP } from "../../../src/host/office/cellBlocks";
 import { cellInput } from "../../../src/host/office/officeHost";
+import { officeRuntime } from "../../../src/host/office/officeRuntime";
 import { PAYLOAD_LIMIT } from "../fixtures/excelBackend/server";
 import { ExcelError, parseAddress } from "../fixtures/excelBackend/workbook";
 import { cellsOf, officeHostOn, seedRow, syntheticWorkbook } from "../fixtures/officeAnnex";
@@ -124,7 +125,7 @@ describe("Check and Fill", () => {
     const last = run.plan.writes[run.plan.writes.length - 1];
     expect(sheet.cell(last.row, last.col)?.formula).toBe(`=${last.formula}`);
     expect(run.applied.undo.cells).toHaveLength(run.plan.writes.length);
-  });
+  }, 180_000);
 
   it("a batch Excel refuses for size is split and sent again", async () => {
     // A budget far above the cap: our estimate lets it through, Excel refuses, we halve.
@@ -297,7 +298,13 @@ describe("highlights", () => {
     ]);
     expect(w.backend.log.syncs).toBe(2);
     expect(sheet.conditionalFormats).toHaveLength(3);
-    // Replaces earlier highlights rather than adding to them.
+    const ours = sheet.conditionalFormats.filter((f) => f.id !== "{user}");
+    expect(ours.map((f) => [f.fill, f.formula.includes("annex:highlight:error")])).toEqual([
+      ["#FFC7CE", true],
+      ["#FFEB9C", false],
+    ]);
+    // Replaces earlier highlights rather than adding to them; twice the same is the same.
+    await w.host.highlight(w.snapshot.name, [{ address: "G12", severity: "info" }]);
     await w.host.highlight(w.snapshot.name, [{ address: "G12", severity: "info" }]);
     expect(sheet.conditionalFormats).toHaveLength(2);
     expect(cellsOf(sheet)).toEqual(before);
@@ -409,6 +416,21 @@ describe("select, list, edits", () => {
       expect(backend.workbook.listening.size).toBe(0);
     }
   );
+});
+
+describe("outside Excel", () => {
+  it("says so in both languages instead of failing on a missing global", () => {
+    let e: unknown;
+    try {
+      officeRuntime();
+    } catch (x) {
+      e = x;
+    }
+    expect(e).toBeInstanceOf(HostError);
+    expect((e as HostError).problem).toBe("office-unavailable");
+    expect((e as HostError).text.vi).toContain("Excel");
+    expect((e as HostError).text.en).toContain("inside Excel");
+  });
 });
 
 describe("older Excel", () => {
