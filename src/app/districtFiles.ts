@@ -44,7 +44,7 @@ export interface DistrictSheet {
 /** One row of the summary table, and the findings behind it. */
 export interface DistrictFileReport {
   readonly file: string;
-  /** Who sent it, from the title block: "PHÒNG LĐTBXH – UBND HUYỆN CAO LỘC"; null when it names nobody. */
+  /** Who sent it, from the title block: "UBND HUYỆN CAO LỘC – PHÒNG LĐTBXH"; null when it names nobody. */
   readonly unit: string | null;
   /** The form of the first annex in the file ("Biểu số 01"), null when there is none. */
   readonly form: string | null;
@@ -144,7 +144,8 @@ export async function checkDistrictFile(
 }
 
 function unitText(u: { authority?: string; unit?: string }): string | null {
-  const parts = [u.unit, u.authority].filter((p): p is string => Boolean(p));
+  // The authority first: it is what tells one district's office from another's.
+  const parts = [u.authority, u.unit].filter((p): p is string => Boolean(p));
   return parts.length ? parts.join(" – ") : null;
 }
 

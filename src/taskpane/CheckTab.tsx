@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Badge, Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import {
+  ArrowUndo20Regular,
   CheckmarkCircle20Regular,
   Eraser20Regular,
   Highlight20Regular,
@@ -8,6 +9,7 @@ import {
 } from "@fluentui/react-icons";
 import type { CheckReport } from "../app/annexSession";
 import type { FindingView } from "../app/findingViews";
+import type { Problem } from "../app/problems";
 import { SEVERITIES, SEVERITY_LABEL } from "../app/findingViews";
 import type { Bilingual } from "../domain";
 import { FindingList } from "./FindingList";
@@ -31,7 +33,9 @@ export function CheckTab(): React.JSX.Element {
   const [report, setReport] = React.useState<CheckReport | undefined>(session.lastReport);
   const [stale, setStale] = React.useState(false);
   const [ticked, setTicked] = React.useState<ReadonlySet<string>>(new Set());
-  const [notice, setNotice] = React.useState<Bilingual | undefined>();
+  const [notice, setNotice] = React.useState<{ text: Bilingual; undo?: boolean } | undefined>();
+  /** A re-check after edits that could not be done (the sheet is no longer an annex…). */
+  const [watchProblem, setWatchProblem] = React.useState<Problem | undefined>();
   const watching = React.useRef<Promise<() => Promise<void>> | undefined>(undefined);
 
   // Another screen (Tính cột, Hoàn tác) may have checked the sheet again.
@@ -52,8 +56,13 @@ export function CheckTab(): React.JSX.Element {
         if (event.type === "stale") setStale(true);
         else {
           setStale(false);
-          if (event.outcome.ok) setReport(event.outcome.value);
-          else action.clearProblem();
+          if (event.outcome.ok) {
+            setReport(event.outcome.value);
+            setWatchProblem(undefined);
+          } else {
+            setReport(undefined);
+            setWatchProblem(event.outcome.problem);
+          }
         }
       })
       .catch(() => async () => undefined);
@@ -61,6 +70,7 @@ export function CheckTab(): React.JSX.Element {
 
   const check = async () => {
     setNotice(undefined);
+    setWatchProblem(undefined);
     const outcome = await action.run(() => session.check());
     if (!outcome) return;
     setStale(false);
@@ -75,22 +85,31 @@ export function CheckTab(): React.JSX.Element {
 
   const highlight = async () => {
     const outcome = await action.run(() => session.highlightAll());
-    if (outcome?.ok) setNotice(outcome.value.summary);
+    if (outcome?.ok) setNotice({ text: outcome.value.summary });
   };
 
   const clear = async () => {
     const outcome = await action.run(() => session.clearHighlights());
-    if (outcome?.ok) setNotice(outcome.value.summary);
+    if (outcome?.ok) setNotice({ text: outcome.value.summary });
   };
 
   const convert = async () => {
     const outcome = await action.run(() => session.fixNumbers([...ticked]));
     if (outcome?.ok) {
-      setNotice(outcome.value.summary);
+      setNotice({ text: outcome.value.summary, undo: outcome.value.converted > 0 });
       setTicked(new Set());
       if (session.lastReport) setReport(session.lastReport);
       changed();
     }
+  };
+
+  const undo = async () => {
+    const outcome = await action.run(() => session.undo());
+    if (outcome?.ok) {
+      setNotice({ text: outcome.value.summary });
+      if (session.lastReport) setReport(session.lastReport);
+    }
+    changed();
   };
 
   const tick = (id: string, on: boolean) =>
@@ -118,9 +137,23 @@ export function CheckTab(): React.JSX.Element {
         </Button>
         <Progress show={action.showProgress} label={S.checking} />
       </div>
-      <ProblemBar problem={action.problem} onDismiss={action.clearProblem} />
+      <ProblemBar
+        problem={action.problem ?? watchProblem}
+        onDismiss={() => {
+          action.clearProblem();
+          setWatchProblem(undefined);
+        }}
+      />
       {stale && <Notice intent="info" text={S.stale} />}
-      {notice && <Notice intent="success" text={notice} />}
+      {notice && (
+        <Notice intent="success" text={notice.text}>
+          {notice.undo && session.undoLabel && (
+            <Button icon={<ArrowUndo20Regular />} onClick={undo} disabled={action.busy}>
+              {t(session.undoLabel)}
+            </Button>
+          )}
+        </Notice>
+      )}
       {report && (
         <>
           <Text weight="semibold" role="status">

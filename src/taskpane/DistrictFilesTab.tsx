@@ -25,9 +25,11 @@ const useStyles = makeStyles({
   screen: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   hiddenInput: { display: "none" },
   scroll: { overflowX: "auto" },
-  table: { minWidth: "300px" },
-  number: { width: "52px", textAlign: "right" },
-  year: { width: "44px" },
+  // Columns as wide as their content: the file and its unit take what the figures leave.
+  table: { tableLayout: "auto", width: "100%" },
+  number: { width: "1%", textAlign: "right", whiteSpace: "nowrap" },
+  form: { width: "1%", whiteSpace: "nowrap" },
+  unit: { display: "block", color: tokens.colorNeutralForeground2 },
   fileButton: {
     minWidth: 0,
     paddingLeft: 0,
@@ -104,10 +106,10 @@ export function DistrictFilesTab(): React.JSX.Element {
           <Table size="extra-small" aria-label={t(S.summaryCaption)} className={styles.table}>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>{t(S.colFile)}</TableHeaderCell>
-                <TableHeaderCell>{t(S.colUnitName)}</TableHeaderCell>
-                <TableHeaderCell>{t(S.colTemplate)}</TableHeaderCell>
-                <TableHeaderCell className={styles.year}>{t(S.colYear)}</TableHeaderCell>
+                <TableHeaderCell>{`${t(S.colFile)} / ${t(S.colUnitName)}`}</TableHeaderCell>
+                <TableHeaderCell className={styles.form}>
+                  {`${t(S.colTemplate)} / ${t(S.colYear)}`}
+                </TableHeaderCell>
                 <TableHeaderCell className={styles.number}>{t(S.colErrors)}</TableHeaderCell>
                 <TableHeaderCell className={styles.number}>{t(S.colWarnings)}</TableHeaderCell>
               </TableRow>
@@ -130,12 +132,14 @@ export function DistrictFilesTab(): React.JSX.Element {
                     >
                       {r.file}
                     </Button>
+                    <Caption1 className={styles.unit}>
+                      {r.problem ? t(S.unreadable) : (r.unit ?? t(S.unknownUnit))}
+                    </Caption1>
                   </TableCell>
-                  <TableCell>
-                    {r.problem ? t(S.unreadable) : (r.unit ?? t(S.unknownUnit))}
+                  <TableCell className={styles.form}>
+                    {r.form ?? "—"}
+                    <Caption1 className={styles.unit}>{r.year ?? ""}</Caption1>
                   </TableCell>
-                  <TableCell>{r.form ?? "—"}</TableCell>
-                  <TableCell className={styles.year}>{r.year ?? "—"}</TableCell>
                   <TableCell className={styles.number}>
                     {r.problem ? "—" : r.counts.error}
                   </TableCell>

@@ -60,12 +60,15 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalS}`,
     minWidth: "280px",
     boxSizing: "border-box",
   },
   title: { margin: 0 },
-  tabs: { flexWrap: "wrap", marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})` },
+  // Four tabs on one line at the pane's narrowest (320 px): tight padding, wrapping only if a
+  // translation is longer.
+  tabs: { flexWrap: "wrap", marginLeft: `calc(-1 * ${tokens.spacingHorizontalXS})` },
+  tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
 });
 
 /**
@@ -118,7 +121,13 @@ export function TaskPane(props: TaskPaneProps): React.JSX.Element {
             }}
           >
             {TABS.map((t) => (
-              <Tab key={t.id} value={t.id} id={`tab-${t.id}`} aria-controls={`panel-${t.id}`}>
+              <Tab
+                key={t.id}
+                value={t.id}
+                id={`tab-${t.id}`}
+                aria-controls={`panel-${t.id}`}
+                className={styles.tab}
+              >
                 {t.label[lang]}
               </Tab>
             ))}

@@ -49,7 +49,7 @@ describe("checkDistrictFiles: the districts' files, read and checked in the page
     });
     expect(progress).toEqual(["0/1 cao-loc.xlsx", "1/1 "]);
     expect(report.problem).toBeUndefined();
-    expect(report.unit).toBe("PHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI – UBND HUYỆN CAO LỘC");
+    expect(report.unit).toBe("UBND HUYỆN CAO LỘC – PHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI");
     expect(report.form).toBe("Biểu số 01");
     expect(report.year).toBe(2023);
     expect(report.ignoredSheets).toEqual(["Ghi chú"]);

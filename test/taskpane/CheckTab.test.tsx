@@ -87,6 +87,11 @@ describe("Kiểm tra (check) screen", () => {
     await user.click(screen.getByRole("button", { name: "Chuyển thành số (1)" }));
     expect(await screen.findByText("Đã chuyển 1 ô từ dạng văn bản sang số.")).toBeTruthy();
     expect(typeof host.cell(SHEET, address as string)?.value).toBe("number");
+
+    // undo, from the same message
+    await user.click(screen.getByRole("button", { name: "Hoàn tác: Chuyển số (1 ô)" }));
+    expect(await screen.findByText(/Đã hoàn tác "Chuyển số \(1 ô\)"/)).toBeTruthy();
+    expect(typeof host.cell(SHEET, address as string)?.value).toBe("string");
   });
 
   it("says results are stale while the person types, then shows the new check", async () => {
@@ -103,6 +108,23 @@ describe("Kiểm tra (check) screen", () => {
     });
     const errors = screen.getByRole("region", { name: /^Lỗi: \d+$/ });
     expect(within(errors).getByRole("button", { name: new RegExp(`: ${cell}`) })).toBeTruthy();
+  });
+
+  it("errors: an edit that leaves no annex on the sheet is reported, not hidden", async () => {
+    const user = userEvent.setup({ delay: null });
+    const host = langSonHost();
+    renderPane(host);
+    await user.click(checkButton());
+    await screen.findByText(/Biểu số 01 năm 2023/);
+    // the person clears the header row: the sheet no longer reads as an annex
+    const header = Object.fromEntries(
+      Array.from({ length: 13 }, (_, c) => [`${String.fromCharCode(65 + c)}7`, ""])
+    );
+    act(() => host.type(SHEET, { ...header, A9: "", B9: "" }));
+    expect(
+      await screen.findByText(/không có biểu chỉ tiêu nào được nhận biết/, {}, { timeout: 3000 })
+    ).toBeTruthy();
+    expect(screen.queryByText(/Biểu số 01 năm 2023, trang/)).toBeNull();
   });
 
   it("errors: a sheet that is not an annex says what to do", async () => {

@@ -84,12 +84,14 @@ describe("Hồ sơ huyện (districts' files) screen", () => {
         .getAllByRole("cell")
         .map((c) => c.textContent);
     const [caoLoc, docx, dinhLap] = rows.map(cells);
-    expect(caoLoc[0]).toBe("cao-loc.xlsx");
-    expect(caoLoc[1]).toBe("PHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI – UBND HUYỆN CAO LỘC");
-    expect(caoLoc.slice(2, 4)).toEqual(["Biểu số 01", "2023"]);
-    expect(Number(caoLoc[5])).toBeGreaterThan(0); // the brief's own slips are warnings
-    expect(docx.slice(1)).toEqual(["Không đọc được", "—", "—", "—", "—"]);
-    expect(dinhLap[1]).toContain("ĐÌNH LẬP");
+    // file and unit, form and year, errors, warnings
+    expect(caoLoc[0]).toBe(
+      "cao-loc.xlsxUBND HUYỆN CAO LỘC – PHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"
+    );
+    expect(caoLoc[1]).toBe("Biểu số 012023");
+    expect(Number(caoLoc[3])).toBeGreaterThan(0); // the brief's own slips are warnings
+    expect(docx).toEqual(["ghi-chu.docxKhông đọc được", "—", "—", "—"]);
+    expect(dinhLap[0]).toContain("ĐÌNH LẬP");
 
     // the first file's findings are shown; choosing another shows its own
     expect(screen.getByRole("region", { name: "Kết quả của tệp cao-loc.xlsx" })).toBeTruthy();
