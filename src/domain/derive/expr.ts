@@ -134,25 +134,17 @@ export function formulaTemplate(expr: Expr): FormulaTemplate {
   return {
     at: (row: number) => parts.join(String(row + 1)),
     matches(formula: string, row: number, from = 0): boolean {
-      // Character by character: this runs for every derived cell of every check.
-      const n = row + 1;
-      let digits = 1;
-      for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
-      if (formula.length - from !== fixedLength + digits * (parts.length - 1)) return false;
+      // Native comparisons (startsWith) of the fixed parts and the row number; nothing is built but
+      // the row's digits. This runs for every derived cell of every check.
+      const r = String(row + 1);
+      if (formula.length - from !== fixedLength + r.length * (parts.length - 1)) return false;
       let pos = from;
       for (let i = 0; i < parts.length; i++) {
-        const part = parts[i];
-        for (let k = 0; k < part.length; k++) {
-          if (formula.charCodeAt(pos + k) !== part.charCodeAt(k)) return false;
-        }
-        pos += part.length;
+        if (!formula.startsWith(parts[i], pos)) return false;
+        pos += parts[i].length;
         if (i < parts.length - 1) {
-          let x = n;
-          for (let k = digits - 1; k >= 0; k--) {
-            if (formula.charCodeAt(pos + k) !== 48 + (x % 10)) return false;
-            x = Math.floor(x / 10);
-          }
-          pos += digits;
+          if (!formula.startsWith(r, pos)) return false;
+          pos += r.length;
         }
       }
       return true;
