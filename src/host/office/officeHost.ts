@@ -56,8 +56,9 @@ import {
  * The AnnexHost on Office.js (ExcelApi 1.7 core, newer sets where present). Every method is a
  * fixed number of `context.sync()` calls, whatever the number of rows:
  *  - readSheet: 1 (values, formulas, number formats, protection and the metadata together);
- *  - applyPlan / restore: 1 (the cells' previous state is read in the same batch, before the writes;
+ *  - applyPlan: 1 (the cells' previous state is read in the same batch, before the writes;
  *    protection without a password is lifted and put back around them);
+ *  - restore: 2 (which of our cells a person changed since, left as they are; then the others back);
  *  - insertAnnex: 2 (is the name free, and where does the metadata row go; then everything else);
  *  - highlight / clearHighlights: 2 (which conditional formats are ours; then replace them).
  * A batch that would pass Excel on the web's 5 MB cap is split, only then.
@@ -120,6 +121,8 @@ export class OfficeHost implements AnnexHost {
   /** Rows × columns of sheets read before, so a large one is read in parts straight away. */
   private readonly sizeHint = new Map<string, number>();
   private readonly budget: number;
+  /** What each applyPlan wrote, by its undo record, so undo can tell what a person changed since. */
+  private readonly wrote = new WeakMap<UndoRecord, Map<string, Input>>();
   private readonly watcher: EditWatcher;
 
   constructor(
@@ -284,21 +287,70 @@ export class OfficeHost implements AnnexHost {
       return { written: 0, undo: { sheet: plan.sheet, cells: [], label } };
     const puts = plan.writes.map((w) => ({ row: w.row, col: w.col, item: putOf(w) }));
     const before = await this.write(plan.sheet, puts);
-    return { written: plan.writes.length, undo: { sheet: plan.sheet, cells: before, label } };
+    const undo: UndoRecord = { sheet: plan.sheet, cells: before, label };
+    this.wrote.set(undo, new Map(puts.map((p) => [toA1(p.row, p.col), p.item.input])));
+    return { written: plan.writes.length, undo };
   }
 
   async restore(undo: UndoRecord): Promise<void> {
     this.requireCore();
     if (undo.cells.length === 0) return;
-    const puts = undo.cells.map((c) => {
-      const { row, col } = cellOf(c.address);
-      const input =
-        typeof c.formula === "string" && c.formula.startsWith("=")
-          ? c.formula
-          : cellInput(c.formula);
-      return { row, col, item: { input, numberFormat: c.numberFormat } };
-    });
-    await this.write(undo.sheet, puts);
+    const kept = await this.editedSince(undo);
+    const puts = undo.cells
+      .filter((c) => !kept.has(c.address))
+      .map((c) => {
+        const { row, col } = cellOf(c.address);
+        const input =
+          typeof c.formula === "string" && c.formula.startsWith("=")
+            ? c.formula
+            : cellInput(c.formula);
+        return { row, col, item: { input, numberFormat: c.numberFormat } };
+      });
+    if (puts.length) await this.write(undo.sheet, puts);
+    this.wrote.delete(undo);
+  }
+
+  /**
+   * The cells of an undo record a person changed after our write (one sync): undo leaves them as they
+   * typed them rather than overwrite their work. Unknown for a record this host did not make.
+   */
+  private async editedSince(undo: UndoRecord): Promise<Set<string>> {
+    const wrote = this.wrote.get(undo);
+    const edited = new Set<string>();
+    if (!wrote) return edited;
+    const cells = [...wrote].map(([address, input]) => ({ ...cellOf(address), item: input }));
+    // The answer carries what we wrote back: batches sized on that, split only past 5 MB.
+    const batches = batchBlocks(
+      groupBlocks(cells),
+      (b) =>
+        BLOCK_OVERHEAD + b.items.flat().reduce<number>((n, input) => n + jsonBytes(input) + 1, 0),
+      this.budget
+    );
+    try {
+      await this.runtime.run(async (context) => {
+        for (const batch of batches) {
+          const ws = context.workbook.worksheets.getItem(undo.sheet);
+          const now = batch.map((b) => {
+            const r = ws.getRangeByIndexes(b.row, b.col, b.rows, b.cols);
+            r.load("formulas");
+            return r;
+          });
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 5 MB part
+          await context.sync();
+          batch.forEach((b, i) =>
+            b.items.forEach((row, r) =>
+              row.forEach((input, c) => {
+                if (!sameInput(now[i].formulas[r][c], input))
+                  edited.add(toA1(b.row + r, b.col + c));
+              })
+            )
+          );
+        }
+      });
+    } catch (e) {
+      throw fromExcel(e, undo.sheet);
+    }
+    return edited;
   }
 
   /**

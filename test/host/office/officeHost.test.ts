@@ -206,7 +206,7 @@ describe("undo", () => {
     });
     backend.resetLog();
     await host.restore(applied.undo);
-    expect(backend.log.syncs).toBe(1);
+    expect(backend.log.syncs).toBe(2);
     // D1 was empty: it is empty again (its cell record exists now, its content does not).
     const after = cellsOf(sheet);
     const d1 = Object.keys(after).find((k) => !(k in before));
@@ -215,6 +215,25 @@ describe("undo", () => {
       delete after[d1];
     }
     expect(after).toEqual(before);
+  });
+
+  it("leaves a cell a person changed after our write as they typed it", async () => {
+    const { backend, host } = officeHostOn();
+    const sheet = backend.workbook.addSheet("S");
+    Object.assign(sheet.ensure(0, 0), { value: 1 });
+    Object.assign(sheet.ensure(0, 1), { value: 2 });
+    const applied = await host.applyPlan({
+      sheet: "S",
+      skipped: [],
+      writes: [
+        { row: 0, col: 0, address: "A1", value: 10, purpose: "fix" },
+        { row: 0, col: 1, address: "B1", value: 20, purpose: "fix" },
+      ],
+    });
+    backend.userEdit("S", "B1", 99);
+    await host.restore(applied.undo);
+    expect(sheet.cell(0, 0)?.value).toBe(1);
+    expect(sheet.cell(0, 1)?.value).toBe(99);
   });
 
   it("quotes exactly the text Excel would otherwise read as something else", () => {
