@@ -453,6 +453,29 @@ describe("outside Excel", () => {
 });
 
 describe("older Excel", () => {
+  it("Excel 2019 (ExcelApi 1.7): check, fill, go to a cell and highlight, with the same syncs", async () => {
+    const w = syntheticWorkbook(10, "1.7");
+    expect(w.host.capabilities()).toEqual({
+      dataValidation: false,
+      pageLayout: false,
+      customProperties: false,
+      changeSource: false,
+    });
+    w.backend.resetLog();
+    const read = await w.host.readSheet(w.snapshot.name);
+    const analysis = analyze(read.snapshot, w.template);
+    await w.host.applyPlan(analysis.plan);
+    expect(w.backend.log.syncs).toBe(2);
+    const x = analysis.plan.writes[0];
+    expect(w.backend.workbook.get(w.snapshot.name).cell(x.row, x.col)?.formula).toBe(
+      `=${x.formula}`
+    );
+    await w.host.select(w.snapshot.name, [x.address]);
+    expect(w.backend.workbook.selection).toEqual({ sheet: w.snapshot.name, address: x.address });
+    await w.host.highlight(w.snapshot.name, [{ address: x.address, severity: "warning" }]);
+    expect(w.backend.workbook.get(w.snapshot.name).conditionalFormats).toHaveLength(1);
+  });
+
   it("Excel 2016 (ExcelApi 1.6) gets a clear message instead of an error", async () => {
     const { host } = officeHostOn("1.6");
     const e = (await host.readSheet().catch((x: unknown) => x)) as HostError;
