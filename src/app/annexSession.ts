@@ -30,6 +30,12 @@ import {
   groupFindings,
   SeverityGroup,
 } from "./findingViews";
+import {
+  CustomTemplate,
+  parseCustomTemplate,
+  readStoredTemplates,
+  TemplateStore,
+} from "./customTemplates";
 import { checkDistrictFiles, DistrictFileInput, DistrictFileReport } from "./districtFiles";
 import { attempt, failure, Outcome, success } from "./problems";
 import {
@@ -54,6 +60,8 @@ import {
 export interface SessionOptions {
   /** The department's own templates, loaded with loadTemplate; they come before the built-in ones. */
   readonly templates?: readonly Template[];
+  /** Where custom templates added in the pane are kept; they are read from it when the session starts. */
+  readonly store?: TemplateStore;
   /** How figures typed as text are read: vi-VN ("16.000") unless the office writes en-US. */
   readonly locale?: NumberLocale;
   /** Quiet time after an edit before the sheet is checked again (ms). */
@@ -171,7 +179,11 @@ const NO_ANNEX_HINT: Bilingual = {
 };
 
 export class AnnexSession {
-  private readonly custom: readonly Template[];
+  /** Given with the options: always offered, never stored. */
+  private readonly given: readonly Template[];
+  /** Added in the pane, kept in the store. */
+  private added: CustomTemplate[];
+  private readonly store: TemplateStore | undefined;
   private readonly locale: NumberLocale;
   private readonly recheckDelayMs: number;
   private last: Checked | undefined;
@@ -183,13 +195,22 @@ export class AnnexSession {
     private readonly host: AnnexHost,
     options: SessionOptions = {}
   ) {
-    this.custom = options.templates ?? [];
+    this.given = options.templates ?? [];
+    this.store = options.store;
+    this.added = options.store ? readStoredTemplates(options.store) : [];
     this.locale = options.locale ?? "vi-VN";
     this.recheckDelayMs = options.recheckDelayMs ?? 800;
   }
 
   get hostKind(): AnnexHost["kind"] {
     return this.host.kind;
+  }
+
+  /** Custom templates: the ones added in the pane (latest first), then the ones given. */
+  private get custom(): readonly Template[] {
+    const added = this.added.map((a) => a.template);
+    const ids = new Set(added.map((t) => t.id));
+    return [...added, ...this.given.filter((t) => !ids.has(t.id))];
   }
 
   // ── Mẫu biểu ────────────────────────────────────────────────────────────────────────────────
@@ -204,6 +225,28 @@ export class AnnexSession {
     const t = this.template(templateId);
     if (!t) return this.templateMissing(templateId);
     return success(templatePreview(t, year));
+  }
+
+  /**
+   * Adds a department's template from its JSON text (a file the user chose). A template with the same
+   * id replaces the earlier one; the built-in one of that id stays hidden behind it.
+   */
+  addTemplate(text: string, source: string): Outcome<TemplateChoice> {
+    const parsed = parseCustomTemplate(text, source);
+    if (!parsed.ok) return parsed;
+    const { template } = parsed.value;
+    this.added = [parsed.value, ...this.added.filter((a) => a.template.id !== template.id)];
+    this.store?.write(this.added.map((a) => a.text));
+    return success(templateChoice(template, true));
+  }
+
+  /** Forgets a template added in the pane. */
+  removeTemplate(id: string): Outcome<void> {
+    const before = this.added.length;
+    this.added = this.added.filter((a) => a.template.id !== id);
+    if (this.added.length === before) return this.templateMissing(id);
+    this.store?.write(this.added.map((a) => a.text));
+    return success(undefined);
   }
 
   /** The default name for the template and year, or the first free variant of it in this workbook. */

@@ -25,6 +25,8 @@ export type {
 export { countsText, SEVERITY_LABEL, SEVERITIES, WHOLE_SHEET } from "./findingViews";
 export type { Outcome, Problem, ProblemCode } from "./problems";
 export type { PreviewRow, TemplateChoice, TemplatePreview } from "./templateCatalog";
+export { localTemplateStore } from "./customTemplates";
+export type { TemplateStore } from "./customTemplates";
 export { langOf, say } from "./language";
 export type { Lang } from "./language";
 export type {

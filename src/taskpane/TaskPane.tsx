@@ -9,6 +9,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { AnnexSession } from "../app/annexSession";
+import { localTemplateStore, TemplateStore } from "../app/customTemplates";
 import type { Lang } from "../app/language";
 import type { NumberLocale, Template } from "../domain";
 import type { AnnexHost } from "../host/annexHost";
@@ -40,6 +41,8 @@ export interface TaskPaneProps {
   readonly lang?: Lang;
   /** The department's own templates. */
   readonly templates?: readonly Template[];
+  /** Where templates added in the pane are kept: the page's localStorage unless given. */
+  readonly store?: TemplateStore;
   /** How figures typed as text are read (vi-VN by default). */
   readonly locale?: NumberLocale;
   /** The screen shown first. */
@@ -76,7 +79,7 @@ const useStyles = makeStyles({
  * result comes from the session (src/app), which alone calls the engine and the host.
  */
 export function TaskPane(props: TaskPaneProps): React.JSX.Element {
-  const { host, templates, locale } = props;
+  const { host, templates, locale, store } = props;
   const lang = props.lang ?? "vi";
   const styles = useStyles();
   const session = React.useMemo(
@@ -84,8 +87,11 @@ export function TaskPane(props: TaskPaneProps): React.JSX.Element {
       new AnnexSession(host, {
         ...(templates ? { templates } : {}),
         ...(locale ? { locale } : {}),
+        store:
+          store ??
+          localTemplateStore(typeof localStorage === "undefined" ? undefined : localStorage),
       }),
-    [host, templates, locale]
+    [host, templates, locale, store]
   );
   const [tab, setTab] = React.useState<TabId>(props.initialTab ?? "check");
   const [visited, setVisited] = React.useState<ReadonlySet<TabId>>(new Set([tab]));

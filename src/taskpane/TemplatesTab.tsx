@@ -14,8 +14,16 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { Eye20Regular, EyeOff20Regular, TableAdd20Regular } from "@fluentui/react-icons";
+import {
+  Delete20Regular,
+  DocumentAdd20Regular,
+  Eye20Regular,
+  EyeOff20Regular,
+  TableAdd20Regular,
+} from "@fluentui/react-icons";
 import type { InsertResult } from "../app/annexSession";
+import type { Problem } from "../app/problems";
+import type { Bilingual } from "../domain";
 import { Notice, ProblemBar, Progress } from "./Feedback";
 import { useAction, usePane } from "./paneContext";
 import { S } from "./strings";
@@ -34,6 +42,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
   },
   code: { width: "44px" },
+  hiddenInput: { display: "none" },
   unit: { width: "72px" },
 });
 
@@ -49,12 +58,17 @@ export function TemplatesTab(): React.JSX.Element {
   const [nameEdited, setNameEdited] = React.useState(false);
   const [showRows, setShowRows] = React.useState(false);
   const [inserted, setInserted] = React.useState<InsertResult | undefined>();
+  const [catalogChanged, setCatalogChanged] = React.useState(0);
+  const [templateNotice, setTemplateNotice] = React.useState<Bilingual | undefined>();
+  const [templateProblem, setTemplateProblem] = React.useState<Problem | undefined>();
+  const templateFile = React.useRef<HTMLInputElement>(null);
 
   const year = Number(yearText);
   const validYear = /^\d{4}$/.test(yearText.trim()) && year >= 2000 && year <= 2100;
   const templates = React.useMemo(
     () => session.templates(validYear ? year : undefined),
-    [session, year, validYear]
+    // catalogChanged: a template was added or removed
+    [session, year, validYear, catalogChanged]
   );
   const [templateId, setTemplateId] = React.useState(() => session.templates()[0]?.id ?? "");
   const chosen = templates.find((c) => c.id === templateId);
@@ -88,6 +102,34 @@ export function TemplatesTab(): React.JSX.Element {
     }
   };
 
+  const addTemplate = async (files: FileList | null) => {
+    const file = files?.[0];
+    if (templateFile.current) templateFile.current.value = "";
+    if (!file) return;
+    setTemplateNotice(undefined);
+    const outcome = session.addTemplate(await file.text(), file.name);
+    if (outcome.ok) {
+      setTemplateProblem(undefined);
+      setTemplateId(outcome.value.id);
+      setCatalogChanged((n) => n + 1);
+      setTemplateNotice({
+        vi: `${S.templateAdded.vi}: ${outcome.value.form} (${outcome.value.id}).`,
+        en: `${S.templateAdded.en}: ${outcome.value.form} (${outcome.value.id}).`,
+      });
+    } else setTemplateProblem(outcome.problem);
+  };
+
+  const removeTemplate = () => {
+    const outcome = session.removeTemplate(templateId);
+    if (!outcome.ok) return setTemplateProblem(outcome.problem);
+    setTemplateNotice({
+      vi: `${S.templateRemoved.vi}: ${templateId}.`,
+      en: `${S.templateRemoved.en}: ${templateId}.`,
+    });
+    setTemplateId(session.templates()[0]?.id ?? "");
+    setCatalogChanged((n) => n + 1);
+  };
+
   const suggestion = action.problem?.suggestion;
 
   return (
@@ -101,6 +143,30 @@ export function TemplatesTab(): React.JSX.Element {
           ))}
         </Select>
       </Field>
+      <input
+        ref={templateFile}
+        type="file"
+        accept=".json,application/json"
+        aria-label={t(S.addTemplate)}
+        className={styles.hiddenInput}
+        onChange={(e) => void addTemplate(e.currentTarget.files)}
+      />
+      <div className={styles.row}>
+        <Button
+          size="small"
+          icon={<DocumentAdd20Regular />}
+          onClick={() => templateFile.current?.click()}
+        >
+          {t(S.addTemplate)}
+        </Button>
+        {chosen?.custom && (
+          <Button size="small" icon={<Delete20Regular />} onClick={removeTemplate}>
+            {t(S.removeTemplate)}
+          </Button>
+        )}
+      </div>
+      <ProblemBar problem={templateProblem} onDismiss={() => setTemplateProblem(undefined)} />
+      {templateNotice && <Notice intent="success" text={templateNotice} />}
       <Field
         label={t(S.year)}
         hint={chosen ? t(chosen.yearMeaning) : undefined}

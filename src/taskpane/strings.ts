@@ -37,6 +37,10 @@ export const S = {
   insert: b("Chèn trang tính mới", "Insert as a new sheet"),
   inserting: b("Đang chèn biểu…", "Inserting the annex…"),
   useName: b("Dùng tên", "Use the name"),
+  addTemplate: b("Thêm mẫu riêng (.json)…", "Add a custom template (.json)…"),
+  removeTemplate: b("Bỏ mẫu riêng này", "Remove this custom template"),
+  templateAdded: b("Đã thêm mẫu riêng", "Custom template added"),
+  templateRemoved: b("Đã bỏ mẫu riêng", "Custom template removed"),
 
   // Kiểm tra
   checkSheet: b("Kiểm tra trang tính đang mở", "Check the active sheet"),

@@ -310,3 +310,52 @@ describe("AnnexSession: Tính cột and Hoàn tác", () => {
     expect(value(await session.check()).protection).toBe("password");
   });
 });
+
+describe("AnnexSession: the department's own templates", () => {
+  function memoryStore() {
+    let texts: readonly string[] = [];
+    return { read: () => texts, write: (t: readonly string[]) => (texts = t) };
+  }
+  const own = JSON.stringify({ ...tpl(), id: "bieu-01-cao-loc", form: "Biểu số 01-CL" });
+
+  it("adds one from its JSON, offers it first, keeps it for the next session and forgets it on request", async () => {
+    const store = memoryStore();
+    const session = new AnnexSession(new MemoryHost(), { store });
+    const added = value(session.addTemplate(own, "cao-loc.json"));
+    expect(added).toMatchObject({ id: "bieu-01-cao-loc", form: "Biểu số 01-CL", custom: true });
+    expect(session.templates()[0].id).toBe("bieu-01-cao-loc");
+    expect(store.read()).toEqual([own]);
+
+    // the same id again replaces it, no duplicate
+    value(session.addTemplate(own, "cao-loc.json"));
+    expect(session.templates().filter((t) => t.id === "bieu-01-cao-loc")).toHaveLength(1);
+
+    const host = new MemoryHost();
+    const next = new AnnexSession(host, { store });
+    expect(next.templates()[0]).toMatchObject({ id: "bieu-01-cao-loc", custom: true });
+    const inserted = value(await next.insert({ templateId: "bieu-01-cao-loc", year: 2024 }));
+    expect(inserted.summary.vi).toContain("Biểu số 01-CL năm 2024");
+
+    value(next.removeTemplate("bieu-01-cao-loc"));
+    expect(next.templates().some((t) => t.id === "bieu-01-cao-loc")).toBe(false);
+    expect(store.read()).toEqual([]);
+  });
+
+  it("names the fields that are wrong in a bad template, and keeps nothing", () => {
+    const store = memoryStore();
+    const session = new AnnexSession(new MemoryHost(), { store });
+    const bad = JSON.stringify({ ...tpl(), id: "Sai Mã", indicators: [] });
+    const out = session.addTemplate(bad, "sai.json");
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(out.problem.code).toBe("template-invalid");
+    expect(out.problem.message.vi).toContain('Tệp "sai.json" không phải mẫu biểu hợp lệ');
+    expect(out.problem.message.vi).toMatch(/\bid\b/);
+    expect(out.problem.message.en).toMatch(/indicators/);
+    expect(session.addTemplate("{ not json", "hong.json")).toMatchObject({
+      ok: false,
+      problem: { code: "template-invalid" },
+    });
+    expect(store.read()).toEqual([]);
+  });
+});

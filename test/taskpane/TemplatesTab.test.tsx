@@ -104,4 +104,41 @@ describe("Mẫu biểu (templates) screen", () => {
     await user.click(insertButton());
     expect(await screen.findByText("Excel báo lỗi khi chèn.")).toBeTruthy();
   });
+
+  it("adds the department's own template from a .json file, keeps it, and removes it on request", async () => {
+    const user = await openWith(new MemoryHost());
+    const own = JSON.stringify({ ...bieu01(), id: "bieu-01-cao-loc", form: "Biểu số 01-CL" });
+    const input = screen.getByLabelText("Thêm mẫu riêng (.json)…", { selector: "input" });
+    await user.upload(input, jsonFile("cao-loc.json", own));
+    expect(
+      await screen.findByText("Đã thêm mẫu riêng: Biểu số 01-CL (bieu-01-cao-loc).")
+    ).toBeTruthy();
+    const select = screen.getByRole("combobox", { name: "Mẫu biểu" }) as HTMLSelectElement;
+    expect(select.value).toBe("bieu-01-cao-loc");
+    expect(within(select).getAllByRole("option")[0].textContent).toMatch(
+      /^Biểu số 01-CL: .*\(mẫu riêng\)$/
+    );
+    expect(localStorage.getItem("bieu-chi-tieu.custom-templates")).toContain("bieu-01-cao-loc");
+
+    await user.click(screen.getByRole("button", { name: "Bỏ mẫu riêng này" }));
+    expect(await screen.findByText("Đã bỏ mẫu riêng: bieu-01-cao-loc.")).toBeTruthy();
+    expect(within(select).queryByText(/01-CL/)).toBeNull();
+    expect(localStorage.getItem("bieu-chi-tieu.custom-templates")).toBe("[]");
+  });
+
+  it("errors: a file that is not a template names what is wrong", async () => {
+    const user = await openWith(new MemoryHost());
+    const input = screen.getByLabelText("Thêm mẫu riêng (.json)…", { selector: "input" });
+    await user.upload(input, jsonFile("sai.json", JSON.stringify({ id: "x" })));
+    expect(
+      await screen.findByText(/Tệp "sai.json" không phải mẫu biểu hợp lệ: .*version/)
+    ).toBeTruthy();
+  });
 });
+
+/** jsdom's File has no text(); the browsers the add-in runs in all have it. */
+function jsonFile(name: string, text: string): File {
+  const file = new File([text], name, { type: "application/json" });
+  Object.defineProperty(file, "text", { value: async () => text });
+  return file;
+}

@@ -73,6 +73,7 @@ export function renderPane(
   options: { tab?: TabId; lang?: Lang } = {}
 ): RenderResult {
   installBrowserStubs();
+  localStorage.clear();
   return render(
     <RendererProvider renderer={noCss}>
       <TaskPane host={host} lang={options.lang ?? "vi"} initialTab={options.tab ?? "check"} />
