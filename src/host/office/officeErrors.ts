@@ -73,19 +73,23 @@ export function sheetMissing(sheet: string, written: readonly string[] = []): Ho
 export function fromExcel(e: unknown, sheet: string, written: readonly string[] = []): HostError {
   if (e instanceof HostError) return e;
   const code = errorCode(e) ?? "";
+  // Where it happened: the sheet when we know it, else the workbook.
+  const vi = sheet ? `trang tính "${sheet}"` : "bảng tính";
+  const en = sheet ? `sheet "${sheet}"` : "the workbook";
   const detail = (e as { message?: unknown } | null)?.message;
   const said =
     typeof detail === "string" && detail ? ` (${code}: ${detail})` : code ? ` (${code})` : "";
   switch (code) {
     case "ItemNotFound":
-      return sheetMissing(sheet, written);
+      if (sheet) return sheetMissing(sheet, written);
+      break;
     case "RequestPayloadSizeLimitExceeded":
     case "ResponsePayloadSizeLimitExceeded":
       return hostError(
         "too-large",
         {
-          vi: `Trang tính "${sheet}" quá lớn để Excel trên web trao đổi trong một lần (giới hạn 5 MB).`,
-          en: `Sheet "${sheet}" is too large for Excel on the web to exchange at once (5 MB limit).`,
+          vi: `${cap(vi)} quá lớn để Excel trên web trao đổi trong một lần (giới hạn 5 MB).`,
+          en: `${cap(en)} is too large for Excel on the web to exchange at once (5 MB limit).`,
         },
         written
       );
@@ -93,8 +97,8 @@ export function fromExcel(e: unknown, sheet: string, written: readonly string[] 
       return hostError(
         "invalid-argument",
         {
-          vi: `Excel từ chối dữ liệu gửi vào trang tính "${sheet}"${said}.`,
-          en: `Excel refused the data sent to sheet "${sheet}"${said}.`,
+          vi: `Excel từ chối dữ liệu gửi vào ${vi}${said}.`,
+          en: `Excel refused the data sent to ${en}${said}.`,
         },
         written
       );
@@ -102,8 +106,8 @@ export function fromExcel(e: unknown, sheet: string, written: readonly string[] 
       return hostError(
         "excel-error",
         {
-          vi: `Excel không cho ghi vào trang tính "${sheet}": ô bị khoá hoặc trang tính đang được bảo vệ${said}.`,
-          en: `Excel did not allow writing to sheet "${sheet}": the cells are locked or the sheet is protected${said}.`,
+          vi: `Excel không cho ghi vào ${vi}: ô bị khoá hoặc trang tính đang được bảo vệ${said}.`,
+          en: `Excel did not allow writing to ${en}: the cells are locked or the sheet is protected${said}.`,
         },
         written
       );
@@ -126,17 +130,18 @@ export function fromExcel(e: unknown, sheet: string, written: readonly string[] 
         },
         written
       );
-    default:
-      return hostError(
-        "excel-error",
-        {
-          vi: `Excel báo lỗi khi làm việc với trang tính "${sheet}"${said}.`,
-          en: `Excel reported an error while working on sheet "${sheet}"${said}.`,
-        },
-        written
-      );
   }
+  return hostError(
+    "excel-error",
+    {
+      vi: `Excel báo lỗi khi làm việc với ${vi}${said}.`,
+      en: `Excel reported an error while working on ${en}${said}.`,
+    },
+    written
+  );
 }
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function notSupported(feature: Bilingual, set: string): HostError {
   return hostError("not-supported", {

@@ -139,6 +139,18 @@ export class OfficeHost implements AnnexHost {
     return this.caps;
   }
 
+  /** One Excel.run whose failure becomes a HostError about `sheet`. */
+  private async excel<T>(
+    sheet: string,
+    batch: (context: Excel.RequestContext) => Promise<T>
+  ): Promise<T> {
+    try {
+      return await this.runtime.run(batch);
+    } catch (e) {
+      throw fromExcel(e, sheet);
+    }
+  }
+
   private requireCore(): void {
     if (!this.core)
       throw notSupported({ vi: "Bổ trợ Biểu chỉ tiêu", en: "The Biểu chỉ tiêu add-in" }, CORE_SET);
@@ -146,7 +158,7 @@ export class OfficeHost implements AnnexHost {
 
   async listSheets(): Promise<readonly SheetInfo[]> {
     this.requireCore();
-    return this.runtime.run(async (context) => {
+    return this.excel("", async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name,items/visibility");
       const active = sheets.getActiveWorksheet();
@@ -192,7 +204,7 @@ export class OfficeHost implements AnnexHost {
         return this.finishRead(ws, guard, used, meta, grids);
       });
     } catch (e) {
-      throw fromExcel(e, label || "(trang tính đang mở)");
+      throw fromExcel(e, label);
     }
   }
 
@@ -690,7 +702,7 @@ export class OfficeHost implements AnnexHost {
   async onEdit(handler: (edit: SheetEdit) => void): Promise<() => Promise<void>> {
     this.requireCore();
     const withSource = this.caps.changeSource;
-    const handles = await this.runtime.run(async (context) => {
+    const handles = await this.excel("", async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name,items/id");
       await context.sync();
