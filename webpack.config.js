@@ -82,6 +82,11 @@ async function httpsOptions() {
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const url = publicUrl(production);
+  if (production && !process.env.ADDIN_PUBLIC_URL) {
+    console.warn(
+      `dist/manifest.xml points at ${DEV_URL} (the dev server). To deploy, build with ADDIN_PUBLIC_URL=https://…/ (README: Deploying the add-in).`
+    );
+  }
   const list = pages();
   const outputPath = env.outputPath ? path.resolve(env.outputPath) : path.join(root, "dist");
 
