@@ -44,6 +44,6 @@ export async function officeHostBench(): Promise<void> {
 function line(rows: number, action: string, log: RequestLog, ms: number, extra = ""): void {
   const largest = log.sizes.length ? Math.max(...log.sizes) : 0;
   console.log(
-    `  ${String(rows).padStart(6)}  ${action.padEnd(6)}  ${String(log.syncs).padStart(5)}  ${String(log.refused).padStart(7)}  ${String(log.requestBytes).padStart(13)}  ${String(log.responseBytes).padStart(14)}  ${String(largest).padStart(15)}  ${String(ms).padStart(4)}  ${extra}`
+    `  ${String(rows).padStart(6)}  ${action.padEnd(6)}  ${String(log.syncs).padStart(5)}  ${String(log.refused).padStart(7)}  ${String(log.requestBytes).padStart(13)}  ${String(log.responseBytes).padStart(14)}  ${String(largest).padStart(15)}  ${String(ms).padStart(4)}  ${extra}${log.refused ? ` (refused answer of ${log.refusedResponseBytes} bytes, not counted)` : ""}`
   );
 }
