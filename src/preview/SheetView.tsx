@@ -1,4 +1,5 @@
 import * as React from "react";
+import type ExcelJS from "exceljs";
 import { fromA1, toA1 } from "../domain";
 import type { Bilingual } from "../domain";
 import { HostError } from "../host/annexHost";
@@ -11,6 +12,17 @@ interface Props {
   /** Re-render counter from the host (useSyncExternalStore in the page). */
   readonly revision: number;
   readonly onProblem: (text: Bilingual | undefined) => void;
+}
+
+/** The sheet's frozen rows and columns (its first view's split). */
+function frozenSplit(ws: ExcelJS.Worksheet | undefined): { rows: number; cols: number } {
+  const view = ws?.views?.[0] as { state?: string; xSplit?: number; ySplit?: number } | undefined;
+  if (view?.state !== "frozen") return { rows: 0, cols: 0 };
+  return { rows: view.ySplit ?? 0, cols: view.xSplit ?? 0 };
+}
+
+function colOfAddress(address: string): number {
+  return address ? fromA1(address).col : 0;
 }
 
 const SEVERITY_LABEL = {
@@ -59,11 +71,71 @@ export function SheetView({ host, revision, onProblem }: Props): React.JSX.Eleme
   const activeText = activeCell ? editText(activeCell) : "";
   React.useEffect(() => setBarText(activeText), [activeText, active, sheet]);
 
-  // The pane's selection (or a click) brings the active cell into view.
+  // Frozen panes, as the sheet sets them: the rows above and the columns left of the split stay in
+  // view. Row heights are known once drawn, so the offsets are set after layout.
+  const frozen = React.useMemo(() => frozenSplit(ws), [ws, revision]);
+  React.useLayoutEffect(() => {
+    const scroller = tableRef.current;
+    const table = scroller?.querySelector("table");
+    if (!scroller || !table) return;
+    const head = table.tHead?.rows[0];
+    const headHeight = head ? head.getBoundingClientRect().height : 0;
+    const lefts: number[] = [0];
+    const cols = Array.from(table.querySelectorAll("col")).map((c) => c.getBoundingClientRect().width);
+    for (let i = 0; i < cols.length; i++) lefts.push(lefts[i] + cols[i]);
+    // The letters of frozen columns stay over their columns.
+    Array.from(head?.cells ?? []).forEach((th, i) => {
+      if (i === 0) return; // the corner
+      const frozenCol = i - 1 < frozen.cols;
+      th.style.left = frozenCol ? `${lefts[i]}px` : "";
+      th.style.zIndex = frozenCol ? "6" : "";
+    });
+    let top = headHeight;
+    const body = table.tBodies[0];
+    for (let r = 0; r < body.rows.length; r++) {
+      const tr = body.rows[r];
+      const rowFrozen = r < frozen.rows;
+      let col = 0; // the sheet column of each cell, merges counted
+      for (const td of Array.from(tr.cells)) {
+        const isHead = td.tagName === "TH";
+        const first = isHead ? -1 : colOfAddress(td.dataset.address ?? "");
+        if (!isHead) col = first;
+        const span = isHead ? 1 : td.colSpan;
+        const colFrozen = !isHead && col + span <= frozen.cols;
+        const style = td.style;
+        if (rowFrozen || colFrozen) {
+          style.position = "sticky";
+          style.top = rowFrozen ? `${top}px` : "";
+          style.left = colFrozen ? `${lefts[col + 1]}px` : isHead ? "0px" : "";
+          // Frozen rows pass over the frozen columns below them; the corner over both.
+          style.zIndex = rowFrozen ? (colFrozen || isHead ? "4" : "3") : "1";
+          if (!style.background && !isHead) style.background = "#fff";
+        } else if (!isHead && style.position === "sticky") {
+          style.position = "";
+          style.top = "";
+          style.left = "";
+          style.zIndex = "";
+        } else if (isHead) {
+          style.top = "";
+          style.zIndex = "";
+        }
+      }
+      if (rowFrozen) top += tr.getBoundingClientRect().height;
+    }
+    // scrollIntoView keeps a cell clear of the frozen rows and columns.
+    scroller.style.scrollPaddingTop = `${top}px`;
+    scroller.style.scrollPaddingLeft = `${lefts[frozen.cols + 1] ?? 0}px`;
+  }, [grid, frozen]);
+
+  // The pane's selection brings the active cell to the middle of the view; a click or a key, just
+  // into view.
+  const by = selection?.by;
   React.useEffect(() => {
     const el = tableRef.current?.querySelector<HTMLElement>(`[data-address="${active}"]`);
-    el?.scrollIntoView({ block: "nearest", inline: "nearest" });
-  }, [active, sheet, revision]);
+    el?.scrollIntoView(
+      by === "pane" ? { block: "center", inline: "nearest" } : { block: "nearest", inline: "nearest" }
+    );
+  }, [active, sheet, revision, by]);
 
   if (!ws || !sheet || !grid) {
     return (

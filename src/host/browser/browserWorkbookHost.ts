@@ -23,6 +23,8 @@ export interface BrowserSelection {
   readonly sheet: string;
   /** A1 addresses or ranges; the first one is the active cell. */
   readonly cells: readonly string[];
+  /** Who selected: the pane (through AnnexHost.select) or a click or key in the view. */
+  readonly by: "pane" | "view";
 }
 
 export interface BrowserHostOptions {
@@ -165,7 +167,7 @@ export class BrowserWorkbookHost implements AnnexHost {
     const ws = this.sheet(sheet);
     for (const c of cells) checkAddress(c);
     this.active = ws.name;
-    this.selection = { sheet: ws.name, cells: [...cells] };
+    this.selection = { sheet: ws.name, cells: [...cells], by: "pane" };
     this.changed();
   }
 
@@ -244,7 +246,7 @@ export class BrowserWorkbookHost implements AnnexHost {
     checkAddress(address);
     const ws = this.sheet(sheet);
     this.active = ws.name;
-    this.selection = { sheet: ws.name, cells: [address] };
+    this.selection = { sheet: ws.name, cells: [address], by: "view" };
     this.changed();
   }
 
