@@ -81,7 +81,9 @@ export function SheetView({ host, revision, onProblem }: Props): React.JSX.Eleme
     const head = table.tHead?.rows[0];
     const headHeight = head ? head.getBoundingClientRect().height : 0;
     const lefts: number[] = [0];
-    const cols = Array.from(table.querySelectorAll("col")).map((c) => c.getBoundingClientRect().width);
+    const cols = Array.from(table.querySelectorAll("col")).map(
+      (c) => c.getBoundingClientRect().width
+    );
     for (let i = 0; i < cols.length; i++) lefts.push(lefts[i] + cols[i]);
     // The letters of frozen columns stay over their columns.
     Array.from(head?.cells ?? []).forEach((th, i) => {
@@ -133,7 +135,9 @@ export function SheetView({ host, revision, onProblem }: Props): React.JSX.Eleme
   React.useEffect(() => {
     const el = tableRef.current?.querySelector<HTMLElement>(`[data-address="${active}"]`);
     el?.scrollIntoView(
-      by === "pane" ? { block: "center", inline: "nearest" } : { block: "nearest", inline: "nearest" }
+      by === "pane"
+        ? { block: "center", inline: "nearest" }
+        : { block: "nearest", inline: "nearest" }
     );
   }, [active, sheet, revision, by]);
 
