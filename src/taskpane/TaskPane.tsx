@@ -2,37 +2,16 @@ import * as React from "react";
 import {
   FluentProvider,
   makeStyles,
-  Tab,
-  TabList,
+  Spinner,
   Title3,
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { AnnexSession } from "../app/annexSession";
-import { localTemplateStore, TemplateStore } from "../app/customTemplates";
+import type { TemplateStore } from "../app/customTemplates";
 import type { Lang } from "../app/language";
 import type { NumberLocale, Template } from "../domain";
 import type { AnnexHost } from "../host/annexHost";
-import { CheckTab } from "./CheckTab";
-import { Progress } from "./Feedback";
-import { Pane, PaneContext } from "./paneContext";
 import { S } from "./strings";
-
-// The screens besides "Kiểm tra" load when first opened: their parts of Fluent UI (tables, dialog,
-// inputs, progress bar) stay out of the pane's first download.
-const TemplatesTab = React.lazy(() =>
-  import(/* webpackChunkName: "pane-templates" */ "./TemplatesTab").then((m) => ({
-    default: m.TemplatesTab,
-  }))
-);
-const FillTab = React.lazy(() =>
-  import(/* webpackChunkName: "pane-fill" */ "./FillTab").then((m) => ({ default: m.FillTab }))
-);
-const DistrictFilesTab = React.lazy(() =>
-  import(/* webpackChunkName: "pane-districts" */ "./DistrictFilesTab").then((m) => ({
-    default: m.DistrictFilesTab,
-  }))
-);
 
 export interface TaskPaneProps {
   /** The workbook: the Office.js host inside Excel, the in-browser host in the preview. */
@@ -51,12 +30,16 @@ export interface TaskPaneProps {
 
 export type TabId = "templates" | "check" | "fill" | "districts";
 
-const TABS: ReadonlyArray<{ readonly id: TabId; readonly label: typeof S.tabCheck }> = [
-  { id: "templates", label: S.tabTemplates },
-  { id: "check", label: S.tabCheck },
-  { id: "fill", label: S.tabFill },
-  { id: "districts", label: S.tabDistricts },
-];
+/**
+ * The screens, the session and the engine come as a second chunk, fetched while the frame below is
+ * already drawn: the pane's first download stays small (issue #9: ≤ 200 KB gzip) and it shows
+ * something at once.
+ */
+const PaneScreens = React.lazy(() =>
+  import(/* webpackChunkName: "pane-screens" */ "./PaneScreens").then((m) => ({
+    default: m.PaneScreens,
+  }))
+);
 
 const useStyles = makeStyles({
   root: {
@@ -68,10 +51,6 @@ const useStyles = makeStyles({
     boxSizing: "border-box",
   },
   title: { margin: 0 },
-  // Four tabs on one line at the pane's narrowest (320 px): tight padding, wrapping only if a
-  // translation is longer.
-  tabs: { flexWrap: "wrap", marginLeft: `calc(-1 * ${tokens.spacingHorizontalXS})` },
-  tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
 });
 
 /**
@@ -79,86 +58,18 @@ const useStyles = makeStyles({
  * result comes from the session (src/app), which alone calls the engine and the host.
  */
 export function TaskPane(props: TaskPaneProps): React.JSX.Element {
-  const { host, templates, locale, store } = props;
   const lang = props.lang ?? "vi";
   const styles = useStyles();
-  const session = React.useMemo(
-    () =>
-      new AnnexSession(host, {
-        ...(templates ? { templates } : {}),
-        ...(locale ? { locale } : {}),
-        store:
-          store ??
-          localTemplateStore(typeof localStorage === "undefined" ? undefined : localStorage),
-      }),
-    [host, templates, locale, store]
-  );
-  const [tab, setTab] = React.useState<TabId>(props.initialTab ?? "check");
-  const [visited, setVisited] = React.useState<ReadonlySet<TabId>>(new Set([tab]));
-  const [revision, setRevision] = React.useState(0);
-  const context = React.useMemo<PaneContext>(
-    () => ({ session, lang, revision, changed: () => setRevision((r) => r + 1) }),
-    [session, lang, revision]
-  );
-
-  const screens: Readonly<Record<TabId, React.ComponentType>> = {
-    templates: TemplatesTab,
-    check: CheckTab,
-    fill: FillTab,
-    districts: DistrictFilesTab,
-  };
-
   return (
     <FluentProvider theme={webLightTheme} lang={lang === "vi" ? "vi-VN" : "en"}>
-      <Pane.Provider value={context}>
-        <main className={styles.root}>
-          <Title3 as="h1" className={styles.title}>
-            {S.appTitle[lang]}
-          </Title3>
-          <TabList
-            className={styles.tabs}
-            size="small"
-            selectedValue={tab}
-            aria-label={S.tabs[lang]}
-            onTabSelect={(_e, data) => {
-              const id = data.value as TabId;
-              setTab(id);
-              setVisited((v) => new Set([...v, id]));
-            }}
-          >
-            {TABS.map((t) => (
-              <Tab
-                key={t.id}
-                value={t.id}
-                id={`tab-${t.id}`}
-                aria-controls={`panel-${t.id}`}
-                className={styles.tab}
-              >
-                {t.label[lang]}
-              </Tab>
-            ))}
-          </TabList>
-          {TABS.map(({ id }) => {
-            const Screen = screens[id];
-            // A screen keeps its results when another is shown; it is drawn the first time it is opened.
-            return (
-              <div
-                key={id}
-                id={`panel-${id}`}
-                role="tabpanel"
-                aria-labelledby={`tab-${id}`}
-                hidden={tab !== id}
-              >
-                {visited.has(id) && (
-                  <React.Suspense fallback={<Progress show label={S.working} />}>
-                    <Screen />
-                  </React.Suspense>
-                )}
-              </div>
-            );
-          })}
-        </main>
-      </Pane.Provider>
+      <main className={styles.root}>
+        <Title3 as="h1" className={styles.title}>
+          {S.appTitle[lang]}
+        </Title3>
+        <React.Suspense fallback={<Spinner size="small" label={S.working[lang]} />}>
+          <PaneScreens {...props} />
+        </React.Suspense>
+      </main>
     </FluentProvider>
   );
 }

@@ -7,8 +7,8 @@ import { addressOf, langSonHost, renderPane, SHEET, slowReads } from "./paneTest
 const checkButton = () => screen.getByRole("button", { name: "Kiểm tra trang tính đang mở" });
 
 describe("Kiểm tra (check) screen", () => {
-  it("empty: explains what it checks and offers the check, with no results yet", () => {
-    renderPane(langSonHost());
+  it("empty: explains what it checks and offers the check, with no results yet", async () => {
+    await renderPane(langSonHost());
     expect(screen.getByRole("tab", { name: "Kiểm tra" }).getAttribute("aria-selected")).toBe(
       "true"
     );
@@ -19,7 +19,7 @@ describe("Kiểm tra (check) screen", () => {
 
   it("working: shows progress only once the check lasts longer than 300 ms", async () => {
     const user = userEvent.setup({ delay: null });
-    renderPane(slowReads(langSonHost(), 1500));
+    await renderPane(slowReads(langSonHost(), 1500));
     await user.click(checkButton());
     expect(checkButton()).toHaveProperty("disabled", true);
     expect(screen.queryByText("Đang kiểm tra…")).toBeNull();
@@ -31,7 +31,7 @@ describe("Kiểm tra (check) screen", () => {
   it("results: counts, groups by severity and section, indicator names, and a click selects the cells", async () => {
     const user = userEvent.setup({ delay: null });
     const host = langSonHost();
-    renderPane(host);
+    await renderPane(host);
     await user.click(checkButton());
     const summary = await screen.findByText(
       /Biểu số 01 năm 2023, trang "Biểu 01 - 2023": \d+ lỗi, \d+ cảnh báo, \d+ lưu ý\./
@@ -61,7 +61,7 @@ describe("Kiểm tra (check) screen", () => {
   it("highlights all findings and clears them", async () => {
     const user = userEvent.setup({ delay: null });
     const host = langSonHost();
-    renderPane(host);
+    await renderPane(host);
     await user.click(checkButton());
     await user.click(await screen.findByRole("button", { name: "Tô màu tất cả" }));
     expect(await screen.findByText(/Đã tô màu \d+ ô/)).toBeTruthy();
@@ -74,7 +74,7 @@ describe("Kiểm tra (check) screen", () => {
   it("converts only the numbers stored as text the user ticks", async () => {
     const user = userEvent.setup({ delay: null });
     const host = langSonHost();
-    renderPane(host);
+    await renderPane(host);
     await user.click(checkButton());
     const convert = await screen.findByRole("button", { name: "Chuyển thành số (0)" });
     expect(convert).toHaveProperty("disabled", true);
@@ -97,7 +97,7 @@ describe("Kiểm tra (check) screen", () => {
   it("says results are stale while the person types, then shows the new check", async () => {
     const user = userEvent.setup({ delay: null });
     const host = langSonHost();
-    renderPane(host);
+    await renderPane(host);
     await user.click(checkButton());
     await screen.findByText(/Biểu số 01 năm 2023/);
     const cell = addressOf("1", "actualPrev");
@@ -113,7 +113,7 @@ describe("Kiểm tra (check) screen", () => {
   it("errors: an edit that leaves no annex on the sheet is reported, not hidden", async () => {
     const user = userEvent.setup({ delay: null });
     const host = langSonHost();
-    renderPane(host);
+    await renderPane(host);
     await user.click(checkButton());
     await screen.findByText(/Biểu số 01 năm 2023/);
     // the person clears the header row: the sheet no longer reads as an annex
@@ -129,7 +129,7 @@ describe("Kiểm tra (check) screen", () => {
 
   it("errors: a sheet that is not an annex says what to do", async () => {
     const user = userEvent.setup({ delay: null });
-    renderPane(new MemoryHost().addSheet("Ghi chú", [["Danh sách cán bộ"]]));
+    await renderPane(new MemoryHost().addSheet("Ghi chú", [["Danh sách cán bộ"]]));
     await user.click(checkButton());
     expect(await screen.findByText(/không có biểu chỉ tiêu nào được nhận biết/)).toBeTruthy();
     expect(screen.getByText(/chèn biểu mới ở thẻ "Mẫu biểu"/)).toBeTruthy();
@@ -142,7 +142,7 @@ describe("Kiểm tra (check) screen", () => {
       vi: "Không kết nối được với Excel.",
       en: "Excel is not available.",
     });
-    renderPane(host);
+    await renderPane(host);
     await user.click(checkButton());
     expect(await screen.findByText("Không kết nối được với Excel.")).toBeTruthy();
     host.failNext("highlight", "not-supported", {
@@ -157,14 +157,14 @@ describe("Kiểm tra (check) screen", () => {
   it("errors: a password-protected sheet can be checked and says it cannot be written", async () => {
     const user = userEvent.setup({ delay: null });
     const host = langSonHost().protect(SHEET, "password");
-    renderPane(host);
+    await renderPane(host);
     await user.click(checkButton());
     expect(await screen.findByText(/được bảo vệ bằng mật khẩu: vẫn kiểm tra được/)).toBeTruthy();
   });
 
   it("speaks English when Office's display language is not Vietnamese", async () => {
     const user = userEvent.setup({ delay: null });
-    renderPane(langSonHost(), { lang: "en" });
+    await renderPane(langSonHost(), { lang: "en" });
     expect(screen.getByRole("tab", { name: "Check" })).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Check the active sheet" }));
     expect(

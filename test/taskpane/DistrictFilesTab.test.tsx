@@ -46,7 +46,7 @@ function textFile(name: string, text: string): File {
 async function open() {
   // A person may pick "All files" in the dialog: the accept list is a hint, not a filter.
   const user = userEvent.setup({ delay: null, applyAccept: false });
-  renderPane(new MemoryHost(), { tab: "districts" });
+  await renderPane(new MemoryHost(), { tab: "districts" });
   const input = (await screen.findByLabelText("Chọn tệp .xlsx…", {
     selector: "input",
   })) as HTMLInputElement;

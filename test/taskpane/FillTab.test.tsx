@@ -9,7 +9,7 @@ const fillButton = () => screen.getByRole("button", { name: "Tính cột" });
 
 async function open(host: MemoryHost) {
   const user = userEvent.setup({ delay: null });
-  renderPane(host, { tab: "fill" });
+  await renderPane(host, { tab: "fill" });
   await screen.findByRole("button", { name: "Tính cột" });
   return user;
 }

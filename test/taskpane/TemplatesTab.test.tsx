@@ -11,7 +11,7 @@ const yearInput = () => screen.getByRole("textbox", { name: "Năm" }) as HTMLInp
 
 async function openWith(host: MemoryHost) {
   const user = userEvent.setup({ delay: null });
-  renderPane(host, { tab: "templates" });
+  await renderPane(host, { tab: "templates" });
   await screen.findByRole("combobox", { name: "Mẫu biểu" });
   await user.clear(yearInput());
   await user.type(yearInput(), "2023");

@@ -18,9 +18,9 @@ async function startPage(): Promise<void> {
   document.body.innerHTML = '<div id="root"></div>';
   installBrowserStubs();
   (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
-  jest.isolateModules(() => {
-    require("../../src/taskpane/index");
-  });
+  // A fresh copy of the page's modules each time (its screens load later from the same registry).
+  jest.resetModules();
+  require("../../src/taskpane/index");
   await new Promise((r) => setTimeout(r, 50));
 }
 

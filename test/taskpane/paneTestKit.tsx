@@ -1,4 +1,4 @@
-import { configure, render, RenderResult } from "@testing-library/react";
+import { configure, render, RenderResult, screen } from "@testing-library/react";
 import { createDOMRenderer, RendererProvider } from "@fluentui/react-components";
 import {
   buildAnnexLayout,
@@ -68,17 +68,20 @@ export function addressOf(code: string, columnId: string): string {
   return `${String.fromCharCode(65 + col)}${row + 1}`;
 }
 
-export function renderPane(
+/** Renders the pane and waits for its screens (a chunk of their own, see TaskPane). */
+export async function renderPane(
   host: MemoryHost,
   options: { tab?: TabId; lang?: Lang } = {}
-): RenderResult {
+): Promise<RenderResult> {
   installBrowserStubs();
   localStorage.clear();
-  return render(
+  const result = render(
     <RendererProvider renderer={noCss}>
       <TaskPane host={host} lang={options.lang ?? "vi"} initialTab={options.tab ?? "check"} />
     </RendererProvider>
   );
+  await screen.findByRole("tablist");
+  return result;
 }
 
 /** A host whose reads take longer than the pane's progress delay. */
