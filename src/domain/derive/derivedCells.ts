@@ -375,7 +375,7 @@ export function compileExpr(expr: Expr, column: (col: number) => ColumnReading):
     case "and": {
       const items = expr.items.map(sub);
       return (i) => {
-        for (const item of items) if (item(i) !== true) return false;
+        for (let k = 0; k < items.length; k++) if (items[k](i) !== true) return false;
         return true;
       };
     }
@@ -402,15 +402,19 @@ export function computeDerived(
       : []
   );
   const builder = new DerivedBuilder(template, columns, sheet, locale);
-  const cells: DerivedCell[] = [];
+  // Sized once (at most one cell per row and output column), trimmed at the end: no regrowth.
+  const cells = new Array<DerivedCell>(annex.rows.length * outputs.length);
+  let count = 0;
   // Each shared expression compiled once into closures over the columns it reads (typed arrays).
   const runs = new Map<BuiltExpr, Run>();
   const columnAt = (c: number) => readings.column(c);
-  for (const located of annex.rows) {
-    const i = located.index;
-    const mode = compareMode(located.indicator);
-    for (const { column, col } of outputs) {
-      const built = builder.build(column, located.indicator, located.row, mode);
+  const located = annex.rows;
+  for (let i = 0; i < located.length; i++) {
+    const { row, indicator } = located[i];
+    const mode = compareMode(indicator);
+    for (let o = 0; o < outputs.length; o++) {
+      const { column, col } = outputs[o];
+      const built = builder.build(column, indicator, row, mode);
       if (!built) continue;
       let run = runs.get(built);
       if (!run) {
@@ -419,8 +423,9 @@ export function computeDerived(
       }
       const raw = run(i);
       const value = typeof raw === "boolean" ? "" : raw;
-      cells.push(new DerivedCell(located.row, col, column.id, located.indicator, built, value));
+      cells[count++] = new DerivedCell(row, col, column.id, indicator, built, value);
     }
   }
+  cells.length = count;
   return cells;
 }

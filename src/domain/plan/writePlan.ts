@@ -96,18 +96,25 @@ function derivedWrite(dc: DerivedCell, numFmt: string): CellWrite {
  * copies (`toJSON`) see the same fields as any other CellWrite.
  */
 class DerivedWrite implements CellWrite {
-  readonly row: number;
-  readonly col: number;
-  readonly value: number | string | null;
-  readonly purpose = "derived" as const;
-
   constructor(
     private readonly dc: DerivedCell,
     readonly numFmt: string
-  ) {
-    this.row = dc.row;
-    this.col = dc.col;
-    this.value = dc.value === "" ? null : dc.value;
+  ) {}
+
+  get row(): number {
+    return this.dc.row;
+  }
+
+  get col(): number {
+    return this.dc.col;
+  }
+
+  get value(): number | string | null {
+    return this.dc.value === "" ? null : this.dc.value;
+  }
+
+  get purpose(): "derived" {
+    return "derived";
   }
 
   get address(): string {

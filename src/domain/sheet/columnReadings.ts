@@ -165,7 +165,8 @@ export class SheetReadings {
     located: ReadonlyArray<{ readonly row: number }>,
     readonly locale: NumberLocale
   ) {
-    this.rows = Int32Array.from(located, (l) => l.row);
+    this.rows = new Int32Array(located.length);
+    for (let i = 0; i < located.length; i++) this.rows[i] = located[i].row;
   }
 
   column(col: number): ColumnReading {
