@@ -35,9 +35,8 @@ export async function officeHostBench(): Promise<void> {
     line(rows, "Fill", w.backend.log, Date.now() - t, `${applied.written} cells`);
   }
   console.log(
-    "  Check is one read; Fill is one read and one write. A 20,000-row sheet passes 5 MB: the first Check's\n" +
-      "  read is refused by the cap and read again in row bands (later reads of that sheet go in bands at once);\n" +
-      "  its Fill is split into batches under the cap."
+    "  Check is one read; Fill is one read and one write. A 20,000-row sheet passes 5 MB: its read takes the\n" +
+      "  first 6,000 rows with the first answer and the rest in bands under the cap; its Fill is split likewise."
   );
 }
 
