@@ -33,10 +33,14 @@ const TABS: ReadonlyArray<{ readonly id: TabId; readonly label: typeof S.tabChec
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  // Four tabs on one line at the pane's narrowest (320 px): tight padding, wrapping only if a
-  // translation is longer.
+  // Four tabs on one line at the pane's narrowest (320 px): Office's small text size and tight
+  // padding; they wrap only if a translation is longer.
   tabs: { flexWrap: "wrap", marginLeft: `calc(-1 * ${tokens.spacingHorizontalXS})` },
-  tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
+  tab: {
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+    "& span": { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  },
 });
 
 /**

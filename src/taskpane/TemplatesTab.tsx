@@ -43,6 +43,9 @@ const useStyles = makeStyles({
   },
   code: { width: "44px" },
   hiddenInput: { display: "none" },
+  // A long template title must not widen the pane: the select takes the pane's width and cuts the text.
+  select: { width: "100%", maxWidth: "100%", minWidth: 0 },
+  selectElement: { width: "100%", textOverflow: "ellipsis" },
   unit: { width: "72px" },
 });
 
@@ -135,7 +138,12 @@ export function TemplatesTab(): React.JSX.Element {
   return (
     <div className={styles.screen}>
       <Field label={t(S.template)}>
-        <Select value={templateId} onChange={(_e, d) => setTemplateId(d.value)}>
+        <Select
+          className={styles.select}
+          select={{ className: styles.selectElement }}
+          value={templateId}
+          onChange={(_e, d) => setTemplateId(d.value)}
+        >
           {templates.map((c) => (
             <option key={c.id} value={c.id}>
               {`${c.form}: ${t(c.title)}${c.custom ? ` (${t(S.customTemplate)})` : ""}`}
