@@ -60,7 +60,15 @@ function fail(message) {
 
 function build(options) {
   const cli = path.join(root, "node_modules", "webpack-cli", "bin", "cli.js");
-  const args = [cli, "--mode", options.production ? "production" : "development", "--env", `outputPath=${options.dir}`];
+  const args = [
+    cli,
+    "--mode",
+    options.production ? "production" : "development",
+    "--env",
+    `outputPath=${options.dir}`,
+    "--stats",
+    "errors-warnings",
+  ];
   console.error(`Đang đóng gói trang xem trước… / Building the preview… (webpack ${args.slice(2).join(" ")})`);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "inherit", "inherit"] });

@@ -92,6 +92,8 @@ export function SheetView({ host, revision, onProblem }: Props): React.JSX.Eleme
       th.style.left = frozenCol ? `${lefts[i]}px` : "";
       th.style.zIndex = frozenCol ? "6" : "";
     });
+    // Offsets from where each row is drawn, not summed heights, so no sub-pixel gap opens.
+    const firstTop = table.tBodies[0]?.rows[0]?.getBoundingClientRect().top ?? 0;
     let top = headHeight;
     const body = table.tBodies[0];
     for (let r = 0; r < body.rows.length; r++) {
@@ -122,7 +124,7 @@ export function SheetView({ host, revision, onProblem }: Props): React.JSX.Eleme
           style.zIndex = "";
         }
       }
-      if (rowFrozen) top += tr.getBoundingClientRect().height;
+      if (rowFrozen) top = headHeight + (tr.getBoundingClientRect().bottom - firstTop);
     }
     // scrollIntoView keeps a cell clear of the frozen rows and columns.
     scroller.style.scrollPaddingTop = `${top}px`;
