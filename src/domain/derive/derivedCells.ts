@@ -44,23 +44,47 @@ export const POINTS_FORMAT = '+0.00" điểm %";-0.00" điểm %";0.00" điểm 
 
 export type CompareMode = "ratio" | "difference";
 
-/** One derived cell: where it is, the engine's value, and the formula that computes the same. */
+/** The row a derived cell is on, and its indicator (a LocatedRow, shared by the row's cells). */
+export interface DerivedRow {
+  readonly row: number;
+  readonly indicator: Indicator;
+}
+
+/** The output column a derived cell is in (shared by the column's cells). */
+export interface DerivedColumnAt {
+  readonly col: number;
+  readonly columnId: string;
+}
+
+/**
+ * One derived cell: where it is, the engine's value, and the formula that computes the same. Small on
+ * purpose (a 100k-row annex has 400k of them): its row, column and expression are shared objects.
+ */
 export class DerivedCell {
   private text?: string;
-  private a1?: string;
 
   constructor(
-    readonly row: number,
-    readonly col: number,
-    readonly columnId: string,
-    readonly indicator: Indicator,
+    private readonly at: DerivedRow,
+    private readonly out: DerivedColumnAt,
     private readonly built: BuiltExpr,
     /** The engine's result: a number, an evaluation label, or "" for blank. */
     readonly value: number | string
   ) {}
 
+  get row(): number {
+    return this.at.row;
+  }
+  get col(): number {
+    return this.out.col;
+  }
+  get columnId(): string {
+    return this.out.columnId;
+  }
+  get indicator(): Indicator {
+    return this.at.indicator;
+  }
   get address(): string {
-    return (this.a1 ??= toA1(this.row, this.col));
+    return toA1(this.at.row, this.out.col);
   }
   get expr(): Expr {
     return this.built.expr;
@@ -398,7 +422,13 @@ export function computeDerived(
   const { template, columns } = annex;
   const outputs = template.columns.flatMap((c) =>
     (c.role === "derived" || c.role === "evaluation") && columns.has(c.id)
-      ? [{ column: c, col: columns.get(c.id) as number }]
+      ? [
+          {
+            column: c,
+            col: columns.get(c.id) as number,
+            at: { col: columns.get(c.id) as number, columnId: c.id },
+          },
+        ]
       : []
   );
   const builder = new DerivedBuilder(template, columns, sheet, locale);
@@ -410,10 +440,11 @@ export function computeDerived(
   const columnAt = (c: number) => readings.column(c);
   const located = annex.rows;
   for (let i = 0; i < located.length; i++) {
-    const { row, indicator } = located[i];
+    const at = located[i];
+    const { row, indicator } = at;
     const mode = compareMode(indicator);
     for (let o = 0; o < outputs.length; o++) {
-      const { column, col } = outputs[o];
+      const { column, at: out } = outputs[o];
       const built = builder.build(column, indicator, row, mode);
       if (!built) continue;
       let run = runs.get(built);
@@ -423,7 +454,7 @@ export function computeDerived(
       }
       const raw = run(i);
       const value = typeof raw === "boolean" ? "" : raw;
-      cells[count++] = new DerivedCell(row, col, column.id, indicator, built, value);
+      cells[count++] = new DerivedCell(at, out, built, value);
     }
   }
   cells.length = count;

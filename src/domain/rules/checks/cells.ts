@@ -1,6 +1,6 @@
 import { formatNumber } from "../../numbers/formatNumber";
 import { parseTarget } from "../../targets/parseTarget";
-import { Indicator } from "../../template/schema";
+import { Indicator, Template } from "../../template/schema";
 import { RuleId } from "../catalog";
 import { EMPTY, NUMBER } from "../../sheet/columnReadings";
 import { Emission, num, RuleContext, text } from "../context";
@@ -11,9 +11,10 @@ export function checkCells(ctx: RuleContext): void {
     const reading = ctx.input(column);
     return reading ? [{ column, reading }] : [];
   });
+  const limits = templateLimits(ctx.annex.template);
   for (const row of ctx.annex.rows) {
     const ind = row.indicator;
-    const lim = limitsOf(ind);
+    const lim = limits[row.indicatorIndex];
     const i = row.index;
     for (const { column, reading } of columns) {
       // Fast path, on the typed arrays: most cells hold a number of the right kind, or are blank and may be.
@@ -217,21 +218,26 @@ export interface Limits {
   readonly whole: boolean;
 }
 
-const limitsCache = new WeakMap<Indicator, Limits>();
-
 export function limitsOf(ind: Indicator): Limits {
-  let lim = limitsCache.get(ind);
-  if (!lim) {
-    let lo = -Infinity;
-    let hi = Infinity;
-    if (ind.kind === "count" || ind.kind === "amount" || ind.kind === "rate") lo = 0;
-    if (ind.kind === "rate") hi = 100;
-    if (ind.bounds?.min !== undefined) lo = Math.max(lo, ind.bounds.min);
-    if (ind.bounds?.max !== undefined) hi = Math.min(hi, ind.bounds.max);
-    lim = { lo, hi, whole: ind.kind === "count" };
-    limitsCache.set(ind, lim);
+  let lo = -Infinity;
+  let hi = Infinity;
+  if (ind.kind === "count" || ind.kind === "amount" || ind.kind === "rate") lo = 0;
+  if (ind.kind === "rate") hi = 100;
+  if (ind.bounds?.min !== undefined) lo = Math.max(lo, ind.bounds.min);
+  if (ind.bounds?.max !== undefined) hi = Math.min(hi, ind.bounds.max);
+  return { lo, hi, whole: ind.kind === "count" };
+}
+
+/** The limits of every indicator of a template, by position, made once per template (one cache key). */
+const limitsCache = new WeakMap<Template, readonly Limits[]>();
+
+function templateLimits(template: Template): readonly Limits[] {
+  let limits = limitsCache.get(template);
+  if (!limits) {
+    limits = template.indicators.map(limitsOf);
+    limitsCache.set(template, limits);
   }
-  return lim;
+  return limits;
 }
 
 export function within(lim: Limits, v: number): boolean {
