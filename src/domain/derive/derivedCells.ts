@@ -342,7 +342,66 @@ type Run = (i: number) => ExprValue;
  * The expression as closures reading column readings directly: the same meaning as `evaluate` (which
  * the tests hold it to), without walking the tree or building a reader per cell.
  */
+/**
+ * The two shapes nearly every derived cell has — a ratio or a difference of two references, with no
+ * target written as text — as one closure doing the arithmetic on the typed arrays: no intermediate
+ * number is boxed. Any other shape goes through the general closures.
+ *   ratio:      IF(AND(ISNUMBER(a),ISNUMBER(b)),IF(b=0,"",a/b*100),"")
+ *   difference: IF(AND(ISNUMBER(a),ISNUMBER(b)),a-b,"")
+ */
+function plainComparison(expr: Expr, column: (col: number) => ColumnReading): Run | undefined {
+  if (expr.t !== "if" || !isBlank(expr.else)) return undefined;
+  const guard = expr.cond;
+  if (guard.t !== "and" || guard.items.length !== 2) return undefined;
+  const [ga, gb] = guard.items;
+  if (ga.t !== "isnumber" || ga.a.t !== "ref" || gb.t !== "isnumber" || gb.a.t !== "ref") {
+    return undefined;
+  }
+  const [ac, bc] = [ga.a.col, gb.a.col];
+  const isRef = (e: Expr, col: number) => e.t === "ref" && e.col === col;
+  const body = expr.then;
+  let ratio: number | undefined;
+  if (body.t === "bin" && body.op === "-" && isRef(body.a, ac) && isRef(body.b, bc))
+    ratio = undefined;
+  else if (
+    body.t === "if" &&
+    isBlank(body.then) &&
+    body.cond.t === "cmp" &&
+    body.cond.op === "=" &&
+    isRef(body.cond.a, bc) &&
+    body.cond.b.t === "num" &&
+    body.cond.b.v === 0 &&
+    body.else.t === "bin" &&
+    body.else.op === "*" &&
+    body.else.b.t === "num" &&
+    body.else.a.t === "bin" &&
+    body.else.a.op === "/" &&
+    isRef(body.else.a.a, ac) &&
+    isRef(body.else.a.b, bc)
+  ) {
+    ratio = body.else.b.v;
+  } else return undefined;
+  const a = column(ac);
+  const b = column(bc);
+  const [as, bs, av, bv] = [a.state, b.state, a.raw, b.raw];
+  // What a formula sees as a number: a number, or TRUE/FALSE as 1/0 (see formulaReading).
+  const isNum = (s: number) => s === NUMBER || s === BOOLEAN;
+  if (ratio === undefined) return (i) => (isNum(as[i]) && isNum(bs[i]) ? av[i] - bv[i] : "");
+  const scale = ratio;
+  return (i) => {
+    if (!isNum(as[i]) || !isNum(bs[i])) return "";
+    const d = bv[i];
+    return d === 0 ? "" : (av[i] / d) * scale;
+  };
+}
+
+function isBlank(e: Expr): boolean {
+  return e.t === "str" && e.v === "";
+}
+
 export function compileExpr(expr: Expr, column: (col: number) => ColumnReading): Run {
+  const special = plainComparison(expr, column);
+  if (special) return special;
   const sub = (e: Expr) => compileExpr(e, column);
   switch (expr.t) {
     case "num":
