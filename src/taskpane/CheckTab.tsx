@@ -32,6 +32,8 @@ export function CheckTab(): React.JSX.Element {
   const action = useAction();
   const [report, setReport] = React.useState<CheckReport | undefined>(session.lastReport);
   const [stale, setStale] = React.useState(false);
+  /** What the progress says while an action runs. */
+  const [working, setWorking] = React.useState<Bilingual>(S.checking);
   const [ticked, setTicked] = React.useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = React.useState<{ text: Bilingual; undo?: boolean } | undefined>();
   /** A re-check after edits that could not be done (the sheet is no longer an annex…). */
@@ -69,6 +71,7 @@ export function CheckTab(): React.JSX.Element {
   };
 
   const check = async () => {
+    setWorking(S.checking);
     setNotice(undefined);
     setWatchProblem(undefined);
     const outcome = await action.run(() => session.check());
@@ -84,16 +87,19 @@ export function CheckTab(): React.JSX.Element {
   const select = (f: FindingView) => void action.run(() => session.select(f));
 
   const highlight = async () => {
+    setWorking(S.highlighting);
     const outcome = await action.run(() => session.highlightAll());
     if (outcome?.ok) setNotice({ text: outcome.value.summary });
   };
 
   const clear = async () => {
+    setWorking(S.working);
     const outcome = await action.run(() => session.clearHighlights());
     if (outcome?.ok) setNotice({ text: outcome.value.summary });
   };
 
   const convert = async () => {
+    setWorking(S.converting);
     const outcome = await action.run(() => session.fixNumbers([...ticked]));
     if (outcome?.ok) {
       setNotice({ text: outcome.value.summary, undo: outcome.value.converted > 0 });
@@ -104,6 +110,7 @@ export function CheckTab(): React.JSX.Element {
   };
 
   const undo = async () => {
+    setWorking(S.undoing);
     const outcome = await action.run(() => session.undo());
     if (outcome?.ok) {
       setNotice({ text: outcome.value.summary });
@@ -135,7 +142,7 @@ export function CheckTab(): React.JSX.Element {
         >
           {t(S.checkSheet)}
         </Button>
-        <Progress show={action.showProgress} label={S.checking} />
+        <Progress show={action.showProgress} label={working} />
       </div>
       <ProblemBar
         problem={action.problem ?? watchProblem}

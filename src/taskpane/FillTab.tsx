@@ -40,8 +40,10 @@ export function FillTab(): React.JSX.Element {
   const [result, setResult] = React.useState<FillResult | undefined>();
   const [done, setDone] = React.useState<Bilingual | undefined>();
   const [asking, setAsking] = React.useState(false);
+  const [working, setWorking] = React.useState<Bilingual>(S.filling);
 
   const fill = async (overwrite: boolean) => {
+    setWorking(S.filling);
     setAsking(false);
     setDone(undefined);
     const outcome = await action.run(() => session.fill({ overwrite }));
@@ -51,6 +53,7 @@ export function FillTab(): React.JSX.Element {
   };
 
   const undo = async () => {
+    setWorking(S.undoing);
     const outcome = await action.run(() => session.undo());
     if (!outcome) return;
     if (outcome.ok) {
@@ -83,7 +86,7 @@ export function FillTab(): React.JSX.Element {
         >
           {undoLabel ? t(undoLabel) : t(S.undo)}
         </Button>
-        <Progress show={action.showProgress} label={S.filling} />
+        <Progress show={action.showProgress} label={working} />
       </div>
       <ProblemBar problem={action.problem} onDismiss={action.clearProblem} />
       {done && <Notice intent="success" text={done} />}

@@ -45,6 +45,8 @@ export const S = {
   // Kiểm tra
   checkSheet: b("Kiểm tra trang tính đang mở", "Check the active sheet"),
   checking: b("Đang kiểm tra…", "Checking…"),
+  highlighting: b("Đang tô màu…", "Highlighting…"),
+  converting: b("Đang chuyển thành số…", "Converting to numbers…"),
   checkIntro: b(
     "Kiểm tra từng ô của biểu: kiểu số, đơn vị, tổng, tỷ lệ, kỳ và chỉ tiêu kế hoạch.",
     "Checks every cell of the annex: types, units, totals, ratios, periods and targets."
