@@ -3,7 +3,7 @@ import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { Lang } from "../app/language";
 import { BrowserWorkbookHost } from "../host/browser/browserWorkbookHost";
-import { openSample } from "../host/browser/sampleWorkbook";
+import { LANG_SON_SAMPLE, openSample } from "../host/browser/sampleWorkbook";
 import { TaskPane } from "../taskpane/TaskPane";
 import { PreviewApp } from "./PreviewApp";
 
@@ -23,7 +23,7 @@ async function start(): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   if (blank) workbook.addWorksheet("Trang tính1");
   const host = new BrowserWorkbookHost(workbook);
-  if (!blank) await openSample(host);
+  if (!blank) await openSample(host, LANG_SON_SAMPLE, { calculated: true });
   const root = createRoot(document.getElementById("root") as HTMLElement);
   root.render(
     <FluentProvider theme={webLightTheme} className="provider">

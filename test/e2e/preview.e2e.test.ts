@@ -327,6 +327,20 @@ async function paneShot(page: Page, name: string, layout: string[]): Promise<voi
     await page.close();
   });
 
+  test("?lang=en&pane=350: the pane in English at 350 px, nothing cut", async () => {
+    const page = await openPreview(browser, served.url, { lang: "en", pane: "350" });
+    const pane = page.locator("aside.pane");
+    expect((await pane.boundingBox())?.width).toBe(350);
+    await pane.getByRole("tab", { name: "Check" }).waitFor();
+    await pane.getByRole("button", { name: "Check the active sheet" }).click();
+    await pane.getByRole("status").waitFor();
+    expect(await pane.getByRole("status").textContent()).toMatch(/error/);
+    await screenshot(page, "04-english-350");
+    expect(await cutOrOverlappingText(page)).toEqual([]);
+    expect(pageErrors(page)).toEqual([]);
+    await page.close();
+  });
+
   test("typing into the grid: numbers as vi-VN reads them, an apostrophe keeps text, the formula bar follows", async () => {
     const page = await openPreview(browser, served.url);
     await typeInto(page, "D12", "7.000");

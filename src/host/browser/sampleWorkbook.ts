@@ -1,4 +1,10 @@
-import { buildAnnexLayout, findTemplate, SampleFigures, samplePlan } from "../../domain";
+import {
+  analyzeSheet,
+  buildAnnexLayout,
+  findTemplate,
+  SampleFigures,
+  samplePlan,
+} from "../../domain";
 import langSon from "../../samples/bieu-01-lang-son-2023.json";
 import { BrowserWorkbookHost } from "./browserWorkbookHost";
 
@@ -6,12 +12,17 @@ export const LANG_SON_SAMPLE = langSon as SampleFigures;
 
 /**
  * The workbook the preview opens on: Biểu 01 of Lạng Sơn for 2023 inserted from the layout the domain
- * describes, with the sample's figures typed in as a person would (derived columns not yet filled, so
- * the pane has something to do). Returns the annex sheet's name.
+ * describes, with the sample's figures typed in as a person would. Returns the annex sheet's name.
+ *
+ * The in-browser workbook has no calculation engine: the formulas the layout wrote hold no results.
+ * With `calculated`, the derived columns' results are cached as Excel would have calculated them
+ * (the engine's own fill), so the sample opens as it would in Excel and Kiểm tra does not report every
+ * comparison cell as out of date.
  */
 export async function openSample(
   host: BrowserWorkbookHost,
-  sample: SampleFigures = LANG_SON_SAMPLE
+  sample: SampleFigures = LANG_SON_SAMPLE,
+  options: { readonly calculated?: boolean } = {}
 ): Promise<string> {
   const template = findTemplate(sample.templateId);
   if (!template)
@@ -23,5 +34,9 @@ export async function openSample(
   });
   const { sheet } = await host.insertAnnex(layout);
   await host.applyPlan(samplePlan(layout, template, sample));
+  if (options.calculated) {
+    const { snapshot } = await host.readSheet(sheet);
+    await host.applyPlan(analyzeSheet(snapshot, { locale: "vi-VN" }).plan);
+  }
   return sheet;
 }

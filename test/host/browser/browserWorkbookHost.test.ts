@@ -88,6 +88,19 @@ describe("BrowserWorkbookHost", () => {
     expect(third.analysis.plan.writes).toHaveLength(plan.writes.length);
   });
 
+  test("the sample opened as Excel shows it: comparison results cached, nothing left to fill, the brief's findings", async () => {
+    const host = new BrowserWorkbookHost(undefined, { editDebounceMs: 5 });
+    const sheet = await openSample(host, LANG_SON_SAMPLE, { calculated: true });
+    const { analysis } = await analyze(host, sheet);
+    expect(analysis.plan.writes).toEqual([]);
+    expect(analysis.findings.some((f) => f.ruleId === "derived.stale")).toBe(false);
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const f of analysis.findings) counts[f.severity]++;
+    // The README's demo: 0 errors, 5 warnings, 2 notes on the same figures.
+    expect(counts).toEqual({ error: 0, warning: 5, info: 2 });
+    expect(resultAt(host, sheet, sampleAddress("1", "pctPlan"))).toEqual(expect.any(Number));
+  });
+
   test("undo puts back a typed value, its number format and a formula with its cached result", async () => {
     const { host, sheet } = await sampleHost();
     const ws = host.book.getWorksheet(sheet)!;
