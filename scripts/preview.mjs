@@ -135,7 +135,10 @@ async function main() {
     );
   }
   const server = staticServer(options.dir);
-  const port = await listen(server, options.port, options.portGiven ? 0 : 20);
+  const port = await listen(server, options.port, options.portGiven ? 0 : 20).catch((e) => {
+    if (e.code !== "EADDRINUSE") throw e;
+    fail(`Cổng ${options.port} đang bận; hãy chọn cổng khác (--port). / Port ${options.port} is in use; choose another (--port).`);
+  });
   const url = `http://127.0.0.1:${port}/preview.html`;
   console.log(`Xem trước (không cần Excel) / Preview (no Excel needed): ${url}`);
   console.log("Ctrl+C để dừng / Ctrl+C to stop.");
