@@ -162,6 +162,31 @@ describe("Kiểm tra (check) screen", () => {
     expect(await screen.findByText(/được bảo vệ bằng mật khẩu: vẫn kiểm tra được/)).toBeTruthy();
   });
 
+  // Tab order itself is Fluent's (Tabster), which needs a browser's layout: the end-to-end test runs it.
+  it("keyboard and screen readers: every control is a named native control, Enter runs it", async () => {
+    const user = userEvent.setup({ delay: null });
+    const host = langSonHost();
+    await renderPane(host);
+    checkButton().focus();
+    await user.keyboard("{Enter}");
+    await screen.findByText(/Biểu số 01 năm 2023, trang/);
+    const panel = screen.getByRole("tabpanel", { name: "Kiểm tra" });
+    const controls = panel.querySelectorAll("button, input, select, [role=checkbox]");
+    expect(controls.length).toBeGreaterThan(5);
+    for (const c of Array.from(controls)) {
+      expect(["BUTTON", "INPUT", "SELECT"]).toContain(c.tagName);
+      expect(c.getAttribute("tabindex")).not.toBe("-1");
+      const named = screen.getAllByRole(c.tagName === "INPUT" ? "checkbox" : "button", {
+        name: /\S/,
+      });
+      expect(named).toContain(c);
+    }
+    const first = within(panel).getAllByRole("button", { name: /^Chọn ô trong Excel: / })[0];
+    first.focus();
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(host.selection?.sheet).toBe(SHEET));
+  });
+
   it("speaks English when Office's display language is not Vietnamese", async () => {
     const user = userEvent.setup({ delay: null });
     await renderPane(langSonHost(), { lang: "en" });
