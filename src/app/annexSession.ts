@@ -187,6 +187,8 @@ export class AnnexSession {
   private readonly locale: NumberLocale;
   private readonly recheckDelayMs: number;
   private last: Checked | undefined;
+  /** The sheet whose edits trigger a re-check: the last one checked, even if it stopped reading as an annex. */
+  private watched: string | undefined;
   private readonly undoStack: UndoEntry[] = [];
   /** Actions run one after another: an edit's re-check never interleaves with a fill. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -335,7 +337,7 @@ export class AnnexSession {
     let pending: string[] = [];
     let sheet: string | undefined;
     const unsubscribe = await this.host.onEdit((edit) => {
-      if (!this.last || edit.sheet !== this.last.report.sheet) return;
+      if (edit.sheet !== this.watched) return;
       sheet = edit.sheet;
       pending = [...new Set([...pending, ...edit.addresses])];
       listener({ type: "stale", sheet, addresses: pending });
@@ -617,6 +619,7 @@ export class AnnexSession {
       edited,
     };
     this.last = { analysis, report };
+    this.watched = analysis.sheet;
     return success(report);
   }
 

@@ -120,11 +120,20 @@ describe("Kiểm tra (check) screen", () => {
     const header = Object.fromEntries(
       Array.from({ length: 13 }, (_, c) => [`${String.fromCharCode(65 + c)}7`, ""])
     );
+    const before = Object.fromEntries(
+      [...Object.keys(header), "A9", "B9"].map((a) => [a, host.cell(SHEET, a)?.value ?? ""])
+    );
     act(() => host.type(SHEET, { ...header, A9: "", B9: "" }));
     expect(
       await screen.findByText(/không có biểu chỉ tiêu nào được nhận biết/, {}, { timeout: 3000 })
     ).toBeTruthy();
     expect(screen.queryByText(/Biểu số 01 năm 2023, trang/)).toBeNull();
+    // typing the header back brings the results back, without pressing Kiểm tra
+    act(() => host.type(SHEET, before));
+    expect(
+      await screen.findByText(/Biểu số 01 năm 2023, trang/, {}, { timeout: 3000 })
+    ).toBeTruthy();
+    expect(screen.queryByText(/không có biểu chỉ tiêu nào được nhận biết/)).toBeNull();
   });
 
   it("errors: a sheet that is not an annex says what to do", async () => {
