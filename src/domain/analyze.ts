@@ -1,5 +1,5 @@
 import { builtInTemplates } from "./catalog";
-import { computeDerived, DerivedCell } from "./derive/derivedCells";
+import { computeDerivedCells, DerivedCell } from "./derive/derivedCells";
 import { planFill, WritePlan, FillOptions } from "./plan/writePlan";
 import { RULES } from "./rules/catalog";
 import { CheckOptions } from "./rules/context";
@@ -60,8 +60,17 @@ export function analyzeSheet(sheet: SheetSnapshot, options: AnalyzeOptions): Ana
   const annex = located.annex;
   // Every column is read once into typed arrays, shared by the derived columns and every check.
   const readings = new SheetReadings(sheet, annex.rows, options.locale);
-  const derived = computeDerived(sheet, annex, options.locale, readings);
+  const derived = computeDerivedCells(sheet, annex, options.locale, readings);
   const findings = validateAnnex(sheet, annex, derived, options, readings);
   const plan = planFill(sheet, derived, options);
-  return { sheet: sheet.name, annex, findings, derived, plan };
+  return {
+    sheet: sheet.name,
+    annex,
+    findings,
+    // DerivedCell objects are made when first read: the checks and the plan work on typed arrays.
+    get derived(): readonly DerivedCell[] {
+      return derived.toArray();
+    },
+    plan,
+  };
 }

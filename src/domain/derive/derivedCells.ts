@@ -57,41 +57,202 @@ export interface DerivedColumnAt {
 }
 
 /**
- * One derived cell: where it is, the engine's value, and the formula that computes the same. Small on
- * purpose (a 100k-row annex has 400k of them): its row, column and expression are shared objects.
+ * The derived cells the engine and the plan work on, by position k: what DerivedCell shows one at a
+ * time. `DerivedCells` keeps them in typed arrays (a 100k-row annex has 400k of them); `cellList`
+ * serves an array of DerivedCell objects through the same interface.
  */
+export interface DerivedSet {
+  readonly length: number;
+  row(k: number): number;
+  col(k: number): number;
+  columnId(k: number): string;
+  indicator(k: number): Indicator;
+  /** The engine's result: a number, an evaluation label, or "" for blank. */
+  value(k: number): number | string;
+  numFmt(k: number): string;
+  mode(k: number): CompareMode | "evaluation";
+  address(k: number): string;
+  /** Excel formula text without "=". */
+  formula(k: number): string;
+  /** Whether `formula` (from `from` on; 1 skips a leading "=") is exactly this cell's formula. */
+  hasFormula(k: number, formula: string, from?: number): boolean;
+  cell(k: number): DerivedCell;
+}
+
+// kind 0: blank ("")
+const VALUE_NUMBER = 1;
+const VALUE_TEXT = 2;
+
+/**
+ * The derived cells of one analysis in typed arrays: where each is (its located row, its output
+ * column), which shared expression computes it, and its value. DerivedCell objects are made only when
+ * someone asks for them (Analysis.derived); the checks and the plan read the arrays.
+ */
+export class DerivedCells implements DerivedSet {
+  length = 0;
+  private readonly located: Int32Array;
+  private readonly output: Uint8Array;
+  private readonly expr: Uint32Array;
+  private readonly kind: Uint8Array;
+  private readonly number: Float64Array;
+  private readonly text: Uint16Array;
+  private readonly exprs: BuiltExpr[] = [];
+  private readonly exprIndex = new Map<BuiltExpr, number>();
+  private readonly texts: string[] = [];
+  private readonly textIndex = new Map<string, number>();
+  private views?: DerivedCell[];
+
+  constructor(
+    private readonly rows: readonly DerivedRow[],
+    private readonly outputs: readonly DerivedColumnAt[],
+    capacity: number
+  ) {
+    this.located = new Int32Array(capacity);
+    this.output = new Uint8Array(capacity);
+    this.expr = new Uint32Array(capacity);
+    this.kind = new Uint8Array(capacity);
+    this.number = new Float64Array(capacity);
+    this.text = new Uint16Array(capacity);
+  }
+
+  /** Adds a cell: located row i, output column o, its expression and value. */
+  add(i: number, o: number, built: BuiltExpr, value: number | string): void {
+    const k = this.length++;
+    this.located[k] = i;
+    this.output[k] = o;
+    let e = this.exprIndex.get(built);
+    if (e === undefined) {
+      e = this.exprs.length;
+      this.exprs.push(built);
+      this.exprIndex.set(built, e);
+    }
+    this.expr[k] = e;
+    if (typeof value === "number") {
+      this.kind[k] = VALUE_NUMBER;
+      this.number[k] = value;
+    } else if (value !== "") {
+      let t = this.textIndex.get(value);
+      if (t === undefined) {
+        t = this.texts.length;
+        this.texts.push(value);
+        this.textIndex.set(value, t);
+      }
+      this.kind[k] = VALUE_TEXT;
+      this.text[k] = t;
+    }
+  }
+
+  row(k: number): number {
+    return this.rows[this.located[k]].row;
+  }
+  col(k: number): number {
+    return this.outputs[this.output[k]].col;
+  }
+  columnId(k: number): string {
+    return this.outputs[this.output[k]].columnId;
+  }
+  indicator(k: number): Indicator {
+    return this.rows[this.located[k]].indicator;
+  }
+  value(k: number): number | string {
+    const kind = this.kind[k];
+    return kind === VALUE_NUMBER
+      ? this.number[k]
+      : kind === VALUE_TEXT
+        ? this.texts[this.text[k]]
+        : "";
+  }
+  built(k: number): BuiltExpr {
+    return this.exprs[this.expr[k]];
+  }
+  numFmt(k: number): string {
+    return this.built(k).numFmt;
+  }
+  mode(k: number): CompareMode | "evaluation" {
+    return this.built(k).mode;
+  }
+  address(k: number): string {
+    return toA1(this.row(k), this.col(k));
+  }
+  formula(k: number): string {
+    return this.built(k).formula.at(this.row(k));
+  }
+  hasFormula(k: number, formula: string, from = 0): boolean {
+    return this.built(k).formula.matches(formula, this.row(k), from);
+  }
+  cell(k: number): DerivedCell {
+    return this.views ? this.views[k] : new DerivedCell(this, k);
+  }
+  /** Every cell as a DerivedCell, made once. */
+  toArray(): DerivedCell[] {
+    if (!this.views) {
+      const views = new Array<DerivedCell>(this.length);
+      for (let k = 0; k < this.length; k++) views[k] = new DerivedCell(this, k);
+      this.views = views;
+    }
+    return this.views;
+  }
+}
+
+/** Derived cells as a DerivedSet, whichever way they come. */
+export function asDerivedSet(derived: DerivedSet | readonly DerivedCell[]): DerivedSet {
+  return Array.isArray(derived)
+    ? cellList(derived as readonly DerivedCell[])
+    : (derived as DerivedSet);
+}
+
+/** An array of DerivedCell objects as a DerivedSet (for callers of planFill with their own list). */
+export function cellList(cells: readonly DerivedCell[]): DerivedSet {
+  return {
+    length: cells.length,
+    row: (k) => cells[k].row,
+    col: (k) => cells[k].col,
+    columnId: (k) => cells[k].columnId,
+    indicator: (k) => cells[k].indicator,
+    value: (k) => cells[k].value,
+    numFmt: (k) => cells[k].numFmt,
+    mode: (k) => cells[k].mode,
+    address: (k) => cells[k].address,
+    formula: (k) => cells[k].formula,
+    hasFormula: (k, formula, from) => cells[k].hasFormula(formula, from),
+    cell: (k) => cells[k],
+  };
+}
+
+/** One derived cell: where it is, the engine's value, and the formula that computes the same. */
 export class DerivedCell {
   private text?: string;
 
   constructor(
-    private readonly at: DerivedRow,
-    private readonly out: DerivedColumnAt,
-    private readonly built: BuiltExpr,
-    /** The engine's result: a number, an evaluation label, or "" for blank. */
-    readonly value: number | string
+    private readonly cells: DerivedCells,
+    private readonly k: number
   ) {}
 
   get row(): number {
-    return this.at.row;
+    return this.cells.row(this.k);
   }
   get col(): number {
-    return this.out.col;
+    return this.cells.col(this.k);
   }
   get columnId(): string {
-    return this.out.columnId;
+    return this.cells.columnId(this.k);
   }
   get indicator(): Indicator {
-    return this.at.indicator;
+    return this.cells.indicator(this.k);
+  }
+  /** The engine's result: a number, an evaluation label, or "" for blank. */
+  get value(): number | string {
+    return this.cells.value(this.k);
   }
   get address(): string {
-    return toA1(this.at.row, this.out.col);
+    return this.cells.address(this.k);
   }
   get expr(): Expr {
-    return this.built.expr;
+    return this.cells.built(this.k).expr;
   }
   /** Excel formula text without the leading "=". Rendered on first use. */
   get formula(): string {
-    return (this.text ??= this.built.formula.at(this.row));
+    return (this.text ??= this.cells.formula(this.k));
   }
   /**
    * Whether a formula found on the sheet is exactly this one, without rendering it; `from` 1 skips the
@@ -100,13 +261,13 @@ export class DerivedCell {
   hasFormula(formula: string, from = 0): boolean {
     return this.text !== undefined
       ? formula.length - from === this.text.length && formula.startsWith(this.text, from)
-      : this.built.formula.matches(formula, this.row, from);
+      : this.cells.hasFormula(this.k, formula, from);
   }
   get numFmt(): string {
-    return this.built.numFmt;
+    return this.cells.numFmt(this.k);
   }
   get mode(): CompareMode | "evaluation" {
-    return this.built.mode;
+    return this.cells.mode(this.k);
   }
 }
 
@@ -472,39 +633,45 @@ export function compileExpr(expr: Expr, column: (col: number) => ColumnReading):
   throw new Error(`unreachable expression ${JSON.stringify(expr)}`);
 }
 
+/** The derived cells of a located annex, as objects (see computeDerivedCells). */
 export function computeDerived(
   sheet: SheetSnapshot,
   annex: LocatedAnnex,
   locale: NumberLocale,
   readings: SheetReadings = new SheetReadings(sheet, annex.rows, locale)
 ): DerivedCell[] {
+  return computeDerivedCells(sheet, annex, locale, readings).toArray();
+}
+
+/** The derived cells of a located annex, computed from the column readings into typed arrays. */
+export function computeDerivedCells(
+  sheet: SheetSnapshot,
+  annex: LocatedAnnex,
+  locale: NumberLocale,
+  readings: SheetReadings = new SheetReadings(sheet, annex.rows, locale)
+): DerivedCells {
   const { template, columns } = annex;
   const outputs = template.columns.flatMap((c) =>
     (c.role === "derived" || c.role === "evaluation") && columns.has(c.id)
-      ? [
-          {
-            column: c,
-            col: columns.get(c.id) as number,
-            at: { col: columns.get(c.id) as number, columnId: c.id },
-          },
-        ]
+      ? [{ column: c, col: columns.get(c.id) as number }]
       : []
   );
   const builder = new DerivedBuilder(template, columns, sheet, locale);
-  // Sized once (at most one cell per row and output column), trimmed at the end: no regrowth.
-  const cells = new Array<DerivedCell>(annex.rows.length * outputs.length);
-  let count = 0;
+  const located = annex.rows;
+  // Sized once: at most one cell per row and output column.
+  const cells = new DerivedCells(
+    located,
+    outputs.map((o) => ({ col: o.col, columnId: o.column.id })),
+    located.length * outputs.length
+  );
   // Each shared expression compiled once into closures over the columns it reads (typed arrays).
   const runs = new Map<BuiltExpr, Run>();
   const columnAt = (c: number) => readings.column(c);
-  const located = annex.rows;
   for (let i = 0; i < located.length; i++) {
-    const at = located[i];
-    const { row, indicator } = at;
+    const { row, indicator } = located[i];
     const mode = compareMode(indicator);
     for (let o = 0; o < outputs.length; o++) {
-      const { column, at: out } = outputs[o];
-      const built = builder.build(column, indicator, row, mode);
+      const built = builder.build(outputs[o].column, indicator, row, mode);
       if (!built) continue;
       let run = runs.get(built);
       if (!run) {
@@ -512,10 +679,8 @@ export function computeDerived(
         runs.set(built, run);
       }
       const raw = run(i);
-      const value = typeof raw === "boolean" ? "" : raw;
-      cells[count++] = new DerivedCell(at, out, built, value);
+      cells.add(i, o, built, typeof raw === "boolean" ? "" : raw);
     }
   }
-  cells.length = count;
   return cells;
 }

@@ -1,6 +1,6 @@
 import { SheetSnapshot } from "../sheet/snapshot";
-import { DerivedCell } from "./derivedCells";
-import { isCurrent, isOurFormula } from "./formulaShape";
+import { DerivedSet } from "./derivedCells";
+import { isOurFormula, sameFormula } from "./formulaShape";
 
 /** What the sheet holds in a derived cell, as one byte (see derivedOnSheet). */
 /** No formula, and a blank value: the cell is free. */
@@ -19,26 +19,28 @@ interface Seen {
   readonly states: Uint8Array;
 }
 
-const cache = new WeakMap<readonly DerivedCell[], Seen>();
+const cache = new WeakMap<DerivedSet, Seen>();
 
 /**
  * For each derived cell (same positions as `derived`), what the sheet holds there: compared once per
  * analysis, then shared by the derived-value check and the write plan (the formula text comparison is
  * the costly part, one per derived cell).
  */
-export function derivedOnSheet(sheet: SheetSnapshot, derived: readonly DerivedCell[]): Uint8Array {
+export function derivedOnSheet(sheet: SheetSnapshot, derived: DerivedSet): Uint8Array {
   const seen = cache.get(derived);
   if (seen && seen.sheet === sheet) return seen.states;
   const states = new Uint8Array(derived.length);
   const { values, formulas } = sheet;
   for (let k = 0; k < derived.length; k++) {
-    const dc = derived[k];
-    const f = formulas[dc.row]?.[dc.col];
+    const row = derived.row(k);
+    const col = derived.col(k);
+    const f = formulas[row]?.[col];
     if (typeof f === "string" && f.length > 1 && f.charCodeAt(0) === 61) {
-      states[k] = isCurrent(dc, f) ? CURRENT : isOurFormula(f) ? OURS_OUTDATED : THEIR_FORMULA;
+      const current = derived.hasFormula(k, f, 1) || sameFormula(f, derived.formula(k));
+      states[k] = current ? CURRENT : isOurFormula(f) ? OURS_OUTDATED : THEIR_FORMULA;
       continue;
     }
-    const v = values[dc.row]?.[dc.col];
+    const v = values[row]?.[col];
     states[k] = v === undefined || v === "" || (typeof v === "string" && !v.trim()) ? FREE : TYPED;
   }
   cache.set(derived, { sheet, states });

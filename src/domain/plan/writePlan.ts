@@ -1,4 +1,4 @@
-import { DerivedCell } from "../derive/derivedCells";
+import { asDerivedSet, DerivedCell, DerivedSet } from "../derive/derivedCells";
 import { CURRENT, derivedOnSheet, FREE, OURS_OUTDATED } from "../derive/derivedOnSheet";
 import { sameSavedResult } from "../derive/formulaShape";
 import { fromA1 } from "../sheet/address";
@@ -48,45 +48,44 @@ export interface FillOptions {
 
 export function planFill(
   sheet: SheetSnapshot,
-  derived: readonly DerivedCell[],
+  derived: DerivedSet | readonly DerivedCell[],
   options: FillOptions = {}
 ): WritePlan {
+  const cells = asDerivedSet(derived);
   const writes: CellWrite[] = [];
   const skipped: SkippedCell[] = [];
-  const states = derivedOnSheet(sheet, derived);
-  for (let k = 0; k < derived.length; k++) {
-    const dc = derived[k];
+  const states = derivedOnSheet(sheet, cells);
+  for (let k = 0; k < cells.length; k++) {
     const state = states[k];
     if (state === FREE) {
-      writes.push(derivedWrite(dc, dc.numFmt));
+      writes.push(new DerivedWrite(cells, k, cells.numFmt(k)));
       continue;
     }
     if (state === CURRENT) {
       // Ours and current: only a result that differs from the engine's is written again.
-      if (!sameSavedResult(valueAt(sheet, dc.row, dc.col), dc.value)) {
-        writes.push(derivedWrite(dc, numberFormatAt(sheet, dc.row, dc.col) ?? dc.numFmt));
+      const row = cells.row(k);
+      const col = cells.col(k);
+      if (!sameSavedResult(valueAt(sheet, row, col), cells.value(k))) {
+        writes.push(new DerivedWrite(cells, k, numberFormatAt(sheet, row, col) ?? cells.numFmt(k)));
       }
       continue;
     }
     if (state === OURS_OUTDATED || options.overwrite) {
-      writes.push(derivedWrite(dc, dc.numFmt));
+      writes.push(new DerivedWrite(cells, k, cells.numFmt(k)));
       continue;
     }
-    const found = formulaEntry(sheet, dc.row, dc.col) ?? String(valueAt(sheet, dc.row, dc.col));
+    const [row, col, address] = [cells.row(k), cells.col(k), cells.address(k)];
+    const found = formulaEntry(sheet, row, col) ?? String(valueAt(sheet, row, col));
     skipped.push({
-      address: dc.address,
+      address,
       found,
       reason: {
-        vi: `Ô ${dc.address} đã có nội dung do người dùng nhập (${found}); giữ nguyên. Chọn "ghi đè" để thay bằng công thức.`,
-        en: `Cell ${dc.address} holds something a person typed (${found}); left as it is. Choose "overwrite" to replace it with the formula.`,
+        vi: `Ô ${address} đã có nội dung do người dùng nhập (${found}); giữ nguyên. Chọn "ghi đè" để thay bằng công thức.`,
+        en: `Cell ${address} holds something a person typed (${found}); left as it is. Choose "overwrite" to replace it with the formula.`,
       },
     });
   }
   return { sheet: sheet.name, writes, skipped };
-}
-
-function derivedWrite(dc: DerivedCell, numFmt: string): CellWrite {
-  return new DerivedWrite(dc, numFmt);
 }
 
 /**
@@ -97,20 +96,22 @@ function derivedWrite(dc: DerivedCell, numFmt: string): CellWrite {
  */
 class DerivedWrite implements CellWrite {
   constructor(
-    private readonly dc: DerivedCell,
+    private readonly cells: DerivedSet,
+    private readonly k: number,
     readonly numFmt: string
   ) {}
 
   get row(): number {
-    return this.dc.row;
+    return this.cells.row(this.k);
   }
 
   get col(): number {
-    return this.dc.col;
+    return this.cells.col(this.k);
   }
 
   get value(): number | string | null {
-    return this.dc.value === "" ? null : this.dc.value;
+    const v = this.cells.value(this.k);
+    return v === "" ? null : v;
   }
 
   get purpose(): "derived" {
@@ -118,11 +119,11 @@ class DerivedWrite implements CellWrite {
   }
 
   get address(): string {
-    return this.dc.address;
+    return this.cells.address(this.k);
   }
 
   get formula(): string {
-    return this.dc.formula;
+    return this.cells.formula(this.k);
   }
 
   toJSON(): CellWrite {

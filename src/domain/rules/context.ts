@@ -1,6 +1,6 @@
 import { formatNumber, decimalsOf } from "../numbers/formatNumber";
 import { NumberLocale } from "../numbers/locale";
-import { DerivedCell } from "../derive/derivedCells";
+import { DerivedSet } from "../derive/derivedCells";
 import { toA1 } from "../sheet/address";
 import { LocatedAnnex, LocatedRow } from "../sheet/locate";
 import { CellReading, ColumnReading, isFigure, SheetReadings } from "../sheet/columnReadings";
@@ -41,7 +41,7 @@ export class RuleContext {
   constructor(
     readonly sheet: SheetSnapshot,
     readonly annex: LocatedAnnex,
-    readonly derived: readonly DerivedCell[],
+    readonly derived: DerivedSet,
     readonly options: CheckOptions,
     readings?: SheetReadings
   ) {

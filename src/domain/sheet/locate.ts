@@ -256,6 +256,9 @@ function sheetRows(sheet: SheetSnapshot, from: number, to: number) {
 /** Indicator positions by name (exact, and folded with aliases) and by code; sections by name and code. */
 interface NameIndex {
   readonly byExactName: Map<string, number[]>;
+  /** Per indicator: its name as written in the template, and byExactName's list for that name. */
+  readonly ownName: readonly string[];
+  readonly ownList: ReadonlyArray<readonly number[]>;
   readonly byName: Map<string, number[]>;
   readonly sectionByName: Map<string, Section>;
   readonly sectionByCode: Map<string, Section>;
@@ -286,7 +289,9 @@ function nameIndex(template: Template): NameIndex {
     sectionByName.set(fold(s.name.en), s);
     sectionByCode.set(fold(s.code), s);
   }
-  const index = { byExactName, byName, sectionByName, sectionByCode };
+  const ownName = template.indicators.map((ind) => ind.name.vi.trim());
+  const ownList = ownName.map((name) => byExactName.get(name) ?? []);
+  const index = { byExactName, ownName, ownList, byName, sectionByName, sectionByCode };
   indexCache.set(template, index);
   return index;
 }
@@ -325,7 +330,15 @@ function locateRows(
     const codeText = valueText(line?.[codeCol]).trim();
     const nameText = valueText(line?.[nameCol]).trim();
     // Fast path: a name written exactly as in the template (every sheet this tool made) needs no folding.
-    let candidates = index.byExactName.get(nameText);
+    // Rows usually follow the template: the next indicator's own name, when no other indicator shares
+    // it, is the answer the name lookup would give, without hashing.
+    const next = lastOrder + 1;
+    let candidates: readonly number[] | undefined =
+      next < indicators.length &&
+      index.ownList[next].length === 1 &&
+      index.ownName[next] === nameText
+        ? index.ownList[next]
+        : index.byExactName.get(nameText);
     let foldedName = "";
     if (!candidates) {
       foldedName = foldName(nameText);

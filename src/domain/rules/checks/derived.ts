@@ -18,11 +18,13 @@ export function checkDerived(ctx: RuleContext): void {
   const derived = ctx.derived;
   const states = derivedOnSheet(sheet, derived);
   for (let k = 0; k < derived.length; k++) {
-    const dc = derived[k];
     const state = states[k];
-    const v = valueAt(sheet, dc.row, dc.col);
+    const v = valueAt(sheet, derived.row(k), derived.col(k));
     if (v === "" && (state === FREE || state === TYPED)) continue;
     const ours = state === CURRENT;
+    // The cell as an object only past the common cases (ours and current, or blank).
+    if (ours && (v === "" || sameSavedResult(v, derived.value(k)))) continue;
+    const dc = derived.cell(k);
     if (ours || state === OURS_OUTDATED) {
       // A formula never calculated (no saved result) is not stale; a saved result that disagrees is.
       const neverCalculated = v === "";

@@ -31,8 +31,10 @@ export function checkTargets(ctx: RuleContext): void {
       });
     }
   }
-  for (const dc of ctx.derived) {
-    if (dc.mode !== "evaluation" || dc.value !== EVALUATION.notMet) continue;
+  const derived = ctx.derived;
+  for (let k = 0; k < derived.length; k++) {
+    if (derived.value(k) !== EVALUATION.notMet || derived.mode(k) !== "evaluation") continue;
+    const dc = derived.cell(k);
     const label = indicatorLabel(dc.indicator);
     ctx.emit("target.not-met", {
       cells: [dc.address],
