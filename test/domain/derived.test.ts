@@ -271,3 +271,33 @@ describe("compiled expressions mean what evaluate means", () => {
     );
   });
 });
+
+describe("derived cells are made when read, and read like plain data", () => {
+  test("Analysis.derived gives the same cells each time; JSON holds their fields, not the arrays", () => {
+    const a = TestAnnex.filled();
+    const analysis = analyzeSheet(a.sheet, { locale: "vi-VN" });
+    expect(analysis.derived).toBe(analysis.derived);
+    const pct = analysis.derived.find((d) => d.indicator.code === "1" && d.columnId === "pctPlan");
+    expect(JSON.parse(JSON.stringify(pct))).toEqual({
+      row: a.row("1"),
+      col: a.col("pctPlan"),
+      address: a.address("1", "pctPlan"),
+      columnId: "pctPlan",
+      indicator: "1",
+      value: pct?.value,
+      formula: pct?.formula,
+      numFmt: "0.00",
+      mode: "ratio",
+    });
+    const write = analysis.plan.writes.find((w) => w.address === a.address("1", "pctPlan"));
+    expect(JSON.parse(JSON.stringify(write))).toEqual({
+      row: a.row("1"),
+      col: a.col("pctPlan"),
+      address: a.address("1", "pctPlan"),
+      formula: pct?.formula,
+      value: pct?.value,
+      numFmt: "0.00",
+      purpose: "derived",
+    });
+  });
+});

@@ -269,6 +269,20 @@ export class DerivedCell {
   get mode(): CompareMode | "evaluation" {
     return this.cells.mode(this.k);
   }
+  /** Its public fields, for JSON (not the arrays it is a view of). */
+  toJSON(): Record<string, unknown> {
+    return {
+      row: this.row,
+      col: this.col,
+      address: this.address,
+      columnId: this.columnId,
+      indicator: this.indicator.code,
+      value: this.value,
+      formula: this.formula,
+      numFmt: this.numFmt,
+      mode: this.mode,
+    };
+  }
 }
 
 export function compareMode(indicator: Indicator): CompareMode {
