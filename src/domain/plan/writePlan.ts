@@ -52,13 +52,15 @@ export function planFill(
   options: FillOptions = {}
 ): WritePlan {
   const cells = asDerivedSet(derived);
-  const writes: CellWrite[] = [];
+  // Sized once (at most one write per derived cell), trimmed at the end: no regrowth.
+  const writes = new Array<CellWrite>(cells.length);
+  let count = 0;
   const skipped: SkippedCell[] = [];
   const states = derivedOnSheet(sheet, cells);
   for (let k = 0; k < cells.length; k++) {
     const state = states[k];
     if (state === FREE) {
-      writes.push(new DerivedWrite(cells, k, cells.numFmt(k)));
+      writes[count++] = new DerivedWrite(cells, k, cells.numFmt(k));
       continue;
     }
     if (state === CURRENT) {
@@ -66,12 +68,16 @@ export function planFill(
       const row = cells.row(k);
       const col = cells.col(k);
       if (!sameSavedResult(valueAt(sheet, row, col), cells.value(k))) {
-        writes.push(new DerivedWrite(cells, k, numberFormatAt(sheet, row, col) ?? cells.numFmt(k)));
+        writes[count++] = new DerivedWrite(
+          cells,
+          k,
+          numberFormatAt(sheet, row, col) ?? cells.numFmt(k)
+        );
       }
       continue;
     }
     if (state === OURS_OUTDATED || options.overwrite) {
-      writes.push(new DerivedWrite(cells, k, cells.numFmt(k)));
+      writes[count++] = new DerivedWrite(cells, k, cells.numFmt(k));
       continue;
     }
     const [row, col, address] = [cells.row(k), cells.col(k), cells.address(k)];
@@ -85,6 +91,7 @@ export function planFill(
       },
     });
   }
+  writes.length = count;
   return { sheet: sheet.name, writes, skipped };
 }
 

@@ -12,11 +12,15 @@ export function checkCells(ctx: RuleContext): void {
     return reading ? [{ column, reading }] : [];
   });
   const limits = templateLimits(ctx.annex.template);
-  for (const row of ctx.annex.rows) {
+  const rows = ctx.annex.rows;
+  for (let ri = 0; ri < rows.length; ri++) {
+    const row = rows[ri];
     const ind = row.indicator;
     const lim = limits[row.indicatorIndex];
     const i = row.index;
-    for (const { column, reading } of columns) {
+    // Indexed loops in the per-row code: a for-of here made an iterator per row.
+    for (let k = 0; k < columns.length; k++) {
+      const { column, reading } = columns[k];
       // Fast path, on the typed arrays: most cells hold a number of the right kind, or are blank and may be.
       const state = reading.state[i];
       if (

@@ -16,7 +16,9 @@ export function checkChange(ctx: RuleContext): void {
     const nowCol = ctx.input(now);
     const beforeCol = ctx.input(before);
     if (!nowCol || !beforeCol) continue;
-    for (const row of ctx.annex.rows) {
+    const rows = ctx.annex.rows;
+    for (let ri = 0; ri < rows.length; ri++) {
+      const row = rows[ri];
       if (row.indicator.kind === "points") continue;
       const i = row.index;
       if (!isFigure(nowCol.state[i]) || !isFigure(beforeCol.state[i])) continue;

@@ -10,7 +10,9 @@ export function checkFlows(ctx: RuleContext): void {
     const partCol = ctx.input(column);
     const yearCol = ctx.input(full);
     if (!partCol || !yearCol) continue;
-    for (const row of ctx.annex.rows) {
+    const rows = ctx.annex.rows;
+    for (let ri = 0; ri < rows.length; ri++) {
+      const row = rows[ri];
       if (row.indicator.nature !== "flow") continue;
       const i = row.index;
       if (!isFigure(partCol.state[i]) || !isFigure(yearCol.state[i])) continue;

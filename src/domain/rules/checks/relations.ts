@@ -15,20 +15,26 @@ export function checkRelations(ctx: RuleContext): void {
   });
   const { relations } = compileTemplate(ctx.annex.template);
   const rowAt = (i: number) => ctx.annex.rowOf.at(i);
-  for (const row of ctx.annex.rows) {
-    for (const rel of relations[row.indicatorIndex]) {
+  const rows = ctx.annex.rows;
+  for (let ri = 0; ri < rows.length; ri++) {
+    const row = rows[ri];
+    // Indexed loops in the per-row code: a for-of here made an iterator per row.
+    const rels = relations[row.indicatorIndex];
+    for (let r = 0; r < rels.length; r++) {
+      const rel = rels[r];
       if (rel.type === "sum") {
         const partRows = rel.parts.map(rowAt);
-        for (const { column, reading } of columns)
-          checkSum(ctx, row, rel.of, partRows, column, reading);
+        for (let k = 0; k < columns.length; k++)
+          checkSum(ctx, row, rel.of, partRows, columns[k].column, columns[k].reading);
       } else if (rel.type === "partOf") {
         const totalRow = rowAt(rel.total);
-        for (const { column, reading } of columns)
-          checkPart(ctx, row, rel.of, totalRow, column, reading);
+        for (let k = 0; k < columns.length; k++)
+          checkPart(ctx, row, rel.of, totalRow, columns[k].column, columns[k].reading);
       } else {
-        const [nRow, dRow] = [rowAt(rel.n), rowAt(rel.d)];
-        for (const { column, reading } of columns) {
-          checkRatio(ctx, row, nRow, dRow, rel.scale, column, reading);
+        const nRow = rowAt(rel.n);
+        const dRow = rowAt(rel.d);
+        for (let k = 0; k < columns.length; k++) {
+          checkRatio(ctx, row, nRow, dRow, rel.scale, columns[k].column, columns[k].reading);
         }
       }
     }
@@ -54,8 +60,8 @@ function checkSum(
   const total = c.value[ti];
   let sum = 0;
   let present = 0;
-  for (const r of partRows) {
-    const i = at(c, r);
+  for (let p = 0; p < partRows.length; p++) {
+    const i = at(c, partRows[p]);
     if (i >= 0) {
       sum += c.value[i];
       present++;

@@ -5,8 +5,12 @@ import { EPSILON, indicatorLabel, num, RuleContext, text } from "../context";
 
 /** Plans against the targets set from above, and estimates against the plan (evaluation column). */
 export function checkTargets(ctx: RuleContext): void {
-  for (const row of ctx.annex.rows) {
-    for (const t of row.indicator.targets) {
+  const rows = ctx.annex.rows;
+  for (let ri = 0; ri < rows.length; ri++) {
+    const row = rows[ri];
+    const targets = row.indicator.targets;
+    for (let k = 0; k < targets.length; k++) {
+      const t = targets[k];
       const column = ctx.column(t.column);
       if (column?.role !== "input") continue;
       const c = ctx.input(column);

@@ -6,7 +6,9 @@ import { RuleContext, text } from "../context";
 export function checkUnits(ctx: RuleContext): void {
   const unitCol = ctx.col("unit");
   if (unitCol === undefined) return;
-  for (const row of ctx.annex.rows) {
+  const rows = ctx.annex.rows;
+  for (let ri = 0; ri < rows.length; ri++) {
+    const row = rows[ri];
     const ind = row.indicator;
     const v = valueAt(ctx.sheet, row.row, unitCol);
     const written = typeof v === "string" ? v.trim() : String(v);
