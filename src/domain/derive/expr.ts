@@ -129,27 +129,38 @@ export interface FormulaTemplate {
 const ROW = "\u0001";
 
 export function formulaTemplate(expr: Expr): FormulaTemplate {
-  const parts = render(expr, ROW).split(ROW);
-  const fixedLength = parts.reduce((n, p) => n + p.length, 0);
-  return {
-    at: (row: number) => parts.join(String(row + 1)),
-    matches(formula: string, row: number, from = 0): boolean {
-      // Native comparisons (startsWith) of the fixed parts and the row number; nothing is built but
-      // the row's digits. This runs for every derived cell of every check.
-      const r = String(row + 1);
-      if (formula.length - from !== fixedLength + r.length * (parts.length - 1)) return false;
-      let pos = from;
-      for (let i = 0; i < parts.length; i++) {
-        if (!formula.startsWith(parts[i], pos)) return false;
-        pos += parts[i].length;
-        if (i < parts.length - 1) {
-          if (!formula.startsWith(r, pos)) return false;
-          pos += r.length;
-        }
+  return new RowFormula(render(expr, ROW).split(ROW));
+}
+
+/** One class for every template, so the checks' calls to matches() stay monomorphic. */
+class RowFormula implements FormulaTemplate {
+  private readonly fixedLength: number;
+
+  constructor(private readonly parts: readonly string[]) {
+    this.fixedLength = parts.reduce((n, p) => n + p.length, 0);
+  }
+
+  at(row: number): string {
+    return this.parts.join(String(row + 1));
+  }
+
+  matches(formula: string, row: number, from = 0): boolean {
+    // Native comparisons (startsWith) of the fixed parts and the row number; nothing is built but
+    // the row's digits. This runs for every derived cell of every check.
+    const parts = this.parts;
+    const r = String(row + 1);
+    if (formula.length - from !== this.fixedLength + r.length * (parts.length - 1)) return false;
+    let pos = from;
+    for (let i = 0; i < parts.length; i++) {
+      if (!formula.startsWith(parts[i], pos)) return false;
+      pos += parts[i].length;
+      if (i < parts.length - 1) {
+        if (!formula.startsWith(r, pos)) return false;
+        pos += r.length;
       }
-      return true;
-    },
-  };
+    }
+    return true;
+  }
 }
 
 function render(expr: Expr, row: string): string {
