@@ -145,21 +145,13 @@ class RowFormula implements FormulaTemplate {
   }
 
   matches(formula: string, row: number, from = 0): boolean {
-    // Native comparisons (startsWith) of the fixed parts and the row number; nothing is built but
-    // the row's digits. This runs for every derived cell of every check.
+    // Lengths first; then the row's own text, built and compared natively in one call (measured
+    // faster than a startsWith per part, and than a loop over characters).
     const parts = this.parts;
     const r = String(row + 1);
     if (formula.length - from !== this.fixedLength + r.length * (parts.length - 1)) return false;
-    let pos = from;
-    for (let i = 0; i < parts.length; i++) {
-      if (!formula.startsWith(parts[i], pos)) return false;
-      pos += parts[i].length;
-      if (i < parts.length - 1) {
-        if (!formula.startsWith(r, pos)) return false;
-        pos += r.length;
-      }
-    }
-    return true;
+    const own = parts.join(r);
+    return from === 0 ? formula === own : formula.endsWith(own);
   }
 }
 
