@@ -3,6 +3,8 @@ import { runInNewContext } from "vm";
 import { analyze, syntheticSheet, syntheticTemplate } from "./syntheticAnnex";
 import { fmt, medianMs } from "./measure";
 import { files } from "./files";
+import { officeHostBench } from "./officeHost";
+import { paneBench } from "./pane";
 import { applyPlan, SheetSnapshot, Template } from "../src/domain";
 
 /**
@@ -11,7 +13,8 @@ import { applyPlan, SheetSnapshot, Template } from "../src/domain";
  * read the ratios rather than the milliseconds on a busy machine. Goals (issue #7): 10k ≤ 50 ms median;
  * 100k/10k ≤ 11 (linear = 10); the engine per row against a loop that only sums the same cells (aim
  * ≤ 20×); peak heap at 100k. Then real files: `annex check` over 100 district annexes and read + check
- * of a 10k-row sheet.
+ * of a 10k-row sheet; the add-in's round trips to Excel (syncs and bytes of Check and Fill through the
+ * real Office.js client); the task pane's first download (gzip) and first render in headless Chromium.
  */
 interface Sized {
   readonly rows: number;
@@ -124,6 +127,10 @@ async function main(): Promise<void> {
   if (process.argv.includes("--engine")) return; // node dist/bench/run.js --engine: the engine only
   console.log("");
   await files();
+  console.log("");
+  await officeHostBench();
+  console.log("");
+  await paneBench();
 }
 
 main().catch((e: unknown) => {
