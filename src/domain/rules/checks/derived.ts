@@ -34,8 +34,8 @@ export function checkDerived(ctx: RuleContext): void {
           indicator: dc.indicator,
           columnId: dc.columnId,
           message: text(
-            `Ô ${dc.address}: kết quả công thức chưa cập nhật theo số liệu hiện tại; hãy chạy "Điền cột tính toán".`,
-            `Cell ${dc.address}: the formula's result is out of date with the figures; run "Fill derived columns".`
+            `Ô ${dc.address}: kết quả công thức chưa cập nhật theo số liệu hiện tại; hãy tính lại (F9) hoặc bấm "Tính cột" (annex fill).`,
+            `Cell ${dc.address}: the formula's result is out of date with the figures; recalculate (F9) or use "Tính cột" (annex fill).`
           ),
           expected: describe(dc.value),
           found: describe(v),
@@ -50,8 +50,8 @@ export function checkDerived(ctx: RuleContext): void {
         indicator: dc.indicator,
         columnId: dc.columnId,
         message: text(
-          `Ô ${dc.address} hiện lỗi ${v}; công thức của biểu để trống ô này khi thiếu số liệu hoặc mẫu số bằng 0. Dùng "Điền cột tính toán" (ghi đè) để thay.`,
-          `Cell ${dc.address} shows ${v}; the annex's formula leaves it blank when a figure is missing or the denominator is 0. Use "Fill derived columns" (overwrite) to replace it.`
+          `Ô ${dc.address} hiện lỗi ${v}; công thức của biểu để trống ô này khi thiếu số liệu hoặc mẫu số bằng 0. Dùng "Tính cột" và chọn ghi đè (annex fill --force) để thay.`,
+          `Cell ${dc.address} shows ${v}; the annex's formula leaves it blank when a figure is missing or the denominator is 0. Use "Tính cột" and choose to overwrite (annex fill --force) to replace it.`
         ),
         expected: describe(dc.value),
         found: text(v),
