@@ -18,6 +18,14 @@ import {
   SeverityGroup,
 } from "./findingViews";
 import { templateList } from "./templateCatalog";
+import {
+  damagedText,
+  holdsText,
+  notXlsx,
+  signatureProblem,
+  SignatureProblem,
+  unreadableText,
+} from "../adapters/xlsx/workbookBytes";
 
 /**
  * "Hồ sơ huyện": the provincial office checks the districts' annexes it received, in the browser.
@@ -31,7 +39,7 @@ export interface DistrictFileInput {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
-export type DistrictFileProblem = "not-xlsx" | "old-xls" | "encrypted" | "corrupt" | "unreadable";
+export type DistrictFileProblem = SignatureProblem | "corrupt" | "unreadable";
 
 export interface DistrictSheet {
   readonly sheet: string;
@@ -65,10 +73,6 @@ export interface DistrictCheckOptions {
   readonly onProgress?: (done: number, total: number, file: string) => void;
 }
 
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-/** Compound File Binary: old .xls files, and .xlsx files encrypted with a password. */
-const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
 /** Checks the files one after another, yielding to the page between them so progress shows. */
 export async function checkDistrictFiles(
   files: readonly DistrictFileInput[],
@@ -93,21 +97,17 @@ export async function checkDistrictFile(
   try {
     bytes = new Uint8Array(await input.arrayBuffer());
   } catch (e) {
-    return failed(name, "unreadable", {
-      vi: `Không đọc được tệp "${name}" (${reasonOf(e)}).`,
-      en: `Cannot read "${name}" (${reasonOf(e)}).`,
-    });
+    return failed(name, "unreadable", unreadableText(name, e));
   }
-  const problem = sniff(name, bytes);
-  if (problem) return problem;
+  // Before ExcelJS: a zip without "xl/" entries (a Word .docx) is no workbook at all.
+  const sniffed =
+    signatureProblem(name, bytes) ?? (holdsText(bytes, "xl/") ? undefined : notXlsx(name, bytes));
+  if (sniffed) return failed(name, sniffed.problem, sniffed.text);
   let snapshots: SheetSnapshot[];
   try {
     snapshots = await readSnapshots(bytes);
   } catch (e) {
-    return failed(name, "corrupt", {
-      vi: `Tệp "${name}" bị hỏng, không đọc được (${reasonOf(e)}). Hãy mở và lưu lại bằng Excel, hoặc xin lại tệp.`,
-      en: `"${name}" is damaged and cannot be read (${reasonOf(e)}). Open and save it again in Excel, or ask for the file again.`,
-    });
+    return failed(name, "corrupt", damagedText(name, e));
   }
   const analysis = analyzeWorkbook(snapshots, {
     templates: templateList(options.templates ?? []),
@@ -165,26 +165,6 @@ async function readSnapshots(bytes: Uint8Array): Promise<SheetSnapshot[]> {
   return reader.workbookSnapshots(workbook);
 }
 
-function sniff(name: string, bytes: Uint8Array): DistrictFileReport | undefined {
-  if (startsWith(bytes, CFB)) {
-    if (includes(bytes, utf16("EncryptionInfo")))
-      return failed(name, "encrypted", {
-        vi: `Tệp "${name}" được đặt mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) rồi lưu lại.`,
-        en: `"${name}" is password-protected. Open it in Excel, remove the password (File → Info → Protect Workbook) and save it again.`,
-      });
-    return failed(name, "old-xls", {
-      vi: `Tệp "${name}" là định dạng Excel cũ (.xls). Hãy mở bằng Excel và lưu thành .xlsx.`,
-      en: `"${name}" is an old Excel file (.xls). Open it in Excel and save it as .xlsx.`,
-    });
-  }
-  if (!startsWith(bytes, ZIP) || !includes(bytes, ascii("xl/")))
-    return failed(name, "not-xlsx", {
-      vi: `Tệp "${name}" không phải sổ Excel .xlsx.`,
-      en: `"${name}" is not an Excel .xlsx workbook.`,
-    });
-  return undefined;
-}
-
 function failed(file: string, code: DistrictFileProblem, message: Bilingual): DistrictFileReport {
   return {
     file,
@@ -197,33 +177,4 @@ function failed(file: string, code: DistrictFileProblem, message: Bilingual): Di
     problem: { code, message },
     summary: message,
   };
-}
-
-function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
-  return prefix.every((b, i) => bytes[i] === b);
-}
-
-function includes(bytes: Uint8Array, needle: readonly number[]): boolean {
-  const first = needle[0];
-  outer: for (
-    let i = bytes.indexOf(first);
-    i >= 0 && i <= bytes.length - needle.length;
-    i = bytes.indexOf(first, i + 1)
-  ) {
-    for (let j = 1; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
-    return true;
-  }
-  return false;
-}
-
-function ascii(text: string): number[] {
-  return [...text].map((c) => c.charCodeAt(0));
-}
-
-function utf16(text: string): number[] {
-  return [...text].flatMap((c) => [c.charCodeAt(0), 0]);
-}
-
-function reasonOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

@@ -2,6 +2,14 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { Bilingual } from "../../domain";
+import {
+  damagedText,
+  holdsText,
+  notXlsx,
+  reasonOf,
+  signatureProblem,
+  unreadableText,
+} from "./workbookBytes";
 
 /** Why a workbook file could not be read or written, for a message that names the fix. */
 export type FileProblem =
@@ -27,12 +35,6 @@ export class WorkbookFileError extends Error {
   }
 }
 
-const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-/** Compound File Binary: old .xls files, and .xlsx files encrypted with a password. */
-const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-/** OpenDocument files (LibreOffice .ods) are zips whose first, uncompressed entry holds this type. */
-const ODF_MIME = "application/vnd.oasis.opendocument";
-
 export interface OpenedWorkbook {
   readonly file: string;
   readonly workbook: ExcelJS.Workbook;
@@ -57,41 +59,19 @@ const UNSUPPORTED: ReadonlyArray<readonly [string, Bilingual]> = [
 /** Reads an .xlsx workbook, or throws a WorkbookFileError saying what is wrong with the file. */
 export async function readWorkbook(file: string): Promise<OpenedWorkbook> {
   const bytes = await readBytes(file);
-  const fail = (problem: FileProblem, vi: string, en: string): never => {
-    throw new WorkbookFileError(problem, file, { vi, en });
-  };
-  if (bytes.subarray(0, 8).equals(CFB)) {
-    if (bytes.includes(Buffer.from("EncryptionInfo", "utf16le")))
-      fail(
-        "encrypted",
-        `Tệp "${file}" được đặt mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc) rồi lưu lại.`,
-        `"${file}" is password-protected. Open it in Excel, remove the password (File → Info → Protect Workbook) and save it again.`
-      );
-    fail(
-      "old-xls",
-      `Tệp "${file}" là định dạng Excel cũ (.xls). Hãy mở bằng Excel và lưu thành .xlsx.`,
-      `"${file}" is an old Excel file (.xls). Open it in Excel and save it as .xlsx.`
-    );
-  }
-  const notXlsx = () =>
-    fail(
-      "not-xlsx",
-      `Tệp "${file}" không phải sổ Excel .xlsx${describe(file, bytes)}.`,
-      `"${file}" is not an Excel .xlsx workbook${describe(file, bytes, "en")}.`
-    );
-  if (!bytes.subarray(0, 4).equals(ZIP) || isOpenDocument(bytes)) notXlsx();
+  const sniffed = signatureProblem(file, bytes);
+  if (sniffed) throw new WorkbookFileError(sniffed.problem, file, sniffed.text);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (e) {
-    fail(
-      "corrupt",
-      `Tệp "${file}" bị hỏng, không đọc được (${reasonOf(e)}). Hãy mở và lưu lại bằng Excel, hoặc xin lại tệp.`,
-      `"${file}" is damaged and cannot be read (${reasonOf(e)}). Open and save it again in Excel, or ask for the file again.`
-    );
+    throw new WorkbookFileError("corrupt", file, damagedText(file, e));
   }
   // A zip that is not a workbook (a Word .docx, say) loads as an empty workbook.
-  if (!bytes.includes(Buffer.from("xl/workbook"))) notXlsx();
+  if (!holdsText(bytes, "xl/workbook")) {
+    const notWorkbook = notXlsx(file, bytes);
+    throw new WorkbookFileError(notWorkbook.problem, file, notWorkbook.text);
+  }
   const unsupported = UNSUPPORTED.filter(([part]) => bytes.includes(Buffer.from(part))).map(
     ([, what]) => what
   );
@@ -113,29 +93,8 @@ async function readBytes(file: string): Promise<Buffer> {
         vi: `"${file}" là thư mục, không phải tệp .xlsx.`,
         en: `"${file}" is a folder, not an .xlsx file.`,
       });
-    throw new WorkbookFileError("unreadable", file, {
-      vi: `Không đọc được tệp "${file}" (${reasonOf(e)}).`,
-      en: `Cannot read "${file}" (${reasonOf(e)}).`,
-    });
+    throw new WorkbookFileError("unreadable", file, unreadableText(file, e));
   }
-}
-
-function describe(file: string, bytes: Buffer, lang: "vi" | "en" = "vi"): string {
-  const ext = path.extname(file).toLowerCase();
-  if (isOpenDocument(bytes) || ext === ".ods")
-    return lang === "vi"
-      ? " (đây là tệp OpenDocument/LibreOffice; hãy lưu thành .xlsx)"
-      : " (it is an OpenDocument/LibreOffice file; save it as .xlsx)";
-  if (ext === ".csv") return lang === "vi" ? " (đây là tệp CSV)" : " (it is a CSV file)";
-  return "";
-}
-
-function isOpenDocument(bytes: Buffer): boolean {
-  return bytes.subarray(0, 120).includes(Buffer.from(ODF_MIME));
-}
-
-function reasonOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 /** Writes the workbook all at once: to a temporary file beside the target, then renamed over it. */
