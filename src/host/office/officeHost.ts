@@ -166,8 +166,7 @@ export class OfficeHost implements AnnexHost {
       sheets.load("items/name,items/visibility");
       const active = sheets.getActiveWorksheet();
       active.load("name");
-      const meta = sheets.getItemOrNullObject(METADATA_SHEET).getUsedRangeOrNullObject(true);
-      meta.load("values");
+      const meta = loadMetadata(sheets);
       await context.sync();
       const records = parseMetadata(meta.isNullObject ? undefined : meta.values);
       return sheets.items
@@ -179,14 +178,7 @@ export class OfficeHost implements AnnexHost {
   async readSheet(name?: string): Promise<SheetRead> {
     this.requireCore();
     return this.excel(name ?? "", async (context) => {
-      const sheets = context.workbook.worksheets;
-      const ws = name ? sheets.getItem(name) : sheets.getActiveWorksheet();
-      ws.load("name");
-      const guard = this.loadGuard(ws);
-      const meta = sheets.getItemOrNullObject(METADATA_SHEET).getUsedRangeOrNullObject(true);
-      meta.load("values");
-      const used = ws.getUsedRangeOrNullObject(true);
-      used.load("rowIndex,columnIndex,rowCount,columnCount");
+      const { ws, guard, meta, used } = this.queueRead(context, name);
       // The first rows come in the same answer: all of any annex that fits under 5 MB.
       const head = used.getIntersectionOrNullObject(ws.getRange(`1:${HEAD_ROWS}`));
       head.load("values,formulas,numberFormat");
@@ -211,19 +203,27 @@ export class OfficeHost implements AnnexHost {
   }
 
   private async readInParts(context: Excel.RequestContext, name?: string): Promise<SheetRead> {
-    const sheets = context.workbook.worksheets;
-    const ws = name ? sheets.getItem(name) : sheets.getActiveWorksheet();
-    ws.load("name");
-    const guard = this.loadGuard(ws);
-    const meta = sheets.getItemOrNullObject(METADATA_SHEET).getUsedRangeOrNullObject(true);
-    meta.load("values");
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load("rowIndex,columnIndex,rowCount,columnCount");
+    const { ws, guard, meta, used } = this.queueRead(context, name);
     await context.sync();
     const grids = used.isNullObject
       ? undefined
       : await this.readBands(context, ws, used, used.rowIndex);
     return this.finishRead(ws, guard, used, meta, grids);
+  }
+
+  /**
+   * Queues what every read of a sheet loads besides its cells (no sync): its name, its protection,
+   * the size of its used range and the annex metadata.
+   */
+  private queueRead(context: Excel.RequestContext, name?: string) {
+    const sheets = context.workbook.worksheets;
+    const ws = name ? sheets.getItem(name) : sheets.getActiveWorksheet();
+    ws.load("name");
+    const guard = this.loadGuard(ws);
+    const meta = loadMetadata(sheets);
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load("rowIndex,columnIndex,rowCount,columnCount");
+    return { ws, guard, meta, used };
   }
 
   /**
@@ -743,6 +743,12 @@ export class OfficeHost implements AnnexHost {
   get edits(): EditWatcher {
     return this.watcher;
   }
+}
+
+/** Queues the load of the metadata sheet's records (a null object when there is none; no sync). */
+function loadMetadata(sheets: Excel.WorksheetCollection): Excel.Range {
+  const meta = sheets.getItemOrNullObject(METADATA_SHEET).getUsedRangeOrNullObject(true);
+  return meta.load("values");
 }
 
 /** The snapshot the engine reads, from Office's grids placed at their offset from A1. */
