@@ -1,5 +1,5 @@
 import { Target } from "../targets/parseTarget";
-import { DerivedCell, differenceExpr, evaluationExpr, ratioExpr } from "./derivedCells";
+import { differenceExpr, evaluationExpr, ratioExpr } from "./derivedCells";
 import { ref, toExcel } from "./expr";
 
 /**
@@ -21,16 +21,6 @@ export function sameFormula(a: string, b: string): boolean {
   return (
     a.replace(/^=/, "").replace(/\s+/g, "").toUpperCase() ===
     b.replace(/^=/, "").replace(/\s+/g, "").toUpperCase()
-  );
-}
-
-/**
- * The cell holds exactly the formula the engine would write (checked in place first: cheap). The
- * formula may carry its "=" (as in a snapshot) or not.
- */
-export function isCurrent(dc: DerivedCell, formula: string): boolean {
-  return (
-    dc.hasFormula(formula, formula.charCodeAt(0) === 61 ? 1 : 0) || sameFormula(formula, dc.formula)
   );
 }
 

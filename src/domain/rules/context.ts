@@ -3,7 +3,7 @@ import { NumberLocale } from "../numbers/locale";
 import { DerivedSet } from "../derive/derivedCells";
 import { toA1 } from "../sheet/address";
 import { LocatedAnnex, LocatedRow } from "../sheet/locate";
-import { CellReading, ColumnReading, isFigure, SheetReadings } from "../sheet/columnReadings";
+import { ColumnReading, SheetReadings } from "../sheet/columnReadings";
 import { SheetSnapshot } from "../sheet/snapshot";
 import { resolveLocalized } from "../template/headers";
 import { Column, Indicator, InputColumn } from "../template/schema";
@@ -86,20 +86,6 @@ export class RuleContext {
     return c === undefined ? undefined : this.readings.column(c);
   }
 
-  /** The reading of one input cell as an object: only for cells a finding is made for. */
-  reading(row: LocatedRow, column: InputColumn): CellReading {
-    return this.input(column)?.reading(row.index) ?? BLANK;
-  }
-
-  /** The number in an input cell (typed or as text) as an object, or undefined: for messages. */
-  number(row: LocatedRow | undefined, column: InputColumn): Figure | undefined {
-    if (!row) return undefined;
-    const c = this.input(column);
-    if (!c || !isFigure(c.state[row.index])) return undefined;
-    const d = c.decimals[row.index];
-    return d < 0 ? { value: c.value[row.index] } : { value: c.value[row.index], decimals: d };
-  }
-
   column(id: string): Column | undefined {
     return this.annex.template.columns.find((c) => c.id === id);
   }
@@ -115,19 +101,6 @@ export class RuleContext {
     }
     return name;
   }
-}
-
-const BLANK: CellReading = { kind: "blank" };
-
-/** A number read from a cell; `decimals` is known when the format or the typed text tells. */
-export interface Figure {
-  readonly value: number;
-  readonly decimals?: number;
-}
-
-/** Decimals a figure is shown with: from its format or text, else as many as its value has. */
-export function shownDecimals(f: Figure): number {
-  return f.decimals ?? decimalsOf(f.value);
 }
 
 /** A number in both languages' conventions: {vi: "16.000", en: "16,000"}. */
@@ -148,7 +121,8 @@ export function indicatorLabel(ind: Indicator): Bilingual {
   return { vi: `${ind.code}. ${ind.name.vi}`, en: `${ind.code}. ${ind.name.en}` };
 }
 
-/** Decimals the figure at position i of a column is shown with (see shownDecimals). */
+/** Decimals the figure at position i of a column is shown with: from its format or typed text, else as
+ *  many as its value has. */
 export function shownDecimalsAt(c: ColumnReading, i: number): number {
   const d = c.decimals[i];
   return d >= 0 ? d : decimalsOf(c.value[i]);
