@@ -1,4 +1,4 @@
-import { toA1 } from "../../domain";
+import { fromA1, toA1 } from "../../domain";
 import type {
   AnnexLayout,
   AnnexMetadata,
@@ -800,16 +800,16 @@ function putOf(w: CellWrite): Put {
   return w.numFmt !== undefined ? { input, numberFormat: w.numFmt } : { input };
 }
 
+/** An undo record's address ("E12", "$E$12", "Biểu 01!E12") as 0-based row and column. */
 function cellOf(address: string): { row: number; col: number } {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(address.replace(/^.*!/, ""));
-  if (!m)
+  try {
+    return fromA1(address.replace(/^.*!/, ""));
+  } catch {
     throw hostError("invalid-argument", {
       vi: `Địa chỉ ô không hợp lệ: ${address}.`,
       en: `Not a cell address: ${address}.`,
     });
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  }
 }
 
 function blockAddress(b: Block<unknown>): string {
