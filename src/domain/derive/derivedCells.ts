@@ -255,8 +255,8 @@ export class DerivedCell {
     return (this.text ??= this.cells.formula(this.k));
   }
   /**
-   * Whether a formula found on the sheet is exactly this one, without rendering it; `from` 1 skips the
-   * "=" of a formula as Office.js gives it.
+   * Whether a formula found on the sheet is exactly this one (against the text once rendered, else
+   * through the template's `matches`); `from` 1 skips the "=" of a formula as Office.js gives it.
    */
   hasFormula(formula: string, from = 0): boolean {
     return this.text !== undefined
@@ -510,13 +510,10 @@ function targetKey(t: Target | undefined): string {
   if (!t) return "";
   return t.op === "range" ? `range:${t.min}:${t.max}` : `${t.op}:${t.value}`;
 }
+
 /** An expression compiled for one sheet: its value at position i of the located rows. */
 type Run = (i: number) => ExprValue;
 
-/**
- * The expression as closures reading column readings directly: the same meaning as `evaluate` (which
- * the tests hold it to), without walking the tree or building a reader per cell.
- */
 /**
  * The two shapes nearly every derived cell has — a ratio or a difference of two references, with no
  * target written as text — as one closure doing the arithmetic on the typed arrays: no intermediate
@@ -574,6 +571,10 @@ function isBlank(e: Expr): boolean {
   return e.t === "str" && e.v === "";
 }
 
+/**
+ * The expression as closures reading column readings directly: the same meaning as `evaluate` (which
+ * the tests hold it to), without walking the tree or building a reader per cell.
+ */
 export function compileExpr(expr: Expr, column: (col: number) => ColumnReading): Run {
   const special = plainComparison(expr, column);
   if (special) return special;

@@ -2,7 +2,8 @@ import { SheetSnapshot } from "../sheet/snapshot";
 import { DerivedSet } from "./derivedCells";
 import { isOurFormula, sameFormula } from "./formulaShape";
 
-/** What the sheet holds in a derived cell, as one byte (see derivedOnSheet). */
+// What the sheet holds in a derived cell, as one byte (see derivedOnSheet).
+
 /** No formula, and a blank value: the cell is free. */
 export const FREE = 0;
 /** Exactly the formula the engine would write. */

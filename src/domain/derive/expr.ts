@@ -120,8 +120,8 @@ export function toExcel(expr: Expr, row: number): string {
 export interface FormulaTemplate {
   at(row: number): string;
   /**
-   * Whether `formula` from position `from` on (1 to skip a leading "=") is this template at `row`,
-   * compared in place (no string is built).
+   * Whether `formula` from position `from` on (1 to skip a leading "=") is this template at `row`:
+   * lengths compared first, then the row's own text in one native comparison.
    */
   matches(formula: string, row: number, from?: number): boolean;
 }
