@@ -40,6 +40,7 @@ import { checkDistrictFiles, DistrictFileInput, DistrictFileReport } from "./dis
 import { attempt, failure, Outcome, success } from "./problems";
 import {
   freeSheetName,
+  isAnnexYear,
   sheetNameProblem,
   TemplateChoice,
   templateChoice,
@@ -265,7 +266,7 @@ export class AnnexSession {
     return this.run(async () => {
       const t = this.template(request.templateId);
       if (!t) return this.templateMissing<InsertResult>(request.templateId);
-      if (!Number.isInteger(request.year) || request.year < 2000 || request.year > 2100)
+      if (!isAnnexYear(request.year))
         return failure<InsertResult>("invalid-argument", {
           vi: `Năm "${request.year}" không hợp lệ; hãy nhập năm có 4 chữ số, ví dụ 2023.`,
           en: `"${request.year}" is not a valid year; enter a four-digit year such as 2023.`,

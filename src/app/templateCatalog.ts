@@ -42,6 +42,19 @@ export interface TemplatePreview {
   readonly sheetName: string;
 }
 
+/** The years an annex may be made for (the command line's --year keeps the same bounds). */
+export function isAnnexYear(year: number): boolean {
+  return Number.isInteger(year) && year >= 2000 && year <= 2100;
+}
+
+/** The year typed in "Mẫu biểu": four digits, spaces around allowed, within isAnnexYear; else undefined. */
+export function yearOf(text: string): number | undefined {
+  const digits = text.trim();
+  if (!/^\d{4}$/.test(digits)) return undefined;
+  const year = Number(digits);
+  return isAnnexYear(year) ? year : undefined;
+}
+
 /** Custom templates first (a department's own version of a form wins), then the built-in ones. */
 export function templateList(custom: readonly Template[]): Template[] {
   const ids = new Set(custom.map((t) => t.id));

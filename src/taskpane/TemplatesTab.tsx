@@ -23,6 +23,7 @@ import {
 } from "@fluentui/react-icons";
 import type { InsertResult } from "../app/annexSession";
 import type { Problem } from "../app/problems";
+import { yearOf } from "../app/templateCatalog";
 import type { Bilingual } from "../domain";
 import { Notice, ProblemBar, Progress } from "./Feedback";
 import { useAction, usePane } from "./paneContext";
@@ -66,19 +67,19 @@ export function TemplatesTab(): React.JSX.Element {
   const [templateProblem, setTemplateProblem] = React.useState<Problem | undefined>();
   const templateFile = React.useRef<HTMLInputElement>(null);
 
-  const year = Number(yearText);
-  const validYear = /^\d{4}$/.test(yearText.trim()) && year >= 2000 && year <= 2100;
+  const year = yearOf(yearText);
+  const validYear = year !== undefined;
   const templates = React.useMemo(
-    () => session.templates(validYear ? year : undefined),
+    () => session.templates(year),
     // catalogChanged: a template was added or removed
-    [session, year, validYear, catalogChanged]
+    [session, year, catalogChanged]
   );
   const [templateId, setTemplateId] = React.useState(() => session.templates()[0]?.id ?? "");
   const chosen = templates.find((c) => c.id === templateId);
 
   // The default sheet name follows the template and year until the user types one.
   React.useEffect(() => {
-    if (nameEdited || !validYear || !templateId) return;
+    if (nameEdited || year === undefined || !templateId) return;
     let live = true;
     void session.suggestSheetName(templateId, year).then((o) => {
       if (live && o.ok) setSheetName(o.value);
@@ -86,15 +87,16 @@ export function TemplatesTab(): React.JSX.Element {
     return () => {
       live = false;
     };
-  }, [session, templateId, year, validYear, nameEdited]);
+  }, [session, templateId, year, nameEdited]);
 
   const preview = React.useMemo(() => {
-    if (!showRows || !validYear) return undefined;
+    if (!showRows || year === undefined) return undefined;
     const o = session.preview(templateId, year);
     return o.ok ? o.value : undefined;
-  }, [session, showRows, templateId, year, validYear]);
+  }, [session, showRows, templateId, year]);
 
   const insert = async () => {
+    if (year === undefined) return;
     setInserted(undefined);
     const outcome = await action.run(() =>
       session.insert({ templateId, year, unitName, authority, sheetName })
