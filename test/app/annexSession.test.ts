@@ -141,6 +141,19 @@ describe("AnnexSession: Kiểm tra", () => {
     expect(report.summary.vi).toMatch(/\d+ lỗi, \d+ cảnh báo, \d+ lưu ý/);
   });
 
+  it("answers in plain data: what JSON carries to a ribbon dialog, nothing more", async () => {
+    const { session } = await langSonWorkbook();
+    const plain = (x: unknown) => expect(x).toStrictEqual(JSON.parse(JSON.stringify(x)));
+    const report = value(await session.check());
+    plain(report);
+    const fix = report.findings.find((f) => f.fixable);
+    plain(value(await session.fixNumbers(fix ? [fix.id] : [])));
+    plain(value(await session.highlightAll()));
+    plain(value(await session.fill()));
+    plain(value(await session.undo()));
+    plain(await session.check("Không có"));
+  });
+
   it("says the sheet is not an annex and how to get one, instead of a dead end", async () => {
     const host = new MemoryHost().addSheet("Ghi chú", [["Danh sách cán bộ"], ["Nguyễn Văn A"]]);
     const session = new AnnexSession(host);
