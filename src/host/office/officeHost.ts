@@ -732,9 +732,13 @@ export class OfficeHost implements AnnexHost {
     this.watcher.listen(handler);
     return async () => {
       this.watcher.listen(undefined);
-      for (const h of handles) {
-        h.remove();
-        await h.context.sync();
+      if (!handles.length) return;
+      // The handlers were added in one batch: they share its context and go in one sync.
+      for (const h of handles) h.remove();
+      try {
+        await handles[0].context.sync();
+      } catch (e) {
+        throw fromExcel(e, "");
       }
     };
   }
