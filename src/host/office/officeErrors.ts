@@ -17,11 +17,6 @@ export function failedStatement(e: unknown): string {
   return typeof info?.statement === "string" ? info.statement : "";
 }
 
-export function isPayloadError(e: unknown): boolean {
-  const c = errorCode(e);
-  return c === "RequestPayloadSizeLimitExceeded" || c === "ResponsePayloadSizeLimitExceeded";
-}
-
 /** "E11:E20, G11 và 3 vùng khác" — what was written, short enough for a message. */
 export function cellList(addresses: readonly string[], lang: "vi" | "en"): string {
   const shown = addresses.slice(0, 6).join(", ");

@@ -742,11 +742,6 @@ export class OfficeHost implements AnnexHost {
       }
     };
   }
-
-  /** For the pane and tests: reports a change as Excel's event would (used by onEdit's handlers). */
-  get edits(): EditWatcher {
-    return this.watcher;
-  }
 }
 
 /** Queues the load of the metadata sheet's records (a null object when there is none; no sync). */
