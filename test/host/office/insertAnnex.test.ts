@@ -1,10 +1,10 @@
 import ExcelJS from "exceljs";
-import { AnnexLayout, buildAnnexLayout } from "../../../src/domain";
+import { AnnexLayout, buildAnnexLayout, toA1 } from "../../../src/domain";
 import { addAnnexSheet } from "../../../src/adapters/xlsx/createAnnex";
 import { readMetadata } from "../../../src/adapters/xlsx/metadata";
 import { template } from "../../helpers/annex";
 import { officeHostOn } from "../fixtures/officeAnnex";
-import { colLetters, rectAddress, Sheet } from "../fixtures/excelBackend/workbook";
+import { rectAddress, Sheet } from "../fixtures/excelBackend/workbook";
 
 /**
  * A sheet inserted by the add-in and one made by `annex new` are the same thing: both render the
@@ -72,7 +72,7 @@ function fromOffice(sheet: Sheet): Map<string, Seen> {
     const c = k % 16384;
     if (merged(r, c)) continue;
     const f = cell.format;
-    out.set(`${colLetters(c)}${r + 1}`, {
+    out.set(toA1(r, c), {
       content: cell.formula ?? cell.value,
       numberFormat: cell.numberFormat,
       locked: f.locked,
