@@ -20,7 +20,10 @@ export type ProblemCode =
 export interface Problem {
   readonly code: ProblemCode;
   readonly message: Bilingual;
-  /** Cells written before the failure; empty when nothing changed. */
+  /**
+   * Cells written before the failure; empty when nothing changed. The message already names them (the
+   * host's HostError text does), so a screen shows the message alone.
+   */
   readonly written: readonly string[];
   /** A sheet name to offer instead, when the one asked for is taken. */
   readonly suggestion?: string;

@@ -124,15 +124,9 @@ export async function fillCommand(session: CommandSession): Promise<CommandRepor
   };
 }
 
+/** The problem's message already names the cells written before it stopped (see Problem.written). */
 function problemReport(title: Bilingual, problem: Problem): CommandReport {
-  const lines: Bilingual[] = [problem.message];
-  if (problem.written.length > 0) {
-    lines.push({
-      vi: `Đã ghi ${problem.written.length} ô trước khi dừng: ${problem.written.slice(0, 10).join(", ")}.`,
-      en: `${problem.written.length} cells were written before it stopped: ${problem.written.slice(0, 10).join(", ")}.`,
-    });
-  }
-  return { tone: "error", title, lines };
+  return { tone: "error", title, lines: [problem.message] };
 }
 
 /**

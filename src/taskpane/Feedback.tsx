@@ -11,7 +11,7 @@ import { Dismiss20Regular } from "@fluentui/react-icons";
 import type { Problem } from "../app/problems";
 import type { Bilingual } from "../domain";
 import { usePane } from "./paneContext";
-import { cellsText, S } from "./strings";
+import { S } from "./strings";
 
 /** A problem as a message bar: what happened, and what to do, never a dead end. */
 export function ProblemBar(props: {
@@ -19,19 +19,13 @@ export function ProblemBar(props: {
   readonly onDismiss?: () => void;
   readonly children?: React.ReactNode;
 }): React.JSX.Element | null {
-  const { t, lang } = usePane();
+  const { t } = usePane();
   const { problem } = props;
   if (!problem) return null;
-  const written = problem.written.length;
+  // The message already names the cells written before it stopped (see Problem.written).
   return (
     <MessageBar intent={problem.code === "sheet-exists" ? "warning" : "error"} layout="multiline">
-      <MessageBarBody>
-        {t(problem.message)}
-        {written > 0 &&
-          (lang === "vi"
-            ? ` Đã ghi ${cellsText(written).vi} trước khi dừng: ${problem.written.join(", ")}.`
-            : ` ${cellsText(written).en} were written before it stopped: ${problem.written.join(", ")}.`)}
-      </MessageBarBody>
+      <MessageBarBody>{t(problem.message)}</MessageBarBody>
       <MessageBarActions
         containerAction={
           props.onDismiss ? (

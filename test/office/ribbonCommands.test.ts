@@ -6,7 +6,7 @@ import {
   Template,
 } from "../../src/domain";
 import { AnnexSession } from "../../src/app/annexSession";
-import { failure, success } from "../../src/app/problems";
+import { failure, problemOf, success } from "../../src/app/problems";
 import { CommandReport } from "../../src/commands/commandReport";
 import {
   checkCommand,
@@ -16,6 +16,7 @@ import {
   KEPT_LISTED,
   ribbonHandler,
 } from "../../src/commands/ribbonCommands";
+import { hostError } from "../../src/host/office/officeErrors";
 import { MemoryHost } from "../helpers/memoryHost";
 import langSon from "../../src/samples/bieu-01-lang-son-2023.json";
 
@@ -131,6 +132,21 @@ describe("Tính cột (ribbon)", () => {
     const report = await fillCommand(session);
     expect(report.lines.filter((l) => l.vi.startsWith("Giữ nguyên ô"))).toHaveLength(KEPT_LISTED);
     expect(text(report)).toContain("… và 3 ô khác.");
+  });
+});
+
+describe("a problem part-way (Tính cột)", () => {
+  it("names the cells written before it stopped once: the host's message already does", async () => {
+    const stopped = hostError(
+      "excel-error",
+      { vi: "Excel dừng giữa chừng.", en: "Excel stopped part-way." },
+      ["E11:E20"]
+    );
+    const session = { fill: async () => problemOf(stopped) } as unknown as CommandSession;
+    const report = await fillCommand(session);
+    expect(report.tone).toBe("error");
+    expect(report.lines).toEqual([stopped.text]);
+    expect(text(report).split("E11:E20")).toHaveLength(3); // once in Vietnamese, once in English
   });
 });
 
