@@ -35,6 +35,20 @@ export function localTemplateStore(storage: Storage | undefined): TemplateStore 
   };
 }
 
+/**
+ * The page's own store: the pane keeps templates in it and the ribbon commands (another page of the same
+ * add-in) read them from it. Reading the localStorage global itself throws where storage is refused.
+ */
+export function pageTemplateStore(): TemplateStore {
+  let storage: Storage | undefined;
+  try {
+    storage = typeof localStorage === "undefined" ? undefined : localStorage;
+  } catch {
+    storage = undefined;
+  }
+  return localTemplateStore(storage);
+}
+
 export interface CustomTemplate {
   readonly template: Template;
   readonly text: string;

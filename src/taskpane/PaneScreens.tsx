@@ -1,7 +1,7 @@
 import * as React from "react";
 import { makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
 import { AnnexSession } from "../app/annexSession";
-import { localTemplateStore } from "../app/customTemplates";
+import { pageTemplateStore } from "../app/customTemplates";
 import { CheckTab } from "./CheckTab";
 import { Progress } from "./Feedback";
 import { Pane, PaneContext } from "./paneContext";
@@ -56,9 +56,7 @@ export function PaneScreens(props: TaskPaneProps): React.JSX.Element {
       new AnnexSession(host, {
         ...(templates ? { templates } : {}),
         ...(locale ? { locale } : {}),
-        store:
-          store ??
-          localTemplateStore(typeof localStorage === "undefined" ? undefined : localStorage),
+        store: store ?? pageTemplateStore(),
       }),
     [host, templates, locale, store]
   );

@@ -1,8 +1,12 @@
 /**
  * @jest-environment jsdom
  */
+import { AnnexSession } from "../../src/app/annexSession";
+import { TEMPLATE_STORAGE_KEY } from "../../src/app/customTemplates";
 import { reportFromUrl } from "../../src/commands/commandReport";
 import { FUNCTIONS, registerCommands } from "../../src/commands/officeCommands";
+import { openOfficeSession } from "../../src/commands/officeSession";
+import { findTemplate } from "../../src/domain";
 import { resetOfficeLoad } from "../../src/office/loadOffice";
 
 type Global = Record<string, unknown>;
@@ -54,4 +58,23 @@ test("a command clicked outside Excel reports why and still completes its event"
   const report = reportFromUrl(dialogs[0]);
   expect(report.tone).toBe("error");
   expect(report.lines[0].vi).toContain("ngoài Excel");
+});
+
+test("the ribbon's session knows the department's templates the pane stored", async () => {
+  const stored = {
+    ...findTemplate("bieu-01-ke-hoach-nam"),
+    id: "bieu-01-cao-loc",
+    form: "Biểu số 01-CL",
+  };
+  localStorage.setItem(TEMPLATE_STORAGE_KEY, JSON.stringify([JSON.stringify(stored)]));
+  const g = globalThis as unknown as Global;
+  g.Excel = { run: async () => undefined };
+  g.Office = { context: { requirements: { isSetSupported: () => true } } };
+  try {
+    const session = (await openOfficeSession()) as AnnexSession;
+    expect(session.templates()[0]).toMatchObject({ id: "bieu-01-cao-loc", custom: true });
+  } finally {
+    delete g.Excel;
+    localStorage.removeItem(TEMPLATE_STORAGE_KEY);
+  }
 });
