@@ -64,6 +64,17 @@ export function sheetMissing(sheet: string, written: readonly string[] = []): Ho
   );
 }
 
+export function sheetExists(sheet: string, written: readonly string[] = []): HostError {
+  return hostError(
+    "sheet-exists",
+    {
+      vi: `Đã có trang tính tên "${sheet}". Hãy đổi tên trang đó hoặc chọn tên khác cho biểu mới.`,
+      en: `A sheet named "${sheet}" already exists. Rename it or choose another name for the new annex.`,
+    },
+    written
+  );
+}
+
 /** Any other failure of Excel while we worked on a sheet. */
 export function fromExcel(e: unknown, sheet: string, written: readonly string[] = []): HostError {
   if (e instanceof HostError) return e;
@@ -77,6 +88,10 @@ export function fromExcel(e: unknown, sheet: string, written: readonly string[] 
   switch (code) {
     case "ItemNotFound":
       if (sheet) return sheetMissing(sheet, written);
+      break;
+    case "ItemAlreadyExists":
+      // Only adding a sheet says this (a sheet of that name appeared since we looked).
+      if (sheet) return sheetExists(sheet, written);
       break;
     case "RequestPayloadSizeLimitExceeded":
     case "ResponsePayloadSizeLimitExceeded":

@@ -40,6 +40,7 @@ import {
   hostError,
   notSupported,
   passwordProtected,
+  sheetExists,
   sheetMissing,
 } from "./officeErrors";
 import { CORE_SET, detectCapabilities, OfficeRuntime } from "./officeRuntime";
@@ -523,12 +524,7 @@ export class OfficeHost implements AnnexHost {
         const metaUsed = metaSheet.getUsedRangeOrNullObject(true);
         metaUsed.load("values,rowIndex");
         await context.sync();
-        if (!existing.isNullObject) {
-          throw hostError("sheet-exists", {
-            vi: `Đã có trang tính tên "${name}". Hãy đổi tên trang đó hoặc chọn tên khác cho biểu mới.`,
-            en: `A sheet named "${name}" already exists. Rename it or choose another name for the new annex.`,
-          });
-        }
+        if (!existing.isNullObject) throw sheetExists(name);
         const ws = sheets.add(name);
         this.renderLayout(ws, layout);
         const meta = metaSheet.isNullObject ? sheets.add(METADATA_SHEET) : metaSheet;

@@ -6,6 +6,7 @@ const excel = (code: string, message = "") => Object.assign(new Error(message), 
 describe("Excel's errors as messages a person can act on", () => {
   it.each([
     ["ItemNotFound", "sheet-missing", "Không tìm thấy trang tính", "was not found"],
+    ["ItemAlreadyExists", "sheet-exists", "Đã có trang tính tên", "already exists"],
     ["InvalidArgument", "invalid-argument", "Excel từ chối dữ liệu", "Excel refused the data"],
     ["RequestPayloadSizeLimitExceeded", "too-large", "giới hạn 5 MB", "5 MB limit"],
     ["ResponsePayloadSizeLimitExceeded", "too-large", "giới hạn 5 MB", "5 MB limit"],
