@@ -29,6 +29,12 @@ export interface Emission {
   readonly fix?: { readonly address: string; readonly value: number };
 }
 
+/** An input column the sheet has, and its reading. */
+export interface InputReading {
+  readonly column: InputColumn;
+  readonly reading: ColumnReading;
+}
+
 /**
  * What every check sees: the sheet, where the template sits on it, its columns read once into typed
  * arrays (shared with the derived columns), and emit().
@@ -84,6 +90,16 @@ export class RuleContext {
   input(column: InputColumn): ColumnReading | undefined {
     const c = this.col(column.id);
     return c === undefined ? undefined : this.readings.column(c);
+  }
+
+  private present?: ReadonlyArray<InputReading>;
+
+  /** The input columns the sheet has, each with its reading: listed once, shared by the checks. */
+  presentInputs(): ReadonlyArray<InputReading> {
+    return (this.present ??= this.inputs.flatMap((column) => {
+      const reading = this.input(column);
+      return reading ? [{ column, reading }] : [];
+    }));
   }
 
   column(id: string): Column | undefined {

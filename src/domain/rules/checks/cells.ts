@@ -7,10 +7,7 @@ import { Emission, num, RuleContext, text } from "../context";
 
 /** Each input cell on its own: type, bounds by kind, the template's bounds, required figures. */
 export function checkCells(ctx: RuleContext): void {
-  const columns = ctx.inputs.flatMap((column) => {
-    const reading = ctx.input(column);
-    return reading ? [{ column, reading }] : [];
-  });
+  const columns = ctx.presentInputs();
   const limits = templateLimits(ctx.annex.template);
   const rows = ctx.annex.rows;
   for (let ri = 0; ri < rows.length; ri++) {

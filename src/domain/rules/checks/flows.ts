@@ -4,7 +4,7 @@ import { EPSILON, num, RuleContext, text } from "../context";
 /** A flow accumulates over the year: the part-year figure cannot exceed the full-year figure. */
 export function checkFlows(ctx: RuleContext): void {
   for (const column of ctx.inputs) {
-    if (column.notAbove === undefined || ctx.col(column.id) === undefined) continue;
+    if (column.notAbove === undefined) continue;
     const full = ctx.column(column.notAbove);
     if (!full || full.role !== "input") continue;
     const partCol = ctx.input(column);

@@ -9,10 +9,7 @@ import { EPSILON, halfUnit, num, RuleContext, shownDecimalsAt, text } from "../c
  * do not exceed it, and a rate agrees with its numerator and denominator within rounding.
  */
 export function checkRelations(ctx: RuleContext): void {
-  const columns = ctx.inputs.flatMap((column) => {
-    const reading = ctx.input(column);
-    return reading ? [{ column, reading }] : [];
-  });
+  const columns = ctx.presentInputs();
   const { relations } = compileTemplate(ctx.annex.template);
   const rowAt = (i: number) => ctx.annex.rowOf.at(i);
   const rows = ctx.annex.rows;
@@ -58,32 +55,27 @@ function checkSum(
   const ti = at(c, parentRow);
   if (ti < 0) return;
   const total = c.value[ti];
+  // Rounding tolerance, in the same pass as the sum: counts are exact; other figures stand for ± half
+  // a unit each (the total's first, then each part's).
+  const exact = parent.kind === "count";
+  let least = exact ? 0 : shownDecimalsAt(c, ti);
+  let tol = exact ? 0 : halfUnit(least);
   let sum = 0;
   let present = 0;
   for (let p = 0; p < partRows.length; p++) {
     const i = at(c, partRows[p]);
-    if (i >= 0) {
-      sum += c.value[i];
-      present++;
-    }
-  }
-  const partial = present < of.length;
-  if (present === 0) return;
-  // Rounding tolerance: counts are exact; other figures stand for ± half a unit each.
-  let tol = 0;
-  let unit = 0;
-  if (parent.kind !== "count") {
-    let least = shownDecimalsAt(c, ti);
-    tol = halfUnit(least);
-    for (const r of partRows) {
-      const i = at(c, r);
-      if (i < 0) continue;
+    if (i < 0) continue;
+    sum += c.value[i];
+    present++;
+    if (!exact) {
       const d = shownDecimalsAt(c, i);
       tol += halfUnit(d);
       least = Math.min(least, d);
     }
-    unit = 10 ** -least;
   }
+  const partial = present < of.length;
+  if (present === 0) return;
+  const unit = exact ? 0 : 10 ** -least;
   const diff = total - sum;
   // Some parts blank: the parts given can still not exceed the total. All there: they must add up.
   if (partial ? sum <= total + tol + EPSILON : Math.abs(diff) <= tol + EPSILON) return;
