@@ -1,7 +1,10 @@
 /**
  * The add-in's use cases: what the task pane and the ribbon commands call. The only code that talks to
- * both the engine (src/domain) and a host (src/host/annexHost.ts).
+ * both the engine (src/domain) and a host (src/host/annexHost.ts). A value imported from here brings the
+ * whole session: the pane's first chunk (index.tsx, TaskPane, OutsideExcel, strings) imports from the
+ * modules themselves, or types only.
  */
+export type { Bilingual, Severity } from "../domain";
 export { AnnexSession } from "./annexSession";
 export type {
   CheckReport,
@@ -25,7 +28,8 @@ export type {
 export { countsText, SEVERITY_LABEL, SEVERITIES, WHOLE_SHEET } from "./findingViews";
 export type { Outcome, Problem, ProblemCode } from "./problems";
 export type { PreviewRow, TemplateChoice, TemplatePreview } from "./templateCatalog";
-export { localTemplateStore } from "./customTemplates";
+export { yearOf } from "./templateCatalog";
+export { localTemplateStore, pageTemplateStore } from "./customTemplates";
 export type { TemplateStore } from "./customTemplates";
 export { langOf, say } from "./language";
 export type { Lang } from "./language";

@@ -7,11 +7,8 @@ import {
   Highlight20Regular,
   NumberSymbol20Regular,
 } from "@fluentui/react-icons";
-import type { CheckReport } from "../app/annexSession";
-import type { FindingView } from "../app/findingViews";
-import type { Problem } from "../app/problems";
-import { SEVERITIES, SEVERITY_LABEL } from "../app/findingViews";
-import type { Bilingual } from "../domain";
+import { SEVERITIES, SEVERITY_LABEL } from "../app";
+import type { Bilingual, CheckReport, FindingView, Problem } from "../app";
 import { FindingList } from "./FindingList";
 import { Notice, ProblemBar, Progress } from "./Feedback";
 import { useAction, usePane } from "./paneContext";

@@ -14,8 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { FolderOpen20Regular } from "@fluentui/react-icons";
-import type { DistrictFileReport } from "../app/districtFiles";
-import type { Bilingual } from "../domain";
+import type { Bilingual, DistrictFileReport } from "../app";
 import { FindingList } from "./FindingList";
 import { Notice, ProblemBar } from "./Feedback";
 import { useAction, usePane } from "./paneContext";

@@ -8,8 +8,7 @@ import {
   Spinner,
 } from "@fluentui/react-components";
 import { Dismiss20Regular } from "@fluentui/react-icons";
-import type { Problem } from "../app/problems";
-import type { Bilingual } from "../domain";
+import type { Bilingual, Problem } from "../app";
 import { usePane } from "./paneContext";
 import { S } from "./strings";
 

@@ -13,8 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowUndo20Regular, Calculator20Regular } from "@fluentui/react-icons";
-import type { FillResult } from "../app/annexSession";
-import type { Bilingual } from "../domain";
+import type { Bilingual, FillResult } from "../app";
 import { Notice, ProblemBar, Progress } from "./Feedback";
 import { useAction, usePane } from "./paneContext";
 import { cellsText, S } from "./strings";

@@ -9,9 +9,8 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import type { FindingView, SeverityGroup } from "../app/findingViews";
-import { WHOLE_SHEET } from "../app/findingViews";
-import type { Severity } from "../domain";
+import { WHOLE_SHEET } from "../app";
+import type { FindingView, Severity, SeverityGroup } from "../app";
 import { usePane } from "./paneContext";
 import { S } from "./strings";
 

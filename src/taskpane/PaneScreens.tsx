@@ -1,7 +1,6 @@
 import * as React from "react";
 import { makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
-import { AnnexSession } from "../app/annexSession";
-import { pageTemplateStore } from "../app/customTemplates";
+import { AnnexSession, pageTemplateStore } from "../app";
 import { CheckTab } from "./CheckTab";
 import { Progress } from "./Feedback";
 import { Pane, PaneContext } from "./paneContext";

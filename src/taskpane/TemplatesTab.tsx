@@ -21,10 +21,8 @@ import {
   EyeOff20Regular,
   TableAdd20Regular,
 } from "@fluentui/react-icons";
-import type { InsertResult } from "../app/annexSession";
-import type { Problem } from "../app/problems";
-import { yearOf } from "../app/templateCatalog";
-import type { Bilingual } from "../domain";
+import { yearOf } from "../app";
+import type { Bilingual, InsertResult, Problem } from "../app";
 import { Notice, ProblemBar, Progress } from "./Feedback";
 import { useAction, usePane } from "./paneContext";
 import { S } from "./strings";

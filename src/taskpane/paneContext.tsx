@@ -1,8 +1,5 @@
 import * as React from "react";
-import type { AnnexSession } from "../app/annexSession";
-import type { Lang } from "../app/language";
-import type { Outcome, Problem } from "../app/problems";
-import type { Bilingual } from "../domain";
+import type { AnnexSession, Bilingual, Lang, Outcome, Problem } from "../app";
 
 /** What every screen of the pane shares: the session it dispatches to and the language it speaks. */
 export interface PaneContext {
