@@ -28,6 +28,7 @@ import {
   findingViews,
   FindingView,
   groupFindings,
+  moreSerious,
   SeverityGroup,
 } from "./findingViews";
 import {
@@ -637,15 +638,13 @@ function passwordProblem<T>(sheet: string): Outcome<T> {
   });
 }
 
-const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
-
 /** One mark per cell, the most serious finding's severity. */
 function highlightsOf(findings: readonly FindingView[]): Highlight[] {
   const worst = new Map<string, Severity>();
   for (const f of findings)
     for (const cell of f.cells) {
       const had = worst.get(cell);
-      if (!had || SEVERITY_RANK[f.severity] < SEVERITY_RANK[had]) worst.set(cell, f.severity);
+      if (!had || moreSerious(f.severity, had)) worst.set(cell, f.severity);
     }
   return [...worst].map(([address, severity]) => ({ address, severity }));
 }

@@ -17,6 +17,11 @@ export type Counts = Readonly<Record<Severity, number>>;
 
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
+/** Whether `a` is more serious than `b`: an error than a warning, a warning than a note. */
+export function moreSerious(a: Severity, b: Severity): boolean {
+  return SEVERITIES.indexOf(a) < SEVERITIES.indexOf(b);
+}
+
 export const SEVERITY_LABEL: Readonly<Record<Severity, Bilingual>> = {
   error: { vi: "Lỗi", en: "Errors" },
   warning: { vi: "Cảnh báo", en: "Warnings" },

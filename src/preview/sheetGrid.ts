@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { moreSerious } from "../app/findingViews";
 import { columnLetter, fromA1, Severity, toA1 } from "../domain";
 import type { Highlight } from "../host/annexHost";
 import { displayText } from "../host/browser/displayText";
@@ -36,8 +37,6 @@ export interface Grid {
 export const MAX_ROWS = 2000;
 const MIN_ROWS = 40;
 const MIN_COLS = 14;
-
-const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
 interface MergeBox {
   readonly top: number;
@@ -123,7 +122,7 @@ export function highlightMap(highlights: readonly Highlight[]): Map<string, Seve
   for (const h of highlights) {
     for (const address of cellsOf(h.address)) {
       const had = out.get(address);
-      if (!had || SEVERITY_RANK[h.severity] < SEVERITY_RANK[had]) out.set(address, h.severity);
+      if (!had || moreSerious(h.severity, had)) out.set(address, h.severity);
     }
   }
   return out;
