@@ -17,6 +17,7 @@ import {
   SheetRead,
   UndoRecord,
 } from "../annexHost";
+import { passwordProtected, sheetExists, sheetMissing } from "../hostErrors";
 
 /** What the spreadsheet view shows besides the cells: the selection and the pane's highlights. */
 export interface BrowserSelection {
@@ -150,12 +151,7 @@ export class BrowserWorkbookHost implements AnnexHost {
     const taken = this.workbook.worksheets.some(
       (ws) => ws.name.toLocaleLowerCase() === layout.sheetName.toLocaleLowerCase()
     );
-    if (taken) {
-      throw new HostError("sheet-exists", {
-        vi: `Sổ tính đã có trang tính "${layout.sheetName}". Hãy đổi tên trang đó hoặc chọn năm khác.`,
-        en: `The workbook already has a sheet named "${layout.sheetName}". Rename that sheet or choose another year.`,
-      });
-    }
+    if (taken) throw sheetExists(layout.sheetName);
     await addAnnexSheet(this.workbook, layout);
     this.active = layout.sheetName;
     this.selection = undefined;
@@ -325,15 +321,11 @@ export class BrowserWorkbookHost implements AnnexHost {
   private sheet(name: string | undefined): ExcelJS.Worksheet {
     const ws = name === undefined ? undefined : this.workbook.getWorksheet(name);
     if (!ws || ws.name === METADATA_SHEET || !isVisible(ws)) {
-      throw new HostError(
-        "sheet-missing",
-        name === undefined
-          ? { vi: "Sổ tính chưa có trang tính nào.", en: "The workbook has no sheet yet." }
-          : {
-              vi: `Không có trang tính "${name}" trong sổ tính.`,
-              en: `There is no sheet named "${name}" in the workbook.`,
-            }
-      );
+      if (name !== undefined) throw sheetMissing(name);
+      throw new HostError("sheet-missing", {
+        vi: "Sổ tính chưa có trang tính nào.",
+        en: "The workbook has no sheet yet.",
+      });
     }
     return ws;
   }
@@ -365,11 +357,7 @@ interface SheetProtectionRecord {
 }
 
 function refusePassword(ws: ExcelJS.Worksheet): void {
-  if (protectionOf(ws) !== "password") return;
-  throw new HostError("password-protected", {
-    vi: `Trang tính "${ws.name}" được bảo vệ bằng mật khẩu; công cụ không ghi được. Hãy bỏ bảo vệ (Xem lại › Bỏ bảo vệ trang tính) rồi thử lại. Chưa ô nào bị thay đổi.`,
-    en: `Sheet "${ws.name}" is protected with a password; the tool cannot write to it. Unprotect it (Review › Unprotect Sheet) and try again. No cell was changed.`,
-  });
+  if (protectionOf(ws) === "password") throw passwordProtected(ws.name);
 }
 
 function checkAddress(address: string): void {

@@ -33,16 +33,8 @@ import {
   PAYLOAD_BUDGET,
 } from "./cellBlocks";
 import { ChangeSource, EditWatcher } from "./editWatcher";
-import {
-  errorCode,
-  failedStatement,
-  fromExcel,
-  hostError,
-  notSupported,
-  passwordProtected,
-  sheetExists,
-  sheetMissing,
-} from "./officeErrors";
+import { hostError, passwordProtected, sheetExists, sheetMissing } from "../hostErrors";
+import { errorCode, failedStatement, fromExcel, notSupported } from "./officeErrors";
 import { CORE_SET, detectCapabilities, OfficeRuntime } from "./officeRuntime";
 import { applyLook, columnWidthPoints } from "./officeStyles";
 import {

@@ -1,5 +1,6 @@
 import { HostError } from "../../../src/host/annexHost";
-import { cellList, fromExcel } from "../../../src/host/office/officeErrors";
+import { cellList } from "../../../src/host/hostErrors";
+import { fromExcel } from "../../../src/host/office/officeErrors";
 
 const excel = (code: string, message = "") => Object.assign(new Error(message), { code });
 
