@@ -1,3 +1,4 @@
+import type { Bilingual } from "../domain";
 import { loadOffice } from "../office/loadOffice";
 import { CommandReport, reportFromUrl } from "./commandReport";
 import { CLOSE_MESSAGE } from "./reportDialog";
@@ -13,25 +14,26 @@ export function renderReport(doc: Document, report: CommandReport): void {
   if (title) {
     title.textContent = "";
     title.className = report.tone;
-    title.append(report.title.vi);
-    const en = doc.createElement("span");
-    en.className = "en";
-    en.textContent = report.title.en;
-    title.append(en);
+    appendBilingual(doc, title, report.title);
   }
   if (list) {
     list.textContent = "";
     for (const line of report.lines) {
       const item = doc.createElement("li");
-      item.append(line.vi);
-      const en = doc.createElement("span");
-      en.className = "en";
-      en.textContent = line.en;
-      item.append(en);
+      appendBilingual(doc, item, line);
       list.append(item);
     }
   }
   doc.title = `${report.title.vi} — Biểu chỉ tiêu`;
+}
+
+/** The Vietnamese as text, then the English in its own span (shown smaller, below). */
+function appendBilingual(doc: Document, into: HTMLElement, text: Bilingual): void {
+  into.append(text.vi);
+  const en = doc.createElement("span");
+  en.className = "en";
+  en.textContent = text.en;
+  into.append(en);
 }
 
 async function main(): Promise<void> {
