@@ -1,4 +1,4 @@
-import { SheetSnapshot } from "../sheet/snapshot";
+import { isFormula, SheetSnapshot } from "../sheet/snapshot";
 import { DerivedSet } from "./derivedCells";
 import { isOurFormula, sameFormula } from "./formulaShape";
 
@@ -36,7 +36,7 @@ export function derivedOnSheet(sheet: SheetSnapshot, derived: DerivedSet): Uint8
     const row = derived.row(k);
     const col = derived.col(k);
     const f = formulas[row]?.[col];
-    if (typeof f === "string" && f.length > 1 && f.charCodeAt(0) === 61) {
+    if (isFormula(f)) {
       const current = derived.hasFormula(k, f, 1) || sameFormula(f, derived.formula(k));
       states[k] = current ? CURRENT : isOurFormula(f) ? OURS_OUTDATED : THEIR_FORMULA;
       continue;

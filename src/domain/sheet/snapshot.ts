@@ -67,18 +67,18 @@ export function valueAt(sheet: SheetSnapshot, row: number, col: number): CellVal
 
 /** The formula at (row, col) without its "=", or undefined. */
 export function formulaAt(sheet: SheetSnapshot, row: number, col: number): string | undefined {
-  return formulaText(sheet.formulas[row]?.[col]);
+  return formulaEntry(sheet, row, col)?.slice(1);
 }
 
 /** The formula at (row, col) as the snapshot holds it, WITH its "=", or undefined. */
 export function formulaEntry(sheet: SheetSnapshot, row: number, col: number): string | undefined {
   const f = sheet.formulas[row]?.[col];
-  return typeof f === "string" && f.length > 1 && f.charCodeAt(0) === 61 ? f : undefined;
+  return isFormula(f) ? f : undefined;
 }
 
-/** A `formulas` entry as formula text without "=", or undefined when it is not a formula. */
-export function formulaText(f: CellValue | undefined): string | undefined {
-  return typeof f === "string" && f.length > 1 && f.charCodeAt(0) === 61 ? f.slice(1) : undefined;
+/** Whether a `formulas` entry is a formula: "=" and something after it (any other entry is a value). */
+export function isFormula(f: CellValue | undefined): f is string {
+  return typeof f === "string" && f.length > 1 && f.charCodeAt(0) === 61;
 }
 
 /** The number format at (row, col), or undefined for "General" or none. */
