@@ -51,7 +51,17 @@ export function PreviewApp({ host, pane, paneWidth, fileName }: Props): React.JS
 
   const download = async () => {
     host.flushEdits();
-    const bytes = await host.download();
+    let bytes: Uint8Array<ArrayBuffer>;
+    try {
+      bytes = await host.download();
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      setProblem({
+        vi: `Không tải xuống được sổ tính (${reason}).`,
+        en: `Could not download the workbook (${reason}).`,
+      });
+      return;
+    }
     const url = URL.createObjectURL(new Blob([bytes], { type: XLSX_TYPE }));
     const a = document.createElement("a");
     a.href = url;
