@@ -338,30 +338,25 @@ export class OfficeHost implements AnnexHost {
         BLOCK_OVERHEAD + b.items.flat().reduce<number>((n, input) => n + jsonBytes(input) + 1, 0),
       this.budget
     );
-    try {
-      await this.runtime.run(async (context) => {
-        for (const batch of batches) {
-          const ws = context.workbook.worksheets.getItem(undo.sheet);
-          const now = batch.map((b) => {
-            const r = ws.getRangeByIndexes(b.row, b.col, b.rows, b.cols);
-            r.load("formulas");
-            return r;
-          });
-          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 5 MB part
-          await context.sync();
-          batch.forEach((b, i) =>
-            b.items.forEach((row, r) =>
-              row.forEach((input, c) => {
-                if (!sameInput(now[i].formulas[r][c], input))
-                  edited.add(toA1(b.row + r, b.col + c));
-              })
-            )
-          );
-        }
-      });
-    } catch (e) {
-      throw fromExcel(e, undo.sheet);
-    }
+    await this.excel(undo.sheet, async (context) => {
+      for (const batch of batches) {
+        const ws = context.workbook.worksheets.getItem(undo.sheet);
+        const now = batch.map((b) => {
+          const r = ws.getRangeByIndexes(b.row, b.col, b.rows, b.cols);
+          r.load("formulas");
+          return r;
+        });
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 5 MB part
+        await context.sync();
+        batch.forEach((b, i) =>
+          b.items.forEach((row, r) =>
+            row.forEach((input, c) => {
+              if (!sameInput(now[i].formulas[r][c], input)) edited.add(toA1(b.row + r, b.col + c));
+            })
+          )
+        );
+      }
+    });
     return edited;
   }
 
@@ -429,20 +424,16 @@ export class OfficeHost implements AnnexHost {
   }
 
   private async loadProtection(sheet: string): Promise<ProtectionState> {
-    try {
-      return await this.runtime.run(async (context) => {
-        const p = this.loadGuard(context.workbook.worksheets.getItem(sheet));
-        await context.sync();
-        const state: ProtectionState = {
-          protected: p.protected,
-          options: p.options,
-        };
-        this.protection.set(sheet, state);
-        return state;
-      });
-    } catch (e) {
-      throw fromExcel(e, sheet);
-    }
+    return this.excel(sheet, async (context) => {
+      const p = this.loadGuard(context.workbook.worksheets.getItem(sheet));
+      await context.sync();
+      const state: ProtectionState = {
+        protected: p.protected,
+        options: p.options,
+      };
+      this.protection.set(sheet, state);
+      return state;
+    });
   }
 
   /**
@@ -506,36 +497,31 @@ export class OfficeHost implements AnnexHost {
     const skipped: Capability[] = [];
     if (!this.caps.dataValidation && layout.validations.length) skipped.push("dataValidation");
     if (!this.caps.pageLayout) skipped.push("pageLayout");
-    try {
-      return await this.runtime.run(async (context) => {
-        const sheets = context.workbook.worksheets;
-        const existing = sheets.getItemOrNullObject(name);
-        existing.load("name");
-        const metaSheet = sheets.getItemOrNullObject(METADATA_SHEET);
-        metaSheet.load("name");
-        const metaUsed = metaSheet.getUsedRangeOrNullObject(true);
-        metaUsed.load("values,rowIndex");
-        await context.sync();
-        if (!existing.isNullObject) throw sheetExists(name);
-        const ws = sheets.add(name);
-        this.renderLayout(ws, layout);
-        const meta = metaSheet.isNullObject ? sheets.add(METADATA_SHEET) : metaSheet;
-        const values =
-          metaSheet.isNullObject || metaUsed.isNullObject ? undefined : metaUsed.values;
-        if (!values) meta.getRange("A1:D1").formulas = [METADATA_HEADER.map((h) => h)];
-        const row = metadataRow(values, name);
-        meta.getRangeByIndexes(row, 0, 1, 4).formulas = [
-          metadataRecord(name, layout.metadata).map(cellInput),
-        ];
-        meta.visibility = "VeryHidden" as Excel.SheetVisibility;
-        ws.activate();
-        await context.sync();
-        this.protection.set(name, { protected: true, options: ANNEX_PROTECTION });
-        return { sheet: name, skipped };
-      });
-    } catch (e) {
-      throw fromExcel(e, name);
-    }
+    return this.excel(name, async (context) => {
+      const sheets = context.workbook.worksheets;
+      const existing = sheets.getItemOrNullObject(name);
+      existing.load("name");
+      const metaSheet = sheets.getItemOrNullObject(METADATA_SHEET);
+      metaSheet.load("name");
+      const metaUsed = metaSheet.getUsedRangeOrNullObject(true);
+      metaUsed.load("values,rowIndex");
+      await context.sync();
+      if (!existing.isNullObject) throw sheetExists(name);
+      const ws = sheets.add(name);
+      this.renderLayout(ws, layout);
+      const meta = metaSheet.isNullObject ? sheets.add(METADATA_SHEET) : metaSheet;
+      const values = metaSheet.isNullObject || metaUsed.isNullObject ? undefined : metaUsed.values;
+      if (!values) meta.getRange("A1:D1").formulas = [METADATA_HEADER.map((h) => h)];
+      const row = metadataRow(values, name);
+      meta.getRangeByIndexes(row, 0, 1, 4).formulas = [
+        metadataRecord(name, layout.metadata).map(cellInput),
+      ];
+      meta.visibility = "VeryHidden" as Excel.SheetVisibility;
+      ws.activate();
+      await context.sync();
+      this.protection.set(name, { protected: true, options: ANNEX_PROTECTION });
+      return { sheet: name, skipped };
+    });
   }
 
   /** Queues everything of the layout on a new sheet (no sync). */
@@ -635,16 +621,12 @@ export class OfficeHost implements AnnexHost {
   async select(sheet: string, cells: readonly string[]): Promise<void> {
     this.requireCore();
     if (!cells.length) return;
-    try {
-      await this.runtime.run(async (context) => {
-        const ws = context.workbook.worksheets.getItem(sheet);
-        ws.activate();
-        ws.getRange(cells[0]).select();
-        await context.sync();
-      });
-    } catch (e) {
-      throw fromExcel(e, sheet);
-    }
+    await this.excel(sheet, async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(cells[0]).select();
+      await context.sync();
+    });
   }
 
   async highlight(sheet: string, marks: readonly Highlight[]): Promise<void> {
