@@ -32,7 +32,7 @@ export type { DerivedCell } from "./derive/derivedCells";
 export { RULES, RULE_IDS } from "./rules/catalog";
 export type { RuleId } from "./rules/catalog";
 export type { Finding, Severity, Bilingual } from "./rules/finding";
-export { planFill, planFixes, applyPlan } from "./plan/writePlan";
+export { planFixes, applyPlan } from "./plan/writePlan";
 export type { WritePlan, CellWrite, SkippedCell } from "./plan/writePlan";
 export { samplePlan, fillSnapshot } from "./samples";
 export type { SampleFigures } from "./samples";

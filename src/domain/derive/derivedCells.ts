@@ -58,8 +58,7 @@ export interface DerivedColumnAt {
 
 /**
  * The derived cells the engine and the plan work on, by position k: what DerivedCell shows one at a
- * time. `DerivedCells` keeps them in typed arrays (a 100k-row annex has 400k of them); `cellList`
- * serves an array of DerivedCell objects through the same interface.
+ * time. `DerivedCells` keeps them in typed arrays (a 100k-row annex has 400k of them).
  */
 export interface DerivedSet {
   readonly length: number;
@@ -192,31 +191,6 @@ export class DerivedCells implements DerivedSet {
     }
     return this.views;
   }
-}
-
-/** Derived cells as a DerivedSet, whichever way they come. */
-export function asDerivedSet(derived: DerivedSet | readonly DerivedCell[]): DerivedSet {
-  return Array.isArray(derived)
-    ? cellList(derived as readonly DerivedCell[])
-    : (derived as DerivedSet);
-}
-
-/** An array of DerivedCell objects as a DerivedSet (for callers of planFill with their own list). */
-export function cellList(cells: readonly DerivedCell[]): DerivedSet {
-  return {
-    length: cells.length,
-    row: (k) => cells[k].row,
-    col: (k) => cells[k].col,
-    columnId: (k) => cells[k].columnId,
-    indicator: (k) => cells[k].indicator,
-    value: (k) => cells[k].value,
-    numFmt: (k) => cells[k].numFmt,
-    mode: (k) => cells[k].mode,
-    address: (k) => cells[k].address,
-    formula: (k) => cells[k].formula,
-    hasFormula: (k, formula, from) => cells[k].hasFormula(formula, from),
-    cell: (k) => cells[k],
-  };
 }
 
 /** One derived cell: where it is, the engine's value, and the formula that computes the same. */
@@ -663,7 +637,7 @@ export function computeDerivedCells(
   sheet: SheetSnapshot,
   annex: LocatedAnnex,
   locale: NumberLocale,
-  readings: SheetReadings = new SheetReadings(sheet, annex.rows, locale)
+  readings: SheetReadings
 ): DerivedCells {
   const { template, columns } = annex;
   const outputs = template.columns.flatMap((c) =>

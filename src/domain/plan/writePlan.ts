@@ -1,4 +1,4 @@
-import { asDerivedSet, DerivedCell, DerivedSet } from "../derive/derivedCells";
+import { DerivedSet } from "../derive/derivedCells";
 import { CURRENT, derivedOnSheet, FREE, OURS_OUTDATED } from "../derive/derivedOnSheet";
 import { sameSavedResult } from "../derive/formulaShape";
 import { fromA1 } from "../sheet/address";
@@ -48,10 +48,9 @@ export interface FillOptions {
 
 export function planFill(
   sheet: SheetSnapshot,
-  derived: DerivedSet | readonly DerivedCell[],
+  cells: DerivedSet,
   options: FillOptions = {}
 ): WritePlan {
-  const cells = asDerivedSet(derived);
   // Sized once (at most one write per derived cell), trimmed at the end: no regrowth.
   const writes = new Array<CellWrite>(cells.length);
   let count = 0;

@@ -42,17 +42,15 @@ export interface InputReading {
 export class RuleContext {
   readonly findings: Finding[] = [];
   readonly inputs: readonly InputColumn[];
-  readonly readings: SheetReadings;
 
   constructor(
     readonly sheet: SheetSnapshot,
     readonly annex: LocatedAnnex,
     readonly derived: DerivedSet,
     readonly options: CheckOptions,
-    readings?: SheetReadings
+    readonly readings: SheetReadings
   ) {
     this.inputs = annex.template.columns.filter((c): c is InputColumn => c.role === "input");
-    this.readings = readings ?? new SheetReadings(sheet, annex.rows, options.locale);
   }
 
   get locale(): NumberLocale {

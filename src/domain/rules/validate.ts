@@ -1,4 +1,4 @@
-import { asDerivedSet, DerivedCell, DerivedSet } from "../derive/derivedCells";
+import { DerivedSet } from "../derive/derivedCells";
 import { LocatedAnnex } from "../sheet/locate";
 import { SheetReadings } from "../sheet/columnReadings";
 import { SheetSnapshot } from "../sheet/snapshot";
@@ -28,11 +28,11 @@ const CHECKS: ReadonlyArray<(ctx: RuleContext) => void> = [
 export function validateAnnex(
   sheet: SheetSnapshot,
   annex: LocatedAnnex,
-  derived: DerivedSet | readonly DerivedCell[],
+  derived: DerivedSet,
   options: CheckOptions,
-  readings?: SheetReadings
+  readings: SheetReadings
 ): Finding[] {
-  const ctx = new RuleContext(sheet, annex, asDerivedSet(derived), options, readings);
+  const ctx = new RuleContext(sheet, annex, derived, options, readings);
   for (const check of CHECKS) check(ctx);
   return sortFindings(ctx.findings);
 }
