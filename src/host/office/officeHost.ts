@@ -339,6 +339,9 @@ export class OfficeHost implements AnnexHost {
       this.budget
     );
     await this.excel(undo.sheet, async (context) => {
+      // The protection as it is now, with the first answer: a person may have lifted or set it since
+      // the sheet was read, and the write that follows must not put back what they took off.
+      const guard = this.loadGuard(context.workbook.worksheets.getItem(undo.sheet));
       for (const batch of batches) {
         const ws = context.workbook.worksheets.getItem(undo.sheet);
         const now = batch.map((b) => {
@@ -356,6 +359,7 @@ export class OfficeHost implements AnnexHost {
           )
         );
       }
+      this.protection.set(undo.sheet, { protected: guard.protected, options: guard.options });
     });
     return edited;
   }

@@ -312,6 +312,22 @@ describe("protection", () => {
     const x = plan.writes[0];
     expect(sheet.cell(x.row, x.col)?.formula).toBe(`=${x.formula}`);
   });
+
+  it("undo after a person lifted the protection leaves the sheet unprotected, in the same 2 syncs", async () => {
+    const w = syntheticWorkbook(10);
+    const sheet = w.backend.workbook.get(w.snapshot.name);
+    sheet.protection = { protected: true, options: { allowFormatCells: true } };
+    const read = await w.host.readSheet(w.snapshot.name);
+    const plan = analyze(read.snapshot, w.template).plan;
+    const before = plan.writes.map((p) => sheet.cell(p.row, p.col)?.formula);
+    const applied = await w.host.applyPlan(plan);
+    sheet.protection = { protected: false, options: {} };
+    w.backend.resetLog();
+    await w.host.restore(applied.undo);
+    expect(w.backend.log.syncs).toBe(2);
+    expect(sheet.protection).toEqual({ protected: false, options: {} });
+    expect(plan.writes.map((p) => sheet.cell(p.row, p.col)?.formula)).toEqual(before);
+  });
 });
 
 describe("highlights", () => {
