@@ -193,7 +193,11 @@ export class DerivedCells implements DerivedSet {
   }
 }
 
-/** One derived cell: where it is, the engine's value, and the formula that computes the same. */
+/**
+ * One derived cell: where it is, the engine's value, and the formula that computes the same. A view of
+ * DerivedCells: its fields are getters, so `{ ...dc }` copies none of them; read them by name, or
+ * copy with JSON (`toJSON`).
+ */
 export class DerivedCell {
   private text?: string;
 

@@ -15,6 +15,9 @@ import { Bilingual, Finding } from "../rules/finding";
  * What an adapter writes. The engine decides; adapters (Office.js, ExcelJS) only apply. A plan never
  * holds a cell the user typed unless the caller asked to overwrite, and applying a plan to the sheet
  * it was made from, then planning again, gives an empty plan.
+ *
+ * A derived write is a view whose fields are getters (its formula is rendered when read): `{ ...w }`
+ * and `Object.assign` copy none of them. Read the fields by name, or copy with JSON (`toJSON`).
  */
 export interface CellWrite {
   readonly row: number;
