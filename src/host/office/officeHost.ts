@@ -515,7 +515,7 @@ export class OfficeHost implements AnnexHost {
       this.renderLayout(ws, layout);
       const meta = metaSheet.isNullObject ? sheets.add(METADATA_SHEET) : metaSheet;
       const values = metaSheet.isNullObject || metaUsed.isNullObject ? undefined : metaUsed.values;
-      if (!values) meta.getRange("A1:D1").formulas = [METADATA_HEADER.map((h) => h)];
+      if (!values) meta.getRange("A1:D1").formulas = [[...METADATA_HEADER]];
       const row = metadataRow(values, name);
       meta.getRangeByIndexes(row, 0, 1, 4).formulas = [
         metadataRecord(name, layout.metadata).map(cellInput),
