@@ -453,7 +453,10 @@ export class AnnexSession {
       const n = plan.writes.length;
       if (n && protection === "password") return passwordProblem<FillResult>(snapshot.name);
       if (n) await this.apply(plan, { vi: `Tính cột (${n} ô)`, en: `Fill columns (${n} cells)` });
-      await this.checkNow(snapshot.name, []);
+      // Nothing written (and no overwrite asked): the sheet is as just read, so this analysis is its
+      // check; no second read of the whole sheet.
+      if (n || options.overwrite === true) await this.checkNow(snapshot.name, []);
+      else this.remember(analysis, protection, []);
       const kept = plan.skipped.map((s) => ({
         address: s.address,
         found: s.found,
@@ -602,7 +605,15 @@ export class AnnexSession {
       this.last = undefined;
       return read;
     }
-    const { analysis, protection } = read.value;
+    return success(this.remember(read.value.analysis, read.value.protection, edited));
+  }
+
+  /** Makes an analysis of the sheet as it is now the last report (the one the pane shows). */
+  private remember(
+    analysis: Analysis,
+    protection: CheckReport["protection"],
+    edited: readonly string[]
+  ): CheckReport {
     const annex = annexSummary(analysis) as AnnexSummary;
     const views = findingViews(analysis);
     const counts = countOf(views);
@@ -622,7 +633,7 @@ export class AnnexSession {
     };
     this.last = { analysis, report };
     this.watched = analysis.sheet;
-    return success(report);
+    return report;
   }
 
   private async apply(plan: WritePlan, label: Bilingual): Promise<void> {

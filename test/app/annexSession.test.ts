@@ -277,9 +277,13 @@ describe("AnnexSession: Tính cột and Hoàn tác", () => {
     const after = host.dump(SHEET);
     expect(after).not.toEqual(before);
 
+    const reads = host.calls.filter((c) => c === "readSheet").length;
     const second = value(await session.fill());
     expect(second.written).toBe(0);
     expect(host.dump(SHEET)).toEqual(after);
+    // nothing to write: the sheet read for the fill is its check too (one read, not two)
+    expect(host.calls.filter((c) => c === "readSheet").length).toBe(reads + 1);
+    expect(session.lastReport?.fill).toEqual({ pending: 0, kept: 0 });
     expect(session.undoLabel?.vi).toBe(`Hoàn tác: Tính cột (${first.written} ô)`);
 
     const undone = value(await session.undo());
