@@ -1,8 +1,8 @@
-import { ChildProcess, spawn, spawnSync } from "child_process";
+import { spawnSync } from "child_process";
 import { existsSync, readdirSync, readFileSync } from "fs";
 import * as path from "path";
 import { gzipSync } from "zlib";
-import { chromium } from "playwright-core";
+import { CHROMIUM, launchChromium, ROOT, servePreview } from "../test/e2e/previewHarness";
 
 /**
  * The pane's weight and speed: the gzip size of the JavaScript the task pane loads before it draws
@@ -14,19 +14,9 @@ import { chromium } from "playwright-core";
  * Builds the pages with webpack (production) into out/bench/dist, unless PREVIEW_DIST names a folder
  * already built.
  */
-const ROOT = findRoot();
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const INITIAL_GOAL_KB = 200;
 const RENDER_GOAL_MS = 500;
 const RUNS = 5;
-
-function findRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(path.join(dir, "webpack.config.js")) && path.dirname(dir) !== dir) {
-    dir = path.dirname(dir);
-  }
-  return dir;
-}
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1).padStart(7)} KB`;
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
@@ -85,38 +75,10 @@ function sizes(dir: string): { initial: number; excel: number; other: number } {
   return { initial: initialGz, excel, other };
 }
 
-function serve(dir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, "scripts", "preview.mjs"), "--no-build", "--port", "0", "--dir", dir],
-    { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] }
-  );
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout?.on("data", (c: Buffer) => {
-      out += c.toString("utf8");
-      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
-      if (m) resolve({ url: m[0], child });
-    });
-    child.once("exit", (code) => reject(new Error(`preview server stopped (${code})`)));
-  });
-}
-
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function renderTimes(base: string): Promise<{ pane: number; preview: number; fcp: number }> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await launchChromium();
   const pane: number[] = [];
   const preview: number[] = [];
   const fcp: number[] = [];
@@ -174,9 +136,9 @@ export async function paneBench(): Promise<void> {
   );
   console.log(`  lazy ExcelJS chunk: ${kb(s.excel)} gzip; other lazy chunks: ${kb(s.other)} gzip`);
   if (!existsSync(path.join(dir, "preview.html"))) return;
-  const { url, child } = await serve(dir);
+  const served = await servePreview(dir);
   try {
-    const t = await renderTimes(url);
+    const t = await renderTimes(served.url.replace(/preview\.html$/, ""));
     console.log(
       `  task pane page, first paint: ${t.pane.toFixed(0)} ms (median of ${RUNS}; goal ≤ ${RENDER_GOAL_MS} ms) ${ok(t.pane <= RENDER_GOAL_MS)}`
     );
@@ -184,7 +146,7 @@ export async function paneBench(): Promise<void> {
       `  preview, pane and sheet drawn: ${t.preview.toFixed(0)} ms (first paint ${t.fcp.toFixed(0)} ms; it loads ExcelJS at once and builds the sample)`
     );
   } finally {
-    child.kill("SIGTERM");
+    await served.stop();
   }
 }
 

@@ -8,7 +8,7 @@ import { Browser, chromium, Page } from "playwright-core";
  * serve it with scripts/preview.mjs on a free loopback port, and drive Debian's Chromium with
  * playwright-core (never a downloaded browser).
  */
-export const ROOT = path.resolve(__dirname, "..", "..");
+export const ROOT = findRoot();
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const SCREENSHOTS = path.join(ROOT, "out", "screenshots");
 const BUILD_DIR = path.join(ROOT, "out", "e2e", "dist");
@@ -22,6 +22,15 @@ export const CHROMIUM_ARGS = [
   "--disable-component-update",
   "--disable-sync",
 ];
+
+/** The project's folder: from test/e2e under ts-jest, from dist/test/e2e in the compiled benchmark. */
+function findRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(path.join(dir, "webpack.config.js")) && path.dirname(dir) !== dir) {
+    dir = path.dirname(dir);
+  }
+  return dir;
+}
 
 export function chromiumInstalled(): boolean {
   return existsSync(CHROMIUM);
