@@ -61,6 +61,8 @@ export class BrowserWorkbookHost implements AnnexHost {
   private readonly editHandlers = new Map<(edit: SheetEdit) => void, number>();
   private readonly viewListeners = new Set<() => void>();
   private readonly saved = new WeakMap<UndoRecord, readonly SavedCell[]>();
+  /** What each applyPlan left in its cells (as CellState.formula), so undo can tell what a person changed since. */
+  private readonly wrote = new WeakMap<UndoRecord, ReadonlyMap<string, CellState["formula"]>>();
   private pendingEdits: Array<{
     readonly seq: number;
     readonly sheet: string;
@@ -131,6 +133,7 @@ export class BrowserWorkbookHost implements AnnexHost {
       label: undoLabel(plan, before.length),
     };
     this.saved.set(undo, before);
+    this.wrote.set(undo, new Map(before.map((s) => [s.address, contentOf(ws, s.address)])));
     if (written) this.changed();
     return { written, undo };
   }
@@ -139,12 +142,16 @@ export class BrowserWorkbookHost implements AnnexHost {
     const ws = this.sheet(undo.sheet);
     refusePassword(ws);
     const saved = this.saved.get(undo) ?? undo.cells.map(savedFromState);
-    for (const s of saved) {
+    // As the Office host does: a cell a person changed after our write keeps what they typed.
+    const wrote = this.wrote.get(undo);
+    const back = saved.filter((s) => !wrote || wrote.get(s.address) === contentOf(ws, s.address));
+    for (const s of back) {
       const cell = ws.getCell(s.address);
       cell.value = s.value;
       cell.numFmt = s.numFmt as string;
     }
-    if (saved.length) this.changed();
+    this.wrote.delete(undo);
+    if (back.length) this.changed();
   }
 
   async insertAnnex(layout: AnnexLayout): Promise<InsertedAnnex> {
@@ -400,6 +407,11 @@ function cellState(s: SavedCell): CellState {
   else if ("error" in v) formula = String(v.error);
   else formula = "";
   return { address: s.address, formula, numberFormat: s.numFmt ?? GENERAL };
+}
+
+/** A cell's content as undo compares it: the formula with "=", or the value. */
+function contentOf(ws: ExcelJS.Worksheet, address: string): CellState["formula"] {
+  return cellState(saveCell(ws.getCell(address), address)).formula;
 }
 
 function savedFromState(c: CellState): SavedCell {

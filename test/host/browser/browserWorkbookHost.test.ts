@@ -136,6 +136,25 @@ describe("BrowserWorkbookHost", () => {
     expect(ws.getCell("M21").value).toBe("ghi tay");
   });
 
+  test("undo leaves a cell a person changed after our write as they typed it, as in Excel", async () => {
+    const { host, sheet } = await sampleHost();
+    const ws = host.book.getWorksheet(sheet)!;
+    ws.getCell("M20").value = 1;
+    ws.getCell("M21").value = 2;
+    const { undo } = await host.applyPlan({
+      sheet,
+      writes: [
+        { row: 19, col: 12, address: "M20", value: 10, purpose: "fix" },
+        { row: 20, col: 12, address: "M21", value: 20, purpose: "fix" },
+      ],
+      skipped: [],
+    });
+    ws.getCell("M21").value = 99;
+    await host.restore(undo);
+    expect(ws.getCell("M20").value).toBe(1);
+    expect(ws.getCell("M21").value).toBe(99);
+  });
+
   test("the text number finding's fix converts the cell; checking again no longer reports it", async () => {
     const { host, sheet } = await sampleHost();
     const { snapshot, analysis } = await analyze(host);
