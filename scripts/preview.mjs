@@ -104,7 +104,11 @@ export function staticServer(dir) {
       "content-type": TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream",
       "cache-control": "no-store",
     });
-    createReadStream(file).pipe(res);
+    // A file removed between the look and the read (a rebuild cleaning dist): this answer fails, not
+    // the server.
+    createReadStream(file)
+      .on("error", () => res.destroy())
+      .pipe(res);
   });
 }
 
