@@ -9,7 +9,7 @@ import {
 } from "@fluentui/react-icons";
 import { SEVERITIES, SEVERITY_LABEL } from "../app";
 import type { Bilingual, CheckReport, FindingView, Problem } from "../app";
-import { FindingList } from "./FindingList";
+import { FindingList, SEVERITY_BADGE } from "./FindingList";
 import { Notice, ProblemBar, Progress } from "./Feedback";
 import { useAction, usePane } from "./paneContext";
 import { S } from "./strings";
@@ -19,8 +19,6 @@ const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
-
-const BADGE = { error: "danger", warning: "warning", info: "informative" } as const;
 
 /** Kiểm tra: check the active sheet, see the findings, go to their cells, highlight, convert numbers. */
 export function CheckTab(): React.JSX.Element {
@@ -165,7 +163,7 @@ export function CheckTab(): React.JSX.Element {
           </Text>
           <div className={styles.counts} aria-hidden>
             {SEVERITIES.map((s) => (
-              <Badge key={s} color={BADGE[s]} appearance="tint">
+              <Badge key={s} color={SEVERITY_BADGE[s]} appearance="tint">
                 {`${t(SEVERITY_LABEL[s])}: ${report.counts[s]}`}
               </Badge>
             ))}

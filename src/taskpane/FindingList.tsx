@@ -14,7 +14,8 @@ import type { FindingView, Severity, SeverityGroup } from "../app";
 import { usePane } from "./paneContext";
 import { S } from "./strings";
 
-const BADGE: Readonly<Record<Severity, "danger" | "warning" | "informative">> = {
+/** A severity's badge colour, wherever the pane counts findings. */
+export const SEVERITY_BADGE: Readonly<Record<Severity, "danger" | "warning" | "informative">> = {
   error: "danger",
   warning: "warning",
   info: "informative",
@@ -73,7 +74,7 @@ export function FindingList(props: FindingListProps): React.JSX.Element {
       {props.groups.map((g) => (
         <section key={g.severity} className={styles.group} aria-label={`${t(g.label)}: ${g.count}`}>
           <Subtitle2 as="h3" className={styles.heading}>
-            <Badge color={BADGE[g.severity]} appearance="filled" aria-hidden>
+            <Badge color={SEVERITY_BADGE[g.severity]} appearance="filled" aria-hidden>
               {g.count}
             </Badge>
             {t(g.label)}
