@@ -122,7 +122,7 @@ export function CheckTab(): React.JSX.Element {
       return next;
     });
 
-  const total = report ? report.counts.error + report.counts.warning + report.counts.info : 0;
+  const total = report?.findings.length ?? 0;
   const fixable = report?.findings.filter((f) => f.fixable).length ?? 0;
 
   return (
