@@ -139,24 +139,27 @@ function attempt(options: LoadOfficeOptions): Promise<OfficeLoad> {
       return;
     }
 
-    const script = doc.createElement("script");
-    script.src = url;
-    script.async = true;
+    // The tag of an earlier attempt that ran out of time may still arrive: wait for it rather than
+    // load Office.js a second time. A tag that failed is removed, so the next attempt adds a fresh one.
+    const earlier = Array.from(doc.getElementsByTagName("script")).find(
+      (s) => s.getAttribute("src") === url
+    );
+    const script = earlier ?? doc.createElement("script");
+    const failed = (): void => {
+      script.remove();
+      finish({ host: "offline", reason: "script-error", message: officeMessages.scriptError(url) });
+    };
     script.addEventListener("load", () => {
       const office = officeOf(view);
       if (office) whenReady(office);
-      else
-        finish({
-          host: "offline",
-          reason: "script-error",
-          message: officeMessages.scriptError(url),
-        });
+      else failed();
     });
-    script.addEventListener("error", () => {
-      script.remove(); // the next attempt adds a fresh tag
-      finish({ host: "offline", reason: "script-error", message: officeMessages.scriptError(url) });
-    });
-    (doc.head ?? doc.documentElement).appendChild(script);
+    script.addEventListener("error", failed);
+    if (!earlier) {
+      script.src = url;
+      script.async = true;
+      (doc.head ?? doc.documentElement).appendChild(script);
+    }
   });
 }
 

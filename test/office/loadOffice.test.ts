@@ -114,3 +114,18 @@ test("a script that loads but defines no Office is reported as a failed load", a
   officeScripts()[0].dispatchEvent(new Event("load"));
   expect(await result).toMatchObject({ host: "offline", reason: "script-error" });
 });
+
+test("after a deadline, the next call waits for the tag still loading instead of adding a second one", async () => {
+  const first = loadOffice({ timeoutMs: 8000 });
+  await jest.advanceTimersByTimeAsync(8000);
+  expect(await first).toMatchObject({ host: "offline", reason: "script-timeout" });
+
+  const second = loadOffice({ timeoutMs: 8000 });
+  expect(officeScripts()).toHaveLength(1);
+  setOffice({
+    onReady: () => Promise.resolve({ host: "Excel", platform: "PC" }),
+    HostType: { Excel: "Excel" },
+  });
+  officeScripts()[0].dispatchEvent(new Event("load"));
+  expect(await second).toMatchObject({ host: "excel", reason: "ready" });
+});
