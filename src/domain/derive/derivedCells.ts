@@ -3,7 +3,7 @@ import { parseTarget, referenceValue, Target } from "../targets/parseTarget";
 import { DerivedColumn, EvaluationColumn, Indicator, Template } from "../template/schema";
 import { toA1 } from "../sheet/address";
 import { LocatedAnnex } from "../sheet/locate";
-import { BOOLEAN, ColumnReading, NUMBER, SheetReadings } from "../sheet/columnReadings";
+import { ColumnReading, isFormulaNumber, SheetReadings } from "../sheet/columnReadings";
 import { CellValue, isErrorCode, SheetSnapshot, valueAt } from "../sheet/snapshot";
 import {
   and,
@@ -534,8 +534,8 @@ function plainComparison(expr: Expr, column: (col: number) => ColumnReading): Ru
   const a = column(ac);
   const b = column(bc);
   const [as, bs, av, bv] = [a.state, b.state, a.raw, b.raw];
-  // What a formula sees as a number: a number, or TRUE/FALSE as 1/0 (see formulaReading).
-  const isNum = (s: number) => s === NUMBER || s === BOOLEAN;
+  // Bound locally: in the CommonJS build a call to an import reads it from the module's exports.
+  const isNum = isFormulaNumber;
   if (ratio === undefined) return (i) => (isNum(as[i]) && isNum(bs[i]) ? av[i] - bv[i] : "");
   const scale = ratio;
   return (i) => {
@@ -602,9 +602,9 @@ export function compileExpr(expr: Expr, column: (col: number) => ColumnReading):
     }
     case "isnumber": {
       if (expr.a.t === "ref") {
-        // What a formula sees as a number: a number, or TRUE/FALSE as 1/0 (see formulaReading).
         const state = column(expr.a.col).state;
-        return (i) => state[i] === NUMBER || state[i] === BOOLEAN;
+        const isNum = isFormulaNumber;
+        return (i) => isNum(state[i]);
       }
       const a = sub(expr.a);
       return (i) => typeof a(i) === "number";

@@ -38,6 +38,11 @@ export function isFigure(state: number): boolean {
   return state === NUMBER || state === TEXT_NUMBER;
 }
 
+/** Whether a formula referring to the cell sees a number: a number, or TRUE/FALSE as 1/0 (`raw`). */
+export function isFormulaNumber(state: number): boolean {
+  return state === NUMBER || state === BOOLEAN;
+}
+
 /**
  * One sheet column read once, for the located rows (position i is LocatedAnnex.rows[i]): typed arrays
  * every check and the derived columns share. Text is kept only for the cells that hold text.
@@ -111,7 +116,7 @@ export class ColumnReading {
   /** What a formula referring to the cell sees: a number, some text, or nothing. */
   formulaReading(i: number): number | string | null {
     const s = this.state[i];
-    if (s === NUMBER || s === BOOLEAN) return this.raw[i];
+    if (isFormulaNumber(s)) return this.raw[i];
     if (s === ERROR) return null;
     return this.texts.get(i) ?? null;
   }
