@@ -2,15 +2,14 @@ import ExcelJS from "exceljs";
 import { CellStyle } from "../../domain";
 import { CELL_LOOKS, CellLook, INPUT_FILL_RGB } from "../../domain/layout/styles";
 
-/**
- * How each kind of layout cell looks in an ExcelJS workbook: the neutral description of
- * src/domain/layout/styles.ts (shared with the Office.js host), translated to ExcelJS styles.
- */
-
 /** Pale yellow (ExcelJS ARGB): where a person types. */
 export const INPUT_FILL = `FF${INPUT_FILL_RGB}`;
 
-export function excelJsStyle(look: CellLook): Partial<ExcelJS.Style> {
+/**
+ * How a kind of layout cell looks in an ExcelJS workbook: the neutral description of
+ * src/domain/layout/styles.ts (shared with the Office.js host), translated to an ExcelJS style.
+ */
+function excelJsStyle(look: CellLook): Partial<ExcelJS.Style> {
   const font: Partial<ExcelJS.Font> = {
     name: look.font.name,
     size: look.font.size,

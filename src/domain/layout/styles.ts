@@ -24,7 +24,7 @@ export interface CellLook {
   readonly borderColor?: string;
 }
 
-export const ANNEX_FONT = "Times New Roman";
+const ANNEX_FONT = "Times New Roman";
 /** Pale yellow: where a person types. */
 export const INPUT_FILL_RGB = "FFF8DC";
 const HEADER_FILL_RGB = "E7E6E6";
