@@ -20,16 +20,13 @@ import {
 } from "../host/annexHost";
 import {
   AnnexSummary,
-  annexSummary,
   Counts,
-  countOf,
   countsText,
   findingId,
-  findingViews,
   FindingView,
-  groupFindings,
   moreSerious,
   SeverityGroup,
+  sheetFindings,
 } from "./findingViews";
 import {
   CustomTemplate,
@@ -614,15 +611,13 @@ export class AnnexSession {
     protection: CheckReport["protection"],
     edited: readonly string[]
   ): CheckReport {
-    const annex = annexSummary(analysis) as AnnexSummary;
-    const views = findingViews(analysis);
-    const counts = countOf(views);
+    const seen = sheetFindings(analysis);
+    // readAnnex returned it: the sheet holds an annex.
+    const annex = seen.annex as AnnexSummary;
+    const { counts } = seen;
     const report: CheckReport = {
-      sheet: analysis.sheet,
+      ...seen,
       annex,
-      counts,
-      groups: groupFindings(views, analysis.annex?.template),
-      findings: views,
       fill: { pending: analysis.plan.writes.length, kept: analysis.plan.skipped.length },
       protection,
       summary: {

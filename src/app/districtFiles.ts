@@ -6,17 +6,7 @@ import {
   SheetSnapshot,
   Template,
 } from "../domain";
-import {
-  AnnexSummary,
-  annexSummary,
-  countOf,
-  Counts,
-  countsText,
-  FindingView,
-  findingViews,
-  groupFindings,
-  SeverityGroup,
-} from "./findingViews";
+import { countOf, Counts, countsText, SheetFindings, sheetFindings } from "./findingViews";
 import { templateList } from "./templateCatalog";
 import {
   damagedText,
@@ -41,13 +31,7 @@ export interface DistrictFileInput {
 
 export type DistrictFileProblem = SignatureProblem | "corrupt" | "unreadable";
 
-export interface DistrictSheet {
-  readonly sheet: string;
-  readonly annex: AnnexSummary | null;
-  readonly counts: Counts;
-  readonly groups: readonly SeverityGroup[];
-  readonly findings: readonly FindingView[];
-}
+export type DistrictSheet = SheetFindings;
 
 /** One row of the summary table, and the findings behind it. */
 export interface DistrictFileReport {
@@ -113,16 +97,7 @@ export async function checkDistrictFile(
     templates: templateList(options.templates ?? []),
     locale: options.locale ?? "vi-VN",
   });
-  const sheets: DistrictSheet[] = analysis.sheets.map((a) => {
-    const views = findingViews(a);
-    return {
-      sheet: a.sheet,
-      annex: annexSummary(a),
-      counts: countOf(views),
-      groups: groupFindings(views, a.annex?.template),
-      findings: views,
-    };
-  });
+  const sheets: DistrictSheet[] = analysis.sheets.map(sheetFindings);
   const first = analysis.sheets.find((a) => a.annex);
   const firstSnapshot = first && snapshots.find((s) => s.name === first.sheet);
   const unit =

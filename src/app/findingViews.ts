@@ -72,6 +72,26 @@ export interface AnnexSummary {
   readonly year: number;
 }
 
+/** One sheet's findings as the pane and the ribbon show them: named, counted and grouped. */
+export interface SheetFindings {
+  readonly sheet: string;
+  readonly annex: AnnexSummary | null;
+  readonly counts: Counts;
+  readonly groups: readonly SeverityGroup[];
+  readonly findings: readonly FindingView[];
+}
+
+export function sheetFindings(analysis: Analysis): SheetFindings {
+  const findings = findingViews(analysis);
+  return {
+    sheet: analysis.sheet,
+    annex: annexSummary(analysis),
+    counts: countOf(findings),
+    groups: groupFindings(findings, analysis.annex?.template),
+    findings,
+  };
+}
+
 export const WHOLE_SHEET: Bilingual = { vi: "Toàn trang tính", en: "Whole sheet" };
 
 export function findingId(f: Finding): string {
