@@ -104,6 +104,6 @@ export interface TestCell extends TestExtra {
   readonly value: TestValue;
 }
 
-export function snapshotValue(v: TestValue): CellValue {
+function snapshotValue(v: TestValue): CellValue {
   return v === null ? "" : typeof v === "object" ? v.error : v;
 }
