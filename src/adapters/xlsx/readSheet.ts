@@ -32,11 +32,11 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet, metadata?: AnnexMetadata): 
         const value = plainValue(cell.result);
         const formula = cell.formula;
         v.push(value);
-        f.push(formula ? `=${formula}` : value);
+        f.push(formula ? `=${formula}` : "");
       } else {
-        const value = plainValue(cell.value);
-        v.push(value);
-        f.push(value);
+        // Not the value, as Office.js repeats it: text typed as '=abc would then read as a formula.
+        v.push(plainValue(cell.value));
+        f.push("");
       }
       n.push(numFmt);
     });
