@@ -111,6 +111,8 @@ export interface FixResult {
 export interface UndoResult {
   readonly sheet: string;
   readonly restored: number;
+  /** Cells a person changed after the fill or conversion: left as they typed them. */
+  readonly kept: readonly string[];
   readonly summary: Bilingual;
 }
 
@@ -502,16 +504,22 @@ export class AnnexSession {
           vi: "Không có thao tác nào để hoàn tác.",
           en: "There is nothing to undo.",
         });
-      await this.host.restore(top.record);
+      const { restored, kept } = await this.host.restore(top.record);
       this.undoStack.pop();
-      const n = top.record.cells.length;
       if (this.last?.report.sheet === top.record.sheet) await this.checkNow(top.record.sheet, []);
+      const keptNote: Bilingual = kept.length
+        ? {
+            vi: ` Giữ nguyên ${kept.length} ô đã được sửa sau đó: ${cellList(kept)}.`,
+            en: ` ${kept.length} ${kept.length === 1 ? "cell" : "cells"} changed since then kept as typed: ${cellList(kept)}.`,
+          }
+        : { vi: "", en: "" };
       return success<UndoResult>({
         sheet: top.record.sheet,
-        restored: n,
+        restored,
+        kept,
         summary: {
-          vi: `Đã hoàn tác "${top.label.vi}": ${n} ô trở lại như trước.`,
-          en: `Undid "${top.label.en}": ${n} cells are back as they were.`,
+          vi: `Đã hoàn tác "${top.label.vi}": ${restored} ô trở lại như trước.${keptNote.vi}`,
+          en: `Undid "${top.label.en}": ${restored} ${restored === 1 ? "cell is" : "cells are"} back as they were.${keptNote.en}`,
         },
       });
     });
@@ -653,4 +661,10 @@ function highlightsOf(findings: readonly FindingView[]): Highlight[] {
       if (!had || moreSerious(f.severity, had)) worst.set(cell, f.severity);
     }
   return [...worst].map(([address, severity]) => ({ address, severity }));
+}
+
+/** "E12, F12, G12" — at most five addresses, then "…". */
+function cellList(addresses: readonly string[]): string {
+  const shown = addresses.slice(0, 5).join(", ");
+  return addresses.length > 5 ? `${shown}, …` : shown;
 }

@@ -35,8 +35,11 @@ export interface AnnexHost {
    */
   applyPlan(plan: WritePlan): Promise<AppliedPlan>;
 
-  /** Puts back the cells an applyPlan changed: values, formulas and number formats, exactly. */
-  restore(undo: UndoRecord): Promise<void>;
+  /**
+   * Puts back the cells an applyPlan changed: values, formulas and number formats, exactly. A cell a
+   * person changed after our write keeps what they typed, and is named in `kept`.
+   */
+  restore(undo: UndoRecord): Promise<Restored>;
 
   /**
    * Adds the annex sheet the domain laid out (cells, styles, formats, merges, protection, validation
@@ -105,6 +108,13 @@ export interface UndoRecord {
 export interface AppliedPlan {
   readonly written: number;
   readonly undo: UndoRecord;
+}
+
+export interface Restored {
+  /** Cells put back as they were before our write. */
+  readonly restored: number;
+  /** A1 addresses a person changed after our write, left as they typed them. */
+  readonly kept: readonly string[];
 }
 
 export interface InsertedAnnex {

@@ -9,6 +9,8 @@ import {
 import { AnnexSession, CheckReport } from "../../src/app/annexSession";
 import { Outcome } from "../../src/app/problems";
 import { MemoryHost } from "../helpers/memoryHost";
+import { BrowserWorkbookHost } from "../../src/host/browser/browserWorkbookHost";
+import { openSample } from "../../src/host/browser/sampleWorkbook";
 import langSon from "../../src/samples/bieu-01-lang-son-2023.json";
 
 const sample = langSon as SampleFigures;
@@ -228,6 +230,24 @@ describe("AnnexSession: Kiểm tra", () => {
     value(await session.undo());
     expect(host.cell(SHEET, address)).toEqual(before);
     expect(session.canUndo).toBe(false);
+  });
+
+  it("undo leaves a converted cell a person typed over since, and says which", async () => {
+    const host = new BrowserWorkbookHost();
+    const sheet = await openSample(host);
+    const session = new AnnexSession(host);
+    const [ticked] = value(await session.check()).findings.filter((f) => f.fixable);
+    const address = ticked.cells[0];
+    value(await session.fixNumbers([ticked.id]));
+    host.editCell(sheet, address, "18000");
+
+    const undone = value(await session.undo());
+    expect(undone).toMatchObject({ restored: 0, kept: [address] });
+    expect(undone.summary.vi).toBe(
+      `Đã hoàn tác "Chuyển số (1 ô)": 0 ô trở lại như trước. Giữ nguyên 1 ô đã được sửa sau đó: ${address}.`
+    );
+    expect(undone.summary.en).toContain(`1 cell changed since then kept as typed: ${address}.`);
+    expect(host.book.getWorksheet(sheet)?.getCell(address).value).toBe(18000);
   });
 
   it("marks results stale on an edit, then checks the sheet again", async () => {

@@ -12,6 +12,7 @@ import {
   HostError,
   Highlight,
   InsertedAnnex,
+  Restored,
   SheetEdit,
   SheetInfo,
   SheetRead,
@@ -138,7 +139,7 @@ export class BrowserWorkbookHost implements AnnexHost {
     return { written, undo };
   }
 
-  async restore(undo: UndoRecord): Promise<void> {
+  async restore(undo: UndoRecord): Promise<Restored> {
     const ws = this.sheet(undo.sheet);
     refusePassword(ws);
     const saved = this.saved.get(undo) ?? undo.cells.map(savedFromState);
@@ -152,6 +153,10 @@ export class BrowserWorkbookHost implements AnnexHost {
     }
     this.wrote.delete(undo);
     if (back.length) this.changed();
+    return {
+      restored: back.length,
+      kept: saved.filter((s) => !back.includes(s)).map((s) => s.address),
+    };
   }
 
   async insertAnnex(layout: AnnexLayout): Promise<InsertedAnnex> {

@@ -18,6 +18,7 @@ import type {
   Highlight,
   HostCapabilities,
   InsertedAnnex,
+  Restored,
   SheetEdit,
   SheetInfo,
   SheetRead,
@@ -304,9 +305,9 @@ export class OfficeHost implements AnnexHost {
     return { written: plan.writes.length, undo };
   }
 
-  async restore(undo: UndoRecord): Promise<void> {
+  async restore(undo: UndoRecord): Promise<Restored> {
     this.requireCore();
-    if (undo.cells.length === 0) return;
+    if (undo.cells.length === 0) return { restored: 0, kept: [] };
     const kept = await this.editedSince(undo);
     const puts = undo.cells
       .filter((c) => !kept.has(c.address))
@@ -320,6 +321,7 @@ export class OfficeHost implements AnnexHost {
       });
     if (puts.length) await this.write(undo.sheet, puts);
     this.wrote.delete(undo);
+    return { restored: puts.length, kept: [...kept] };
   }
 
   /**

@@ -150,7 +150,7 @@ describe("BrowserWorkbookHost", () => {
       skipped: [],
     });
     ws.getCell("M21").value = 99;
-    await host.restore(undo);
+    expect(await host.restore(undo)).toEqual({ restored: 1, kept: ["M21"] });
     expect(ws.getCell("M20").value).toBe(1);
     expect(ws.getCell("M21").value).toBe(99);
   });

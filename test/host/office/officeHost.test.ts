@@ -253,7 +253,7 @@ describe("undo", () => {
       ],
     });
     backend.userEdit("S", "B1", 99);
-    await host.restore(applied.undo);
+    expect(await host.restore(applied.undo)).toEqual({ restored: 1, kept: ["B1"] });
     expect(sheet.cell(0, 0)?.value).toBe(1);
     expect(sheet.cell(0, 1)?.value).toBe(99);
   });
