@@ -1,27 +1,12 @@
-import {
-  analyzeSheet,
-  buildAnnexLayout,
-  findTemplate,
-  samplePlan,
-  SampleFigures,
-  Template,
-} from "../../src/domain";
+import { analyzeSheet, buildAnnexLayout, samplePlan, Template } from "../../src/domain";
 import { AnnexSession, CheckReport } from "../../src/app/annexSession";
 import { Outcome } from "../../src/app/problems";
 import { MemoryHost } from "../helpers/memoryHost";
 import { BrowserWorkbookHost } from "../../src/host/browser/browserWorkbookHost";
 import { openSample } from "../../src/host/browser/sampleWorkbook";
-import langSon from "../../src/samples/bieu-01-lang-son-2023.json";
+import { BIEU01, langSonSample as sample, template as tpl } from "../helpers/annex";
 
-const sample = langSon as SampleFigures;
-const BIEU01 = "bieu-01-ke-hoach-nam";
 const SHEET = "Biểu 01 - 2023";
-
-function tpl(id = BIEU01): Template {
-  const t = findTemplate(id);
-  if (!t) throw new Error(id);
-  return t;
-}
 
 function value<T>(o: Outcome<T>): T {
   if (!o.ok) throw new Error(`expected success, got ${o.problem.code}: ${o.problem.message.en}`);

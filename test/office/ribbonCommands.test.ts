@@ -1,10 +1,4 @@
-import {
-  buildAnnexLayout,
-  findTemplate,
-  samplePlan,
-  SampleFigures,
-  Template,
-} from "../../src/domain";
+import { buildAnnexLayout, samplePlan } from "../../src/domain";
 import { AnnexSession } from "../../src/app/annexSession";
 import { failure, problemOf, success } from "../../src/app/problems";
 import { CommandReport } from "../../src/commands/commandReport";
@@ -18,16 +12,9 @@ import {
 } from "../../src/commands/ribbonCommands";
 import { hostError } from "../../src/host/office/officeErrors";
 import { MemoryHost } from "../helpers/memoryHost";
-import langSon from "../../src/samples/bieu-01-lang-son-2023.json";
+import { BIEU01, langSonSample, template as tpl } from "../helpers/annex";
 
-const BIEU01 = "bieu-01-ke-hoach-nam";
 const SHEET = "Biểu 01 - 2023";
-
-function tpl(): Template {
-  const t = findTemplate(BIEU01);
-  if (!t) throw new Error(BIEU01);
-  return t;
-}
 
 /** The Lạng Sơn annex inserted through a session and typed in as a person would. */
 async function langSon2023(): Promise<{ host: MemoryHost; session: AnnexSession }> {
@@ -35,9 +22,7 @@ async function langSon2023(): Promise<{ host: MemoryHost; session: AnnexSession 
   const session = new AnnexSession(host);
   const inserted = await session.insert({ templateId: BIEU01, year: 2023 });
   if (!inserted.ok) throw new Error(inserted.problem.message.en);
-  host.typePlan(
-    samplePlan(buildAnnexLayout(tpl(), { year: 2023 }), tpl(), langSon as SampleFigures)
-  );
+  host.typePlan(samplePlan(buildAnnexLayout(tpl(), { year: 2023 }), tpl(), langSonSample));
   return { host, session };
 }
 

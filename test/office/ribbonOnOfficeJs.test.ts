@@ -1,17 +1,10 @@
-import {
-  analyzeSheet,
-  buildAnnexLayout,
-  findTemplate,
-  samplePlan,
-  SampleFigures,
-  Template,
-} from "../../src/domain";
+import { analyzeSheet, buildAnnexLayout, samplePlan } from "../../src/domain";
 import { AnnexSession } from "../../src/app/annexSession";
 import { checkCommand, fillCommand } from "../../src/commands/ribbonCommands";
 import { OfficeHost } from "../../src/host/office/officeHost";
 import { parseAddress, Sheet } from "../host/fixtures/excelBackend/workbook";
 import { cellsOf, officeHostOn } from "../host/fixtures/officeAnnex";
-import langSon from "../../src/samples/bieu-01-lang-son-2023.json";
+import { BIEU01, langSonSample, template as tpl } from "../helpers/annex";
 
 /**
  * The ribbon's two commands in Excel 2019 (ExcelApi 1.7 only, the manifest's minimum): the command →
@@ -19,14 +12,7 @@ import langSon from "../../src/samples/bieu-01-lang-son-2023.json";
  * in-memory workbook (the Office host's test backend).
  */
 
-const BIEU01 = "bieu-01-ke-hoach-nam";
 const SHEET = "Biểu 01 - 2023";
-
-function tpl(): Template {
-  const t = findTemplate(BIEU01);
-  if (!t) throw new Error(BIEU01);
-  return t;
-}
 
 /** Puts into each of our formula cells the result Excel would compute for it; returns how many. */
 async function recalculate(host: OfficeHost, sheet: Sheet): Promise<number> {
@@ -50,11 +36,8 @@ async function excel2019WithLangSon() {
   if (!inserted.ok) throw new Error(inserted.problem.message.en);
   // The officer types the Lạng Sơn figures.
   const sheet = backend.workbook.get(SHEET);
-  for (const w of samplePlan(
-    buildAnnexLayout(tpl(), { year: 2023 }),
-    tpl(),
-    langSon as SampleFigures
-  ).writes) {
+  for (const w of samplePlan(buildAnnexLayout(tpl(), { year: 2023 }), tpl(), langSonSample)
+    .writes) {
     const { r0, c0 } = parseAddress(w.address);
     const cell = sheet.ensure(r0, c0);
     cell.value = w.value ?? "";
