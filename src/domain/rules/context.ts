@@ -131,6 +131,19 @@ export function text(vi: string, en: string = vi): Bilingual {
   return { vi, en };
 }
 
+/** A way of writing numbers, in an officer's words rather than a locale code ("vi-VN"). */
+export function writingStyle(locale: "vi-VN" | "en-US"): Bilingual {
+  return locale === "vi-VN"
+    ? text(
+        "cách viết Việt Nam (dấu chấm phân cách hàng nghìn, dấu phẩy thập phân)",
+        "the Vietnamese way (dot between thousands, decimal comma)"
+      )
+    : text(
+        "cách viết tiếng Anh (dấu phẩy phân cách hàng nghìn, dấu chấm thập phân)",
+        "the English way (comma between thousands, decimal point)"
+      );
+}
+
 export function indicatorLabel(ind: Indicator): Bilingual {
   return { vi: `${ind.code}. ${ind.name.vi}`, en: `${ind.code}. ${ind.name.en}` };
 }

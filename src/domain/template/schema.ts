@@ -135,11 +135,40 @@ export const Indicator = z
     compare: z.enum(["ratio", "difference"]).optional(),
     relations: z.array(Relation).default([]),
     targets: z.array(TemplateTarget).default([]),
+    /**
+     * The input columns in which this row is asked for, when not all of them: an annual rate (the
+     * poverty rate of the year-end review) is not asked for in a 6-month column. Absent: every
+     * required column. Only for `required` rows.
+     */
+    requiredIn: z.array(ColumnId).min(1).optional(),
+    /** On a form other than Biểu 01: the code of the same indicator in Biểu 01 ("9"). */
+    bieu01: z.string().min(1).optional(),
+    /** Where the row comes from: the document (seed) that reports it, and how. */
+    source: Localized.optional(),
   })
   .strict();
 export type Indicator = z.infer<typeof Indicator>;
 
-export const Section = z.object({ code: z.string().min(1), name: Localized }).strict();
+/** Whether a figure of this row is asked for in that input column ("required.missing" when blank). */
+export function isRequiredIn(
+  ind: Pick<Indicator, "required" | "requiredIn">,
+  column: { id: string; required: boolean }
+): boolean {
+  return (
+    ind.required &&
+    column.required &&
+    (ind.requiredIn === undefined || ind.requiredIn.includes(column.id))
+  );
+}
+
+export const Section = z
+  .object({
+    code: z.string().min(1),
+    name: Localized,
+    /** Where the block comes from: the documents (seeds) that report it. */
+    source: Localized.optional(),
+  })
+  .strict();
 export type Section = z.infer<typeof Section>;
 
 export const TemplateShape = z

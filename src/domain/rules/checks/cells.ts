@@ -1,9 +1,9 @@
 import { formatNumber } from "../../numbers/formatNumber";
 import { parseTarget } from "../../targets/parseTarget";
-import { Indicator, Template } from "../../template/schema";
+import { Indicator, isRequiredIn, Template } from "../../template/schema";
 import { RuleId } from "../catalog";
 import { EMPTY, NUMBER } from "../../sheet/columnReadings";
-import { Emission, num, RuleContext, text } from "../context";
+import { Emission, num, RuleContext, text, writingStyle } from "../context";
 
 /** Each input cell on its own: type, bounds by kind, the template's bounds, required figures. */
 export function checkCells(ctx: RuleContext): void {
@@ -23,7 +23,7 @@ export function checkCells(ctx: RuleContext): void {
       if (
         state === NUMBER
           ? within(lim, reading.value[i])
-          : state === EMPTY && !(ind.required && column.required)
+          : state === EMPTY && !isRequiredIn(ind, column)
       ) {
         continue;
       }
@@ -33,7 +33,7 @@ export function checkCells(ctx: RuleContext): void {
       const at = { cells: [address], indicator: ind, columnId: column.id };
       switch (r.kind) {
         case "blank":
-          if (ind.required && column.required) {
+          if (isRequiredIn(ind, column)) {
             ctx.emit("required.missing", {
               ...at,
               message: text(
@@ -75,8 +75,8 @@ export function checkCells(ctx: RuleContext): void {
                 ctx.emit("number.ambiguous", {
                   ...at,
                   message: text(
-                    `Chỉ tiêu "${r.text}" được đọc theo cách viết ${ctx.locale}; hãy kiểm tra dấu phân cách.`,
-                    `Target "${r.text}" was read with ${ctx.locale} separators; check them.`
+                    `Chỉ tiêu "${r.text}" được đọc theo ${writingStyle(ctx.locale).vi}; hãy kiểm tra dấu phân cách.`,
+                    `Target "${r.text}" was read ${writingStyle(ctx.locale).en}; check the separators.`
                   ),
                   found: text(r.text),
                 });
@@ -124,8 +124,8 @@ export function checkCells(ctx: RuleContext): void {
                   `Cell ${address} holds "${r.text}" as text; it can be converted to the number ${read.en}.`
                 )
               : text(
-                  `Ô ${address} chứa số dạng văn bản "${r.text}", đọc theo ${ctx.locale} là ${read.vi} (theo ${otherLocale} sẽ là ${formatNumber(other, "vi-VN")}). Hãy xác nhận trước khi chuyển.`,
-                  `Cell ${address} holds "${r.text}" as text, read with ${ctx.locale} as ${read.en} (with ${otherLocale} it would be ${formatNumber(other, "en-US")}). Confirm before converting.`
+                  `Ô ${address} chứa số dạng văn bản "${r.text}", đọc theo ${writingStyle(ctx.locale).vi} là ${read.vi} (theo ${writingStyle(otherLocale).vi} sẽ là ${formatNumber(other, "vi-VN")}). Hãy xác nhận trước khi chuyển.`,
+                  `Cell ${address} holds "${r.text}" as text, read ${writingStyle(ctx.locale).en} as ${read.en} (read ${writingStyle(otherLocale).en} it would be ${formatNumber(other, "en-US")}). Confirm before converting.`
                 ),
           expected: text("một số", "a number"),
           found: text(`"${r.text}"`),

@@ -50,8 +50,8 @@ export function checkDerived(ctx: RuleContext): void {
         indicator: dc.indicator,
         columnId: dc.columnId,
         message: text(
-          `Ô ${dc.address} hiện lỗi ${v}; công thức của biểu để trống ô này khi thiếu số liệu hoặc mẫu số bằng 0. Dùng "Tính cột" và chọn ghi đè (annex fill --force) để thay.`,
-          `Cell ${dc.address} shows ${v}; the annex's formula leaves it blank when a figure is missing or the denominator is 0. Use "Tính cột" and choose to overwrite (annex fill --force) to replace it.`
+          `Ô ${dc.address} hiện lỗi ${v}; công thức của biểu để trống ô này khi thiếu số liệu hoặc mẫu số bằng 0. Hãy ghi lại công thức của biểu vào ô này, cho phép thay ô người dùng đã nhập.`,
+          `Cell ${dc.address} shows ${v}; the annex's formula leaves it blank when a figure is missing or the denominator is 0. Write the annex's formula into it again, allowing the typed cell to be replaced.`
         ),
         expected: describe(dc.value),
         found: text(v),
