@@ -1,5 +1,6 @@
 import { builtInTemplates } from "./catalog";
 import { computeDerivedCells, DerivedCell } from "./derive/derivedCells";
+import { ExplanationStatus, splitFindings } from "./explanations/explanation";
 import { planFill, WritePlan, FillOptions } from "./plan/writePlan";
 import { RULES } from "./rules/catalog";
 import { CheckOptions } from "./rules/context";
@@ -18,7 +19,12 @@ export interface AnalyzeOptions extends CheckOptions, FillOptions {
 export interface Analysis {
   readonly sheet: string;
   readonly annex?: LocatedAnnex;
+  /** The open findings: all but those explained on the figures they were explained for. */
   readonly findings: readonly Finding[];
+  /** How the sheet's explanations (giải trình) apply: explained findings (listed apart, not counted),
+   *  findings open again because a figure changed, and explanations no finding uses. Absent when the
+   *  sheet has none. */
+  readonly explanations?: ExplanationStatus;
   readonly derived: readonly DerivedCell[];
   readonly plan: WritePlan;
 }
@@ -61,12 +67,23 @@ export function analyzeSheet(sheet: SheetSnapshot, options: AnalyzeOptions): Ana
   // Every column is read once into typed arrays, shared by the derived columns and every check.
   const readings = new SheetReadings(sheet, annex.rows, options.locale);
   const derived = computeDerivedCells(sheet, annex, options.locale, readings);
-  const findings = validateAnnex(sheet, annex, derived, options, readings);
+  const all = validateAnnex(sheet, annex, derived, options, readings);
+  const split = splitFindings(all, sheet.explanations, sheet, annex);
+  const findings = split.open;
   const plan = planFill(sheet, derived, options);
   return {
     sheet: sheet.name,
     annex,
     findings,
+    ...(sheet.explanations?.length
+      ? {
+          explanations: {
+            explained: split.explained,
+            reopened: split.reopened,
+            stale: split.stale,
+          },
+        }
+      : {}),
     // DerivedCell objects are made when first read: the checks and the plan work on typed arrays.
     get derived(): readonly DerivedCell[] {
       return derived.toArray();

@@ -36,5 +36,6 @@ export { planFixes, applyPlan } from "./plan/writePlan";
 export type { WritePlan, CellWrite, SkippedCell } from "./plan/writePlan";
 export { samplePlan, fillSnapshot } from "./samples";
 export type { SampleFigures } from "./samples";
+export * from "./explanations";
 export { buildAnnexLayout, layoutSnapshot } from "./layout/annexLayout";
 export type { AnnexLayout, LayoutCell, CellStyle } from "./layout/annexLayout";

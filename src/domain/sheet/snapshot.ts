@@ -1,3 +1,5 @@
+import type { Explanation } from "../explanations/explanation";
+
 /**
  * What the engine reads: a snapshot of one worksheet in the shape an Office.js range gives it in one
  * read (`values`, `formulas`, `numberFormat`), and that ExcelJS fills in one pass. Nothing here knows
@@ -25,6 +27,8 @@ export interface SheetSnapshot {
   /** Same shape: the number format; "General" (or "", or missing) when none. */
   readonly numberFormats: ReadonlyArray<ReadonlyArray<string> | undefined>;
   readonly metadata?: AnnexMetadata;
+  /** The sheet's explanations (giải trình) of findings, kept beside the metadata (src/domain/explanations). */
+  readonly explanations?: readonly Explanation[];
 }
 
 /** The error values Excel shows in a cell. */
@@ -179,6 +183,7 @@ export class SnapshotEditor {
       formulas: this.formulas,
       numberFormats: this.formats,
       ...(metadata ? { metadata } : {}),
+      ...(this.base?.explanations ? { explanations: this.base.explanations } : {}),
     };
   }
 

@@ -1,0 +1,26 @@
+export {
+  changedFigures,
+  explainFinding,
+  explanationKey,
+  figuresAt,
+  findingFigures,
+  findingKey,
+  normalizeFigure,
+  sameExplanation,
+  splitFindings,
+  withExplanation,
+} from "./explanation";
+export type {
+  ExplainedFinding,
+  Explanation,
+  ExplanationStatus,
+  ReopenedFinding,
+  SplitFindings,
+} from "./explanation";
+export {
+  EXPLANATIONS_COLUMN,
+  EXPLANATIONS_HEADER,
+  explanationRows,
+  explanationsColumn,
+  parseExplanations,
+} from "./records";

@@ -1,0 +1,105 @@
+import { CellValue } from "../sheet/snapshot";
+import { Explanation, normalizeFigure } from "./explanation";
+
+/**
+ * How explanations are kept in the workbook: a second table in the very hidden metadata sheet
+ * ("_annex"), to the right of the metadata records, so the workbook gains no sheet and every reader
+ * of the metadata keeps working (their rows stay where they were; a metadata reader reads its own
+ * columns only). The table starts with a header row whose first cell is "explainedSheet" — readers find
+ * it by that header, writers put it at column J when the sheet has none — then one row per
+ * explanation: the sheet, the rule, the cell, the figures of the fingerprint (JSON: {"G42": 2350,
+ * "D42": 1356}), the reason, the date (ISO) and who gave it. Text cells only, so Excel and LibreOffice
+ * keep them as they are. The ExcelJS adapter (src/adapters/xlsx/metadata.ts) and the Office.js host
+ * (src/host/office/metadataSheet.ts) both read and write it through these functions.
+ */
+export const EXPLANATIONS_HEADER = [
+  "explainedSheet",
+  "ruleId",
+  "cell",
+  "figures",
+  "reason",
+  "date",
+  "by",
+] as const;
+
+/** The 0-based column the table goes in when the metadata sheet has none yet: J, clear of the metadata. */
+export const EXPLANATIONS_COLUMN = 9;
+
+/** Where the table is in a metadata sheet's values (row 0 = its first row): its column, or undefined. */
+export function explanationsColumn(
+  values: ReadonlyArray<ReadonlyArray<unknown> | undefined> | undefined
+): number | undefined {
+  const header = values?.[0];
+  if (!header) return undefined;
+  const at = header.findIndex((v) => v === EXPLANATIONS_HEADER[0]);
+  return at >= 0 ? at : undefined;
+}
+
+/** Every sheet's explanations, read from the metadata sheet's values. Rows that do not parse are skipped. */
+export function parseExplanations(
+  values: ReadonlyArray<ReadonlyArray<unknown> | undefined> | undefined
+): Map<string, Explanation[]> {
+  const found = new Map<string, Explanation[]>();
+  const col = explanationsColumn(values);
+  if (!values || col === undefined) return found;
+  for (let r = 1; r < values.length; r++) {
+    const row = values[r];
+    if (!row) continue;
+    const [sheet, ruleId, cell, figures, reason, date, by] = EXPLANATIONS_HEADER.map(
+      (_, k) => row[col + k]
+    );
+    if (!isText(sheet) || !isText(ruleId) || !isText(cell) || !/^[A-Za-z]{1,3}\d+$/.test(cell))
+      continue;
+    const e: Explanation = {
+      ruleId,
+      cell: cell.toUpperCase(),
+      figures: parseFigures(figures),
+      reason: reason === undefined || reason === null ? "" : String(reason),
+      date: isoDate(date),
+      ...(isText(by) ? { by } : {}),
+    };
+    const list = found.get(sheet);
+    if (list) list.push(e);
+    else found.set(sheet, [e]);
+  }
+  return found;
+}
+
+/** The table's rows (header first) for every sheet's explanations, in the order given. */
+export function explanationRows(bySheet: ReadonlyMap<string, readonly Explanation[]>): string[][] {
+  const rows: string[][] = [[...EXPLANATIONS_HEADER]];
+  for (const [sheet, list] of bySheet)
+    for (const e of list)
+      rows.push([sheet, e.ruleId, e.cell, JSON.stringify(e.figures), e.reason, e.date, e.by ?? ""]);
+  return rows;
+}
+
+function isText(v: unknown): v is string {
+  return typeof v === "string" && v.trim() !== "";
+}
+
+function parseFigures(v: unknown): Record<string, CellValue> {
+  if (typeof v !== "string") return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(v);
+  } catch {
+    return {};
+  }
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return {};
+  const figures: Record<string, CellValue> = {};
+  for (const [address, value] of Object.entries(parsed as Record<string, unknown>))
+    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+      figures[address.toUpperCase()] = normalizeFigure(value);
+  return figures;
+}
+
+/** The date as written ("2026-11-21"); a date a program turned into a serial number is turned back. */
+function isoDate(v: unknown): string {
+  if (typeof v === "number" && Number.isFinite(v)) {
+    const ms = Math.round((v - 25569) * 86_400_000);
+    return new Date(ms).toISOString().slice(0, 10);
+  }
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return v === undefined || v === null ? "" : String(v);
+}
