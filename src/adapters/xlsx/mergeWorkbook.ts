@@ -1,0 +1,60 @@
+import ExcelJS from "exceljs";
+import { Consolidation } from "../../domain/consolidate";
+import { fromA1 } from "../../domain";
+import { ANNEX_STYLES } from "./annexStyles";
+import { applyWritePlan } from "./applyPlan";
+import { addAnnexSheet } from "./createAnnex";
+
+/**
+ * Writes a consolidation (src/domain/consolidate) as a workbook: the province's annex, a normal annex
+ * (`annex check` and `fill` work on it) whose input cells are live formulas with their results cached,
+ * and beside it "Chi tiết theo huyện", the districts' figures those formulas sum. Decides nothing.
+ */
+export async function mergedWorkbook(merge: Consolidation): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "indicator-annex";
+  const ws = await addAnnexSheet(workbook, merge.layout);
+  for (const w of merge.inputs) {
+    const cell = ws.getCell(w.row + 1, w.col + 1);
+    cell.value = { formula: w.formula ?? "", result: w.value ?? "" } as ExcelJS.CellFormulaValue;
+  }
+  applyWritePlan(ws, merge.derived);
+  for (const note of merge.notes) {
+    const first = note.cells[0];
+    if (!first) continue;
+    const { row, col } = fromA1(first);
+    ws.getCell(row + 1, col + 1).note = `${note.message.vi}\n\n${note.message.en}`;
+  }
+  addDetailSheet(workbook, merge);
+  return workbook;
+}
+
+function addDetailSheet(workbook: ExcelJS.Workbook, merge: Consolidation): ExcelJS.Worksheet {
+  const detail = merge.detail;
+  const ws = workbook.addWorksheet(detail.name, {
+    views: [{ state: "frozen", xSplit: detail.freeze.col, ySplit: detail.freeze.row }],
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${detail.headerRows[0] + 1}:${detail.freeze.row}`,
+    },
+  });
+  detail.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const c of detail.cells) {
+    const cell = ws.getCell(c.row + 1, c.col + 1);
+    const style = ANNEX_STYLES[c.style];
+    cell.style = {
+      ...style,
+      ...(c.indent ? { alignment: { ...style.alignment, indent: c.indent } } : {}),
+      ...(c.numFmt ? { numFmt: c.numFmt } : {}),
+    };
+    if (c.value !== undefined) cell.value = c.value;
+  }
+  for (const m of detail.merges)
+    ws.mergeCells(m.from.row + 1, m.from.col + 1, m.to.row + 1, m.to.col + 1);
+  ws.getRow(detail.headerRows[1] + 1).height = 45;
+  return ws;
+}

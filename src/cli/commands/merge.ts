@@ -1,0 +1,182 @@
+import { analyzeWorkbook, Finding, findTemplate, NumberLocale, Template } from "../../domain";
+import { consolidate, Consolidation, MergeSource } from "../../domain/consolidate";
+import { mergedWorkbook } from "../../adapters/xlsx/mergeWorkbook";
+import { workbookSnapshots } from "../../adapters/xlsx/readSheet";
+import { readWorkbook, refuseExisting, saveWorkbook } from "../../adapters/xlsx/workbookFile";
+import { countsText } from "../checkReport";
+import { EXIT, Io, Lang, UsageError } from "../io";
+import { COMMON, expandFiles, langOf, loadTemplates, localeOf, parse } from "../options";
+import { Progress } from "../progress";
+import { problemText } from "../workbooks";
+
+export const MERGE_USAGE = {
+  vi: 'annex merge TỆP.xlsx|MẪU… -o TINH.xlsx [--unit "Sở LĐTBXH tỉnh …"] [--authority "UBND tỉnh …"] [--template MÃ|TỆP.json] [--allow-duplicates]',
+  en: 'annex merge FILE.xlsx|GLOB… -o PROVINCE.xlsx [--unit "Sở LĐTBXH tỉnh …"] [--authority "UBND tỉnh …"] [--template ID|FILE.json] [--allow-duplicates]',
+};
+
+const OPTIONS = {
+  ...COMMON,
+  template: { type: "string" },
+  output: { type: "string", short: "o" },
+  unit: { type: "string" },
+  authority: { type: "string" },
+  "allow-duplicates": { type: "boolean" },
+} as const;
+
+/** What the command needs to merge files, for the bench and for tests. */
+export interface MergeFilesRequest {
+  readonly files: readonly string[];
+  readonly templates: readonly Template[];
+  readonly template?: Template;
+  readonly locale: NumberLocale;
+  readonly allowDuplicates?: boolean;
+  readonly unitName?: string;
+  readonly authority?: string;
+  readonly onFile?: (file: string) => void;
+}
+
+/** Reads and analyses each district's file (a file that cannot be read is kept with its reason), then consolidates. */
+export async function mergeFiles(request: MergeFilesRequest): Promise<Consolidation> {
+  const sources: MergeSource[] = [];
+  for (const file of request.files) {
+    request.onFile?.(file);
+    try {
+      const opened = await readWorkbook(file);
+      const snapshots = workbookSnapshots(opened.workbook);
+      const analysis = analyzeWorkbook(snapshots, {
+        templates: request.templates,
+        locale: request.locale,
+      });
+      sources.push({ file, snapshots, analysis });
+    } catch (e) {
+      sources.push({ file, problem: problemText(e, file).text });
+    }
+  }
+  return consolidate(sources, {
+    locale: request.locale,
+    ...(request.template ? { template: request.template } : {}),
+    ...(request.allowDuplicates ? { allowDuplicates: true } : {}),
+    ...(request.unitName !== undefined ? { unitName: request.unitName } : {}),
+    ...(request.authority !== undefined ? { authority: request.authority } : {}),
+  });
+}
+
+/**
+ * annex merge — the province's annex from its districts' annexes: one template and year, each district
+ * once, counts summed as live SUMs over "Chi tiết theo huyện", rates recomputed. Exit 0 when every file
+ * went in clean, 1 when a file was left out or a district's annex has errors, 2 when nothing could be
+ * merged or the file could not be written.
+ */
+export async function mergeCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(args, OPTIONS);
+  const lang = langOf(values.lang);
+  const locale = localeOf(values.locale);
+  if (!positionals.length)
+    throw new UsageError({
+      vi: "Cần các tệp .xlsx của các huyện.",
+      en: "Give the districts' .xlsx files.",
+    });
+  const output = values.output;
+  if (output === undefined)
+    throw new UsageError({
+      vi: "Thiếu -o TỆP.xlsx (tệp biểu tổng hợp sẽ ghi).",
+      en: "-o FILE.xlsx is missing (the consolidated annex to write).",
+    });
+  await refuseExisting(output);
+  const { templates, chosen } = await templateOption(values.template);
+  const files = expandFiles(positionals);
+  const progress = new Progress(io, files.length, lang);
+  const merge = await mergeFiles({
+    files,
+    templates,
+    locale,
+    onFile: (f) => progress.step(f),
+    ...(chosen ? { template: chosen } : {}),
+    ...(values["allow-duplicates"] ? { allowDuplicates: true } : {}),
+    ...(values.unit !== undefined ? { unitName: values.unit } : {}),
+    ...(values.authority !== undefined ? { authority: values.authority } : {}),
+  });
+  progress.done();
+
+  if (!merge.districts.length) {
+    io.err(
+      [
+        lang === "vi"
+          ? "Không có tệp nào tổng hợp được; không ghi tệp."
+          : "No file could be merged; nothing was written.",
+        ...merge.leftOut.map((l) => `  ${l.message[lang]}`),
+      ].join("\n")
+    );
+    return EXIT.failed;
+  }
+  await saveWorkbook(await mergedWorkbook(merge), output);
+  io.out(mergeReport(merge, output, lang));
+  const errors = merge.districts.some((d) => d.counts.error > 0);
+  return merge.leftOut.length || errors ? EXIT.findings : EXIT.ok;
+}
+
+/** --template: an id of the catalog or a template file; custom files are recognised before the built-in ones. */
+async function templateOption(
+  value: string | undefined
+): Promise<{ templates: Template[]; chosen?: Template }> {
+  if (value === undefined) return { templates: (await loadTemplates()).map((t) => t.template) };
+  if (value.toLowerCase().endsWith(".json")) {
+    const loaded = await loadTemplates([value]);
+    return { templates: loaded.map((t) => t.template), chosen: loaded[0].template };
+  }
+  const chosen = findTemplate(value);
+  if (!chosen)
+    throw new UsageError({
+      vi: `Không có mẫu biểu "${value}" (xem "annex templates").`,
+      en: `There is no template "${value}" (see "annex templates").`,
+    });
+  return { templates: (await loadTemplates()).map((t) => t.template), chosen };
+}
+
+/** The merge's report: what was written, each district with its errors, the files left out, the notes. */
+export function mergeReport(merge: Consolidation, output: string, lang: Lang): string {
+  const t = merge.template;
+  const n = merge.districts.length;
+  const out = [
+    lang === "vi"
+      ? `Đã tổng hợp ${n} huyện vào ${output}: ${t.form} năm ${merge.year} (${t.id}), trang "${merge.layout.sheetName}" và "${merge.detail.name}".`
+      : `Merged ${n} district${n === 1 ? "" : "s"} into ${output}: ${t.form} for ${merge.year} (${t.id}), sheets "${merge.layout.sheetName}" and "${merge.detail.name}".`,
+    "",
+    lang === "vi" ? "Theo huyện:" : "By district:",
+  ];
+  for (const d of merge.districts) {
+    out.push(`  ${d.label} (${d.file}): ${countsText(d.counts, lang)}`);
+    for (const f of d.errors) out.push(`    ${errorLine(f, lang)}`);
+  }
+  if (merge.leftOut.length) {
+    out.push(
+      "",
+      lang === "vi"
+        ? `Không tổng hợp ${merge.leftOut.length} tệp:`
+        : `Left out ${merge.leftOut.length} file${merge.leftOut.length === 1 ? "" : "s"}:`
+    );
+    for (const l of merge.leftOut) out.push(`  ${l.message[lang]}`);
+  }
+  if (merge.notes.length) {
+    out.push("", lang === "vi" ? "Ghi chú về biểu tổng hợp:" : "Notes on the consolidated annex:");
+    for (const note of merge.notes)
+      out.push(
+        `  ${lang === "vi" ? "Chỉ tiêu" : "Indicator"} ${note.code} "${note.indicator}" (${note.cells[0] ?? ""}): ${note.message[lang]}`
+      );
+  }
+  const own = merge.findings.filter((f) => f.severity === "error");
+  if (own.length) {
+    out.push(
+      "",
+      lang === "vi"
+        ? `Biểu tổng hợp có ${own.length} lỗi (từ số liệu của các huyện):`
+        : `The consolidated annex has ${own.length} error${own.length === 1 ? "" : "s"} (from the districts' figures):`
+    );
+    for (const f of own) out.push(`  ${errorLine(f, lang)}`);
+  }
+  return out.join("\n");
+}
+
+function errorLine(f: Finding, lang: Lang): string {
+  return `${lang === "vi" ? "Lỗi" : "Error"} ${f.cells[0] ?? ""}: ${f.message[lang]}`;
+}
