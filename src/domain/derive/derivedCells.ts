@@ -4,7 +4,8 @@ import { DerivedColumn, EvaluationColumn, Indicator, Template } from "../templat
 import { toA1 } from "../sheet/address";
 import { LocatedAnnex } from "../sheet/locate";
 import { ColumnReading, isFormulaNumber, SheetReadings } from "../sheet/columnReadings";
-import { CellValue, isErrorCode, SheetSnapshot, valueAt } from "../sheet/snapshot";
+import { formatInfo } from "../sheet/numberFormat";
+import { CellValue, formatText, isErrorCode, SheetSnapshot, valueAt } from "../sheet/snapshot";
 import {
   and,
   BLANK,
@@ -27,7 +28,11 @@ import {
  * and amounts, percentage-point differences for rates and points) and the evaluation against the plan.
  * A missing or zero denominator gives an empty cell, never #DIV/0! and never 0.
  */
-export const EVALUATION = { exceeded: "Vượt", met: "Đạt", notMet: "Không đạt" } as const;
+export const EVALUATION = {
+  exceeded: "Vượt",
+  met: "Đạt",
+  notMet: "Không đạt",
+} as const;
 export const EVALUATION_EN: Readonly<Record<string, string>> = {
   [EVALUATION.exceeded]: "exceeded",
   [EVALUATION.met]: "met",
@@ -287,13 +292,20 @@ export function formulaReading(v: CellValue | undefined): CellReading {
 export interface Operand {
   readonly expr: Expr;
   readonly target?: Target;
+  /** The cell is formatted as a percentage: it holds 0.1075 for the 10,75 it shows, so the formula reads it × 100. */
+  readonly percent?: boolean;
+}
+
+/** The figure a reference operand shows: the cell itself, or × 100 for a percent-formatted cell. */
+function shown(o: Operand): Expr {
+  return o.percent ? bin("*", o.expr, num(100)) : o.expr;
 }
 
 /** The figure an operand stands for, and the references that must hold numbers for it to exist. */
 function figure(o: Operand, direction: Indicator["direction"]): { value: Expr; guards: Expr[] } {
   return o.target
     ? { value: num(referenceValue(o.target, direction)), guards: [] }
-    : { value: o.expr, guards: [o.expr] };
+    : { value: shown(o), guards: [o.expr] };
 }
 
 function guarded(guards: Expr[], body: Expr): Expr {
@@ -305,7 +317,7 @@ export function ratioExpr(n: Operand, d: Operand, direction: Indicator["directio
   const b = figure(d, direction);
   if (b.value.t === "num" && b.value.v === 0) return BLANK;
   const ratio = bin("*", bin("/", a.value, b.value), num(100));
-  const body = b.value.t === "ref" ? iff(cmp("=", b.value, num(0)), BLANK, ratio) : ratio;
+  const body = b.guards.length ? iff(cmp("=", b.guards[0], num(0)), BLANK, ratio) : ratio;
   return guarded([...a.guards, ...b.guards], body);
 }
 
@@ -325,15 +337,17 @@ export function evaluationExpr(
   t: Operand,
   direction: Indicator["direction"]
 ): Expr {
-  const v = value.expr;
+  const v = shown(value);
   if (direction === "neutral") return BLANK;
   const up = direction === "up";
   const [V, D, M] = [str(EVALUATION.exceeded), str(EVALUATION.met), str(EVALUATION.notMet)];
   const better = up ? ">" : "<";
-  const guardRef = (decision: Expr) => iff(and(isNumber(v), isNumber(t.expr)), decision, BLANK);
-  const guard = (decision: Expr) => iff(isNumber(v), decision, BLANK);
+  const guardRef = (decision: Expr) =>
+    iff(and(isNumber(value.expr), isNumber(t.expr)), decision, BLANK);
+  const guard = (decision: Expr) => iff(isNumber(value.expr), decision, BLANK);
   const target = t.target;
-  if (!target) return guardRef(iff(cmp(better, v, t.expr), V, iff(cmp("=", v, t.expr), D, M)));
+  const tv = shown(t);
+  if (!target) return guardRef(iff(cmp(better, v, tv), V, iff(cmp("=", v, tv), D, M)));
   switch (target.op) {
     case "=":
       return guard(
@@ -418,14 +432,15 @@ export class DerivedBuilder {
     const cellMode = column.role === "derived" ? mode : "evaluation";
     const nTarget = out.nHolds ? this.target(row, out.nCol) : undefined;
     const dTarget = out.dHolds ? this.target(row, out.dCol) : undefined;
-    if (!nTarget && !dTarget) {
+    const percent = this.percentAt(row, out.nCol) | (this.percentAt(row, out.dCol) << 1);
+    if (!nTarget && !dTarget && percent === 0) {
       const slot = MODE_INDEX[cellMode] * 3 + DIRECTION_INDEX[indicator.direction];
       return (out.plain[slot] ??= this.make(out, cellMode, indicator.direction));
     }
-    const key = `${column.id}|${cellMode}|${indicator.direction}|${targetKey(nTarget)}|${targetKey(dTarget)}`;
+    const key = `${column.id}|${cellMode}|${indicator.direction}|${targetKey(nTarget)}|${targetKey(dTarget)}|${percent}`;
     let built = this.withTargets.get(key);
     if (!built) {
-      built = this.make(out, cellMode, indicator.direction, nTarget, dTarget);
+      built = this.make(out, cellMode, indicator.direction, nTarget, dTarget, percent);
       this.withTargets.set(key, built);
     }
     return built;
@@ -459,10 +474,15 @@ export class DerivedBuilder {
     mode: CompareMode | "evaluation",
     direction: Indicator["direction"],
     nTarget?: Target,
-    dTarget?: Target
+    dTarget?: Target,
+    percent = 0
   ): BuiltExpr {
-    const n: Operand = nTarget ? { expr: ref(out.nCol), target: nTarget } : { expr: ref(out.nCol) };
-    const d: Operand = dTarget ? { expr: ref(out.dCol), target: dTarget } : { expr: ref(out.dCol) };
+    const n: Operand = nTarget
+      ? { expr: ref(out.nCol), target: nTarget }
+      : { expr: ref(out.nCol), percent: (percent & 1) !== 0 };
+    const d: Operand = dTarget
+      ? { expr: ref(out.dCol), target: dTarget }
+      : { expr: ref(out.dCol), percent: (percent & 2) !== 0 };
     const expr =
       mode === "evaluation"
         ? evaluationExpr(n, d, direction)
@@ -472,6 +492,16 @@ export class DerivedBuilder {
     const numFmt =
       mode === "evaluation" ? EVALUATION_FORMAT : mode === "ratio" ? RATIO_FORMAT : POINTS_FORMAT;
     return { expr, formula: formulaTemplate(expr), mode, numFmt };
+  }
+
+  /**
+   * 1 when the cell holds a number formatted as a percentage ("10,75%" typed in Excel is 0.1075 with a
+   * "0.00%" format): the formula then reads it × 100, as the checks do (ColumnReading.value).
+   */
+  private percentAt(row: number, col: number): number {
+    if (!this.sheet || typeof valueAt(this.sheet, row, col) !== "number") return 0;
+    const f = formatText(this.sheet.numberFormats[row]?.[col]);
+    return f !== undefined && formatInfo(f)?.percent === true ? 1 : 0;
   }
 
   /** The target written as text in a plan cell, if that is what the cell holds. */

@@ -26,18 +26,56 @@ export type InvalidNumberProblem = "not-a-number" | "bad-grouping" | "too-many-d
 /** Marks used in annexes for "no figure" / "not applicable". They are blanks, never zeros. */
 const BLANK_MARKERS = new Set(["", "-", "–", "—", "x", "X", "..", "...", "…", "k", "K", "/"]);
 
+/**
+ * What a blank marker says, as the statistics office writes them: "x" (and "k", "/") the figure does
+ * not apply here, "-" there is none to report, "..." it exists but is not yet known (still owed), ""
+ * nothing was written.
+ */
+export type BlankMeaning = "not-applicable" | "none" | "not-yet-known" | "empty";
+
+export function blankMeaning(marker: string): BlankMeaning {
+  switch (marker) {
+    case "x":
+    case "X":
+    case "k":
+    case "K":
+    case "/":
+      return "not-applicable";
+    case "-":
+    case "–":
+    case "—":
+      return "none";
+    case "":
+      return "empty";
+    default:
+      return "not-yet-known";
+  }
+}
+
 const SPACES = /[\s\u00a0\u202f\u2009\u2007]+/g;
 // sign, numeric body, optional percent, optional trailing unit words
 const NUMBER_SHAPE = /^([+\-−]?)(\d[\d.,' ]*\d|\d)\s*(%?)\s*(\p{L}[\p{L}\s./²³]+)?$/u;
 
-export function parseNumber(input: string, locale: NumberLocale): ParsedNumber {
+/**
+ * What the cell is known to hold. "whole": a count (people, households): "1.058" and "1,058" can only
+ * be 1 058, whatever the locale, since a count has no decimals; such text is not ambiguous.
+ */
+export interface ParseExpectation {
+  readonly whole?: boolean;
+}
+
+export function parseNumber(
+  input: string,
+  locale: NumberLocale,
+  expect: ParseExpectation = {}
+): ParsedNumber {
   const text = input.replace(SPACES, " ").trim();
   if (BLANK_MARKERS.has(text)) return { kind: "blank", marker: text };
   const shape = NUMBER_SHAPE.exec(text);
   if (!shape) return { kind: "invalid", text, problem: "not-a-number" };
   const [, sign, rawBody, percent, rawUnit] = shape;
   const body = rawBody.replace(/'/g, "");
-  const read = readBody(body, locale);
+  const read = readBody(body, locale, expect.whole === true);
   if (read.kind === "invalid") return { kind: "invalid", text, problem: read.problem };
   const negative = sign === "-" || sign === "−";
   const signed = (v: number): number => (negative ? -v : v);
@@ -63,7 +101,7 @@ type BodyReading =
   | { kind: "ok"; value: number; decimals: number; alternative?: number }
   | { kind: "invalid"; problem: InvalidNumberProblem };
 
-function readBody(body: string, locale: NumberLocale): BodyReading {
+function readBody(body: string, locale: NumberLocale, whole: boolean): BodyReading {
   // Spaces are only ever thousands separators ("16 000", "16 000,5"); a mark after them is decimal.
   if (body.includes(" ")) {
     const groups = body.split(" ");
@@ -111,6 +149,8 @@ function readBody(body: string, locale: NumberLocale): BodyReading {
   const groupingPossible = validGroups(parts);
   if (!groupingPossible) return { kind: "ok", value: asDecimal, decimals: frac.length };
   const asGrouped = Number(intPart + frac);
+  // A count has no decimals: one mark before three digits can only group thousands.
+  if (whole) return { kind: "ok", value: asGrouped, decimals: 0 };
   // One mark followed by exactly three digits: "16.000" / "16,000" — the locale decides, and we say so.
   const { decimal } = separatorsOf(locale);
   return mark === decimal

@@ -148,10 +148,9 @@ export function indicatorLabel(ind: Indicator): Bilingual {
   return { vi: `${ind.code}. ${ind.name.vi}`, en: `${ind.code}. ${ind.name.en}` };
 }
 
-/** Decimals the figure at position i of a column is shown with: from its format or typed text, else as
- *  many as its value has. */
+/** Decimals the figure at position i of a column stands for, as written (ColumnReading.shownDecimals). */
 export function shownDecimalsAt(c: ColumnReading, i: number): number {
-  const d = c.decimals[i];
+  const d = c.shownDecimals(i);
   return d >= 0 ? d : decimalsOf(c.value[i]);
 }
 

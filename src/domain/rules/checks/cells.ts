@@ -33,7 +33,8 @@ export function checkCells(ctx: RuleContext): void {
       const at = { cells: [address], indicator: ind, columnId: column.id };
       switch (r.kind) {
         case "blank":
-          if (isRequiredIn(ind, column)) {
+          // "x" (does not apply) and "-" (none) say there is no figure on purpose: not missing.
+          if (r.marker === undefined && isRequiredIn(ind, column)) {
             ctx.emit("required.missing", {
               ...at,
               message: text(
@@ -56,6 +57,19 @@ export function checkCells(ctx: RuleContext): void {
             found: text(r.code),
           });
           continue;
+        case "date": {
+          const shown = dateText(r.serial);
+          ctx.emit("type.not-a-number", {
+            ...at,
+            message: text(
+              `Ô ${address} chứa ngày ${shown} (định dạng ngày tháng), không phải số liệu; Excel lưu nó thành số ${num(r.serial).vi}.`,
+              `Cell ${address} holds the date ${shown} (formatted as a date), not a figure; Excel stores it as the number ${num(r.serial).en}.`
+            ),
+            expected: text("một số", "a number"),
+            found: text(shown),
+          });
+          continue;
+        }
         case "boolean":
           ctx.emit("type.not-a-number", {
             ...at,
@@ -256,4 +270,21 @@ function checkBounds(
       ctx.emit(bound.ruleId, { ...at, ...bound.finding(at.indicator, value, address) });
     }
   }
+}
+
+/**
+ * A date serial as an officer reads it: 44561 → "31/12/2021", with the time when there is one. Excel
+ * counts a 29 February 1900 that never was, so from day 61 on a serial is days since 30 December 1899.
+ */
+export function dateText(serial: number): string {
+  if (!Number.isFinite(serial) || serial < 0 || serial >= 2958466) return String(serial);
+  const days = Math.floor(serial);
+  const base = days < 61 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
+  const d = new Date(base + days * 86_400_000);
+  const two = (n: number) => String(n).padStart(2, "0");
+  const date = `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+  const minutes = Math.round((serial - days) * 1440);
+  const time = `${two(Math.floor(minutes / 60))}:${two(minutes % 60)}`;
+  if (minutes === 0) return date;
+  return days === 0 ? time : `${date} ${time}`;
 }
