@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { AnnexMetadata, CellValue, SheetSnapshot } from "../../domain";
+import { AnnexMetadata, CellValue, SheetSnapshot, toA1 } from "../../domain";
 import { METADATA_SHEET, readMetadata } from "./metadata";
 
 /** Excel's day 0 (1899-12-30), so a date cell reads as the serial number Excel shows. */
@@ -14,12 +14,17 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet, metadata?: AnnexMetadata): 
   const values: Array<CellValue[] | undefined> = [];
   const formulas: Array<CellValue[] | undefined> = [];
   const numberFormats: Array<string[] | undefined> = [];
+  // Each merge's extent, by its top-left cell (ExcelJS keeps a Merge cell for every other cell of it).
+  const merged = new Map<string, { r0: number; c0: number; r1: number; c1: number }>();
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const v: CellValue[] = [];
     const f: CellValue[] = [];
     const n: string[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      if (cell.type === ExcelJS.ValueType.Merge) return;
+      if (cell.type === ExcelJS.ValueType.Merge) {
+        extendMerge(merged, cell.master, rowNumber, colNumber);
+        return;
+      }
       const c = colNumber - 1;
       for (let k = v.length; k < c; k++) {
         v.push("");
@@ -52,7 +57,40 @@ export function sheetSnapshot(ws: ExcelJS.Worksheet, metadata?: AnnexMetadata): 
       numberFormats.push(n);
     }
   });
-  return { name: ws.name, values, formulas, numberFormats, ...(metadata ? { metadata } : {}) };
+  const merges = [...merged.values()].map(
+    (m) => `${toA1(m.r0 - 1, m.c0 - 1)}:${toA1(m.r1 - 1, m.c1 - 1)}`
+  );
+  return {
+    name: ws.name,
+    values,
+    formulas,
+    numberFormats,
+    ...(metadata ? { metadata } : {}),
+    ...(merges.length ? { merges } : {}),
+  };
+}
+
+function extendMerge(
+  merged: Map<string, { r0: number; c0: number; r1: number; c1: number }>,
+  master: ExcelJS.Cell,
+  row: number,
+  col: number
+): void {
+  const m = merged.get(master.address);
+  const [mr, mc] = [Number(master.row), Number(master.col)];
+  if (!m) {
+    merged.set(master.address, {
+      r0: Math.min(mr, row),
+      c0: Math.min(mc, col),
+      r1: Math.max(mr, row),
+      c1: Math.max(mc, col),
+    });
+    return;
+  }
+  m.r0 = Math.min(m.r0, row);
+  m.c0 = Math.min(m.c0, col);
+  m.r1 = Math.max(m.r1, row);
+  m.c1 = Math.max(m.c1, col);
 }
 
 function plainValue(v: unknown): CellValue {

@@ -81,6 +81,8 @@ export interface DerivedSet {
   /** Whether `formula` (from `from` on; 1 skips a leading "=") is exactly this cell's formula. */
   hasFormula(k: number, formula: string, from?: number): boolean;
   cell(k: number): DerivedCell;
+  /** Positions whose result was not a finite number (an overflow): their value is blank. */
+  readonly overflowed: readonly number[];
 }
 
 // kind 0: blank ("")
@@ -105,6 +107,7 @@ export class DerivedCells implements DerivedSet {
   private readonly texts: string[] = [];
   private readonly textIndex = new Map<string, number>();
   private views?: DerivedCell[];
+  readonly overflowed: number[] = [];
 
   constructor(
     private readonly rows: readonly DerivedRow[],
@@ -131,7 +134,11 @@ export class DerivedCells implements DerivedSet {
       this.exprIndex.set(built, e);
     }
     this.expr[k] = e;
-    if (typeof value === "number") {
+    if (typeof value === "number" && !Number.isFinite(value)) {
+      // Figures so large the result overflows (1e308 / 0.5 × 100) or NaN: blank, never written.
+      this.kind[k] = 0;
+      this.overflowed.push(k);
+    } else if (typeof value === "number") {
       this.kind[k] = VALUE_NUMBER;
       this.number[k] = value;
     } else if (value !== "") {

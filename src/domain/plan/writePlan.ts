@@ -1,15 +1,18 @@
 import { DerivedSet } from "../derive/derivedCells";
 import { CURRENT, derivedOnSheet, FREE, OURS_OUTDATED } from "../derive/derivedOnSheet";
 import { sameSavedResult } from "../derive/formulaShape";
-import { fromA1 } from "../sheet/address";
+import { fromA1, toA1 } from "../sheet/address";
+import { MergedArea, MergedAreas } from "../sheet/mergedAreas";
 import {
   formulaEntry,
+  isEmptyAt,
   numberFormatAt,
   SheetSnapshot,
   SnapshotEditor,
   valueAt,
 } from "../sheet/snapshot";
 import { Bilingual, Finding } from "../rules/finding";
+import { quoteCell } from "../text/quote";
 
 /**
  * What an adapter writes. The engine decides; adapters (Office.js, ExcelJS) only apply. A plan never
@@ -34,8 +37,11 @@ export interface CellWrite {
 export interface SkippedCell {
   readonly address: string;
   readonly reason: Bilingual;
-  /** What the user typed there, for the message. */
+  /** What the user typed there, for the message (quoted: at most ~80 characters). */
   readonly found: string;
+  /** The merged range ("D20:M20") the cell lies in, when that is why it is kept: overwriting cannot
+   *  write there either (unmerging can). */
+  readonly merge?: string;
 }
 
 export interface WritePlan {
@@ -59,8 +65,19 @@ export function planFill(
   let count = 0;
   const skipped: SkippedCell[] = [];
   const states = derivedOnSheet(sheet, cells);
+  const merges = MergedAreas.of(sheet);
   for (let k = 0; k < cells.length; k++) {
     const state = states[k];
+    if (merges.size) {
+      // A cell inside a merge, not its top-left, shows the merge's value: a write there would land on
+      // that value (a figure a person typed), so it is never written, even when asked to overwrite.
+      const merge = merges.covered(cells.row(k), cells.col(k));
+      if (merge) {
+        const held = mergedValue(sheet, merge);
+        if (held !== undefined) skipped.push(coveredByMerge(cells.address(k), merge, held));
+        continue;
+      }
+    }
     if (state === FREE) {
       writes[count++] = new DerivedWrite(cells, k, cells.numFmt(k));
       continue;
@@ -83,7 +100,7 @@ export function planFill(
       continue;
     }
     const [row, col, address] = [cells.row(k), cells.col(k), cells.address(k)];
-    const found = formulaEntry(sheet, row, col) ?? String(valueAt(sheet, row, col));
+    const found = quoteCell(formulaEntry(sheet, row, col) ?? valueAt(sheet, row, col));
     skipped.push({
       address,
       found,
@@ -95,6 +112,25 @@ export function planFill(
   }
   writes.length = count;
   return { sheet: sheet.name, writes, skipped };
+}
+
+/** What the top-left cell of a merge holds (formula or value, quoted), or undefined when it is empty. */
+function mergedValue(sheet: SheetSnapshot, merge: MergedArea): string | undefined {
+  if (isEmptyAt(sheet, merge.r0, merge.c0)) return undefined;
+  return quoteCell(formulaEntry(sheet, merge.r0, merge.c0) ?? valueAt(sheet, merge.r0, merge.c0));
+}
+
+function coveredByMerge(address: string, merge: MergedArea, found: string): SkippedCell {
+  const first = toA1(merge.r0, merge.c0);
+  return {
+    address,
+    found,
+    merge: merge.address,
+    reason: {
+      vi: `Ô ${address} nằm trong vùng ô gộp ${merge.address}, đang giữ số liệu ${found} ở ô ${first}; không ghi vào đó để khỏi mất số liệu. Hãy bỏ gộp ô ${merge.address} rồi chạy lại.`,
+      en: `Cell ${address} lies in the merged range ${merge.address}, which holds ${found} in ${first}; nothing is written there, so that figure is not lost. Unmerge ${merge.address}, then run again.`,
+    },
+  };
 }
 
 /**
@@ -119,8 +155,7 @@ class DerivedWrite implements CellWrite {
   }
 
   get value(): number | string | null {
-    const v = this.cells.value(this.k);
-    return v === "" ? null : v;
+    return planValue(this.cells.value(this.k));
   }
 
   get purpose(): "derived" {
@@ -148,6 +183,16 @@ class DerivedWrite implements CellWrite {
   }
 }
 
+/**
+ * The last guard where a plan entry is made: a value a plan may hold. Blank is null, and so is a
+ * number that is not finite (NaN, ±Infinity): Excel has no such number, and a file holding one is
+ * rewritten by every later fill.
+ */
+export function planValue(v: number | string): number | string | null {
+  if (v === "") return null;
+  return typeof v === "number" && !Number.isFinite(v) ? null : v;
+}
+
 /** Converts numbers stored as text to numbers, for the findings the user chose. Only on request. */
 export function planFixes(sheet: SheetSnapshot, findings: readonly Finding[]): WritePlan {
   const writes: CellWrite[] = [];
@@ -156,7 +201,7 @@ export function planFixes(sheet: SheetSnapshot, findings: readonly Finding[]): W
     if (!f.fix || f.sheet !== sheet.name || seen.has(f.fix.address)) continue;
     seen.add(f.fix.address);
     const { row, col } = fromA1(f.fix.address);
-    if (typeof valueAt(sheet, row, col) === "number") continue;
+    if (typeof valueAt(sheet, row, col) === "number" || planValue(f.fix.value) === null) continue;
     writes.push({ row, col, address: f.fix.address, value: f.fix.value, purpose: "fix" });
   }
   return { sheet: sheet.name, writes, skipped: [] };

@@ -265,6 +265,25 @@ export const RULES = {
       en: '"16.000" is sixteen thousand in Vietnamese writing but 16 in English writing.',
     },
   },
+  "merge.input-derived": {
+    severity: "error",
+    title: {
+      vi: "Ô nhập liệu bị gộp với ô tính toán",
+      en: "Input cell merged with a derived cell",
+    },
+    reason: {
+      vi: "Ô gộp chỉ giữ giá trị ở ô đầu: số liệu và công thức của các ô còn lại không có chỗ, và ghi công thức vào đó sẽ làm mất số liệu đã nhập.",
+      en: "A merged range keeps only its first cell's value: the other cells' figures and formulas have no place, and writing a formula there would destroy the figure typed.",
+    },
+  },
+  "derived.overflow": {
+    severity: "error",
+    title: { vi: "Kết quả tính quá lớn", en: "Result too large to compute" },
+    reason: {
+      vi: "Số liệu quá lớn làm phép tính vượt giới hạn số của Excel; ô kết quả để trống cho đến khi số liệu được sửa.",
+      en: "Figures this large make the result exceed the numbers Excel can hold; the cell stays blank until the figures are corrected.",
+    },
+  },
 } as const satisfies Record<string, RuleDefinition>;
 
 export type RuleId = keyof typeof RULES;

@@ -7,6 +7,8 @@ import { checkCells } from "./checks/cells";
 import { checkChange } from "./checks/change";
 import { checkDerived } from "./checks/derived";
 import { checkFlows } from "./checks/flows";
+import { checkMerges } from "./checks/merges";
+import { checkOverflow } from "./checks/overflow";
 import { checkRelations } from "./checks/relations";
 import { checkStructure } from "./checks/structure";
 import { checkTargets } from "./checks/targets";
@@ -16,11 +18,13 @@ import { Finding, SEVERITY_ORDER } from "./finding";
 /** The checks, in the order a careful reviewer reads a sheet. Each one lives in ./checks. */
 const CHECKS: ReadonlyArray<(ctx: RuleContext) => void> = [
   checkStructure,
+  checkMerges,
   checkCells,
   checkUnits,
   checkRelations,
   checkFlows,
   checkDerived,
+  checkOverflow,
   checkChange,
   checkTargets,
 ];

@@ -29,6 +29,9 @@ export interface SheetSnapshot {
   readonly metadata?: AnnexMetadata;
   /** The sheet's explanations (giải trình) of findings, kept beside the metadata (src/domain/explanations). */
   readonly explanations?: readonly Explanation[];
+  /** The merged ranges, in A1 ("D20:M20"); absent when the host cannot tell. The value of a merge is
+   *  in its top-left cell; the others read as empty (see sheet/mergedAreas.ts). */
+  readonly merges?: readonly string[];
 }
 
 /** The error values Excel shows in a cell. */
@@ -184,6 +187,7 @@ export class SnapshotEditor {
       numberFormats: this.formats,
       ...(metadata ? { metadata } : {}),
       ...(this.base?.explanations ? { explanations: this.base.explanations } : {}),
+      ...(this.base?.merges ? { merges: this.base.merges } : {}),
     };
   }
 
