@@ -1,4 +1,12 @@
-import { Analysis, Bilingual, Finding, Severity } from "../domain";
+import {
+  Analysis,
+  Bilingual,
+  ExplainedFinding,
+  Explanation,
+  Finding,
+  ReopenedFinding,
+  Severity,
+} from "../domain";
 import { Lang } from "./io";
 import { renderTable } from "./table";
 
@@ -18,6 +26,12 @@ export interface SheetReport {
     readonly year: number;
   } | null;
   readonly findings: readonly Finding[];
+  /** Findings explained (giải trình) on the figures they were explained for: listed apart, not counted. */
+  readonly explained?: readonly ExplainedFinding[];
+  /** Open findings whose explanation no longer holds because a figure changed (among `findings`). */
+  readonly reopened?: readonly ReopenedFinding[];
+  /** Explanations whose finding no longer fires: kept in the workbook, reported. */
+  readonly staleExplanations?: readonly Explanation[];
 }
 
 export type Counts = Record<Severity, number>;
@@ -30,6 +44,13 @@ export function sheetReport(a: Analysis): SheetReport {
       ? { id: annex.template.id, version: annex.template.version, year: annex.year }
       : null,
     findings: a.findings,
+    ...(a.explanations
+      ? {
+          explained: a.explanations.explained,
+          reopened: a.explanations.reopened,
+          staleExplanations: a.explanations.stale,
+        }
+      : {}),
   };
 }
 
@@ -79,6 +100,7 @@ export function renderFile(report: FileReport, lang: Lang, width: number): strin
     );
     if (!s.findings.length) {
       out.push(lang === "vi" ? "  Không có phát hiện nào." : "  Nothing found.");
+      out.push(...explainedLines(s, lang, width));
       continue;
     }
     const rows = s.findings.map((f) => [
@@ -89,6 +111,7 @@ export function renderFile(report: FileReport, lang: Lang, width: number): strin
       f.found?.[lang] ?? "",
     ]);
     out.push(renderTable(header, rows, width, [0, 1]));
+    out.push(...explainedLines(s, lang, width));
   }
   if (report.ignoredSheets.length) {
     const names = report.ignoredSheets.map((n) => `"${n}"`).join(", ");
@@ -98,8 +121,58 @@ export function renderFile(report: FileReport, lang: Lang, width: number): strin
         : `Skipped sheets that are not annexes: ${names}.`
     );
   }
-  out.push(`${lang === "vi" ? "Tóm tắt" : "Summary"}: ${countsText(fileCounts(report), lang)}.`);
+  const explained = countFindings(
+    report.sheets.flatMap((s) => s.explained ?? []).map((x) => x.finding)
+  );
+  const summary = countsText(fileCounts(report), lang);
+  out.push(
+    `${lang === "vi" ? "Tóm tắt" : "Summary"}: ${summary}${explainedSummary(explained, lang)}.`
+  );
   return out.join("\n");
+}
+
+/** "; đã giải trình: 1 lỗi, 1 cảnh báo" — explained findings stay visible in the summary, apart. */
+export function explainedSummary(c: Counts, lang: Lang): string {
+  if (c.error + c.warning + c.info === 0) return "";
+  return lang === "vi"
+    ? `; đã giải trình: ${countsText(c, lang)}`
+    : `; explained: ${countsText(c, lang)}`;
+}
+
+/**
+ * A sheet's explanations as `annex check` prints them, after the open findings' table: the explained
+ * findings ("Đã giải trình", with their reasons), those open again because a figure changed, and
+ * explanations no finding uses any more.
+ */
+function explainedLines(s: SheetReport, lang: Lang, width: number): string[] {
+  const out: string[] = [];
+  const vi = lang === "vi";
+  if (s.explained?.length) {
+    out.push(vi ? "Đã giải trình (không tính vào lỗi, cảnh báo):" : "Explained (not counted):");
+    const header = vi
+      ? ["Mức", "Ô", "Nội dung", "Lý do giải trình"]
+      : ["Severity", "Cell", "Message", "Explanation"];
+    const rows = s.explained.map(({ finding: f, explanation: e }) => [
+      SEVERITY[f.severity][lang],
+      f.cells[0] ?? "",
+      f.message[lang],
+      `${e.reason} (${[e.date, e.by].filter(Boolean).join(", ")})`,
+    ]);
+    out.push(renderTable(header, rows, width, [0, 1]));
+  }
+  for (const r of s.reopened ?? [])
+    out.push(
+      vi
+        ? `Giải trình ở ô ${r.explanation.cell} (${r.explanation.ruleId}, ${r.explanation.date}) không còn áp dụng: số liệu ở ${r.changed.join(", ")} đã thay đổi. Lý do cũ: "${r.explanation.reason}".`
+        : `The explanation at cell ${r.explanation.cell} (${r.explanation.ruleId}, ${r.explanation.date}) no longer applies: the figures in ${r.changed.join(", ")} changed. It said: "${r.explanation.reason}".`
+    );
+  for (const e of s.staleExplanations ?? [])
+    out.push(
+      vi
+        ? `Giải trình ở ô ${e.cell} (${e.ruleId}) không còn phát hiện tương ứng; vẫn giữ trong tệp (rút bằng annex explain --withdraw): "${e.reason}".`
+        : `The explanation at cell ${e.cell} (${e.ruleId}) has no finding any more; it stays in the file (withdraw it with annex explain --withdraw): "${e.reason}".`
+    );
+  return out;
 }
 
 /** The --json report: field names and order are stable; messages carry both languages. */
@@ -113,19 +186,17 @@ export function jsonReport(reports: readonly FileReport[]): unknown {
       sheet: s.sheet,
       template: s.template,
       counts: countFindings(s.findings),
-      findings: s.findings.map((f) => ({
-        ruleId: f.ruleId,
-        severity: f.severity,
-        cell: f.cells[0] ?? null,
-        cells: f.cells,
-        indicator: f.indicatorCode ?? null,
-        column: f.columnId ?? null,
-        message: f.message,
-        expected: f.expected ?? null,
-        found: f.found ?? null,
-        reason: f.reason,
-        fix: f.fix ?? null,
+      findings: s.findings.map(findingJson),
+      explainedCounts: countFindings((s.explained ?? []).map((x) => x.finding)),
+      explained: (s.explained ?? []).map(({ finding, explanation }) => ({
+        ...findingJson(finding),
+        explanation: explanationJson(explanation),
       })),
+      reopenedExplanations: (s.reopened ?? []).map(({ explanation, changed }) => ({
+        ...explanationJson(explanation),
+        changed,
+      })),
+      staleExplanations: (s.staleExplanations ?? []).map(explanationJson),
     })),
     ignoredSheets: r.ignoredSheets,
   }));
@@ -140,4 +211,33 @@ export function jsonReport(reports: readonly FileReport[]): unknown {
     { files: 0, unreadable: 0, error: 0, warning: 0, info: 0 }
   );
   return { format: "annex-check/1", files, totals };
+}
+
+function findingJson(f: Finding) {
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    cell: f.cells[0] ?? null,
+    cells: f.cells,
+    indicator: f.indicatorCode ?? null,
+    column: f.columnId ?? null,
+    message: f.message,
+    expected: f.expected ?? null,
+    found: f.found ?? null,
+    reason: f.reason,
+    fix: f.fix ?? null,
+  };
+}
+
+/** An explanation in --json: the rule and cell it explains, the reason, when and by whom, and the
+ *  fingerprint (the figures it was given for, by address). */
+function explanationJson(e: Explanation) {
+  return {
+    ruleId: e.ruleId,
+    cell: e.cell,
+    reason: e.reason,
+    date: e.date,
+    by: e.by ?? null,
+    figures: e.figures,
+  };
 }

@@ -1,6 +1,7 @@
 import { TemplateError } from "../domain";
 import { WorkbookFileError } from "../adapters/xlsx/workbookFile";
 import { checkCommand, CHECK_USAGE } from "./commands/check";
+import { explainCommand, EXPLAIN_USAGE } from "./commands/explain";
 import { fillCommand, FILL_USAGE } from "./commands/fill";
 import { newCommand, NEW_USAGE } from "./commands/newAnnex";
 import { templatesCommand, TEMPLATES_USAGE } from "./commands/templates";
@@ -12,10 +13,13 @@ const COMMANDS: Record<string, (args: readonly string[], io: Io) => Promise<numb
   new: newCommand,
   check: checkCommand,
   fill: fillCommand,
+  explain: explainCommand,
 };
 
 export function usage(lang: Lang): string {
-  const lines = [TEMPLATES_USAGE, NEW_USAGE, CHECK_USAGE, FILL_USAGE].map((u) => `  ${u[lang]}`);
+  const lines = [TEMPLATES_USAGE, NEW_USAGE, CHECK_USAGE, FILL_USAGE, EXPLAIN_USAGE].map(
+    (u) => `  ${u[lang]}`
+  );
   const common =
     lang === "vi"
       ? [

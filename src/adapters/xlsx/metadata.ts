@@ -1,5 +1,13 @@
 import ExcelJS from "exceljs";
-import { AnnexMetadata } from "../../domain";
+import {
+  AnnexMetadata,
+  EXPLANATIONS_COLUMN,
+  EXPLANATIONS_HEADER,
+  Explanation,
+  explanationRows,
+  explanationsColumn,
+  parseExplanations,
+} from "../../domain";
 
 /**
  * Which template, version and year each annex sheet follows, kept in a very hidden sheet: it survives
@@ -40,6 +48,54 @@ export function writeMetadata(
   ws.eachRow((r, n) => {
     if (n > 1 && r.getCell(1).value === sheetName) existing = r;
   });
-  if (existing) existing.values = row;
+  // Cell by cell: the row may also hold an explanation, further right (see explanationRows).
+  if (existing) row.forEach((v, c) => (existing!.getCell(c + 1).value = v));
   else ws.addRow(row);
+}
+
+/** The metadata sheet's cells as plain values, row-major from A1 (what parseExplanations reads). */
+function metadataValues(ws: ExcelJS.Worksheet): unknown[][] {
+  const values: unknown[][] = [];
+  ws.eachRow({ includeEmpty: true }, (row, n) => {
+    const cells: unknown[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, c) => {
+      const v = cell.value;
+      cells[c - 1] =
+        v && typeof v === "object" && "richText" in v ? v.richText.map((t) => t.text).join("") : v;
+    });
+    values[n - 1] = cells;
+  });
+  return values;
+}
+
+/** Every sheet's explanations (giải trình), from their table in the metadata sheet (src/domain/explanations/records.ts). */
+export function readExplanations(workbook: ExcelJS.Workbook): Map<string, Explanation[]> {
+  const ws = workbook.getWorksheet(METADATA_SHEET);
+  return ws ? parseExplanations(metadataValues(ws)) : new Map();
+}
+
+/**
+ * Makes a sheet's explanations exactly these (none: every one withdrawn), keeping the other sheets'.
+ * The table is rewritten in place; rows it no longer needs are cleared.
+ */
+export function writeExplanations(
+  workbook: ExcelJS.Workbook,
+  sheetName: string,
+  explanations: readonly Explanation[]
+): void {
+  let ws = workbook.getWorksheet(METADATA_SHEET);
+  if (!ws) {
+    ws = workbook.addWorksheet(METADATA_SHEET, { state: "veryHidden" });
+    ws.addRow(HEADER);
+  }
+  const values = metadataValues(ws);
+  const all = parseExplanations(values);
+  if (explanations.length) all.set(sheetName, [...explanations]);
+  else all.delete(sheetName);
+  const col = explanationsColumn(values) ?? EXPLANATIONS_COLUMN;
+  const rows = explanationRows(all);
+  const height = Math.max(rows.length, values.length);
+  for (let r = 0; r < height; r++)
+    for (let k = 0; k < EXPLANATIONS_HEADER.length; k++)
+      ws.getCell(r + 1, col + k + 1).value = rows[r]?.[k] ?? null;
 }

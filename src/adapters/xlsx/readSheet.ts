@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
+import type { Explanation } from "../../domain";
 import { AnnexMetadata, CellValue, SheetSnapshot, toA1 } from "../../domain";
-import { METADATA_SHEET, readMetadata } from "./metadata";
+import { METADATA_SHEET, readExplanations, readMetadata } from "./metadata";
 
 /** Excel's day 0 (1899-12-30), so a date cell reads as the serial number Excel shows. */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
@@ -111,7 +112,17 @@ function plainValue(v: unknown): CellValue {
 /** The worksheets a check looks at: every one but our metadata sheet, or the one named. */
 export function workbookSnapshots(workbook: ExcelJS.Workbook, sheet?: string): SheetSnapshot[] {
   const metadata = readMetadata(workbook);
+  const explanations = readExplanations(workbook);
   return workbook.worksheets
     .filter((ws) => ws.name !== METADATA_SHEET && (sheet === undefined || ws.name === sheet))
-    .map((ws) => sheetSnapshot(ws, metadata.get(ws.name)));
+    .map((ws) => withExplanations(sheetSnapshot(ws, metadata.get(ws.name)), explanations));
+}
+
+/** The snapshot with the sheet's explanations (giải trình), when it has any. */
+export function withExplanations(
+  snapshot: SheetSnapshot,
+  explanations: ReadonlyMap<string, readonly Explanation[]>
+): SheetSnapshot {
+  const mine = explanations.get(snapshot.name);
+  return mine?.length ? { ...snapshot, explanations: mine } : snapshot;
 }

@@ -3,6 +3,7 @@ import { COMMON, expandFiles, langOf, loadTemplates, localeOf, parse } from "../
 import {
   countFindings,
   countsText,
+  explainedSummary,
   FileReport,
   fileCounts,
   jsonReport,
@@ -65,12 +66,18 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
 
 function summary(reports: readonly FileReport[], lang: "vi" | "en"): string {
   const total = countFindings(reports.flatMap((r) => r.sheets.flatMap((s) => s.findings)));
+  const explained = explainedSummary(
+    countFindings(
+      reports.flatMap((r) => r.sheets.flatMap((s) => (s.explained ?? []).map((x) => x.finding)))
+    ),
+    lang
+  );
   const unreadable = reports.filter((r) => r.problem).length;
   const withErrors = reports.filter((r) => fileCounts(r).error > 0).length;
   const n = reports.length;
   return lang === "vi"
-    ? `Đã kiểm tra ${n} tệp: ${countsText(total, lang)}; ${withErrors} tệp có lỗi` +
+    ? `Đã kiểm tra ${n} tệp: ${countsText(total, lang)}${explained}; ${withErrors} tệp có lỗi` +
         (unreadable ? `, ${unreadable} tệp không đọc được.` : ".")
-    : `Checked ${n} file${n === 1 ? "" : "s"}: ${countsText(total, lang)}; ${withErrors} with errors` +
+    : `Checked ${n} file${n === 1 ? "" : "s"}: ${countsText(total, lang)}${explained}; ${withErrors} with errors` +
         (unreadable ? `, ${unreadable} could not be read.` : ".");
 }
