@@ -1,9 +1,5 @@
 import * as path from "path";
-import {
-  applyWritePlans,
-  missingSelfCheckRules,
-  selfCheckedPlan,
-} from "../../adapters/xlsx/applyPlan";
+import { applyWritePlans } from "../../adapters/xlsx/applyPlan";
 import {
   refuseExisting,
   saveWorkbook,
@@ -11,13 +7,13 @@ import {
   writeBytes,
 } from "../../adapters/xlsx/workbookFile";
 import { EXIT, Io, Lang, UsageError } from "../io";
-import { COMMON, langOf, loadTemplates, localeOf, parse, sheetNameOf } from "../options";
+import { COMMON, langOf, loadTemplates, localeOf, parse } from "../options";
 import { analyzeFile } from "../workbooks";
-import { Analysis, Finding } from "../../domain";
+import { Analysis } from "../../domain";
 
 export const FILL_USAGE = {
-  vi: "annex fill TỆP.xlsx [-o TỆP_MỚI.xlsx] [--force] [--sheet TÊN] [--self-check]",
-  en: "annex fill FILE.xlsx [-o NEW.xlsx] [--force] [--sheet NAME] [--self-check]",
+  vi: "annex fill TỆP.xlsx [-o TỆP_MỚI.xlsx] [--force] [--sheet TÊN]",
+  en: "annex fill FILE.xlsx [-o NEW.xlsx] [--force] [--sheet NAME]",
 };
 
 const OPTIONS = {
@@ -25,22 +21,12 @@ const OPTIONS = {
   sheet: { type: "string" },
   output: { type: "string", short: "o" },
   force: { type: "boolean" },
-  /** Add the self-check (red cells, "Kiểm tra" column) to a sheet recognised from its headers. */
-  "self-check": { type: "boolean" },
 } as const;
-
-/**
- * Findings about the annex's shape (a missing column, a sheet not recognised, an unknown or repeated
- * row, a merged input/derived area) rather than about one figure: `fill` shows them in full, as `check`
- * does, since they are why the derived columns may be missing or wrong.
- */
-const STRUCTURAL = /^(sheet|header|row|merge|layout|template)\./;
 
 /**
  * annex fill — writes the derived columns as formulas with their results cached. Cells a person
  * typed are kept (and listed) unless --force; a second run finds nothing to write and leaves the file
- * untouched. The annex's structural errors are reported as `check` reports them, and the exit status
- * is 1 when the annex has errors, as for `check`.
+ * untouched.
  */
 export async function fillCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, OPTIONS);
@@ -50,58 +36,32 @@ export async function fillCommand(args: readonly string[], io: Io): Promise<numb
   const file = positionals[0];
   const output = values.output ?? file;
   const inPlace = path.resolve(output) === path.resolve(file);
-  const sheet = sheetNameOf(values.sheet);
-  const force = values.force ?? false;
   if (!inPlace) await refuseExisting(output);
 
   const templates = (await loadTemplates(values.template)).map((t) => t.template);
   const { opened, analysis } = await analyzeFile(file, {
     templates,
     locale: localeOf(values.locale),
-    overwrite: force,
-    ...(sheet !== undefined ? { sheet } : {}),
+    overwrite: values.force ?? false,
+    ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
   });
   const annexes = analysis.sheets.filter((a) => a.annex);
   if (!annexes.length) {
     for (const a of analysis.sheets) for (const f of a.findings) io.err(f.message[lang]);
-    if (!analysis.sheets.length)
-      io.err(
-        lang === "vi"
-          ? `Tệp "${file}" không có trang tính nào để điền.`
-          : `"${file}" has no sheet to fill.`
-      );
     return EXIT.failed;
   }
-  const errors = annexes.flatMap((a) => a.findings.filter((f) => f.severity === "error"));
-  const status = errors.length ? EXIT.findings : EXIT.ok;
-  // The self-check is kept current where the sheet has it, added elsewhere with --self-check.
-  const plans = annexes.map((a) =>
-    selfCheckedPlan(opened.workbook, a, {
-      selfCheck: values["self-check"] ?? false,
-      overwrite: values.force ?? false,
-    })
-  );
-  plans.forEach((plan, i) => io.out(sheetSummary({ sheet: annexes[i].sheet, plan }, lang)));
-  const pending = plans.reduce(
-    (n, p) => n + p.writes.length + missingSelfCheckRules(opened.workbook, p),
-    0
-  );
+  for (const a of annexes) io.out(sheetSummary(a, lang));
+
+  const plans = annexes.map((a) => a.plan);
+  const pending = plans.reduce((n, p) => n + p.writes.length, 0);
   if (!pending) {
-    if (!inPlace) await writeBytes(output, opened.bytes, { force });
-    const kept = inPlace
-      ? { vi: "tệp giữ nguyên.", en: "the file is unchanged." }
-      : { vi: `đã chép nguyên tệp sang ${output}.`, en: `copied the file unchanged to ${output}.` };
-    if (errors.length) io.err(errorsText(annexes, errors.length, file, lang));
+    if (!inPlace) await writeBytes(output, opened.bytes);
     io.out(
-      errors.length
-        ? lang === "vi"
-          ? `Không ghi gì: biểu còn ${errors.length} lỗi (ở trên); ${kept.vi}`
-          : `Nothing written: the annex still has ${errors.length} error${errors.length === 1 ? "" : "s"} (above); ${kept.en}`
-        : lang === "vi"
-          ? `Không có gì cần ghi: các cột tính toán đã đúng; ${kept.vi}`
-          : `Nothing to write: the derived columns are already right; ${kept.en}`
+      lang === "vi"
+        ? `Không có gì cần ghi: các cột tính toán đã đúng${inPlace ? "; tệp giữ nguyên." : `; đã chép nguyên tệp sang ${output}.`}`
+        : `Nothing to write: the derived columns are already right${inPlace ? "; the file is unchanged." : `; copied the file unchanged to ${output}.`}`
     );
-    return status;
+    return EXIT.ok;
   }
   if (opened.unsupported.length) {
     const what = opened.unsupported.map((u) => u[lang]).join(", ");
@@ -117,37 +77,14 @@ export async function fillCommand(args: readonly string[], io: Io): Promise<numb
     );
   }
   const written = applyWritePlans(opened.workbook, plans);
-  await saveWorkbook(opened.workbook, output, { force });
+  await saveWorkbook(opened.workbook, output);
   io.out(
     lang === "vi" ? `Đã ghi ${written} ô vào ${output}.` : `Wrote ${written} cells to ${output}.`
   );
-  if (errors.length) io.err(errorsText(annexes, errors.length, file, lang));
-  return status;
+  return EXIT.ok;
 }
 
-/** The annex's errors: the structural ones in full (as `check` shows them), the others counted. */
-function errorsText(annexes: readonly Analysis[], count: number, file: string, lang: Lang): string {
-  const lines: string[] = [];
-  const line = (f: Finding) => `  ${lang === "vi" ? "Lỗi" : "Error"} ${f.cells[0] ?? ""}: ${f.message[lang]}`;
-  for (const a of annexes) {
-    const structural = a.findings.filter((f) => f.severity === "error" && STRUCTURAL.test(f.ruleId));
-    if (!structural.length) continue;
-    lines.push(
-      lang === "vi"
-        ? `Trang "${a.sheet}": biểu sai cấu trúc, các cột tính toán có thể thiếu hoặc sai:`
-        : `Sheet "${a.sheet}": the annex's structure is wrong, so derived columns may be missing or wrong:`,
-      ...structural.map(line)
-    );
-  }
-  lines.push(
-    lang === "vi"
-      ? `Biểu có ${count} lỗi; xem từng lỗi: annex check "${file}"`
-      : `The annex has ${count} error${count === 1 ? "" : "s"}; see each one: annex check "${file}"`
-  );
-  return lines.join("\n");
-}
-
-function sheetSummary(a: Pick<Analysis, "sheet" | "plan">, lang: Lang): string {
+function sheetSummary(a: Analysis, lang: Lang): string {
   const lines = [
     lang === "vi"
       ? `Trang "${a.sheet}": ${a.plan.writes.length} ô công thức cần ghi, ${a.plan.skipped.length} ô người dùng đã nhập được giữ nguyên.`
