@@ -1,5 +1,6 @@
 import { formatNumber } from "../../numbers/formatNumber";
 import { parseTarget } from "../../targets/parseTarget";
+import { quoteCell } from "../../text/quote";
 import { Indicator, isRequiredIn, Template } from "../../template/schema";
 import { RuleId } from "../catalog";
 import { EMPTY, NUMBER } from "../../sheet/columnReadings";
@@ -82,6 +83,7 @@ export function checkCells(ctx: RuleContext): void {
           });
           continue;
         case "text": {
+          const quoted = quoteCell(r.text);
           if (column.holdsTarget) {
             const target = parseTarget(r.text, ctx.locale);
             if (target.ok) {
@@ -89,10 +91,10 @@ export function checkCells(ctx: RuleContext): void {
                 ctx.emit("number.ambiguous", {
                   ...at,
                   message: text(
-                    `Chỉ tiêu "${r.text}" được đọc theo ${writingStyle(ctx.locale).vi}; hãy kiểm tra dấu phân cách.`,
-                    `Target "${r.text}" was read ${writingStyle(ctx.locale).en}; check the separators.`
+                    `Chỉ tiêu "${quoted}" được đọc theo ${writingStyle(ctx.locale).vi}; hãy kiểm tra dấu phân cách.`,
+                    `Target "${quoted}" was read ${writingStyle(ctx.locale).en}; check the separators.`
                   ),
-                  found: text(r.text),
+                  found: text(quoted),
                 });
               }
               continue;
@@ -100,25 +102,25 @@ export function checkCells(ctx: RuleContext): void {
             ctx.emit("target.unreadable", {
               ...at,
               message: text(
-                `Không đọc được kế hoạch "${r.text}" ở ô ${address}.`,
-                `Cannot read the plan "${r.text}" in ${address}.`
+                `Không đọc được kế hoạch "${quoted}" ở ô ${address}.`,
+                `Cannot read the plan "${quoted}" in ${address}.`
               ),
               expected: text(
                 'một số hoặc chỉ tiêu như "trên 16.000", "1-1,5", "≥ 85"',
                 'a number or a target such as "trên 16.000", "1-1,5", "≥ 85"'
               ),
-              found: text(r.text),
+              found: text(quoted),
             });
             continue;
           }
           ctx.emit("type.not-a-number", {
             ...at,
             message: text(
-              `Ô ${address} chứa chữ "${r.text}", không phải số.`,
-              `Cell ${address} holds the text "${r.text}", not a number.`
+              `Ô ${address} chứa chữ "${quoted}", không phải số.`,
+              `Cell ${address} holds the text "${quoted}", not a number.`
             ),
             expected: text("một số", "a number"),
-            found: text(r.text),
+            found: text(quoted),
           });
           continue;
         }
@@ -126,6 +128,7 @@ export function checkCells(ctx: RuleContext): void {
           break;
       }
       if (r.text !== undefined) {
+        const quoted = quoteCell(r.text);
         const read = num(r.value);
         const other = r.ambiguousAlternative;
         const otherLocale = ctx.locale === "vi-VN" ? "en-US" : "vi-VN";
@@ -134,15 +137,15 @@ export function checkCells(ctx: RuleContext): void {
           message:
             other === undefined
               ? text(
-                  `Ô ${address} chứa số dạng văn bản "${r.text}"; có thể chuyển thành số ${read.vi}.`,
-                  `Cell ${address} holds "${r.text}" as text; it can be converted to the number ${read.en}.`
+                  `Ô ${address} chứa số dạng văn bản "${quoted}"; có thể chuyển thành số ${read.vi}.`,
+                  `Cell ${address} holds "${quoted}" as text; it can be converted to the number ${read.en}.`
                 )
               : text(
-                  `Ô ${address} chứa số dạng văn bản "${r.text}", đọc theo ${writingStyle(ctx.locale).vi} là ${read.vi} (theo ${writingStyle(otherLocale).vi} sẽ là ${formatNumber(other, "vi-VN")}). Hãy xác nhận trước khi chuyển.`,
-                  `Cell ${address} holds "${r.text}" as text, read ${writingStyle(ctx.locale).en} as ${read.en} (read ${writingStyle(otherLocale).en} it would be ${formatNumber(other, "en-US")}). Confirm before converting.`
+                  `Ô ${address} chứa số dạng văn bản "${quoted}", đọc theo ${writingStyle(ctx.locale).vi} là ${read.vi} (theo ${writingStyle(otherLocale).vi} sẽ là ${formatNumber(other, "vi-VN")}). Hãy xác nhận trước khi chuyển.`,
+                  `Cell ${address} holds "${quoted}" as text, read ${writingStyle(ctx.locale).en} as ${read.en} (read ${writingStyle(otherLocale).en} it would be ${formatNumber(other, "en-US")}). Confirm before converting.`
                 ),
           expected: text("một số", "a number"),
-          found: text(`"${r.text}"`),
+          found: text(`"${quoted}"`),
           fix: { address, value: r.value },
         });
       }

@@ -6,6 +6,7 @@ import { parseNumber } from "../../numbers/parseNumber";
 import { formatInfo } from "../../sheet/numberFormat";
 import { isErrorCode, numberFormatAt, valueAt } from "../../sheet/snapshot";
 import { fold } from "../../text/fold";
+import { quoteCell } from "../../text/quote";
 import { EPSILON, halfUnit, num, RuleContext, text } from "../context";
 
 /**
@@ -61,16 +62,17 @@ export function checkDerived(ctx: RuleContext): void {
     if (v === "" || typeof v === "boolean") continue;
     if (dc.mode === "evaluation") {
       if (typeof v === "string" && dc.value !== "" && fold(v) !== fold(String(dc.value))) {
+        const quoted = quoteCell(v);
         ctx.emit("derived.mismatch", {
           cells: [dc.address],
           indicator: dc.indicator,
           columnId: dc.columnId,
           message: text(
-            `Ô ${dc.address}: đánh giá ghi "${v}" nhưng theo số liệu là "${dc.value}".`,
-            `Cell ${dc.address}: the evaluation says "${v}" but the figures give "${EVALUATION_EN[String(dc.value)] ?? dc.value}".`
+            `Ô ${dc.address}: đánh giá ghi "${quoted}" nhưng theo số liệu là "${dc.value}".`,
+            `Cell ${dc.address}: the evaluation says "${quoted}" but the figures give "${EVALUATION_EN[String(dc.value)] ?? dc.value}".`
           ),
           expected: describe(dc.value),
-          found: text(v),
+          found: text(quoted),
         });
       }
       continue;
@@ -110,5 +112,6 @@ export function checkDerived(ctx: RuleContext): void {
 function describe(v: unknown): { vi: string; en: string } {
   if (typeof v === "number") return num(v, 2);
   if (v === null || v === "" || v === undefined) return text("(trống)", "(blank)");
-  return text(String(v), EVALUATION_EN[String(v)] ?? String(v));
+  const quoted = quoteCell(String(v));
+  return text(quoted, EVALUATION_EN[String(v)] ?? quoted);
 }

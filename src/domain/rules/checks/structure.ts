@@ -1,5 +1,6 @@
 import { toA1 } from "../../sheet/address";
 import { indicatorLabel, RuleContext, text } from "../context";
+import { quoteCell } from "../../text/quote";
 
 /** The shape of the sheet: columns, header years, unknown, duplicate, missing and renamed rows. */
 export function checkStructure(ctx: RuleContext): void {
@@ -31,13 +32,14 @@ export function checkStructure(ctx: RuleContext): void {
   }
   const nameCol = ctx.col("name") ?? 1;
   for (const u of annex.unknownRows) {
+    const name = quoteCell(u.text);
     ctx.emit("row.unknown", {
       cells: [toA1(u.row, nameCol)],
       message: text(
-        `Dòng ${u.row + 1} ("${u.text || "không có tên"}") không có trong mẫu ${annex.template.form}; số liệu của dòng này không được kiểm tra.`,
-        `Row ${u.row + 1} ("${u.text || "no name"}") is not in template ${annex.template.form}; its figures are not checked.`
+        `Dòng ${u.row + 1} ("${name || "không có tên"}") không có trong mẫu ${annex.template.form}; số liệu của dòng này không được kiểm tra.`,
+        `Row ${u.row + 1} ("${name || "no name"}") is not in template ${annex.template.form}; its figures are not checked.`
       ),
-      found: text(u.text || "(trống)", u.text || "(blank)"),
+      found: text(name || "(trống)", name || "(blank)"),
     });
   }
   for (const d of annex.duplicateRows) {

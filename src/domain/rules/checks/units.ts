@@ -1,5 +1,6 @@
 import { valueAt } from "../../sheet/snapshot";
 import { fold } from "../../text/fold";
+import { quoteCell } from "../../text/quote";
 import { RuleContext, text } from "../context";
 
 /** The unit in column C against the template's unit (and its accepted spellings). */
@@ -29,15 +30,16 @@ export function checkUnits(ctx: RuleContext): void {
     }
     const accepted = [ind.unit, ...ind.unitAliases].map(fold);
     if (accepted.includes(fold(written))) continue;
+    const quoted = quoteCell(written);
     ctx.emit("unit.mismatch", {
       cells: [address],
       indicator: ind,
       message: text(
-        `Chỉ tiêu ${ind.code} có đơn vị "${written}" nhưng mẫu quy định "${ind.unit}".`,
-        `Indicator ${ind.code} is in "${written}" but the template says "${ind.unit}".`
+        `Chỉ tiêu ${ind.code} có đơn vị "${quoted}" nhưng mẫu quy định "${ind.unit}".`,
+        `Indicator ${ind.code} is in "${quoted}" but the template says "${ind.unit}".`
       ),
       expected: text(ind.unit),
-      found: text(written),
+      found: text(quoted),
     });
   }
 }
