@@ -1,4 +1,4 @@
-import { Bilingual } from "../../domain";
+import { Bilingual, formatNumber } from "../../domain";
 
 /**
  * What a file's bytes say about it before ExcelJS unzips them, and the words for a file that cannot be
@@ -65,6 +65,192 @@ export function notXlsx(file: string, bytes: Uint8Array): BytesProblem {
       en: `"${file}" is not an Excel .xlsx workbook${en}.`,
     },
   };
+}
+
+/**
+ * How much a workbook may unpack to. ExcelJS keeps every cell of a sheet as objects: a sheet's XML of
+ * 70 MB (2 million styled cells) already takes 1.7 GB to read and 3.3 GB to write back, and Node's heap
+ * is 2–4 GB on an office computer. A 10,000-row annex is about 5 MB of XML. So a part of the zip may
+ * unpack to at most 200 MB, and all of them together to 400 MB (what we can unpack and look at
+ * without risk); after empty rows at the end of a sheet are trimmed (a used range to row 1,048,576),
+ * the XML handed to ExcelJS is at most 50 MB a sheet (10× the largest real annex, about 1.5 GB to read).
+ */
+export const ZIP_BUDGET = {
+  part: 200 * 1024 * 1024,
+  total: 400 * 1024 * 1024,
+  sheet: 50 * 1024 * 1024,
+} as const;
+
+/** One entry of a zip's central directory: what it claims to hold and where its data is. */
+export interface ZipEntry {
+  readonly name: string;
+  /** 0 stored, 8 deflated. */
+  readonly method: number;
+  readonly compressedSize: number;
+  /** As declared; a hostile zip may lie (the reader must bound what it inflates). */
+  readonly size: number;
+  /** Where the compressed data starts in the file. */
+  readonly dataOffset: number;
+}
+
+const END_OF_DIRECTORY = 0x06054b50;
+const DIRECTORY_ENTRY = 0x02014b50;
+const LOCAL_HEADER = 0x04034b50;
+/** A size field of 0xFFFFFFFF means "see the ZIP64 record": 4 GB or more, far beyond any budget. */
+const ZIP64_SIZE = 0xffffffff;
+
+/**
+ * The entries a zip's central directory lists, read without unpacking anything; undefined when there
+ * is no readable directory (a damaged file: ExcelJS will say so). Pure: no zlib, no Node.
+ */
+export function zipEntries(bytes: Uint8Array): ZipEntry[] | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end-of-directory record is in the last 22 + 65,535 bytes (after a comment of up to 64 KB).
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--)
+    if (view.getUint32(i, true) === END_OF_DIRECTORY) {
+      end = i;
+      break;
+    }
+  if (end < 0) return undefined;
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  const entries: ZipEntry[] = [];
+  const decoder = new TextDecoder();
+  for (let k = 0; k < count; k++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== DIRECTORY_ENTRY) return undefined;
+    const method = view.getUint16(at + 10, true);
+    const compressedSize = view.getUint32(at + 20, true);
+    const size = view.getUint32(at + 24, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    const local = view.getUint32(at + 42, true);
+    const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    if (local + 30 > bytes.length || view.getUint32(local, true) !== LOCAL_HEADER) return undefined;
+    const dataOffset =
+      local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    entries.push({
+      name,
+      method,
+      compressedSize,
+      size: size === ZIP64_SIZE ? Infinity : size,
+      dataOffset,
+    });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** A workbook that unpacks to more than can be read safely. */
+export interface SizeProblem {
+  readonly problem: "too-large";
+  readonly text: Bilingual;
+}
+
+/** A zip whose directory declares more than the budget: refused before anything is unpacked. */
+export function declaredSizeProblem(
+  file: string,
+  entries: readonly ZipEntry[],
+  budget: { readonly part: number; readonly total: number } = ZIP_BUDGET
+): SizeProblem | undefined {
+  let total = 0;
+  for (const e of entries) {
+    total += e.size;
+    if (e.size > budget.part) return tooLarge(file, e.name, e.size);
+  }
+  return total > budget.total ? tooLarge(file, undefined, total) : undefined;
+}
+
+/**
+ * "Tệp quá lớn": the file (or one of its parts) unpacks to more than can be read safely: `size` bytes,
+ * or more than that when `atLeast` (a zip that stopped being unpacked at the budget; Infinity: 4 GB).
+ */
+export function tooLarge(
+  file: string,
+  part: string | undefined,
+  size: number,
+  atLeast = false
+): SizeProblem {
+  const more = atLeast || !Number.isFinite(size);
+  const mb = Number.isFinite(size) ? Math.round(size / 1024 / 1024) : 4096;
+  const amount = `${formatNumber(mb, "vi-VN", 0)} MB`;
+  const vi = `${part ? `phần ${part} ` : ""}giải nén ra ${more ? "hơn " : ""}${amount}`;
+  const en = `${part ? `its part ${part} ` : ""}unpacks to ${more ? "more than " : ""}${amount}`;
+  return {
+    problem: "too-large",
+    text: {
+      vi: `Tệp quá lớn: "${file}" (${vi}), vượt giới hạn đọc an toàn. Hãy mở bằng Excel, xoá các dòng, cột trống thừa ở cuối trang tính rồi lưu lại; nếu tệp từ nguồn không rõ, đừng mở.`,
+      en: `File too large: "${file}" (${en}), more than can be read safely. Open it in Excel, delete the unused rows and columns at the end of the sheet and save it again; if it comes from an unknown source, do not open it.`,
+    },
+  };
+}
+
+/** A worksheet's part in the zip ("xl/worksheets/sheet1.xml"). */
+export function isWorksheetPart(name: string): boolean {
+  return /^xl\/worksheets\/[^/]+\.xml$/i.test(name);
+}
+
+const SHEET_DATA = ascii("<sheetData>");
+const SHEET_DATA_END = ascii("</sheetData>");
+const ROW_END = ascii("</row>");
+/** What only a cell holding something has: a value, a formula, inline text. */
+const CELL_CONTENT = ["<v>", "<v ", "<f>", "<f ", "<f/>", "<is>"].map(ascii);
+
+/**
+ * A worksheet's XML without the empty rows after its last cell that holds something, when they take
+ * at least `minimum` bytes (a used range reaching row 1,048,576 with styled empty cells: ExcelJS would
+ * make an object for each of them, read and written back). Undefined when there is nothing worth
+ * trimming, so ordinary sheets go to ExcelJS exactly as they are. Pure.
+ */
+export function trimTrailingEmptyRows(xml: Uint8Array, minimum = 1024 * 1024): Uint8Array | undefined {
+  const start = indexOfBytes(xml, SHEET_DATA, 0);
+  const end = lastIndexOfBytes(xml, SHEET_DATA_END, xml.length);
+  if (start < 0 || end < start) return undefined;
+  let keep = start + SHEET_DATA.length;
+  const content = lastIndexOfAny(xml, CELL_CONTENT, end, keep);
+  if (content >= 0) {
+    const rowEnd = indexOfBytes(xml, ROW_END, content);
+    if (rowEnd < 0 || rowEnd > end) return undefined;
+    keep = rowEnd + ROW_END.length;
+  }
+  if (end - keep < minimum) return undefined;
+  const out = new Uint8Array(xml.length - (end - keep));
+  out.set(xml.subarray(0, keep));
+  out.set(xml.subarray(end), keep);
+  return out;
+}
+
+function indexOfBytes(bytes: Uint8Array, needle: readonly number[], from: number): number {
+  for (let i = bytes.indexOf(needle[0], from); i >= 0; i = bytes.indexOf(needle[0], i + 1))
+    if (matchesAt(bytes, needle, i)) return i;
+  return -1;
+}
+
+function lastIndexOfBytes(bytes: Uint8Array, needle: readonly number[], before: number): number {
+  return lastIndexOfAny(bytes, [needle], before, 0);
+}
+
+/** The last place before `before` (and not before `floor`) where one of the needles starts. */
+function lastIndexOfAny(
+  bytes: Uint8Array,
+  needles: ReadonlyArray<readonly number[]>,
+  before: number,
+  floor: number
+): number {
+  const first = needles[0][0];
+  if (before <= 0) return -1;
+  for (let i = bytes.lastIndexOf(first, before - 1); i >= floor; i = bytes.lastIndexOf(first, i - 1)) {
+    for (const n of needles) if (matchesAt(bytes, n, i)) return i;
+    if (i === 0) break;
+  }
+  return -1;
+}
+
+function matchesAt(bytes: Uint8Array, needle: readonly number[], at: number): boolean {
+  if (at + needle.length > bytes.length) return false;
+  for (let j = 0; j < needle.length; j++) if (bytes[at + j] !== needle[j]) return false;
+  return true;
 }
 
 /** Whether the bytes hold this ASCII text: zip entry names are stored uncompressed ("xl/workbook"). */

@@ -1,14 +1,23 @@
-import { promises as fs } from "fs";
+import { constants as fsConstants, promises as fs, Stats } from "fs";
 import * as path from "path";
+import { inflateRawSync } from "zlib";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { Bilingual } from "../../domain";
 import {
   damagedText,
+  declaredSizeProblem,
   holdsText,
+  isWorksheetPart,
   notXlsx,
   reasonOf,
   signatureProblem,
+  SizeProblem,
+  tooLarge,
+  trimTrailingEmptyRows,
   unreadableText,
+  ZIP_BUDGET,
+  zipEntries,
 } from "./workbookBytes";
 
 /** Why a workbook file could not be read or written, for a message that names the fix. */
@@ -20,8 +29,11 @@ export type FileProblem =
   | "old-xls"
   | "encrypted"
   | "corrupt"
+  | "too-large"
   | "no-sheet"
   | "exists"
+  | "read-only"
+  | "open-elsewhere"
   | "unwritable";
 
 export class WorkbookFileError extends Error {
@@ -61,9 +73,10 @@ export async function readWorkbook(file: string): Promise<OpenedWorkbook> {
   const bytes = await readBytes(file);
   const sniffed = signatureProblem(file, bytes);
   if (sniffed) throw new WorkbookFileError(sniffed.problem, file, sniffed.text);
+  const forExcelJs = await withinBudget(file, bytes);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(forExcelJs as unknown as ExcelJS.Buffer);
   } catch (e) {
     throw new WorkbookFileError("corrupt", file, damagedText(file, e));
   }
@@ -76,6 +89,55 @@ export async function readWorkbook(file: string): Promise<OpenedWorkbook> {
     ([, what]) => what
   );
   return { file, workbook, bytes, unsupported };
+}
+
+/**
+ * The zip as ExcelJS may load it, or a WorkbookFileError "too-large". First the sizes the zip declares
+ * (refused before anything is unpacked), then every part is unpacked here with a hard limit on its
+ * output (a zip that lies about its sizes stops at the limit instead of filling the memory), and the
+ * empty rows that run on to the end of a sheet are trimmed. The file's own bytes when nothing was
+ * trimmed; otherwise the same parts zipped again (uncompressed) without those rows.
+ */
+async function withinBudget(file: string, bytes: Buffer, budget = ZIP_BUDGET): Promise<Buffer> {
+  const entries = zipEntries(bytes);
+  if (!entries) return bytes; // no readable directory: ExcelJS says the file is damaged
+  const refuse = (p: SizeProblem) => new WorkbookFileError("too-large", file, p.text);
+  const declared = declaredSizeProblem(file, entries, budget);
+  if (declared) throw refuse(declared);
+  const parts: Array<[string, Uint8Array]> = [];
+  let total = 0;
+  let trimmed = false;
+  for (const entry of entries) {
+    if (entry.name.endsWith("/")) continue;
+    const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+    const limit = Math.min(budget.part, budget.total - total);
+    let unpacked: Uint8Array;
+    if (entry.method === 0) unpacked = data;
+    else if (entry.method === 8)
+      try {
+        unpacked = inflateRawSync(data, { maxOutputLength: limit + 1 });
+      } catch (e) {
+        if (e instanceof RangeError) throw refuse(tooLarge(file, entry.name, limit, true));
+        throw new WorkbookFileError("corrupt", file, damagedText(file, e));
+      }
+    else return bytes; // a compression ExcelJS may know better
+    if (unpacked.length > limit) throw refuse(tooLarge(file, entry.name, limit, true));
+    total += unpacked.length;
+    if (isWorksheetPart(entry.name)) {
+      const kept = trimTrailingEmptyRows(unpacked);
+      if (kept) {
+        unpacked = kept;
+        trimmed = true;
+      }
+      if (unpacked.length > budget.sheet)
+        throw refuse(tooLarge(file, entry.name, unpacked.length));
+    }
+    parts.push([entry.name, unpacked]);
+  }
+  if (!trimmed) return bytes;
+  const zip = new JSZip();
+  for (const [name, data] of parts) zip.file(name, data);
+  return zip.generateAsync({ type: "nodebuffer", compression: "STORE" });
 }
 
 async function readBytes(file: string): Promise<Buffer> {
@@ -97,21 +159,84 @@ async function readBytes(file: string): Promise<Buffer> {
   }
 }
 
-/** Writes the workbook all at once: to a temporary file beside the target, then renamed over it. */
-export async function saveWorkbook(workbook: ExcelJS.Workbook, file: string): Promise<void> {
-  const buffer = await workbook.xlsx.writeBuffer();
-  await writeBytes(file, Buffer.from(buffer as ArrayBuffer));
+export interface WriteOptions {
+  /** Write even though Excel or LibreOffice seems to have the file open (their lock file is there). */
+  readonly force?: boolean;
 }
 
-/** No partial file: either the whole new content is at `file`, or the old file is untouched. */
-export async function writeBytes(file: string, bytes: Uint8Array): Promise<void> {
-  const tmp = path.join(
-    path.dirname(file),
-    `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`
-  );
+/** Writes the workbook all at once: to a temporary file beside the target, then renamed over it. */
+export async function saveWorkbook(
+  workbook: ExcelJS.Workbook,
+  file: string,
+  options: WriteOptions = {}
+): Promise<void> {
+  const target = await writeTarget(file, options);
+  const buffer = await workbook.xlsx.writeBuffer();
+  await replaceFile(file, target, Buffer.from(buffer as ArrayBuffer));
+}
+
+/**
+ * No partial file: either the whole new content is at `file`, or the old file is untouched. A
+ * symbolic link is written through (its target gets the content, the link stays); a replaced file
+ * keeps its permissions and owner; a read-only file or folder, or a workbook open in Excel or
+ * LibreOffice (unless `force`), is refused before anything is written.
+ */
+export async function writeBytes(
+  file: string,
+  bytes: Uint8Array,
+  options: WriteOptions = {}
+): Promise<void> {
+  await replaceFile(file, await writeTarget(file, options), bytes);
+}
+
+interface WriteTarget {
+  /** The real file written (a symbolic link's target). */
+  readonly path: string;
+  /** The file being replaced, when there is one. */
+  readonly existing?: Stats;
+}
+
+/** Where the bytes will go, or why they must not: checked before any work is done. */
+export async function writeTarget(file: string, options: WriteOptions = {}): Promise<WriteTarget> {
+  const real = await realTarget(file);
+  const existing = await fs.stat(real).catch(() => undefined);
+  if (existing?.isDirectory()) throw folderError(file);
+  const dir = path.dirname(real);
+  if (existing && !(await writable(real, existing)))
+    throw new WorkbookFileError("read-only", file, {
+      vi: `Tệp "${file}" chỉ cho đọc (read-only); không ghi đè. Hãy ghi ra tệp khác bằng -o TỆP_MỚI.xlsx, hoặc bỏ chế độ chỉ đọc của tệp.`,
+      en: `"${file}" is read-only and is not overwritten. Write to another file with -o NEW.xlsx, or make the file writable.`,
+    });
+  const dirStat = await fs.stat(dir).catch(() => undefined);
+  if (dirStat && !(await writable(dir, dirStat)))
+    throw new WorkbookFileError("read-only", file, {
+      vi: `Thư mục "${dir}" chỉ cho đọc; không ghi được "${file}". Hãy ghi ra thư mục khác bằng -o THƯ_MỤC_KHÁC/TỆP.xlsx.`,
+      en: `The folder "${dir}" is read-only, so "${file}" cannot be written. Write elsewhere with -o OTHER_FOLDER/FILE.xlsx.`,
+    });
+  if (existing && !options.force) {
+    const lock = await lockFile(real);
+    if (lock)
+      throw new WorkbookFileError("open-elsewhere", file, {
+        vi: `Tệp "${file}" đang được mở trong Excel hoặc LibreOffice (có tệp khoá "${lock}"); không ghi. Hãy đóng tệp rồi chạy lại, hoặc dùng --force nếu chắc không ai đang mở.`,
+        en: `"${file}" is open in Excel or LibreOffice (its lock file "${lock}" is there) and is not written. Close it and run again, or use --force if you are sure nobody has it open.`,
+      });
+  }
+  await removeStaleTemps(real);
+  return existing ? { path: real, existing } : { path: real };
+}
+
+async function replaceFile(file: string, target: WriteTarget, bytes: Uint8Array): Promise<void> {
+  const real = target.path;
+  const tmp = tempName(real, process.pid);
   try {
-    await fs.writeFile(tmp, bytes);
-    await fs.rename(tmp, file);
+    await fs.writeFile(tmp, bytes, { mode: target.existing ? target.existing.mode & 0o7777 : 0o666 });
+    if (target.existing) {
+      const { mode, uid, gid } = target.existing;
+      await fs.chmod(tmp, mode & 0o7777);
+      // Only the owner or root may give a file away; a plain user's own file already has its owner.
+      await fs.chown(tmp, uid, gid).catch(() => undefined);
+    }
+    await fs.rename(tmp, real);
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
     throw new WorkbookFileError("unwritable", file, {
@@ -121,13 +246,87 @@ export async function writeBytes(file: string, bytes: Uint8Array): Promise<void>
   }
 }
 
-/** Never replace a workbook someone already has: they must choose another name or remove it. */
-export async function refuseExisting(file: string): Promise<void> {
-  const exists = await fs.stat(file).then(
+/** Our temporary file beside the target: ".bieu01.xlsx.<pid>.<time>.tmp". */
+function tempName(file: string, pid: number): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${pid}.${Date.now()}.tmp`);
+}
+
+/**
+ * Temporary files a killed run of ours left beside the target (same naming, a process id no longer
+ * running): removed, so they do not pile up. One of a run still going (a parallel fill) is left alone.
+ */
+async function removeStaleTemps(file: string): Promise<void> {
+  const dir = path.dirname(file);
+  const prefix = `.${path.basename(file)}.`;
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith(".tmp")) continue;
+    const m = /^(\d+)\.(\d+)\.tmp$/.exec(name.slice(prefix.length));
+    if (!m || running(Number(m[1]))) continue;
+    await fs.rm(path.join(dir, name), { force: true }).catch(() => undefined);
+  }
+}
+
+function running(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** The file a path names, through symbolic links (a dangling link: the file it points to). */
+async function realTarget(file: string): Promise<string> {
+  let current = file;
+  for (let hops = 0; hops < 40; hops++) {
+    const link = await fs.lstat(current).catch(() => undefined);
+    if (!link?.isSymbolicLink()) return current;
+    current = path.resolve(path.dirname(current), await fs.readlink(current));
+  }
+  return current;
+}
+
+/**
+ * Whether we may write there. Not only access(): root may write anything, and a file someone made
+ * read-only (no write permission for anyone, chmod 444) is respected even then.
+ */
+async function writable(p: string, stat: Stats): Promise<boolean> {
+  if ((stat.mode & 0o222) === 0) return false;
+  return fs.access(p, fsConstants.W_OK).then(
     () => true,
     () => false
   );
-  if (exists)
+}
+
+/** The lock file Excel ("~$name.xlsx") or LibreOffice (".~lock.name.xlsx#") keeps beside an open file. */
+async function lockFile(file: string): Promise<string | undefined> {
+  const dir = path.dirname(file);
+  const base = path.basename(file);
+  // Excel drops the name's first two characters for long names ("~$eu01.xlsx" for "bieu01.xlsx").
+  for (const name of [`~$${base}`, `~$${base.slice(2)}`, `.~lock.${base}#`]) {
+    const exists = await fs.stat(path.join(dir, name)).then(
+      () => true,
+      () => false
+    );
+    if (exists) return name;
+  }
+  return undefined;
+}
+
+function folderError(file: string): WorkbookFileError {
+  return new WorkbookFileError("not-a-file", file, {
+    vi: `"${file}" là thư mục, không phải tệp. Hãy cho tên tệp, ví dụ -o ${path.join(file, "bieu.xlsx")}.`,
+    en: `"${file}" is a folder, not a file. Give a file name, for example -o ${path.join(file, "bieu.xlsx")}.`,
+  });
+}
+
+/** Never replace a workbook someone already has: they must choose another name or remove it. */
+export async function refuseExisting(file: string): Promise<void> {
+  const stat = await fs.stat(file).catch(() => undefined);
+  if (stat?.isDirectory() || (!stat && /[\\/]$/.test(file))) throw folderError(file);
+  if (stat)
     throw new WorkbookFileError("exists", file, {
       vi: `Tệp "${file}" đã có; không ghi đè. Hãy chọn tên khác hoặc tự xoá tệp cũ.`,
       en: `"${file}" already exists and is not replaced. Choose another name or remove it first.`,
