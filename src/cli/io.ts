@@ -13,17 +13,40 @@ export interface Io {
   readonly width: number;
 }
 
+/**
+ * Whether the reader of stdout / stderr went away (`annex check … | head` closes the pipe): what
+ * follows is dropped instead of failing with EPIPE, and the command ends with its own exit status.
+ */
+const closed = { out: false, err: false };
+
+/** Quietly stop writing to a stream whose reader closed it; any other stream error still surfaces. */
+export function watchClosedPipes(): void {
+  for (const [key, stream] of [
+    ["out", process.stdout],
+    ["err", process.stderr],
+  ] as const)
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code !== "EPIPE") throw e;
+      closed[key] = true;
+    });
+}
+
 export const consoleIo: Io = {
-  out: (text) => process.stdout.write(text + "\n"),
-  err: (text) => process.stderr.write(text + "\n"),
+  out: (text) => {
+    if (!closed.out) process.stdout.write(text + "\n");
+  },
+  err: (text) => {
+    if (!closed.err) process.stderr.write(text + "\n");
+  },
   status: (text) => {
+    if (closed.err) return;
     if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${text}`);
     else if (text) process.stderr.write(text + "\n");
   },
   width: process.stdout.columns || 120,
 };
 
-/** A mistake in how the command was called: exit status 2, with the usage hint. */
+/** A mistake in how the command was called: exit status 2, the message and a pointer to --help. */
 export class UsageError extends Error {
   constructor(readonly text: Bilingual) {
     super(text.en);

@@ -3,6 +3,7 @@ import * as path from "path";
 import { parseArgs, ParseArgsConfig } from "util";
 import { globSync } from "tinyglobby";
 import { builtInTemplates, loadTemplateJson, NumberLocale, Template } from "../domain";
+import { METADATA_SHEET } from "../adapters/xlsx/metadata";
 import { Lang, UsageError } from "./io";
 
 /** Options every command takes. */
@@ -17,8 +18,20 @@ export function parse<O extends NonNullable<ParseArgsConfig["options"]>>(
   args: readonly string[],
   options: O
 ) {
+  // "--year -1": a value that starts with "-" is the option's value, not another option (parseArgs
+  // would call it ambiguous), so the option's own check can say what it accepts.
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const option = /^--([^=]+)$/.exec(args[i])?.[1];
+    const next = args[i + 1];
+    const takesValue = option !== undefined && options[option]?.type === "string";
+    if (takesValue && next !== undefined && /^-[\d.,]/.test(next)) {
+      joined.push(`${args[i]}=${next}`);
+      i++;
+    } else joined.push(args[i]);
+  }
   try {
-    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+    return parseArgs({ args: joined, options, allowPositionals: true, strict: true });
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     throw new UsageError({
@@ -45,6 +58,55 @@ export function localeOf(value: string | undefined): NumberLocale {
     vi: `--locale chỉ nhận "vi-VN" hoặc "en-US", không nhận "${value}".`,
     en: `--locale takes "vi-VN" or "en-US", not "${value}".`,
   });
+}
+
+/** A year on the command line: four digits, 2000 to 2100 (not "0x7E7", "2e3" or "-1"). */
+export function yearOf(text: string): number {
+  const year = /^\d{4}$/.test(text.trim()) ? Number(text) : NaN;
+  if (!(year >= 2000 && year <= 2100))
+    throw new UsageError({
+      vi: `--year phải là năm từ 2000 đến 2100, không phải "${text}".`,
+      en: `--year must be a year between 2000 and 2100, not "${text}".`,
+    });
+  return year;
+}
+
+/**
+ * A sheet name as Excel allows it (1 to 31 characters, none of : \\ / ? * [ ], no apostrophe at either
+ * end, not "History"), and not one of ours: "_annex" and any name starting with it hold the add-in's
+ * own data (METADATA_SHEET). Checked before a name reaches ExcelJS, which throws on some of them.
+ */
+export function sheetNameOf(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const problem: { vi: string; en: string } | undefined =
+    value.trim() === ""
+      ? { vi: "tên trang tính không được để trống", en: "a sheet name cannot be empty" }
+      : [...value].length > 31
+        ? { vi: "tên trang tính dài tối đa 31 ký tự", en: "a sheet name has at most 31 characters" }
+        : /[:\\/?*[\]]/.test(value)
+          ? {
+              vi: "tên trang tính không được có các ký tự : \\ / ? * [ ]",
+              en: "a sheet name cannot hold any of : \\ / ? * [ ]",
+            }
+          : value.startsWith("'") || value.endsWith("'")
+            ? {
+                vi: "tên trang tính không được bắt đầu hay kết thúc bằng dấu nháy '",
+                en: "a sheet name cannot start or end with an apostrophe '",
+              }
+            : value.toLowerCase() === "history"
+              ? { vi: 'Excel giữ riêng tên "History"', en: 'Excel reserves the name "History"' }
+              : value.toLowerCase().startsWith(METADATA_SHEET)
+                ? {
+                    vi: `"${METADATA_SHEET}" là trang tính ẩn chứa thông tin của công cụ, không phải biểu`,
+                    en: `"${METADATA_SHEET}" is the tool's hidden sheet of its own data, not an annex`,
+                  }
+                : undefined;
+  if (problem)
+    throw new UsageError({
+      vi: `--sheet "${value}" không dùng được: ${problem.vi}.`,
+      en: `--sheet "${value}" cannot be used: ${problem.en}.`,
+    });
+  return value;
 }
 
 export interface LoadedTemplate {

@@ -261,10 +261,15 @@ describe("annex itself", () => {
     expect((await annex("--help")).out).toMatch(/^Cách dùng:\n {2}annex templates/);
     const r = await annex("chek", "a.xlsx");
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^Không có lệnh "chek"\./);
+    // The specific message and one line pointing to --help, not the whole usage (issue #11).
+    expect(r.err.split("\n")).toEqual([
+      expect.stringMatching(/^Không có lệnh "chek" \(các lệnh: templates, new, check, fill.*\)\.$/),
+      "annex --help để xem cách dùng.",
+    ]);
     const opt = await annex("check", "a.xlsx", "--jsn");
     expect(opt.code).toBe(2);
-    expect(opt.err).toMatch(/Tham số không hợp lệ: .*--jsn/);
+    expect(opt.err).toMatch(/^Tham số không hợp lệ: .*--jsn.*\nannex --help để xem cách dùng\.$/);
+    expect(opt.err).not.toContain("Cách dùng:");
   });
 });
 
@@ -284,7 +289,7 @@ test("annex new refuses a sheet name Excel would refuse, before writing anything
     "en"
   );
   expect(r.code).toBe(2);
-  expect(r.err).toMatch(/^Sheet name "Biểu 01\/2023" cannot be used/);
+  expect(r.err).toMatch(/^--sheet "Biểu 01\/2023" cannot be used: .*: \\ \/ \? \* \[ \]/);
   await expect(fs.stat(out)).rejects.toThrow();
 });
 

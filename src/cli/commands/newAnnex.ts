@@ -3,7 +3,7 @@ import { buildAnnexLayout, builtInTemplates, findTemplate, Template } from "../.
 import { addAnnexSheet } from "../../adapters/xlsx/createAnnex";
 import { refuseExisting, saveWorkbook } from "../../adapters/xlsx/workbookFile";
 import { EXIT, Io, Lang, UsageError } from "../io";
-import { COMMON, langOf, loadTemplates, parse } from "../options";
+import { COMMON, langOf, loadTemplates, parse, sheetNameOf, yearOf } from "../options";
 
 export const NEW_USAGE = {
   vi: 'annex new --template MÃ|TỆP.json --year NĂM [--unit "Sở LĐTBXH tỉnh …"] [--authority "UBND tỉnh …"] [--sheet TÊN] -o TỆP.xlsx',
@@ -52,20 +52,16 @@ export async function newCommand(args: readonly string[], io: Io): Promise<numbe
     return value;
   };
   const template = await chooseTemplate(required(values.template, "template"));
-  const year = parseYear(required(values.year, "year"));
+  const year = yearOf(required(values.year, "year"));
   const output = required(values.output, "output (-o)");
-  if (values.sheet !== undefined && !/^[^[\]:*?/\\]{1,31}$/.test(values.sheet))
-    throw new UsageError({
-      vi: `Tên trang "${values.sheet}" không dùng được: tối đa 31 ký tự, không có [ ] : * ? / \\.`,
-      en: `Sheet name "${values.sheet}" cannot be used: at most 31 characters, none of [ ] : * ? / \\.`,
-    });
+  const sheet = sheetNameOf(values.sheet);
   await refuseExisting(output);
   const workbook = await newAnnexWorkbook({
     template,
     year,
     ...(values.unit ? { unitName: values.unit } : {}),
     ...(values.authority ? { authority: values.authority } : {}),
-    ...(values.sheet ? { sheetName: values.sheet } : {}),
+    ...(sheet ? { sheetName: sheet } : {}),
   });
   await saveWorkbook(workbook, output);
   io.out(createdText(output, template, year, workbook.worksheets[0].name, lang));
@@ -95,14 +91,4 @@ async function chooseTemplate(value: string): Promise<Template> {
     });
   }
   return found;
-}
-
-function parseYear(text: string): number {
-  const year = Number(text);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100)
-    throw new UsageError({
-      vi: `--year phải là năm từ 2000 đến 2100, không phải "${text}".`,
-      en: `--year must be a year between 2000 and 2100, not "${text}".`,
-    });
-  return year;
 }
