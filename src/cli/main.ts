@@ -5,7 +5,7 @@ import { explainCommand, EXPLAIN_USAGE } from "./commands/explain";
 import { fillCommand, FILL_USAGE } from "./commands/fill";
 import { newCommand, NEW_USAGE } from "./commands/newAnnex";
 import { templatesCommand, TEMPLATES_USAGE } from "./commands/templates";
-import { consoleIo, EXIT, Io, Lang, UsageError } from "./io";
+import { consoleIo, EXIT, Io, Lang, UsageError, watchClosedPipes } from "./io";
 
 /** annex — the sector-indicator annex on the command line. */
 const COMMANDS: Record<string, (args: readonly string[], io: Io) => Promise<number>> = {
@@ -35,6 +35,12 @@ export function usage(lang: Lang): string {
   return [lang === "vi" ? "Cách dùng:" : "Usage:", ...lines, "", ...common].join("\n");
 }
 
+/** The one line that follows a mistake in how `annex` was called, instead of the whole usage. */
+export const HELP_HINT = {
+  vi: "annex --help để xem cách dùng.",
+  en: "See annex --help for usage.",
+} as const;
+
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   // The language of usage errors, before the command's own options are parsed.
   const at = argv.indexOf("--lang");
@@ -43,16 +49,23 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const command = name === undefined ? undefined : COMMANDS[name];
   if (!command || args.includes("--help") || args.includes("-h")) {
     const asked = name === undefined || name === "help" || name === "--help" || name === "-h";
-    if (!asked && !command)
-      io.err(lang === "vi" ? `Không có lệnh "${name}".` : `There is no command "${name}".`);
-    (asked || command ? io.out : io.err)(usage(lang));
-    return asked || command ? EXIT.ok : EXIT.failed;
+    if (!asked && !command) {
+      const names = Object.keys(COMMANDS).join(", ");
+      io.err(
+        lang === "vi"
+          ? `Không có lệnh "${name}" (các lệnh: ${names}).\n${HELP_HINT.vi}`
+          : `There is no command "${name}" (commands: ${names}).\n${HELP_HINT.en}`
+      );
+      return EXIT.failed;
+    }
+    io.out(usage(lang));
+    return EXIT.ok;
   }
   try {
     return await command(args, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`${e.text[lang]}\n\n${usage(lang)}`);
+      io.err(`${e.text[lang]}\n${HELP_HINT[lang]}`);
       return EXIT.failed;
     }
     if (e instanceof WorkbookFileError) {
@@ -75,6 +88,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
 /** Entry point of the `annex` bin. */
 export function run(): void {
+  watchClosedPipes();
   main(process.argv.slice(2), consoleIo).then(
     (code) => (process.exitCode = code),
     (e: unknown) => {

@@ -1,5 +1,13 @@
 import { EXIT, Io, UsageError } from "../io";
-import { COMMON, expandFiles, langOf, loadTemplates, localeOf, parse } from "../options";
+import {
+  COMMON,
+  expandFiles,
+  langOf,
+  loadTemplates,
+  localeOf,
+  parse,
+  sheetNameOf,
+} from "../options";
 import {
   countFindings,
   countsText,
@@ -29,6 +37,7 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
   const { values, positionals } = parse(args, OPTIONS);
   const lang = langOf(values.lang);
   const locale = localeOf(values.locale);
+  const sheet = sheetNameOf(values.sheet);
   if (!positionals.length)
     throw new UsageError({ vi: "Cần ít nhất một tệp .xlsx.", en: "Give at least one .xlsx file." });
   const templates = (await loadTemplates(values.template)).map((t) => t.template);
@@ -41,7 +50,7 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
       const { analysis } = await analyzeFile(file, {
         templates,
         locale,
-        ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
+        ...(sheet !== undefined ? { sheet } : {}),
       });
       reports.push({
         file,
