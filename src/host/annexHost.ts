@@ -1,4 +1,11 @@
-import type { AnnexLayout, Bilingual, Severity, SheetSnapshot, WritePlan } from "../domain";
+import type {
+  AnnexLayout,
+  Bilingual,
+  Explanation,
+  Severity,
+  SheetSnapshot,
+  WritePlan,
+} from "../domain";
 
 /**
  * The one boundary between the engine's world and a spreadsheet program. The task pane and the ribbon
@@ -47,6 +54,15 @@ export interface AnnexHost {
    * activates it. Throws HostError "sheet-exists" when the name is taken; nothing is added then.
    */
   insertAnnex(layout: AnnexLayout): Promise<InsertedAnnex>;
+
+  /**
+   * Makes a sheet's explanations (giải trình) of findings exactly these, kept in the workbook beside
+   * the annex metadata (a second table in the very hidden metadata sheet, see
+   * src/domain/explanations/records.ts), the other sheets' left as they are; an empty list withdraws
+   * them all. readSheet gives them back in `snapshot.explanations`. Writing the same list twice
+   * changes nothing.
+   */
+  writeExplanations(sheet: string, explanations: readonly Explanation[]): Promise<void>;
 
   /** Activates the sheet and selects the cells (the first one is the active cell). */
   select(sheet: string, cells: readonly string[]): Promise<void>;

@@ -2,6 +2,7 @@ import {
   AnnexLayout,
   Bilingual,
   CellValue,
+  Explanation,
   fromA1,
   SheetSnapshot,
   toA1,
@@ -41,10 +42,19 @@ interface MemorySheet {
   readonly cells: Map<string, Cell>;
   metadata?: AnnexLayout["metadata"];
   protection: SheetRead["protection"];
+  /** Its explanations (giải trình), as the metadata sheet keeps them. */
+  explanations?: readonly Explanation[];
 }
 
 type Method =
-  "readSheet" | "applyPlan" | "restore" | "insertAnnex" | "select" | "highlight" | "listSheets";
+  | "readSheet"
+  | "applyPlan"
+  | "restore"
+  | "insertAnnex"
+  | "select"
+  | "highlight"
+  | "listSheets"
+  | "writeExplanations";
 
 export class MemoryHost implements AnnexHost {
   readonly kind = "browser" as const;
@@ -153,7 +163,22 @@ export class MemoryHost implements AnnexHost {
       editor.set(row, col, c.value, c.formula, c.numFmt);
     }
     const snapshot: SheetSnapshot = editor.snapshot(sheet.name, sheet.metadata);
-    return { snapshot, protection: sheet.protection };
+    return {
+      snapshot: sheet.explanations?.length
+        ? { ...snapshot, explanations: sheet.explanations }
+        : snapshot,
+      protection: sheet.protection,
+    };
+  }
+
+  async writeExplanations(sheet: string, explanations: readonly Explanation[]): Promise<void> {
+    this.enter("writeExplanations");
+    this.sheetNamed(sheet).explanations = [...explanations];
+  }
+
+  /** A sheet's explanations as stored (test control). */
+  explanationsOf(sheet: string): readonly Explanation[] {
+    return this.sheetNamed(sheet).explanations ?? [];
   }
 
   async applyPlan(plan: WritePlan): Promise<AppliedPlan> {

@@ -1,9 +1,14 @@
 import ExcelJS from "exceljs";
-import { AnnexLayout, fromA1, parseNumber, toA1, WritePlan } from "../../domain";
+import { AnnexLayout, Explanation, fromA1, parseNumber, toA1, WritePlan } from "../../domain";
 import { applyWritePlan } from "../../adapters/xlsx/applyPlan";
 import { addAnnexSheet } from "../../adapters/xlsx/createAnnex";
-import { METADATA_SHEET, readMetadata } from "../../adapters/xlsx/metadata";
-import { sheetSnapshot } from "../../adapters/xlsx/readSheet";
+import {
+  METADATA_SHEET,
+  readExplanations,
+  readMetadata,
+  writeExplanations,
+} from "../../adapters/xlsx/metadata";
+import { sheetSnapshot, withExplanations } from "../../adapters/xlsx/readSheet";
 import {
   AnnexHost,
   AppliedPlan,
@@ -111,7 +116,14 @@ export class BrowserWorkbookHost implements AnnexHost {
   async readSheet(name?: string): Promise<SheetRead> {
     const ws = this.sheet(name ?? this.active);
     const metadata = readMetadata(this.workbook).get(ws.name);
-    return { snapshot: sheetSnapshot(ws, metadata), protection: protectionOf(ws) };
+    const snapshot = withExplanations(sheetSnapshot(ws, metadata), readExplanations(this.workbook));
+    return { snapshot, protection: protectionOf(ws) };
+  }
+
+  async writeExplanations(sheet: string, explanations: readonly Explanation[]): Promise<void> {
+    const ws = this.sheet(sheet);
+    writeExplanations(this.workbook, ws.name, explanations);
+    this.changed();
   }
 
   async applyPlan(plan: WritePlan): Promise<AppliedPlan> {

@@ -1,4 +1,11 @@
-import type { AnnexMetadata } from "../../domain";
+import {
+  EXPLANATIONS_COLUMN,
+  EXPLANATIONS_HEADER,
+  explanationRows,
+  explanationsColumn,
+  parseExplanations,
+} from "../../domain";
+import type { AnnexMetadata, Explanation } from "../../domain";
 
 /**
  * The annex metadata record, kept as `annex new` keeps it (src/adapters/xlsx/metadata.ts): a very
@@ -8,6 +15,31 @@ import type { AnnexMetadata } from "../../domain";
  */
 export const METADATA_SHEET = "_annex";
 export const METADATA_HEADER = ["sheet", "templateId", "templateVersion", "year"] as const;
+
+/**
+ * Where and what to write to make one sheet's explanations exactly `explanations` in the metadata
+ * sheet whose values are `values` (undefined: no sheet yet): the table's column, its rows (header
+ * first, every sheet's explanations), and how many rows below it to clear (rows it no longer needs).
+ * The same table the ExcelJS adapter writes (src/domain/explanations/records.ts).
+ */
+export function explanationTable(
+  values: ReadonlyArray<ReadonlyArray<unknown>> | undefined,
+  sheet: string,
+  explanations: readonly Explanation[]
+): { column: number; width: number; rows: string[][]; clear: number } {
+  const all = parseExplanations(values);
+  if (explanations.length) all.set(sheet, [...explanations]);
+  else all.delete(sheet);
+  const rows = explanationRows(all);
+  const column = explanationsColumn(values) ?? EXPLANATIONS_COLUMN;
+  const before = explanationsColumn(values) === undefined ? 0 : (values?.length ?? 0);
+  return {
+    column,
+    width: EXPLANATIONS_HEADER.length,
+    rows,
+    clear: Math.max(0, before - rows.length),
+  };
+}
 
 /** Reads the records from the sheet's values (header row first). Rows that do not parse are skipped. */
 export function parseMetadata(

@@ -1,10 +1,11 @@
-import { fromA1, toA1 } from "../../domain";
+import { fromA1, parseExplanations, toA1 } from "../../domain";
 import type {
   AnnexLayout,
   AnnexMetadata,
   Bilingual,
   CellValue,
   CellWrite,
+  Explanation,
   LayoutCell,
   SheetSnapshot,
   WritePlan,
@@ -39,6 +40,7 @@ import { errorCode, failedStatement, fromExcel, notSupported } from "./officeErr
 import { CORE_SET, detectCapabilities, OfficeRuntime } from "./officeRuntime";
 import { applyLook, columnWidthPoints } from "./officeStyles";
 import {
+  explanationTable,
   METADATA_HEADER,
   METADATA_SHEET,
   metadataRecord,
@@ -54,6 +56,7 @@ import {
  *    protection without a password is lifted and put back around them);
  *  - restore: 2 (which of our cells a person changed since, left as they are; then the others back);
  *  - insertAnnex: 2 (is the name free, and where does the metadata row go; then everything else);
+ *  - writeExplanations: 2 (the metadata sheet's table as it is; then the new one);
  *  - highlight / clearHighlights: 2 (which conditional formats are ours; then replace them).
  * A batch that would pass Excel on the web's 5 MB cap is split, only then.
  */
@@ -278,8 +281,10 @@ export class OfficeHost implements AnnexHost {
     const snapshot = grids
       ? toSnapshot(name, used.rowIndex, used.columnIndex, grids, metadata)
       : toSnapshot(name, 0, 0, { values: [], formulas: [], numberFormat: [] }, metadata);
+    // The explanations come in the same answer as the metadata: the same sheet's other table.
+    const explanations = parseExplanations(meta.isNullObject ? undefined : meta.values).get(name);
     return {
-      snapshot,
+      snapshot: explanations?.length ? { ...snapshot, explanations } : snapshot,
       // ExcelApi 1.7 cannot tell a password before trying: writes find out and say so.
       protection: state.protected ? "no-password" : "none",
     };
@@ -495,6 +500,31 @@ export class OfficeHost implements AnnexHost {
     } catch {
       return fromExcel(e, sheet, written);
     }
+  }
+
+  async writeExplanations(sheet: string, explanations: readonly Explanation[]): Promise<void> {
+    this.requireCore();
+    return this.excel(sheet, async (context) => {
+      const sheets = context.workbook.worksheets;
+      const metaSheet = sheets.getItemOrNullObject(METADATA_SHEET);
+      metaSheet.load("name");
+      const metaUsed = metaSheet.getUsedRangeOrNullObject(true);
+      metaUsed.load("values");
+      await context.sync();
+      const values = metaSheet.isNullObject || metaUsed.isNullObject ? undefined : metaUsed.values;
+      const table = explanationTable(values, sheet, explanations);
+      const meta = metaSheet.isNullObject ? sheets.add(METADATA_SHEET) : metaSheet;
+      if (!values)
+        meta.getRangeByIndexes(0, 0, 1, METADATA_HEADER.length).formulas = [[...METADATA_HEADER]];
+      meta.getRangeByIndexes(0, table.column, table.rows.length, table.width).formulas =
+        table.rows.map((r) => r.map(cellInput));
+      if (table.clear)
+        meta
+          .getRangeByIndexes(table.rows.length, table.column, table.clear, table.width)
+          .clear("Contents" as Excel.ClearApplyTo);
+      meta.visibility = "VeryHidden" as Excel.SheetVisibility;
+      await context.sync();
+    });
   }
 
   async insertAnnex(layout: AnnexLayout): Promise<InsertedAnnex> {
