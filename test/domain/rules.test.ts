@@ -110,11 +110,11 @@ const scenarios: Array<[RuleId, string, () => TestAnnex, (a: TestAnnex) => strin
     "funds 1.003 for rounded parts 400 + 300 + 300",
     () =>
       new TestAnnex(template(BIEU03))
-        .setRow("4", { estimateCur: 1003 })
-        .setRow("4.1", { estimateCur: 400 })
-        .setRow("4.2", { estimateCur: 300 })
-        .setRow("4.3", { estimateCur: 300 }),
-    (a) => a.address("4", "estimateCur"),
+        .setRow("8", { estimateCur: 1003 })
+        .setRow("8.1", { estimateCur: 400 })
+        .setRow("8.2", { estimateCur: 300 })
+        .setRow("8.3", { estimateCur: 300 }),
+    (a) => a.address("8", "estimateCur"),
   ],
   [
     "part.exceeds",
@@ -322,20 +322,20 @@ describe("each rule catches what it is for, at the right cell", () => {
       only(
         check(
           new TestAnnex(template(BIEU03))
-            .setRow("4", { estimateCur: total })
-            .setRow("4.1", { estimateCur: 400 })
-            .setRow("4.2", { estimateCur: 300 })
-            .setRow("4.3", { estimateCur: 300 })
+            .setRow("8", { estimateCur: total })
+            .setRow("8.1", { estimateCur: 400 })
+            .setRow("8.2", { estimateCur: 300 })
+            .setRow("8.3", { estimateCur: 300 })
         ),
         "sum.mismatch"
       ).length +
       only(
         check(
           new TestAnnex(template(BIEU03))
-            .setRow("4", { estimateCur: total })
-            .setRow("4.1", { estimateCur: 400 })
-            .setRow("4.2", { estimateCur: 300 })
-            .setRow("4.3", { estimateCur: 300 })
+            .setRow("8", { estimateCur: total })
+            .setRow("8.1", { estimateCur: 400 })
+            .setRow("8.2", { estimateCur: 300 })
+            .setRow("8.3", { estimateCur: 300 })
         ),
         "sum.rounding"
       ).length *
@@ -377,7 +377,8 @@ describe("details that matter to reviewers", () => {
     const a = clean()
       .setRow("9", { actualPrev: 95, actual6m: 43, estimateCur: 90 })
       .setRow("9.1", { actualPrev: 80, actual6m: 42, estimateCur: 82 })
-      .setRow("9.2", { actualPrev: 10, actual6m: 1, estimateCur: 8 });
+      .setRow("9.2", { actualPrev: 10, actual6m: 1, estimateCur: 8 })
+      .setRow("9.3", { actualPrev: 0, actual6m: 0, estimateCur: 0 });
     const hits = only(check(a), "sum.mismatch");
     expect(hits.map((h) => h.columnId)).toEqual(["actualPrev"]);
   });
