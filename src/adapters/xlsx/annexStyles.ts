@@ -15,6 +15,7 @@ function excelJsStyle(look: CellLook): Partial<ExcelJS.Style> {
     size: look.font.size,
     ...(look.font.bold !== undefined ? { bold: look.font.bold } : {}),
     ...(look.font.italic !== undefined ? { italic: look.font.italic } : {}),
+    ...(look.font.color ? { color: { argb: `FF${look.font.color}` } } : {}),
   };
   const alignment: Partial<ExcelJS.Alignment> = {
     ...(look.vertical ? { vertical: look.vertical } : {}),

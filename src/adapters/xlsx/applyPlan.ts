@@ -1,10 +1,20 @@
 import ExcelJS from "exceljs";
-import { WritePlan } from "../../domain";
+import { Analysis, WritePlan } from "../../domain";
+import { sameFormula, SelfCheckRule } from "../../domain/layout/selfCheck";
+import {
+  plannedSelfCheck,
+  PlannedSelfCheck,
+  SelfCheckOptions,
+  withSelfCheck,
+} from "../../domain/layout/selfCheckPlan";
+import { PROBLEM_LOOK } from "../../domain/layout/styles";
+import { workbookSnapshots } from "./readSheet";
 
 /**
  * Applies the engine's write plan to a worksheet. Formulas are written with their computed result
  * cached, so the file shows the right figures even where nothing recalculates (viewers, previews);
  * Excel recalculates them on open anyway. Decides nothing: the plan already left typed cells alone.
+ * A plan carrying a self-check also gets its conditional formats (those the sheet lacks).
  */
 export function applyWritePlan(ws: ExcelJS.Worksheet, plan: WritePlan): number {
   for (const w of plan.writes) {
@@ -19,6 +29,8 @@ export function applyWritePlan(ws: ExcelJS.Worksheet, plan: WritePlan): number {
     // Ask Excel to recalculate everything when the file is opened.
     ws.workbook.calcProperties.fullCalcOnLoad = true;
   }
+  const check = plannedSelfCheck(plan);
+  if (check) applySelfCheck(ws, check);
   return plan.writes.length;
 }
 
@@ -26,10 +38,121 @@ export function applyWritePlan(ws: ExcelJS.Worksheet, plan: WritePlan): number {
 export function applyWritePlans(workbook: ExcelJS.Workbook, plans: readonly WritePlan[]): number {
   let written = 0;
   for (const plan of plans) {
-    if (!plan.writes.length) continue;
+    const check = plannedSelfCheck(plan);
+    if (!plan.writes.length && !(check && missingSelfCheckRules(workbook, plan))) continue;
     const ws = workbook.getWorksheet(plan.sheet);
     if (!ws) throw new Error(`sheet "${plan.sheet}" vanished between read and write`);
     written += applyWritePlan(ws, plan);
   }
   return written;
+}
+
+/**
+ * The self-check's rules a plan carries that the sheet lacks (0 without a self-check): what applying
+ * it would add besides cells. A sheet that has them all is left as it is.
+ */
+export function missingSelfCheckRules(workbook: ExcelJS.Workbook, plan: WritePlan): number {
+  const check = plannedSelfCheck(plan);
+  const ws = workbook.getWorksheet(plan.sheet);
+  if (!check || !ws) return 0;
+  return check.rules.filter((r) => !hasRule(ws, r)).length;
+}
+
+/** The conditional formats ExcelJS read from the file or was given (its typings omit the list). */
+function conditionalFormats(ws: ExcelJS.Worksheet): ExcelJS.ConditionalFormattingOptions[] {
+  return (
+    (ws as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] })
+      .conditionalFormattings ?? []
+  );
+}
+
+function applySelfCheck(ws: ExcelJS.Worksheet, check: PlannedSelfCheck): void {
+  addSelfCheckRules(ws, check.rules);
+  if (check.newColumn) {
+    ws.getColumn(check.column + 1).width = check.width;
+    const header = ws.getCell(check.headerRow + 1, check.column + 1);
+    header.dataValidation = {
+      type: "any",
+      allowBlank: true,
+      showInputMessage: true,
+      promptTitle: check.note.title,
+      prompt: check.note.text,
+      formulae: [],
+    } as unknown as ExcelJS.DataValidation;
+  }
+  // Only a sheet without a print area gets one: it leaves the "Kiểm tra" column out of print.
+  if (!ws.pageSetup.printArea) ws.pageSetup.printArea = check.printArea;
+}
+
+/**
+ * Adds the self-check's conditional formats the sheet does not have yet (same range, same formula:
+ * already there), after any rules of the sheet's own; returns how many were added. Never changes or
+ * removes another rule, nor any cell's style.
+ */
+export function addSelfCheckRules(ws: ExcelJS.Worksheet, rules: readonly SelfCheckRule[]): number {
+  let priority = 0;
+  for (const cf of conditionalFormats(ws))
+    for (const r of cf.rules) priority = Math.max(priority, r.priority ?? 0);
+  let added = 0;
+  for (const rule of rules) {
+    if (hasRule(ws, rule)) continue;
+    ws.addConditionalFormatting({
+      ref: rule.range,
+      rules: [
+        {
+          type: "expression",
+          priority: ++priority,
+          formulae: [rule.formula],
+          style: {
+            fill: {
+              type: "pattern",
+              pattern: "solid",
+              bgColor: { argb: `FF${PROBLEM_LOOK.fill}` },
+            },
+            font: { color: { argb: `FF${PROBLEM_LOOK.font}` } },
+          },
+        },
+      ],
+    });
+    added++;
+  }
+  return added;
+}
+
+function hasRule(ws: ExcelJS.Worksheet, rule: SelfCheckRule): boolean {
+  return conditionalFormats(ws).some(
+    (cf) =>
+      sameRange(cf.ref, rule.range) &&
+      cf.rules.some(
+        (r) =>
+          r.type === "expression" &&
+          (r.formulae ?? []).some(
+            (f: unknown) => typeof f === "string" && sameFormula(f, rule.formula)
+          )
+      )
+  );
+}
+
+function sameRange(a: string, b: string): boolean {
+  const norm = (r: string) => {
+    const [from, to] = r.replace(/\$/g, "").toUpperCase().split(":");
+    return to === undefined || to === from ? from : `${from}:${to}`;
+  };
+  return norm(a) === norm(b);
+}
+
+/**
+ * A sheet's plan with its self-check (src/domain/layout/selfCheckPlan.ts): kept current where the
+ * sheet has our "Kiểm tra" column, added to a sheet recognised from its headers only when `selfCheck`
+ * (the user asked). The sheet is read again from the workbook the plan was made from.
+ */
+export function selfCheckedPlan(
+  workbook: ExcelJS.Workbook,
+  analysis: Analysis,
+  options: SelfCheckOptions = {}
+): WritePlan {
+  if (!analysis.annex) return analysis.plan;
+  const [snapshot] = workbookSnapshots(workbook, analysis.sheet);
+  if (!snapshot) return analysis.plan;
+  return withSelfCheck(snapshot, analysis.annex, analysis.plan, options);
 }

@@ -1,13 +1,14 @@
 import ExcelJS from "exceljs";
 import { AnnexLayout } from "../../domain";
-import { rowHeights } from "../../domain/layout/styles";
 import { ANNEX_STYLES } from "./annexStyles";
+import { addSelfCheckRules } from "./applyPlan";
 import { writeMetadata } from "./metadata";
 
 /**
  * Adds the annex sheet described by the layout (see src/domain/layout/annexLayout.ts) to a workbook:
  * cells with styles and formats, merges, protection (derived cells locked, inputs open, no password),
- * data validation with unit and target prompts, frozen panes, print set-up and the metadata record.
+ * data validation with unit and target prompts, frozen panes, print set-up, row heights for wrapped
+ * names, the self-check (conditional formats and the "Kiểm tra" column) and the metadata record.
  */
 export async function addAnnexSheet(
   workbook: ExcelJS.Workbook,
@@ -24,6 +25,8 @@ export async function addAnnexSheet(
       horizontalCentered: true,
       margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       printTitlesRow: `${layout.print.repeatRows[0] + 1}:${layout.print.repeatRows[1] + 1}`,
+      // The table, title and signatures; the "Kiểm tra" column to their right is not printed.
+      printArea: layout.printArea,
     },
   });
   layout.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
@@ -43,7 +46,8 @@ export async function addAnnexSheet(
   for (const m of layout.merges) {
     ws.mergeCells(m.from.row + 1, m.from.col + 1, m.to.row + 1, m.to.col + 1);
   }
-  for (const h of rowHeights(layout.headerRows)) ws.getRow(h.row + 1).height = h.height;
+  for (const h of layout.rowHeights) ws.getRow(h.row + 1).height = h.height;
+  addSelfCheckRules(ws, layout.selfCheck.rules);
 
   for (const v of layout.validations) {
     const base = {

@@ -1,5 +1,9 @@
 import * as path from "path";
-import { applyWritePlans } from "../../adapters/xlsx/applyPlan";
+import {
+  applyWritePlans,
+  missingSelfCheckRules,
+  selfCheckedPlan,
+} from "../../adapters/xlsx/applyPlan";
 import {
   refuseExisting,
   saveWorkbook,
@@ -12,8 +16,8 @@ import { analyzeFile } from "../workbooks";
 import { Analysis } from "../../domain";
 
 export const FILL_USAGE = {
-  vi: "annex fill TỆP.xlsx [-o TỆP_MỚI.xlsx] [--force] [--sheet TÊN]",
-  en: "annex fill FILE.xlsx [-o NEW.xlsx] [--force] [--sheet NAME]",
+  vi: "annex fill TỆP.xlsx [-o TỆP_MỚI.xlsx] [--force] [--sheet TÊN] [--self-check]",
+  en: "annex fill FILE.xlsx [-o NEW.xlsx] [--force] [--sheet NAME] [--self-check]",
 };
 
 const OPTIONS = {
@@ -21,6 +25,8 @@ const OPTIONS = {
   sheet: { type: "string" },
   output: { type: "string", short: "o" },
   force: { type: "boolean" },
+  /** Add the self-check (red cells, "Kiểm tra" column) to a sheet recognised from its headers. */
+  "self-check": { type: "boolean" },
 } as const;
 
 /**
@@ -50,10 +56,18 @@ export async function fillCommand(args: readonly string[], io: Io): Promise<numb
     for (const a of analysis.sheets) for (const f of a.findings) io.err(f.message[lang]);
     return EXIT.failed;
   }
-  for (const a of annexes) io.out(sheetSummary(a, lang));
-
-  const plans = annexes.map((a) => a.plan);
-  const pending = plans.reduce((n, p) => n + p.writes.length, 0);
+  // The self-check is kept current where the sheet has it, added elsewhere with --self-check.
+  const plans = annexes.map((a) =>
+    selfCheckedPlan(opened.workbook, a, {
+      selfCheck: values["self-check"] ?? false,
+      overwrite: values.force ?? false,
+    })
+  );
+  plans.forEach((plan, i) => io.out(sheetSummary({ sheet: annexes[i].sheet, plan }, lang)));
+  const pending = plans.reduce(
+    (n, p) => n + p.writes.length + missingSelfCheckRules(opened.workbook, p),
+    0
+  );
   if (!pending) {
     if (!inPlace) await writeBytes(output, opened.bytes);
     io.out(
@@ -84,7 +98,7 @@ export async function fillCommand(args: readonly string[], io: Io): Promise<numb
   return EXIT.ok;
 }
 
-function sheetSummary(a: Analysis, lang: Lang): string {
+function sheetSummary(a: Pick<Analysis, "sheet" | "plan">, lang: Lang): string {
   const lines = [
     lang === "vi"
       ? `Trang "${a.sheet}": ${a.plan.writes.length} ô công thức cần ghi, ${a.plan.skipped.length} ô người dùng đã nhập được giữ nguyên.`

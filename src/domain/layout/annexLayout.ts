@@ -4,6 +4,9 @@ import { toA1 } from "../sheet/address";
 import { AnnexMetadata, SheetSnapshot, SnapshotEditor } from "../sheet/snapshot";
 import { resolveLocalized, resolveYearTokens } from "../template/headers";
 import { Column, Indicator, Template } from "../template/schema";
+import { wrappedRowHeights } from "./rowHeights";
+import { buildSelfCheck, CHECK_LEGEND, indicatorDecimals, SelfCheck } from "./selfCheck";
+import { rowHeights } from "./styles";
 
 /**
  * The annex sheet as the ministry lays it out, described once as data: title block, two header rows
@@ -27,8 +30,16 @@ export type CellStyle =
   | "input"
   | "derived"
   | "evaluation"
+  | "inputNotAsked"
   | "note"
-  | "footer";
+  | "footer"
+  | "subtitle"
+  | "place"
+  | "signHint"
+  | "signer"
+  | "legend"
+  | "checkHeader"
+  | "check";
 
 export interface LayoutCell {
   readonly row: number;
@@ -76,6 +87,12 @@ export interface AnnexLayout {
   };
   readonly validations: readonly LayoutValidation[];
   readonly rowOf: ReadonlyMap<string, number>;
+  /** Heights (points) of the rows that need more than the default: headers, wrapped names, title. */
+  readonly rowHeights: ReadonlyArray<{ readonly row: number; readonly height: number }>;
+  /** The printed part: the table, title and signatures, not the "Kiểm tra" column. */
+  readonly printArea: string;
+  /** Conditional formats and the "Kiểm tra" column (its cells are among `cells`). */
+  readonly selfCheck: SelfCheck;
 }
 
 export interface LayoutOptions {
@@ -90,8 +107,35 @@ export interface LayoutOptions {
 
 const TITLE_ROWS = 6;
 
+/** What A1 says when no authority was given: visible, so nobody sends the sheet without one. */
+export const AUTHORITY_PLACEHOLDER = "[Tên cơ quan chủ quản]";
+/** Blanks a person fills in by hand, as printed forms leave them. */
+const BLANK = "……";
+
+/**
+ * The subtitle with the document's number and date left to fill in: "(Kèm theo Kế hoạch … năm 2023
+ * số ……/KH-…… ngày …… tháng …… năm ……)". A subtitle that names no document is kept as it is.
+ */
+export function subtitleText(note: string): string {
+  const m = /^\(Kèm theo (Kế hoạch|Báo cáo|Quyết định|Công văn)\b/i.exec(note);
+  if (!m || !note.endsWith(")")) return note;
+  const kind = { "kế hoạch": "KH", "báo cáo": "BC", "quyết định": "QĐ", "công văn": "CV" }[
+    m[1].toLowerCase()
+  ];
+  return `${note.slice(0, -1)} số ${BLANK}/${kind ?? ""}-${BLANK} ngày ${BLANK} tháng ${BLANK} năm ${BLANK})`;
+}
+
+/** Whether a period column asks for this row's figure (not: greyed, still open to typing). */
+export function askedFor(ind: Indicator, column: Column): boolean {
+  if (column.role !== "input") return true;
+  if (!column.required) return false;
+  // The template's "asked for in these columns" (requiredIn), read without depending on its presence.
+  const only = (ind as { readonly requiredIn?: readonly string[] }).requiredIn;
+  return only === undefined || only.includes(column.id);
+}
+
 export function inputFormat(ind: Indicator): string {
-  const d = ind.decimals ?? (ind.kind === "rate" || ind.kind === "points" ? 2 : 0);
+  const d = indicatorDecimals(ind);
   if (ind.kind === "rate" || ind.kind === "points") return d ? `0.${"0".repeat(d)}` : "0";
   return d ? `#,##0.${"0".repeat(d)}` : "#,##0";
 }
@@ -115,12 +159,13 @@ export function buildAnnexLayout(template: Template, options: LayoutOptions): An
 
   // Title block
   const leftSpan = Math.min(2, last);
+  const authority = options.authority?.trim();
   put({
     row: 0,
     col: 0,
-    value: (options.authority ?? "").toUpperCase(),
+    value: authority ? authority.toUpperCase() : AUTHORITY_PLACEHOLDER,
     style: "authority",
-    locked: true,
+    locked: false,
   });
   merge(0, 0, 0, leftSpan);
   put({
@@ -128,7 +173,7 @@ export function buildAnnexLayout(template: Template, options: LayoutOptions): An
     col: 0,
     value: (options.unitName ?? "").toUpperCase(),
     style: "unitName",
-    locked: true,
+    locked: false,
   });
   merge(1, 0, 1, leftSpan);
   put({ row: 0, col: last - 2, value: template.form, style: "form", locked: true });
@@ -145,9 +190,9 @@ export function buildAnnexLayout(template: Template, options: LayoutOptions): An
     put({
       row: 4,
       col: 0,
-      value: resolveYearTokens(template.unitNote.vi, year),
-      style: "unitNote",
-      locked: true,
+      value: subtitleText(resolveYearTokens(template.unitNote.vi, year)),
+      style: "subtitle",
+      locked: false,
     });
     merge(4, 0, 4, last);
   }
@@ -218,17 +263,54 @@ export function buildAnnexLayout(template: Template, options: LayoutOptions): An
   }
   const lastDataRow = r - 1;
 
-  // Signatures
-  const footerRow = r + 1;
-  put({ row: footerRow, col: 1, value: "NGƯỜI LẬP BIỂU", style: "footer", locked: true });
-  put({
-    row: footerRow,
-    col: Math.max(3, last - 3),
-    value: "THỦ TRƯỞNG ĐƠN VỊ",
-    style: "footer",
-    locked: true,
+  // What red means, under the table.
+  const legendRow = lastDataRow + 2;
+  put({ row: legendRow, col: 0, value: CHECK_LEGEND.vi, style: "legend", locked: true });
+  merge(legendRow, 0, legendRow, last);
+
+  // Place and date, signatures: typed by the person who signs (unlocked).
+  const right = Math.max(3, last - 3);
+  const placeRow = legendRow + 2;
+  const signRow = placeRow + 1;
+  const nameRow = signRow + 5;
+  const signBlock: Array<[number, number, string | undefined, CellStyle]> = [
+    [placeRow, right, `${BLANK}, ngày ${BLANK} tháng ${BLANK} năm ${year}`, "place"],
+    [signRow, 1, "NGƯỜI LẬP BIỂU", "footer"],
+    [signRow, right, "THỦ TRƯỞNG ĐƠN VỊ", "footer"],
+    [signRow + 1, 1, "(Ký, ghi rõ họ tên)", "signHint"],
+    [signRow + 1, right, "(Ký tên, đóng dấu)", "signHint"],
+    [nameRow, 1, undefined, "signer"],
+    [nameRow, right, undefined, "signer"],
+  ];
+  for (const [row, col, value, style] of signBlock) {
+    put({ row, col, ...(value !== undefined ? { value } : {}), style, locked: false });
+    if (col === right) merge(row, right, row, last);
+  }
+
+  // The self-check: red cells and the "Kiểm tra" column right of the table, outside the print area.
+  const checkColumn = last + 1;
+  const indicatorRows = template.indicators.flatMap((indicator) => {
+    const row = rowOf.get(indicator.code);
+    return row === undefined ? [] : [{ indicator, row }];
   });
-  merge(footerRow, Math.max(3, last - 3), footerRow, last);
+  const selfCheck = buildSelfCheck({
+    template,
+    columns: index,
+    rows: indicatorRows,
+    headerRow: h1,
+    checkColumn,
+  });
+  put({ row: h1, col: checkColumn, value: selfCheck.header, style: "checkHeader", locked: true });
+  merge(h1, checkColumn, h2, checkColumn);
+  for (const c of selfCheck.cells)
+    put({ row: c.row, col: c.col, formula: c.formula, style: "check", locked: true });
+  validations.push({
+    address: toA1(h1, checkColumn),
+    type: "any",
+    prompt: { title: selfCheck.note.title, text: selfCheck.note.text },
+  });
+  const columnWidths = [...cols.map((c) => c.width ?? 12), selfCheck.width];
+  const fixedHeights = new Map(rowHeights([h1, h2]).map((h) => [h.row, h.height]));
 
   const metadata: AnnexMetadata = {
     templateId: template.id,
@@ -240,7 +322,7 @@ export function buildAnnexLayout(template: Template, options: LayoutOptions): An
     metadata,
     cells,
     merges,
-    columnWidths: cols.map((c) => c.width ?? 12),
+    columnWidths,
     headerRows: [h1, h2],
     numberingRow,
     dataStartRow,
@@ -254,6 +336,9 @@ export function buildAnnexLayout(template: Template, options: LayoutOptions): An
     },
     validations,
     rowOf,
+    rowHeights: wrappedRowHeights(cells, merges, columnWidths, fixedHeights),
+    printArea: `A1:${toA1(nameRow, last)}`,
+    selfCheck,
   };
 }
 
@@ -281,7 +366,13 @@ function indicatorCell(
     case "note":
       return { row, col, style: "note", locked: false };
     case "input":
-      return { row, col, style: "input", numFmt: inputFormat(ind), locked: false };
+      return {
+        row,
+        col,
+        style: askedFor(ind, column) ? "input" : "inputNotAsked",
+        numFmt: inputFormat(ind),
+        locked: false,
+      };
     case "derived":
     case "evaluation": {
       const built = builder.build(column, ind, row);

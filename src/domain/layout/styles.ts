@@ -12,6 +12,8 @@ export interface CellLook {
     readonly size: number;
     readonly bold?: boolean;
     readonly italic?: boolean;
+    /** Text colour, "RRGGBB"; absent: automatic (black). */
+    readonly color?: string;
   };
   readonly horizontal?: "left" | "center" | "right";
   readonly vertical?: "top" | "middle" | "bottom";
@@ -27,9 +29,13 @@ export interface CellLook {
 const ANNEX_FONT = "Times New Roman";
 /** Pale yellow: where a person types. */
 export const INPUT_FILL_RGB = "FFF8DC";
+/** Grey: an input cell the period does not ask for (a person may still type there). */
+export const NOT_ASKED_FILL_RGB = "D9D9D9";
 const HEADER_FILL_RGB = "E7E6E6";
 const SECTION_FILL_RGB = "F2F2F2";
 const BLACK = "000000";
+const PROBLEM_FILL_RGB = "FFC7CE";
+const PROBLEM_TEXT_RGB = "9C0006";
 
 interface FontPart {
   readonly size?: number;
@@ -79,9 +85,37 @@ export const CELL_LOOKS: Readonly<Record<CellStyle, CellLook>> = {
   input: table({}, { horizontal: "right" }, INPUT_FILL_RGB),
   derived: table({}, { horizontal: "right" }),
   evaluation: table({}, { horizontal: "center" }),
+  inputNotAsked: table({}, { horizontal: "right" }, NOT_ASKED_FILL_RGB),
   note: table({ size: 11 }, { wrap: true }, INPUT_FILL_RGB),
   footer: title({ bold: true }, "center"),
+  subtitle: { ...title({ italic: true }, "center"), wrap: true, vertical: "middle" },
+  place: title({ italic: true }, "center"),
+  signHint: title({ italic: true, size: 11 }, "center"),
+  signer: title({ bold: true }, "center"),
+  legend: {
+    font: { name: ANNEX_FONT, size: 11, italic: true, color: PROBLEM_TEXT_RGB },
+    horizontal: "left",
+    vertical: "top",
+    wrap: true,
+  },
+  checkHeader: {
+    font: { name: ANNEX_FONT, size: 10, bold: true, color: PROBLEM_TEXT_RGB },
+    horizontal: "center",
+    vertical: "middle",
+    wrap: true,
+  },
+  check: {
+    font: { name: ANNEX_FONT, size: 10, italic: true, color: PROBLEM_TEXT_RGB },
+    horizontal: "left",
+    vertical: "middle",
+  },
 };
+
+/**
+ * How a cell the self-check finds wrong looks (src/domain/layout/selfCheck.ts): Excel's "light red
+ * fill with dark red text", which every spreadsheet program shows the same.
+ */
+export const PROBLEM_LOOK = { fill: PROBLEM_FILL_RGB, font: PROBLEM_TEXT_RGB } as const;
 
 /**
  * Row heights (points) the layout sets beyond the default: the two header rows and the title row.

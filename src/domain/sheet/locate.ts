@@ -78,7 +78,8 @@ export type LocateResult =
 
 const HEADER_SCAN_ROWS = 60;
 const CODE_HEADERS = new Set(["stt", "tt", "so tt", "so thu tu", "no", "no."]);
-const FOOTER = /^(?:nguoi lap bieu|thu truong don vi|giam doc|ky ten|ket luan)/;
+// "o to do": the legend of the self-check under a new sheet's table (src/domain/layout/selfCheck.ts).
+const FOOTER = /^(?:nguoi lap bieu|thu truong don vi|giam doc|ky ten|ket luan|o to do)/;
 
 export function locateAnnex(sheet: SheetSnapshot, templates: readonly Template[]): LocateResult {
   const meta = sheet.metadata;

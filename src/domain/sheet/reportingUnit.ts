@@ -16,7 +16,7 @@ export interface ReportingUnit {
 
 /** Title-block lines that are neither: the form number, the national motto, the title, the unit note. */
 const NOT_A_NAME =
-  /^(?:bieu(?: so)?\b|mau\b|cong hoa|doc lap|ke hoach|bao cao|chi tieu|tinh hinh|ket qua|danh gia|don vi tinh|dvt\b|kem theo|ban hanh kem|so lieu|tong hop|stt\b)/;
+  /^(?:ten co quan|ten don vi|bieu(?: so)?\b|mau\b|cong hoa|doc lap|ke hoach|bao cao|chi tieu|tinh hinh|ket qua|danh gia|don vi tinh|dvt\b|kem theo|ban hanh kem|so lieu|tong hop|stt\b)/;
 const AUTHORITY = /^(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|bo\s|tinh uy|huyen uy)/;
 /** Columns of the left block (the form number sits at the right end of the same rows). */
 const LEFT_COLUMNS = 3;
