@@ -21,6 +21,14 @@ export { formatNumber } from "./numbers/formatNumber";
 export type { NumberLocale } from "./numbers/locale";
 export { parseTarget } from "./targets/parseTarget";
 export type { Target } from "./targets/parseTarget";
+export {
+  checkTargetsFile,
+  loadTargetsJson,
+  targetsForAnnex,
+  TargetsError,
+  TARGETS_FORMAT,
+} from "./targets/targetsFile";
+export type { AssignedTarget, TargetsFile, TargetsFileInput } from "./targets/targetsFile";
 export { locateAnnex } from "./sheet/locate";
 export { reportingUnit, type ReportingUnit } from "./sheet/reportingUnit";
 export type { LocatedAnnex } from "./sheet/locate";

@@ -1,6 +1,8 @@
 import {
   analyzeSheet,
+  builtInTemplates,
   Finding,
+  loadTargetsJson,
   RULE_IDS,
   RuleId,
   snapshotFromValues,
@@ -8,11 +10,18 @@ import {
 } from "../../src/domain";
 import { formulaAt } from "../../src/domain/sheet/snapshot";
 import { template, TestAnnex } from "../helpers/annex";
+import langSonTargets from "../../src/samples/targets/lang-son-2023.json";
 
 const BIEU03 = "bieu-03-ho-tro-nha-o-nguoi-co-cong";
 
+/** Lạng Sơn's targets for 2023 (the demo's targets file): plans are checked against them. */
+const targets = loadTargetsJson(
+  JSON.stringify(langSonTargets),
+  builtInTemplates(),
+  "lang-son-2023.json"
+);
 const check = (a: TestAnnex, options: { changeThreshold?: number } = {}) =>
-  analyzeSheet(a.sheet, { locale: "vi-VN", templates: [a.tpl], ...options }).findings;
+  analyzeSheet(a.sheet, { locale: "vi-VN", templates: [a.tpl], targets, ...options }).findings;
 const only = (findings: readonly Finding[], ruleId: RuleId) =>
   findings.filter((f) => f.ruleId === ruleId);
 
@@ -189,9 +198,27 @@ const scenarios: Array<[RuleId, string, () => TestAnnex, (a: TestAnnex) => strin
   ],
   [
     "target.below-template",
-    "trained-labour plan 58% under the 60% floor",
+    "trained-labour plan 58% under Lạng Sơn's 62% (its targets file)",
     () => clean().set("13", "planNext", 58),
     (a) => a.address("13", "planNext"),
+  ],
+  [
+    "target.change-read",
+    'a plan written "giảm 3%": its level is shown',
+    () => clean().set("22", "planNext", "giảm 3%"),
+    (a) => a.address("22", "planNext"),
+  ],
+  [
+    "target.change-no-base",
+    '"giảm 1-1,5%/năm" with no figure for the year before',
+    () => clean().set("22", "planCur", "giảm 1-1,5%/năm").set("22", "actualPrev", null),
+    (a) => a.address("22", "planCur"),
+  ],
+  [
+    "targets.not-for-sheet",
+    "Lạng Sơn's 2023 targets on a 2024 sheet",
+    () => new TestAnnex(template(), 2024),
+    () => "A1",
   ],
   [
     "target.not-met",

@@ -136,11 +136,6 @@ describe("custom templates through the same schema", () => {
       (d: any) => (d.columns[7].numerator = "nope"),
       "columns[7].numerator",
     ],
-    [
-      "an unreadable template target",
-      (d: any) => (d.indicators.find((x: any) => x.code === "13").targets[0].text = "nhiều"),
-      "targets[0].text",
-    ],
   ])("rejects %s with the path named", (_what, mutate, path) => {
     const data = bieu01Json();
     mutate(data);

@@ -1,5 +1,6 @@
 import { NumberLocale } from "../numbers/locale";
 import { parseTarget, referenceValue, Target } from "../targets/parseTarget";
+import { changeBaseColumn, changeLevel, changeMeaning, Level, LevelArithmetic } from "../targets/changeTarget";
 import { DerivedColumn, EvaluationColumn, Indicator, Template } from "../template/schema";
 import { toA1 } from "../sheet/address";
 import { LocatedAnnex } from "../sheet/locate";
@@ -12,6 +13,7 @@ import {
   bin,
   CellReading,
   cmp,
+  compare,
   ExprValue,
   Expr,
   formulaTemplate,
@@ -310,8 +312,9 @@ function shown(o: Operand): Expr {
 
 /** The figure an operand stands for, and the references that must hold numbers for it to exist. */
 function figure(o: Operand, direction: Indicator["direction"]): { value: Expr; guards: Expr[] } {
-  return o.target
-    ? { value: num(referenceValue(o.target, direction)), guards: [] }
+  const target = placedTarget(o.target);
+  return target
+    ? targetFigure(target, direction)
     : { value: shown(o), guards: [o.expr] };
 }
 
@@ -351,39 +354,13 @@ export function evaluationExpr(
   const better = up ? ">" : "<";
   const guardRef = (decision: Expr) =>
     iff(and(isNumber(value.expr), isNumber(t.expr)), decision, BLANK);
-  const guard = (decision: Expr) => iff(isNumber(value.expr), decision, BLANK);
-  const target = t.target;
+  const target = placedTarget(t.target);
   const tv = shown(t);
   if (!target) return guardRef(iff(cmp(better, v, tv), V, iff(cmp("=", v, tv), D, M)));
-  switch (target.op) {
-    case "=":
-      return guard(
-        iff(cmp(better, v, num(target.value)), V, iff(cmp("=", v, num(target.value)), D, M))
-      );
-    case ">=":
-    case "<=":
-    case ">":
-    case "<": {
-      const favourable = (target.op[0] === ">") === up;
-      if (!favourable) return guard(iff(cmp(target.op, v, num(target.value)), D, M));
-      if (target.op.length === 1) return guard(iff(cmp(target.op, v, num(target.value)), V, M));
-      return guard(
-        iff(cmp(better, v, num(target.value)), V, iff(cmp("=", v, num(target.value)), D, M))
-      );
-    }
-    case "about": {
-      const tol = Math.abs(target.value) * ABOUT_TOLERANCE;
-      const lo = num(target.value - tol);
-      const hi = num(target.value + tol);
-      return up
-        ? guard(iff(cmp(">", v, hi), V, iff(cmp(">=", v, lo), D, M)))
-        : guard(iff(cmp("<", v, lo), V, iff(cmp("<=", v, hi), D, M)));
-    }
-    case "range":
-      return up
-        ? guard(iff(cmp(">", v, num(target.max)), V, iff(cmp(">=", v, num(target.min)), D, M)))
-        : guard(iff(cmp("<", v, num(target.min)), V, iff(cmp("<=", v, num(target.max)), D, M)));
-  }
+  const level = targetLevel(target);
+  const refs = [value.expr, ...level.guards];
+  const guard = (decision: Expr) => iff(and(...refs.map(isNumber)), decision, BLANK);
+  return levelEvaluation(v, level.level, up, guard, target);
 }
 
 /** Builds the expression of one derived cell; the same code serves a filled sheet and a new empty one. */
@@ -417,7 +394,7 @@ export class DerivedBuilder {
   private readonly holdsTarget: ReadonlySet<string>;
 
   constructor(
-    template: Template,
+    private readonly template: Template,
     private readonly columns: ReadonlyMap<string, number>,
     private readonly sheet: SheetSnapshot | undefined,
     private readonly locale: NumberLocale
@@ -437,8 +414,8 @@ export class DerivedBuilder {
     const out = this.output(column);
     if (!out) return undefined;
     const cellMode = column.role === "derived" ? mode : "evaluation";
-    const nTarget = out.nHolds ? this.target(row, out.nCol) : undefined;
-    const dTarget = out.dHolds ? this.target(row, out.dCol) : undefined;
+    const nTarget = out.nHolds ? this.target(row, out.nCol, indicator) : undefined;
+    const dTarget = out.dHolds ? this.target(row, out.dCol, indicator) : undefined;
     const percent = this.percentAt(row, out.nCol) | (this.percentAt(row, out.dCol) << 1);
     if (!nTarget && !dTarget && percent === 0) {
       const slot = MODE_INDEX[cellMode] * 3 + DIRECTION_INDEX[indicator.direction];
@@ -511,19 +488,131 @@ export class DerivedBuilder {
     return f !== undefined && formatInfo(f)?.percent === true ? 1 : 0;
   }
 
-  /** The target written as text in a plan cell, if that is what the cell holds. */
-  private target(row: number, col: number): Target | undefined {
+  /**
+   * The target written as text in a plan cell, if that is what the cell holds; a change ("giảm 3%")
+   * placed on its row: what its figure means for the row's kind, and the column of its base.
+   */
+  private target(row: number, col: number, indicator: Indicator): Target | undefined {
     if (!this.sheet) return undefined;
     const v = valueAt(this.sheet, row, col);
     if (typeof v !== "string" || v.trim() === "") return undefined;
     const parsed = parseTarget(v, this.locale);
-    return parsed.ok ? parsed.target : undefined;
+    return parsed.ok ? this.place(parsed.target, col, indicator) : undefined;
+  }
+
+  private readonly baseCols = new Map<number, number | undefined>();
+
+  /** A change target with its meaning and base column; a level (or a change a `points` row reads as its level) as it is. */
+  place(target: Target, col: number, indicator: Indicator): Target {
+    if (!target.change) return target;
+    const meaning = changeMeaning(target.change, indicator.kind, indicator.changeOfRate);
+    if (!meaning) {
+      const { change: _change, ...level } = target;
+      return level;
+    }
+    if (!this.baseCols.has(col)) {
+      const planId = [...this.columns].find(([, c]) => c === col)?.[0];
+      const base = planId === undefined ? undefined : changeBaseColumn(this.template, planId);
+      this.baseCols.set(col, base && this.columns.get(base.id));
+    }
+    const baseCol = this.baseCols.get(col);
+    return { ...target, placed: { meaning, ...(baseCol !== undefined ? { baseCol } : {}) } };
   }
 }
 
 function targetKey(t: Target | undefined): string {
   if (!t) return "";
-  return t.op === "range" ? `range:${t.min}:${t.max}` : `${t.op}:${t.value}`;
+  const change = t.placed ? `:${t.change?.direction}:${t.placed.meaning}:${t.placed.baseCol}` : "";
+  return (t.op === "range" ? `range:${t.min}:${t.max}` : `${t.op}:${t.value}`) + change;
+}
+
+/** Level arithmetic on formula expressions: the base cell ± a figure, or × a factor. */
+const EXPR_ARITHMETIC: LevelArithmetic<Expr> = {
+  add: (base, delta) => (delta < 0 ? bin("-", base, num(-delta)) : bin("+", base, num(delta))),
+  scale: (base, factor) => bin("*", base, num(factor)),
+};
+
+/**
+ * The target an operand is judged against: a level, or a change placed on its row with a base
+ * column. A change with no base column is no target at all (undefined): the plan cell then counts
+ * as the text it is, and the derived cell stays blank — a change is never read as a level.
+ */
+function placedTarget(t: Target | undefined): Target | undefined {
+  if (!t?.change) return t;
+  return t.placed?.baseCol === undefined ? undefined : t;
+}
+
+/** A target's level as expressions, and the base cells that must hold numbers for it to exist. */
+function targetLevel(t: Target): { level: Level<Expr>; guards: Expr[] } {
+  if (t.placed?.baseCol !== undefined) {
+    const base = ref(t.placed.baseCol);
+    return { level: changeLevel(t, t.placed.meaning, base, EXPR_ARITHMETIC), guards: [base] };
+  }
+  return t.op === "range"
+    ? { level: { op: "range", min: num(t.min), max: num(t.max) }, guards: [] }
+    : { level: { op: t.op, value: num(t.value) }, guards: [] };
+}
+
+/** The single figure a target stands for in a ratio or a difference (see referenceValue). */
+function targetFigure(t: Target, direction: Indicator["direction"]): { value: Expr; guards: Expr[] } {
+  if (!t.placed) return { value: num(referenceValue(t, direction)), guards: [] };
+  const { level, guards } = targetLevel(t);
+  if (level.op !== "range") return { value: level.value, guards };
+  const value =
+    direction === "up"
+      ? level.min
+      : direction === "down"
+        ? level.max
+        : bin("/", bin("+", level.min, level.max), num(2));
+  return { value, guards };
+}
+
+/**
+ * Vượt / Đạt / Không đạt of the figure v against a level (numbers, or expressions over a base cell).
+ * `guard` wraps a decision in the checks that its cells hold numbers.
+ */
+function levelEvaluation(
+  v: Expr,
+  level: Level<Expr>,
+  up: boolean,
+  guard: (decision: Expr) => Expr,
+  target: Target
+): Expr {
+  const [V, D, M] = [str(EVALUATION.exceeded), str(EVALUATION.met), str(EVALUATION.notMet)];
+  const better = up ? ">" : "<";
+  switch (level.op) {
+    case "=":
+      return guard(iff(cmp(better, v, level.value), V, iff(cmp("=", v, level.value), D, M)));
+    case ">=":
+    case "<=":
+    case ">":
+    case "<": {
+      const favourable = (level.op[0] === ">") === up;
+      if (!favourable) return guard(iff(cmp(level.op, v, level.value), D, M));
+      if (level.op.length === 1) return guard(iff(cmp(level.op, v, level.value), V, M));
+      return guard(iff(cmp(better, v, level.value), V, iff(cmp("=", v, level.value), D, M)));
+    }
+    case "about": {
+      // A level written as a figure keeps its tolerance as a constant; one over a base cell scales it.
+      const [lo, hi] =
+        level.value.t === "num" && target.op === "about"
+          ? [
+              num(target.value - Math.abs(target.value) * ABOUT_TOLERANCE),
+              num(target.value + Math.abs(target.value) * ABOUT_TOLERANCE),
+            ]
+          : [
+              bin("*", level.value, num(1 - ABOUT_TOLERANCE)),
+              bin("*", level.value, num(1 + ABOUT_TOLERANCE)),
+            ];
+      return up
+        ? guard(iff(cmp(">", v, hi), V, iff(cmp(">=", v, lo), D, M)))
+        : guard(iff(cmp("<", v, lo), V, iff(cmp("<=", v, hi), D, M)));
+    }
+    case "range":
+      return up
+        ? guard(iff(cmp(">", v, level.max), V, iff(cmp(">=", v, level.min), D, M)))
+        : guard(iff(cmp("<", v, level.min), V, iff(cmp("<=", v, level.max), D, M)));
+  }
 }
 
 /** An expression compiled for one sheet: its value at position i of the located rows. */
@@ -623,19 +712,9 @@ export function compileExpr(expr: Expr, column: (col: number) => ColumnReading):
     case "cmp": {
       const a = sub(expr.a);
       const b = sub(expr.b);
-      switch (expr.op) {
-        case ">":
-          return (i) => a(i) > b(i);
-        case ">=":
-          return (i) => a(i) >= b(i);
-        case "<":
-          return (i) => a(i) < b(i);
-        case "<=":
-          return (i) => a(i) <= b(i);
-        case "=":
-          return (i) => a(i) === b(i);
-      }
-      break;
+      const op = expr.op;
+      // As a spreadsheet compares (see compare): a level computed from a base cell meets the figure typed.
+      return (i) => compare(op, a(i), b(i));
     }
     case "isnumber": {
       if (expr.a.t === "ref") {

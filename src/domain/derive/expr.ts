@@ -74,23 +74,8 @@ export function evaluate(expr: Expr, read: (col: number) => CellReading): ExprVa
       }
       break;
     }
-    case "cmp": {
-      const a = evaluate(expr.a, read);
-      const b = evaluate(expr.b, read);
-      switch (expr.op) {
-        case ">":
-          return a > b;
-        case ">=":
-          return a >= b;
-        case "<":
-          return a < b;
-        case "<=":
-          return a <= b;
-        case "=":
-          return a === b;
-      }
-      break;
-    }
+    case "cmp":
+      return compare(expr.op, evaluate(expr.a, read), evaluate(expr.b, read));
     case "isnumber":
       return typeof evaluate(expr.a, read) === "number";
     case "and":
@@ -101,6 +86,37 @@ export function evaluate(expr: Expr, read: (col: number) => CellReading): ExprVa
         : evaluate(expr.else, read);
   }
   throw new Error(`unreachable expression ${JSON.stringify(expr)}`);
+}
+
+/**
+ * A comparison as a spreadsheet makes it: two numbers that differ only in the last bits of a double
+ * are equal (LibreOffice's approxEqual, Excel's 15 digits), so 12,2 − 3 = 9,2 and a level computed
+ * from a base cell meets the figure typed.
+ */
+export function compare(op: Comparison, a: ExprValue, b: ExprValue): boolean {
+  if (typeof a === "number" && typeof b === "number" && a !== b && approxEqual(a, b)) {
+    return op === "=" || op === ">=" || op === "<=";
+  }
+  switch (op) {
+    case ">":
+      return a > b;
+    case ">=":
+      return a >= b;
+    case "<":
+      return a < b;
+    case "<=":
+      return a <= b;
+    case "=":
+      return a === b;
+  }
+}
+
+const E48 = 2 ** -48;
+
+function approxEqual(a: number, b: number): boolean {
+  if (a === 0 || b === 0) return false;
+  const d = Math.abs(a - b);
+  return d < Math.abs(a) * E48 && d < Math.abs(b) * E48;
 }
 
 function asNumber(v: ExprValue): number {

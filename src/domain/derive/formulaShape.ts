@@ -53,7 +53,19 @@ function ourShapes(): Set<string> {
     { op: "about", value: 2, text: "" },
     { op: "range", min: 1, max: 2, text: "" },
   ];
-  const operands = [plain, ...targets.map((target) => ({ expr: ref(1), target }))];
+  // Changes ("giảm 3%", "tăng 5%") placed on a row: levels computed from a base cell.
+  const changes = targets.flatMap((t) =>
+    (["up", "down"] as const).flatMap((direction) =>
+      (["absolute", "relative"] as const).map(
+        (meaning): Target => ({
+          ...t,
+          change: { direction, written: "%", perYear: false },
+          placed: { meaning, baseCol: 2 },
+        })
+      )
+    )
+  );
+  const operands = [plain, ...[...targets, ...changes].map((target) => ({ expr: ref(1), target }))];
   const out = new Set<string>();
   for (const direction of ["up", "down", "neutral"] as const) {
     for (const n of operands) {

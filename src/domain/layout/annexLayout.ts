@@ -4,6 +4,7 @@ import { toA1 } from "../sheet/address";
 import { AnnexMetadata, SheetSnapshot, SnapshotEditor } from "../sheet/snapshot";
 import { resolveLocalized, resolveYearTokens } from "../template/headers";
 import { Column, Indicator, Template } from "../template/schema";
+import { AssignedTarget, TargetsFile, targetsForAnnex } from "../targets/targetsFile";
 import { wrappedRowHeights } from "./rowHeights";
 import { buildSelfCheck, CHECK_LEGEND, indicatorDecimals, SelfCheck } from "./selfCheck";
 import { rowHeights } from "./styles";
@@ -103,6 +104,8 @@ export interface LayoutOptions {
   readonly authority?: string;
   readonly sheetName?: string;
   readonly locale?: NumberLocale;
+  /** The province's targets file: each input cell's prompt names its target (when the file fits). */
+  readonly targets?: TargetsFile;
 }
 
 const TITLE_ROWS = 6;
@@ -156,6 +159,10 @@ export function buildAnnexLayout(template: Template, options: LayoutOptions): An
       merges.push({ from: { row: r1, col: c1 }, to: { row: r2, col: c2 } });
   };
   const index = new Map(cols.map((c, i) => [c.id, i]));
+  const fit = options.targets
+    ? targetsForAnnex(options.targets, template, year, [options.authority ?? "", options.unitName ?? ""])
+    : undefined;
+  const assigned = fit?.ok ? fit.targets : undefined;
 
   // Title block
   const leftSpan = Math.min(2, last);
@@ -255,7 +262,7 @@ export function buildAnnexLayout(template: Template, options: LayoutOptions): An
       rowOf.set(ind.code, r);
       for (let i = 0; i <= last; i++) {
         put(indicatorCell(ind, cols[i], r, i, builder));
-        const v = validationFor(ind, cols[i], toA1(r, i), year);
+        const v = validationFor(ind, cols[i], toA1(r, i), year, assigned);
         if (v) validations.push(v);
       }
       r++;
@@ -391,10 +398,13 @@ function validationFor(
   ind: Indicator,
   column: Column,
   address: string,
-  year: number
+  year: number,
+  assigned?: ReadonlyMap<string, readonly AssignedTarget[]>
 ): LayoutValidation | undefined {
   if (column.role !== "input") return undefined;
-  const targets = ind.targets.filter((t) => t.column === column.id).map((t) => t.text);
+  const targets = (assigned?.get(ind.code) ?? [])
+    .filter((t) => t.column === column.id)
+    .map((t) => t.text);
   const direction = {
     up: "càng cao càng tốt",
     down: "càng thấp càng tốt",

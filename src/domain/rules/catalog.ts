@@ -243,10 +243,34 @@ export const RULES = {
   },
   "target.below-template": {
     severity: "warning",
-    title: { vi: "Kế hoạch thấp hơn chỉ tiêu giao", en: "Plan below the assigned target" },
+    title: { vi: "Kế hoạch chưa đạt chỉ tiêu tỉnh giao", en: "Plan below the assigned target" },
     reason: {
-      vi: "Kế hoạch phải đạt chỉ tiêu cấp trên giao.",
-      en: "A plan must meet the target set from above.",
+      vi: "Kế hoạch phải đạt chỉ tiêu của tỉnh trong tệp chỉ tiêu (--targets).",
+      en: "A plan must meet the province's target in its targets file (--targets).",
+    },
+  },
+  "target.change-read": {
+    severity: "info",
+    title: { vi: "Kế hoạch ghi bằng mức tăng/giảm", en: "Plan written as a change" },
+    reason: {
+      vi: '"Giảm 3%", "tăng 5%" là mức thay đổi so với số năm trước, không phải một mức; cột đánh giá so với mức tính ra.',
+      en: '"Giảm 3%", "tăng 5%" are changes from the year before, not levels; the evaluation uses the level worked out.',
+    },
+  },
+  "target.change-no-base": {
+    severity: "warning",
+    title: { vi: "Mức tăng/giảm chưa có số gốc", en: "Change without a base figure" },
+    reason: {
+      vi: "Không có số năm trước thì không tính được kế hoạch ghi bằng mức tăng/giảm; không được đọc nó như một mức.",
+      en: "Without the figure of the year before a plan written as a change cannot be worked out; it must not be read as a level.",
+    },
+  },
+  "targets.not-for-sheet": {
+    severity: "warning",
+    title: { vi: "Tệp chỉ tiêu không dùng cho trang này", en: "Targets file not for this sheet" },
+    reason: {
+      vi: "Chỉ tiêu thuộc về một tỉnh và một năm: tệp của năm khác, tỉnh khác không được dùng.",
+      en: "Targets belong to a province and a year: a file for another year or province is not used.",
     },
   },
   "target.not-met": {

@@ -5,6 +5,7 @@ import { toA1 } from "../sheet/address";
 import { LocatedAnnex, LocatedRow } from "../sheet/locate";
 import { ColumnReading, SheetReadings } from "../sheet/columnReadings";
 import { SheetSnapshot } from "../sheet/snapshot";
+import { TargetsFile } from "../targets/targetsFile";
 import { resolveLocalized } from "../template/headers";
 import { Column, Indicator, InputColumn } from "../template/schema";
 import { RuleId, RULES } from "./catalog";
@@ -15,6 +16,8 @@ export interface CheckOptions {
   readonly locale: NumberLocale;
   /** Year-over-year change (in %) beyond which a note is expected. Default 50. */
   readonly changeThreshold?: number;
+  /** The province's targets for the year (a targets file); plans are checked against them. */
+  readonly targets?: TargetsFile;
   /** Change a rule's severity, or switch it off. */
   readonly severities?: Partial<Record<RuleId, Severity | "off">>;
 }

@@ -12,8 +12,39 @@ export type Target =
       readonly op: ">" | ">=" | "<" | "<=" | "=" | "about";
       readonly value: number;
       readonly text: string;
+      readonly change?: TargetChange;
+      readonly placed?: PlacedChange;
     }
-  | { readonly op: "range"; readonly min: number; readonly max: number; readonly text: string };
+  | {
+      readonly op: "range";
+      readonly min: number;
+      readonly max: number;
+      readonly text: string;
+      readonly change?: TargetChange;
+      readonly placed?: PlacedChange;
+    };
+
+/**
+ * A target written as a change from a base ("giảm 3%", "tăng 5%", "giảm 1-1,5%/năm"): the figures are
+ * the size of the change, never a level. `written` is the unit the figure was written with ("%",
+ * "điểm %" or none); the row's kind decides what it means (see targets/changeTarget.ts).
+ */
+export interface TargetChange {
+  readonly direction: "up" | "down";
+  readonly written: "%" | "điểm %" | "";
+  /** "/năm", "mỗi năm", "hằng năm", "bình quân": a change per year (one year from its base). */
+  readonly perYear: boolean;
+}
+
+/**
+ * A change target placed on a sheet's row (DerivedBuilder): whether its figure is added to the base
+ * ("absolute": points, people) or a share of it ("relative"), and the 0-based column of the base cell
+ * (absent when the template has no column for the year before).
+ */
+export interface PlacedChange {
+  readonly meaning: "absolute" | "relative";
+  readonly baseCol?: number;
+}
 
 export type TargetParse =
   | { readonly ok: true; readonly target: Target; readonly ambiguous: boolean }
@@ -51,8 +82,12 @@ const SYMBOLS: ReadonlyArray<readonly [string, Op]> = [
   ["=", "="],
 ];
 
-/** Words in front of the figure that say nothing about the comparison ("đạt 62%", "giảm 3%"). */
-const FILLER = /^(?:dat|giam|tang|muc|la|con|phan dau|bang)\s+/;
+/** Words in front of the figure that say nothing about the comparison ("đạt 62%", "mức 3"). */
+const FILLER = /^(?:dat|muc|la|con|phan dau|bang|binh quan)\s+/;
+/** The words that make a target a change from a base: "giảm 3%", "tăng 5%". */
+const CHANGE = /^(giam|tang)\s+/;
+/** "/năm", "mỗi năm", "hằng năm", "một năm" after the figure: a change per year. */
+const PER_YEAR = /\s*(?:\/\s*nam|(?:moi|hang|hng|mot)\s+nam)$/;
 const RANGE = /^(.+?)\s*(?:-|–|—|den)\s*(.+)$/;
 
 export function parseTarget(input: string, locale: NumberLocale): TargetParse {
@@ -68,7 +103,22 @@ export function parseTarget(input: string, locale: NumberLocale): TargetParse {
   }
   // Work on a folded copy for the words, but keep the original characters of the figures.
   let words = foldKeepingFigures(rest);
-  while (FILLER.test(words)) words = words.replace(FILLER, "");
+  let direction: TargetChange["direction"] | undefined;
+  for (;;) {
+    if (FILLER.test(words)) words = words.replace(FILLER, "");
+    else if (!direction && CHANGE.test(words)) {
+      direction = words.startsWith("giam") ? "down" : "up";
+      words = words.replace(CHANGE, "");
+    } else break;
+  }
+  const perYear = PER_YEAR.test(words);
+  if (perYear) {
+    words = words.replace(PER_YEAR, "");
+    while (FILLER.test(words)) words = words.replace(FILLER, "");
+  }
+  const change: { change?: TargetChange } = direction
+    ? { change: { direction, written: writtenUnit(words), perYear } }
+    : {};
   if (!op) {
     for (const [prefix, wordOp] of PREFIXES) {
       if (words.startsWith(prefix + " ")) {
@@ -95,7 +145,7 @@ export function parseTarget(input: string, locale: NumberLocale): TargetParse {
   if (single) {
     return {
       ok: true,
-      target: { op: op ?? (from ? ">=" : "="), value: single.value, text },
+      target: { op: op ?? (from ? ">=" : "="), value: single.value, text, ...change },
       ambiguous: single.ambiguous,
     };
   }
@@ -107,7 +157,7 @@ export function parseTarget(input: string, locale: NumberLocale): TargetParse {
       if (a && b && a.value <= b.value) {
         return {
           ok: true,
-          target: { op: "range", min: a.value, max: b.value, text },
+          target: { op: "range", min: a.value, max: b.value, text, ...change },
           ambiguous: a.ambiguous || b.ambiguous,
         };
       }
@@ -120,13 +170,20 @@ function readFigure(
   text: string,
   locale: NumberLocale
 ): { value: number; ambiguous: boolean } | undefined {
-  const parsed = parseNumber(text.replace(/\s*%$/, "%"), locale);
+  const figure = text.replace(/\s*diem\s*(?:%|phan tram)$/, "").replace(/\s*%$/, "%");
+  const parsed = parseNumber(figure, locale);
   if (parsed.kind !== "number") return undefined;
   if (parsed.unit && !/^(?:%|diem %|diem phan tram|d p t)$/.test(fold(parsed.unit))) {
     // A unit word after the figure is fine ("16.000 lao động"); anything else is not a target.
     if (!/^\p{L}[\p{L}\s]*$/u.test(parsed.unit)) return undefined;
   }
   return { value: parsed.value, ambiguous: parsed.ambiguous !== undefined };
+}
+
+/** The unit a change was written with: "điểm %" (points), "%" or none. */
+function writtenUnit(words: string): TargetChange["written"] {
+  if (/diem\s*(?:%|phan tram)|d\.?p\.?t/.test(words)) return "điểm %";
+  return /%|phan tram/.test(words) ? "%" : "";
 }
 
 /** Lower-cases and strips diacritics from words while keeping digits, ".", ",", "%" and "-". */

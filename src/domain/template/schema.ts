@@ -98,15 +98,6 @@ export const Relation = z.discriminatedUnion("type", [
 ]);
 export type Relation = z.infer<typeof Relation>;
 
-/** A target the template itself sets for a column ("trained-labour rate ≥ 60"), written as text. */
-export const TemplateTarget = z
-  .object({
-    column: ColumnId,
-    text: z.string().min(1),
-    source: Localized.optional(),
-  })
-  .strict();
-
 export const Indicator = z
   .object({
     /** Unique key within the template; relations refer to it. Usually the STT shown ("1", "1.2"). */
@@ -134,7 +125,12 @@ export const Indicator = z
     /** How the comparison columns read for this row; defaults by kind (see domain brief). */
     compare: z.enum(["ratio", "difference"]).optional(),
     relations: z.array(Relation).default([]),
-    targets: z.array(TemplateTarget).default([]),
+    /**
+     * What "giảm 3%" in a plan cell means for a rate row: 3 percentage points ("points", as provinces
+     * write it; the default) or 3 % of the base ("percent"). Targets themselves belong to a province:
+     * a targets file (src/domain/targets/targetsFile.ts), never the template.
+     */
+    changeOfRate: z.enum(["points", "percent"]).optional(),
     /**
      * The input columns in which this row is asked for, when not all of them: an annual rate (the
      * poverty rate of the year-end review) is not asked for in a 6-month column. Absent: every
