@@ -10,8 +10,7 @@ import { template, TestAnnex } from "../helpers/annex";
  * (the figure of the year before), shown as the level they ask for, evaluated against that level, and
  * written as formulas over the base cell — never read as a level 3 / 5 / 1-1,5.
  */
-const analyze = (a: TestAnnex) =>
-  analyzeSheet(a.sheet, { locale: "vi-VN", templates: [a.tpl] });
+const analyze = (a: TestAnnex) => analyzeSheet(a.sheet, { locale: "vi-VN", templates: [a.tpl] });
 const derivedAt = (a: TestAnnex, code: string, columnId: string): DerivedCell => {
   const d = analyze(a).derived.find((x) => x.row === a.row(code) && x.columnId === columnId);
   if (!d) throw new Error(`no derived cell ${code}/${columnId}`);
@@ -30,7 +29,10 @@ describe("reading a change", () => {
     ["giảm 0,69 điểm %", "=", 0.69, "down", "điểm %", false],
   ] as const)("%j is a change", (text, op, value, direction, written, perYear) => {
     const p = parseTarget(text, "vi-VN");
-    expect(p).toMatchObject({ ok: true, target: { op, value, change: { direction, written, perYear } } });
+    expect(p).toMatchObject({
+      ok: true,
+      target: { op, value, change: { direction, written, perYear } },
+    });
   });
 
   test("a range of change per year: giảm 1-1,5%/năm, giảm bình quân 1-1,5%/năm", () => {
@@ -58,14 +60,22 @@ describe("reading a change", () => {
     });
     const up = parseTarget("tăng 5%", "vi-VN");
     if (!up.ok) throw new Error("unread");
-    expect(changeLevel(up.target, "relative", 2000, NUMBER_ARITHMETIC)).toEqual({ op: "=", value: 2100 });
+    expect(changeLevel(up.target, "relative", 2000, NUMBER_ARITHMETIC)).toEqual({
+      op: "=",
+      value: 2100,
+    });
   });
 });
 
 describe("a rate: 'giảm 3%' is 3 percentage points from the year before", () => {
   // Row 22, the poverty rate (down is better): ƯTH 2022 12,20 %, KH 2023 "giảm 3%" → 9,20 %.
   const sheet = () =>
-    new TestAnnex().setRow("22", { actualPrev: 14.5, planCur: 12.5, estimateCur: 12.2, planNext: "giảm 3%" });
+    new TestAnnex().setRow("22", {
+      actualPrev: 14.5,
+      planCur: 12.5,
+      estimateCur: 12.2,
+      planNext: "giảm 3%",
+    });
 
   test("the finding shows the level and says it reads points", () => {
     const [f, ...rest] = findingsOf(sheet(), "target.change-read");
@@ -90,7 +100,9 @@ describe("a rate: 'giảm 3%' is 3 percentage points from the year before", () =
     const base = template();
     const tpl: Template = {
       ...base,
-      indicators: base.indicators.map((i) => (i.code === "22" ? { ...i, changeOfRate: "percent" } : i)),
+      indicators: base.indicators.map((i) =>
+        i.code === "22" ? { ...i, changeOfRate: "percent" } : i
+      ),
     };
     const a = new TestAnnex(tpl).setRow("22", { estimateCur: 12.2, planNext: "giảm 3%" });
     expect(derivedAt(a, "22", "nextVsEst").value).toBeCloseTo(12.2 * 0.97 - 12.2, 12);
@@ -106,7 +118,11 @@ describe("a count: 'tăng 5%' is 5 % more than the year before", () => {
     [2250, EVALUATION.exceeded],
     [2050, EVALUATION.notMet],
   ])("ƯTH %d → %s", (estimate, verdict) => {
-    const a = new TestAnnex().setRow("2", { actualPrev: 2000, planCur: "tăng 5%", estimateCur: estimate });
+    const a = new TestAnnex().setRow("2", {
+      actualPrev: 2000,
+      planCur: "tăng 5%",
+      estimateCur: estimate,
+    });
     const d = derivedAt(a, "2", "evaluation");
     expect(d.value).toBe(verdict);
     expect(d.formula).toContain(`D${a.row("2") + 1}*1.05`);
@@ -120,7 +136,11 @@ describe("a count: 'tăng 5%' is 5 % more than the year before", () => {
   });
 
   test("percent of plan divides by the level, not by 5", () => {
-    const a = new TestAnnex().setRow("2", { actualPrev: 2000, planCur: "tăng 5%", estimateCur: 2310 });
+    const a = new TestAnnex().setRow("2", {
+      actualPrev: 2000,
+      planCur: "tăng 5%",
+      estimateCur: 2310,
+    });
     expect(derivedAt(a, "2", "pctPlan").value).toBeCloseTo((2310 / 2100) * 100, 10);
   });
 });
@@ -195,7 +215,9 @@ describe("the officer's case: Quảng Trị plans 'giảm 1-1,5%/năm' (seed 002
     const findings = analyze(a).findings.filter((f) => f.ruleId.startsWith("target"));
     expect(findings.filter((f) => f.severity !== "info")).toEqual([]);
     expect(findings.some((f) => f.ruleId === "target.not-met")).toBe(false);
-    const shown = findings.filter((f) => f.ruleId === "target.change-read").map((f) => f.message.vi);
+    const shown = findings
+      .filter((f) => f.ruleId === "target.change-read")
+      .map((f) => f.message.vi);
     expect(shown).toEqual([
       expect.stringContaining("KH: giảm 1-1,5%/năm → 4,50–5,00%"),
       expect.stringContaining("KH: giảm 1-1,5%/năm → 3,30–3,80%"),

@@ -1,6 +1,12 @@
 import { NumberLocale } from "../numbers/locale";
 import { parseTarget, referenceValue, Target } from "../targets/parseTarget";
-import { changeBaseColumn, changeLevel, changeMeaning, Level, LevelArithmetic } from "../targets/changeTarget";
+import {
+  changeBaseColumn,
+  changeLevel,
+  changeMeaning,
+  Level,
+  LevelArithmetic,
+} from "../targets/changeTarget";
 import { DerivedColumn, EvaluationColumn, Indicator, Template } from "../template/schema";
 import { toA1 } from "../sheet/address";
 import { LocatedAnnex } from "../sheet/locate";
@@ -313,9 +319,7 @@ function shown(o: Operand): Expr {
 /** The figure an operand stands for, and the references that must hold numbers for it to exist. */
 function figure(o: Operand, direction: Indicator["direction"]): { value: Expr; guards: Expr[] } {
   const target = placedTarget(o.target);
-  return target
-    ? targetFigure(target, direction)
-    : { value: shown(o), guards: [o.expr] };
+  return target ? targetFigure(target, direction) : { value: shown(o), guards: [o.expr] };
 }
 
 function guarded(guards: Expr[], body: Expr): Expr {
@@ -554,7 +558,10 @@ function targetLevel(t: Target): { level: Level<Expr>; guards: Expr[] } {
 }
 
 /** The single figure a target stands for in a ratio or a difference (see referenceValue). */
-function targetFigure(t: Target, direction: Indicator["direction"]): { value: Expr; guards: Expr[] } {
+function targetFigure(
+  t: Target,
+  direction: Indicator["direction"]
+): { value: Expr; guards: Expr[] } {
   if (!t.placed) return { value: num(referenceValue(t, direction)), guards: [] };
   const { level, guards } = targetLevel(t);
   if (level.op !== "range") return { value: level.value, guards };

@@ -56,13 +56,11 @@ function ourShapes(): Set<string> {
   // Changes ("giảm 3%", "tăng 5%") placed on a row: levels computed from a base cell.
   const changes = targets.flatMap((t) =>
     (["up", "down"] as const).flatMap((direction) =>
-      (["absolute", "relative"] as const).map(
-        (meaning): Target => ({
-          ...t,
-          change: { direction, written: "%", perYear: false },
-          placed: { meaning, baseCol: 2 },
-        })
-      )
+      (["absolute", "relative"] as const).map((meaning): Target => ({
+        ...t,
+        change: { direction, written: "%", perYear: false },
+        placed: { meaning, baseCol: 2 },
+      }))
     )
   );
   const operands = [plain, ...[...targets, ...changes].map((target) => ({ expr: ref(1), target }))];

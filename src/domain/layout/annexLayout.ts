@@ -160,7 +160,10 @@ export function buildAnnexLayout(template: Template, options: LayoutOptions): An
   };
   const index = new Map(cols.map((c, i) => [c.id, i]));
   const fit = options.targets
-    ? targetsForAnnex(options.targets, template, year, [options.authority ?? "", options.unitName ?? ""])
+    ? targetsForAnnex(options.targets, template, year, [
+        options.authority ?? "",
+        options.unitName ?? "",
+      ])
     : undefined;
   const assigned = fit?.ok ? fit.targets : undefined;
 

@@ -220,7 +220,11 @@ export function loadTargetsJson(
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     throw new TargetsError(origin, [
-      { path: formatPath([]), vi: `không phải JSON hợp lệ: ${detail}`, en: `not valid JSON: ${detail}` },
+      {
+        path: formatPath([]),
+        vi: `không phải JSON hợp lệ: ${detail}`,
+        en: `not valid JSON: ${detail}`,
+      },
     ]);
   }
   const result = checkTargetsFile(data, templates, origin);
@@ -231,7 +235,11 @@ export function loadTargetsJson(
 /** Why a targets file does not apply to a sheet, when it does not. */
 export type TargetsFit =
   | { readonly ok: true; readonly targets: ReadonlyMap<string, readonly AssignedTarget[]> }
-  | { readonly ok: false; readonly problem: "year" | "province" | "template"; readonly found: string };
+  | {
+      readonly ok: false;
+      readonly problem: "year" | "province" | "template";
+      readonly found: string;
+    };
 
 /**
  * The file's targets for one located annex, by indicator code — or why none apply: a file for
