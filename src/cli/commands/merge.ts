@@ -1,5 +1,5 @@
 import { analyzeWorkbook, Finding, findTemplate, NumberLocale, Template } from "../../domain";
-import { consolidate, Consolidation, MergeSource } from "../../domain/consolidate";
+import { consolidate, Consolidation, EmptyMerge, MergeSource } from "../../domain/consolidate";
 import { mergedWorkbook } from "../../adapters/xlsx/mergeWorkbook";
 import { workbookSnapshots } from "../../adapters/xlsx/readSheet";
 import { readWorkbook, refuseExisting, saveWorkbook } from "../../adapters/xlsx/workbookFile";
@@ -36,7 +36,7 @@ export interface MergeFilesRequest {
 }
 
 /** Reads and analyses each district's file (a file that cannot be read is kept with its reason), then consolidates. */
-export async function mergeFiles(request: MergeFilesRequest): Promise<Consolidation> {
+export async function mergeFiles(request: MergeFilesRequest): Promise<Consolidation | EmptyMerge> {
   const sources: MergeSource[] = [];
   for (const file of request.files) {
     request.onFile?.(file);
@@ -98,7 +98,7 @@ export async function mergeCommand(args: readonly string[], io: Io): Promise<num
   });
   progress.done();
 
-  if (!merge.districts.length) {
+  if (merge.empty) {
     io.err(
       [
         lang === "vi"

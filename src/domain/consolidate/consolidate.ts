@@ -1,6 +1,7 @@
 import { Analysis, analyzeSheet } from "../analyze";
 import { WorkbookAnalysis } from "../analyzeWorkbook";
 import { AnnexLayout, buildAnnexLayout, layoutSnapshot } from "../layout/annexLayout";
+import { withSelfCheck } from "../layout/selfCheckPlan";
 import { NumberLocale } from "../numbers/locale";
 import { CellWrite, WritePlan } from "../plan/writePlan";
 import { Bilingual, Finding, Severity } from "../rules/finding";
@@ -75,7 +76,14 @@ export interface MergeNote {
   readonly message: Bilingual;
 }
 
+/** No file could go in: nothing to lay out, only the reasons. */
+export interface EmptyMerge {
+  readonly empty: true;
+  readonly leftOut: readonly LeftOutFile[];
+}
+
 export interface Consolidation {
+  readonly empty: false;
   readonly template: Template;
   readonly year: number;
   readonly layout: AnnexLayout;
@@ -101,7 +109,7 @@ interface Candidate {
 export function consolidate(
   sources: readonly MergeSource[],
   options: MergeOptions = {}
-): Consolidation {
+): Consolidation | EmptyMerge {
   const locale = options.locale ?? "vi-VN";
   const leftOut: LeftOutFile[] = [];
   const candidates: Candidate[] = [];
@@ -173,9 +181,8 @@ export function consolidate(
     included.push(c);
   }
 
-  const template = chosen?.template ?? options.template ?? candidates[0]?.annex.template;
-  if (!template) throw new Error("consolidate: no template to lay the annex out with");
-  const year = chosen?.year ?? options.year ?? new Date().getFullYear();
+  if (!chosen || !included.length) return { empty: true, leftOut };
+  const { template, year } = chosen;
   const layout = buildAnnexLayout(template, {
     year,
     ...(options.unitName !== undefined ? { unitName: options.unitName } : {}),
@@ -192,14 +199,20 @@ export function consolidate(
   // The consolidated sheet as it will be: laid out, the inputs written; then the engine fills it.
   const editor = new SnapshotEditor(layoutSnapshot(layout));
   for (const w of inputs) editor.set(w.row, w.col, w.value ?? "", w.formula, w.numFmt);
-  const analysis = analyzeSheet(editor.snapshot(), { templates: [template], locale });
+  const merged = editor.snapshot();
+  const analysis = analyzeSheet(merged, { templates: [template], locale });
+  // As `annex fill` does: the derived columns, and the self-check column the layout has kept current.
+  const derived = analysis.annex
+    ? withSelfCheck(merged, analysis.annex, analysis.plan)
+    : analysis.plan;
 
   return {
+    empty: false,
     template,
     year,
     layout,
     inputs,
-    derived: analysis.plan,
+    derived,
     notes,
     detail,
     districts,

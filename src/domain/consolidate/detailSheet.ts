@@ -37,6 +37,7 @@ export interface DetailSheet {
 }
 
 const FIXED = 3;
+const CODE_HEADER = "Mã chỉ tiêu";
 
 export function buildDetailSheet(
   template: Template,
@@ -78,10 +79,12 @@ export function buildDetailSheet(
   for (const c of layout.cells) {
     const at = fixedCols.indexOf(c.col);
     if (at < 0 || c.row < h1 || c.row > layout.lastDataRow) continue;
+    // Not "STT": this sheet is no annex, and `annex check` must not take it for one.
+    const value = c.row === h1 && at === 0 ? CODE_HEADER : c.value;
     cells.push({
       row: c.row,
       col: at,
-      ...(c.value !== undefined ? { value: c.value } : {}),
+      ...(value !== undefined ? { value } : {}),
       style: c.style,
       ...(c.indent ? { indent: c.indent } : {}),
     });

@@ -4,6 +4,7 @@ export type {
   Consolidation,
   Counts,
   DistrictFigure,
+  EmptyMerge,
   LeftOutFile,
   LeftOutReason,
   MergedDistrict,
