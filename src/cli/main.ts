@@ -3,6 +3,7 @@ import { WorkbookFileError } from "../adapters/xlsx/workbookFile";
 import { checkCommand, CHECK_USAGE } from "./commands/check";
 import { explainCommand, EXPLAIN_USAGE } from "./commands/explain";
 import { fillCommand, FILL_USAGE } from "./commands/fill";
+import { mergeCommand, MERGE_USAGE } from "./commands/merge";
 import { newCommand, NEW_USAGE } from "./commands/newAnnex";
 import { templatesCommand, TEMPLATES_USAGE } from "./commands/templates";
 import { consoleIo, EXIT, Io, Lang, UsageError, watchClosedPipes } from "./io";
@@ -14,12 +15,18 @@ const COMMANDS: Record<string, (args: readonly string[], io: Io) => Promise<numb
   check: checkCommand,
   fill: fillCommand,
   explain: explainCommand,
+  merge: mergeCommand,
 };
 
 export function usage(lang: Lang): string {
-  const lines = [TEMPLATES_USAGE, NEW_USAGE, CHECK_USAGE, FILL_USAGE, EXPLAIN_USAGE].map(
-    (u) => `  ${u[lang]}`
-  );
+  const lines = [
+    TEMPLATES_USAGE,
+    NEW_USAGE,
+    CHECK_USAGE,
+    FILL_USAGE,
+    EXPLAIN_USAGE,
+    MERGE_USAGE,
+  ].map((u) => `  ${u[lang]}`);
   const common =
     lang === "vi"
       ? [
