@@ -10,7 +10,9 @@ import type {
   SheetSnapshot,
   WritePlan,
 } from "../../domain";
-import { CELL_LOOKS, rowHeights } from "../../domain/layout/styles";
+import { CELL_LOOKS } from "../../domain/layout/styles";
+import { plannedSelfCheck } from "../../domain/layout/selfCheckPlan";
+import { addSelfCheckRules, loadSelfCheckRules, missingRules } from "./officeStyles";
 import type {
   AnnexHost,
   AppliedPlan,
@@ -301,13 +303,51 @@ export class OfficeHost implements AnnexHost {
   async applyPlan(plan: WritePlan): Promise<AppliedPlan> {
     this.requireCore();
     const label = planLabel(plan);
-    if (plan.writes.length === 0)
+    if (plan.writes.length === 0) {
+      await this.addSelfCheck(plan);
       return { written: 0, undo: { sheet: plan.sheet, cells: [], label } };
+    }
     const puts = plan.writes.map((w) => ({ row: w.row, col: w.col, item: putOf(w) }));
     const before = await this.write(plan.sheet, puts);
+    await this.addSelfCheck(plan);
     const undo: UndoRecord = { sheet: plan.sheet, cells: before, label };
     this.wrote.set(undo, new Map(puts.map((p) => [toA1(p.row, p.col), p.item.input])));
     return { written: plan.writes.length, undo };
+  }
+
+  /**
+   * The self-check's red rules a plan carries that the sheet lacks (2 syncs: which rules are there;
+   * then the missing ones, protection without a password lifted around them). Never touches another
+   * conditional format or a cell's style. Nothing to add: 1 sync; no self-check: none.
+   */
+  private async addSelfCheck(plan: WritePlan): Promise<void> {
+    const check = plannedSelfCheck(plan);
+    if (!check?.rules.length) return;
+    try {
+      await this.runtime.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(plan.sheet);
+        const existing = loadSelfCheckRules(ws);
+        const guard = this.loadGuard(ws);
+        await context.sync();
+        const missing = missingRules(existing, check.rules);
+        if (!missing.length) return;
+        const wasProtected = guard.protected;
+        const options = guard.options;
+        if (wasProtected) guard.unprotect();
+        addSelfCheckRules(ws, missing);
+        if (check.newColumn) {
+          ws.getRangeByIndexes(0, check.column, 1, 1).format.columnWidth = columnWidthPoints(
+            check.width
+          );
+        }
+        if (wasProtected) guard.protect(options);
+        await context.sync();
+      });
+    } catch (e) {
+      if (errorCode(e) && /unprotect/i.test(failedStatement(e)))
+        throw passwordProtected(plan.sheet);
+      throw fromExcel(e, plan.sheet);
+    }
   }
 
   async restore(undo: UndoRecord): Promise<Restored> {
@@ -607,9 +647,11 @@ export class OfficeHost implements AnnexHost {
     layout.columnWidths.forEach((w, i) => {
       ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = columnWidthPoints(w);
     });
-    for (const h of rowHeights(layout.headerRows)) {
+    for (const h of layout.rowHeights) {
       ws.getRangeByIndexes(h.row, 0, 1, 1).format.rowHeight = h.height;
     }
+    // The self-check's red rules (ExcelApi 1.6), on a new sheet: none there yet.
+    addSelfCheckRules(ws, layout.selfCheck.rules);
     ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, layout.freeze.row, layout.freeze.col));
     if (this.caps.dataValidation) {
       for (const v of layout.validations) {
@@ -650,6 +692,8 @@ export class OfficeHost implements AnnexHost {
       page.setPrintTitleRows(
         `$${layout.print.repeatRows[0] + 1}:$${layout.print.repeatRows[1] + 1}`
       );
+      // The "Kiểm tra" column right of the table is not printed.
+      page.setPrintArea(layout.printArea);
     }
     ws.protection.protect(ANNEX_PROTECTION);
   }

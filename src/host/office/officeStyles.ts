@@ -1,3 +1,5 @@
+import { sameFormula, SelfCheckRule } from "../../domain/layout/selfCheck";
+import { PROBLEM_LOOK } from "../../domain/layout/styles";
 import type { CellLook } from "../../domain/layout/styles";
 
 /**
@@ -33,6 +35,7 @@ export function applyLook(range: Excel.Range, look: CellLook, rows = 1, cols = 1
   if (look.horizontal) f.horizontalAlignment = HORIZONTAL[look.horizontal];
   if (look.vertical) f.verticalAlignment = VERTICAL[look.vertical];
   if (look.wrap) f.wrapText = true;
+  if (look.font.color) f.font.color = `#${look.font.color}`;
   if (look.fill) f.fill.color = `#${look.fill}`;
   if (look.border) {
     const edges = EDGES.filter(
@@ -49,4 +52,35 @@ export function applyLook(range: Excel.Range, look: CellLook, rows = 1, cols = 1
 /** ExcelJS widths are in characters; Office's columnWidth in points (Calibri 11: 7 px a digit). */
 export function columnWidthPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/** The custom conditional formats of a sheet, queued for loading (no sync): range and formula. */
+export function loadSelfCheckRules(ws: Excel.Worksheet): Excel.ConditionalFormatCollection {
+  return ws.getRange().conditionalFormats.load("items/type,items/customOrNullObject/rule/formula");
+}
+
+/**
+ * The rules not yet on the sheet, judged by formula (Excel keeps a custom rule's formula as it was
+ * given, with its "="). `loaded` must have been synced.
+ */
+export function missingRules(
+  loaded: Excel.ConditionalFormatCollection,
+  rules: readonly SelfCheckRule[]
+): SelfCheckRule[] {
+  const there = loaded.items
+    .filter((f) => !f.customOrNullObject.isNullObject)
+    .map((f) => f.customOrNullObject.rule.formula);
+  return rules.filter((r) => !there.some((f) => sameFormula(f, r.formula)));
+}
+
+/** Queues the self-check's red rules on their ranges (no sync): light red fill, dark red text. */
+export function addSelfCheckRules(ws: Excel.Worksheet, rules: readonly SelfCheckRule[]): void {
+  for (const rule of rules) {
+    const cf = ws
+      .getRange(rule.range)
+      .conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+    cf.custom.rule.formula = `=${rule.formula}`;
+    cf.custom.format.fill.color = `#${PROBLEM_LOOK.fill}`;
+    cf.custom.format.font.color = `#${PROBLEM_LOOK.font}`;
+  }
 }
