@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { quoteCell } from "../text/quote";
 import { Column, Indicator, Template, TemplateShape } from "./schema";
 
 /** One problem in a template, with the path of the bad field: `indicators[12].relations[0].of`. */
@@ -27,7 +28,8 @@ export type TemplateResult =
 
 /** Validates unknown data (parsed JSON) as a template: shape first, then every cross-reference. */
 export function checkTemplate(data: unknown): TemplateResult {
-  const shaped = TemplateShape.safeParse(data);
+  // reportInput: an issue about a field present with the wrong type carries what was found there.
+  const shaped = TemplateShape.safeParse(data, { reportInput: true });
   if (!shaped.success) return { ok: false, problems: shaped.error.issues.map(fromZodIssue) };
   const problems = crossCheck(shaped.data);
   return problems.length ? { ok: false, problems } : { ok: true, template: shaped.data };
@@ -44,7 +46,8 @@ export function loadTemplate(data: unknown, source = "template"): Template {
 export function loadTemplateJson(text: string, source = "template"): Template {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // A byte-order mark (Notepad saves one) is not part of the JSON.
+    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     throw new TemplateError(source, [
@@ -63,21 +66,57 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out || "(root)";
 }
 
+/** What a JSON field of each type is called, for "expected …". */
+const JSON_TYPES: Readonly<Record<string, { vi: string; en: string }>> = {
+  number: { vi: "một số", en: "a number" },
+  string: { vi: "chữ (văn bản trong ngoặc kép)", en: "text (in double quotes)" },
+  boolean: { vi: "true hoặc false", en: "true or false" },
+  array: { vi: "một danh sách [ … ]", en: "a list [ … ]" },
+  object: { vi: "một nhóm trường { … }", en: "an object { … }" },
+};
+
+/** What was found in a field, named by its JSON type, with its value when short: text "12", the number 12. */
+function foundValue(v: unknown): { vi: string; en: string } {
+  if (typeof v === "string") {
+    const q = JSON.stringify(quoteCell(v));
+    return { vi: `chữ ${q}`, en: `text ${q}` };
+  }
+  if (typeof v === "number") return { vi: `số ${v}`, en: `the number ${v}` };
+  if (typeof v === "boolean") return { vi: String(v), en: String(v) };
+  if (v === null) return { vi: "giá trị trống (null)", en: "an empty value (null)" };
+  if (Array.isArray(v)) return { vi: "một danh sách [ … ]", en: "a list [ … ]" };
+  return { vi: "một nhóm trường { … }", en: "an object { … }" };
+}
+
 export function fromZodIssue(issue: z.core.$ZodIssue): TemplateProblem {
   const path = formatPath(issue.path);
   switch (issue.code) {
-    case "invalid_type":
+    case "invalid_type": {
+      const expected = JSON_TYPES[issue.expected] ?? { vi: issue.expected, en: issue.expected };
+      // Parsed with reportInput: a field that is there carries its value; a missing one does not.
+      if (!("input" in issue) || issue.input === undefined) {
+        return {
+          path,
+          vi: `thiếu trường bắt buộc (cần ${expected.vi})`,
+          en: `required field is missing (expected ${expected.en})`,
+        };
+      }
+      const found = foundValue(issue.input);
       return {
         path,
-        vi: `cần kiểu ${issue.expected}${issue.input === undefined ? " (trường bắt buộc bị thiếu)" : ""}`,
-        en: `expected ${issue.expected}${issue.input === undefined ? " (required field is missing)" : ""}`,
+        vi: `cần ${expected.vi}, nhưng thấy ${found.vi}`,
+        en: `expected ${expected.en}, found ${found.en}`,
       };
-    case "invalid_value":
+    }
+    case "invalid_value": {
+      const allowed = issue.values.map((v) => JSON.stringify(v)).join(", ");
+      const found = "input" in issue ? foundValue(issue.input) : undefined;
       return {
         path,
-        vi: `giá trị phải là một trong ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`,
-        en: `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`,
+        vi: `giá trị phải là một trong ${allowed}${found ? `, nhưng thấy ${found.vi}` : ""}`,
+        en: `must be one of ${allowed}${found ? `, found ${found.en}` : ""}`,
       };
+    }
     case "unrecognized_keys":
       return {
         path,
@@ -193,7 +232,11 @@ function crossCheck(t: Template): TemplateProblem[] {
         return undefined;
       }
       if (code === ind.code)
-        add(path, `chỉ tiêu không thể tham chiếu chính nó`, `an indicator cannot refer to itself`);
+        add(
+          path,
+          `chỉ tiêu không thể tham chiếu chính nó (quan hệ vòng ${code} → ${code})`,
+          `an indicator cannot refer to itself (circular relation ${code} → ${code})`
+        );
       return other;
     };
     ind.relations.forEach((rel, j) => {
@@ -239,5 +282,74 @@ function crossCheck(t: Template): TemplateProblem[] {
       }
     });
   });
+  problems.push(...relationCycles(t));
+  return problems;
+}
+
+/**
+ * Relations that go round in a circle: 1 = sum of 2 and 2 = sum of 1, a "trong đó" loop, longer ones,
+ * a ratio over a rate that is itself a ratio over the first. Each relation is read from the whole to
+ * its part ("gồm": the row to the rows it sums; "trong đó": the other row to this one; a ratio: the rate
+ * to its numerator and denominator), so a circle means a row would contain itself. Each circle is named
+ * once ("1 → 2 → 1") at the relation that leaves its first row in template order. A row referring to
+ * itself is already reported where it does.
+ */
+function relationCycles(t: Template): TemplateProblem[] {
+  const index = new Map<string, number>();
+  t.indicators.forEach((ind, i) => index.set(ind.code, i));
+  const edges: Array<Array<{ to: number; path: string }>> = t.indicators.map(() => []);
+  const edge = (from: number | undefined, to: number | undefined, path: string) => {
+    if (from !== undefined && to !== undefined && from !== to) edges[from].push({ to, path });
+  };
+  t.indicators.forEach((ind, i) => {
+    ind.relations.forEach((rel, j) => {
+      const rp = `indicators[${i}].relations[${j}]`;
+      if (rel.type === "sum") rel.of.forEach((c, k) => edge(i, index.get(c), `${rp}.of[${k}]`));
+      else if (rel.type === "partOf") edge(index.get(rel.of), i, `${rp}.of`);
+      else {
+        edge(i, index.get(rel.numerator), `${rp}.numerator`);
+        edge(i, index.get(rel.denominator), `${rp}.denominator`);
+      }
+    });
+  });
+  const problems: TemplateProblem[] = [];
+  const seen = new Set<string>();
+  // 0: not visited, 1: on the current path, 2: done. Iterative, so a long chain cannot overflow the stack.
+  const state = new Uint8Array(t.indicators.length);
+  for (let start = 0; start < t.indicators.length; start++) {
+    if (state[start]) continue;
+    const stack: Array<{ node: number; next: number }> = [{ node: start, next: 0 }];
+    state[start] = 1;
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      const out = edges[top.node];
+      if (top.next >= out.length) {
+        state[top.node] = 2;
+        stack.pop();
+        continue;
+      }
+      const { to } = out[top.next++];
+      if (state[to] === 0) {
+        state[to] = 1;
+        stack.push({ node: to, next: 0 });
+      } else if (state[to] === 1) {
+        const from = stack.findIndex((f) => f.node === to);
+        const ring = stack.slice(from).map((f) => f.node);
+        // Named from its first row in template order, so each circle is reported once.
+        const first = ring.indexOf(Math.min(...ring));
+        const ordered = [...ring.slice(first), ...ring.slice(0, first)];
+        const key = ordered.join(",");
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const codes = [...ordered, ordered[0]].map((n) => t.indicators[n].code).join(" → ");
+        const leaving = edges[ordered[0]].find((e) => e.to === ordered[1 % ordered.length]);
+        problems.push({
+          path: leaving?.path ?? `indicators[${ordered[0]}].relations`,
+          vi: `quan hệ vòng ${codes}: một chỉ tiêu không thể gồm hoặc thuộc chính nó`,
+          en: `circular relation ${codes}: an indicator cannot contain or be part of itself`,
+        });
+      }
+    }
+  }
   return problems;
 }
