@@ -117,7 +117,9 @@ async function withinBudget(file: string, bytes: Buffer, budget = ZIP_BUDGET): P
       try {
         unpacked = inflateRawSync(data, { maxOutputLength: limit + 1 });
       } catch (e) {
-        if (e instanceof RangeError) throw refuse(tooLarge(file, entry.name, limit, true));
+        // zlib stops at maxOutputLength (its error may come from another realm: test by code).
+        if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE")
+          throw refuse(tooLarge(file, entry.name, limit, true));
         throw new WorkbookFileError("corrupt", file, damagedText(file, e));
       }
     else return bytes; // a compression ExcelJS may know better

@@ -1,0 +1,758 @@
+import { execFile } from "child_process";
+import { createHash } from "crypto";
+import { promises as fs } from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { annex, RunResult, tempDir } from "../helpers/cli";
+import { openWorkbook } from "../helpers/workbooks";
+import {
+  bombStream,
+  cleanAnnex,
+  cleanAnnexBytes,
+  compoundFile,
+  deflated,
+  docxFile,
+  hugeUsedRange,
+  odsFile,
+  rawZip,
+  rebuiltAnnex,
+  SHEET1,
+} from "./inputs";
+
+/**
+ * The reliability catalogue (issue #10): each bad input a careless or hostile user gives `annex` is
+ * one row — how its files are built, the command, the exit status, a fragment of the (Vietnamese)
+ * message, and the files the command is meant to write. Every other file of the case's folder must be
+ * byte for byte what it was (sha256 before and after). Commands run in-process through main(); the
+ * rows about a closed pipe and the process's own exit status run the real bin.
+ */
+interface Row {
+  readonly name: string;
+  /** Makes the case's files in its own folder. */
+  readonly build: (dir: string) => Promise<unknown>;
+  /** The annex arguments (paths inside `dir`). */
+  readonly args: (dir: string) => string[];
+  readonly exit: number;
+  /** Found in what the command printed (stdout and stderr together). */
+  readonly says?: RegExp;
+  /** Never printed (a stack trace, a false success). */
+  readonly never?: RegExp;
+  /** Files (relative to the folder) the command is meant to write; everything else is unchanged. */
+  readonly writes?: readonly string[];
+  /** Run the real bin with stdout piped into `head -1` (a reader that goes away). */
+  readonly pipeToHead?: boolean;
+  /** Further checks on the files afterwards. */
+  readonly then?: (dir: string, r: RunResult) => Promise<void> | void;
+}
+
+const at = (dir: string, name: string) => path.join(dir, name);
+const write = (dir: string, name: string, bytes: Buffer | string) =>
+  fs.writeFile(at(dir, name), bytes);
+/** The options that make a new annex, with its output and any extra ones. */
+const newArgs = (dir: string, ...extra: string[]) => [
+  "new",
+  "--template",
+  "bieu-01-ke-hoach-nam",
+  "--year",
+  "2023",
+  "-o",
+  at(dir, "moi.xlsx"),
+  ...extra,
+];
+const withYear = (year: string) => (dir: string) => [
+  "new",
+  "--template",
+  "bieu-01-ke-hoach-nam",
+  "-o",
+  at(dir, "moi.xlsx"),
+  "--year",
+  year,
+];
+const checkSheet = (sheet: string) => (dir: string) => [
+  "check",
+  at(dir, "bieu01.xlsx"),
+  "--sheet",
+  sheet,
+];
+const clean = (dir: string) => cleanAnnex(dir);
+const STACK = /\n\s+at .*\(|EPIPE|TypeError|RangeError|heap out of memory/;
+const NOT_XLSX = /không phải sổ Excel \.xlsx/;
+const TOO_LARGE = /Tệp quá lớn: ".*" \(.*giải nén ra .*MB\)/;
+
+async function sheetXml(file: string): Promise<string> {
+  const zip = await JSZip.loadAsync(await fs.readFile(file));
+  return (await zip.file(SHEET1)?.async("string")) ?? "";
+}
+
+const ROWS: Row[] = [
+  // ── Files that are not a readable .xlsx ────────────────────────────────────────────────────────
+  {
+    name: "missing file",
+    build: async () => undefined,
+    args: (d) => ["check", at(d, "khong-co.xlsx")],
+    exit: 2,
+    says: /Không tìm thấy tệp ".*khong-co\.xlsx"/,
+  },
+  {
+    name: "a folder given as the workbook",
+    build: (d) => fs.mkdir(at(d, "huyen.xlsx")),
+    args: (d) => ["check", at(d, "huyen.xlsx")],
+    exit: 2,
+    says: /là thư mục, không phải tệp/,
+  },
+  {
+    name: "empty file",
+    build: (d) => write(d, "rong.xlsx", ""),
+    args: (d) => ["check", at(d, "rong.xlsx")],
+    exit: 2,
+    says: NOT_XLSX,
+  },
+  {
+    name: "random bytes named .xlsx",
+    build: (d) => write(d, "rac.xlsx", Buffer.from("không phải zip".repeat(100))),
+    args: (d) => ["check", at(d, "rac.xlsx")],
+    exit: 2,
+    says: NOT_XLSX,
+  },
+  {
+    name: "truncated download (half a zip)",
+    build: async (d) => {
+      const bytes = await cleanAnnexBytes();
+      await write(d, "cut.xlsx", bytes.subarray(0, bytes.length >> 1));
+    },
+    args: (d) => ["check", at(d, "cut.xlsx")],
+    exit: 2,
+    says: /bị hỏng, không đọc được/,
+  },
+  {
+    name: "damaged deflate stream in the sheet",
+    build: async (d) =>
+      write(
+        d,
+        "hong.xlsx",
+        await rebuiltAnnex((name, data) => {
+          if (name !== SHEET1) return undefined;
+          const part = deflated(name, data);
+          const broken = Buffer.from(part.data);
+          broken.fill(0xff, 10, 60);
+          return { ...part, data: broken };
+        })
+      ),
+    args: (d) => ["check", at(d, "hong.xlsx")],
+    exit: 2,
+    says: /bị hỏng, không đọc được/,
+  },
+  {
+    name: "password-protected workbook",
+    build: (d) => write(d, "mat-khau.xlsx", compoundFile(true)),
+    args: (d) => ["check", at(d, "mat-khau.xlsx")],
+    exit: 2,
+    says: /được đặt mật khẩu/,
+  },
+  {
+    name: "old .xls",
+    build: (d) => write(d, "cu.xls", compoundFile(false)),
+    args: (d) => ["check", at(d, "cu.xls")],
+    exit: 2,
+    says: /định dạng Excel cũ \(\.xls\)/,
+  },
+  {
+    name: "old .xls renamed .xlsx",
+    build: (d) => write(d, "cu.xlsx", compoundFile(false)),
+    args: (d) => ["check", at(d, "cu.xlsx")],
+    exit: 2,
+    says: /định dạng Excel cũ/,
+  },
+  {
+    name: "LibreOffice .ods",
+    build: (d) => write(d, "lo.ods", odsFile()),
+    args: (d) => ["check", at(d, "lo.ods")],
+    exit: 2,
+    says: /OpenDocument\/LibreOffice; hãy lưu thành \.xlsx/,
+  },
+  {
+    name: "CSV",
+    build: (d) => write(d, "so-lieu.csv", "STT;Chỉ tiêu\n1;Lao động\n"),
+    args: (d) => ["check", at(d, "so-lieu.csv")],
+    exit: 2,
+    says: /đây là tệp CSV/,
+  },
+  {
+    name: "a Word document named .xlsx",
+    build: (d) => write(d, "van-ban.xlsx", docxFile()),
+    args: (d) => ["check", at(d, "van-ban.xlsx")],
+    exit: 2,
+    says: NOT_XLSX,
+  },
+  {
+    name: "fill on a damaged file",
+    build: async (d) => {
+      const bytes = await cleanAnnexBytes();
+      await write(d, "cut.xlsx", bytes.subarray(0, bytes.length - 200));
+    },
+    args: (d) => ["fill", at(d, "cut.xlsx")],
+    exit: 2,
+    says: /bị hỏng/,
+  },
+  {
+    name: "fill on a password-protected file",
+    build: (d) => write(d, "mat-khau.xlsx", compoundFile(true)),
+    args: (d) => ["fill", at(d, "mat-khau.xlsx")],
+    exit: 2,
+    says: /được đặt mật khẩu/,
+  },
+  // ── Batches: a bad file is named and the rest are still checked ────────────────────────────────
+  {
+    name: "batch: a good file and a damaged one",
+    build: async (d) => {
+      await clean(d);
+      await write(d, "cut.xlsx", (await cleanAnnexBytes()).subarray(0, 500));
+    },
+    args: (d) => ["check", at(d, "bieu01.xlsx"), at(d, "cut.xlsx")],
+    exit: 2,
+    says: /Đã kiểm tra 2 tệp: .*0 tệp có lỗi, 1 tệp không đọc được\./,
+  },
+  {
+    name: "batch by glob: .xls, encrypted, .ods and two good files",
+    build: async (d) => {
+      await cleanAnnex(d, "huyen-1.xlsx");
+      await cleanAnnex(d, "huyen-2.xlsx");
+      await write(d, "huyen-3.xlsx", compoundFile(true));
+      await write(d, "huyen-4.xlsx", compoundFile(false));
+      await write(d, "huyen-5.xlsx", odsFile());
+    },
+    args: (d) => ["check", at(d, "huyen-*.xlsx")],
+    exit: 2,
+    says: /Đã kiểm tra 5 tệp: .*3 tệp không đọc được\./,
+  },
+  {
+    name: "batch --json: the unreadable file has a status and a code",
+    build: async (d) => {
+      await clean(d);
+      await write(d, "cu.xlsx", compoundFile(false));
+    },
+    args: (d) => ["check", at(d, "bieu01.xlsx"), at(d, "cu.xlsx"), "--json"],
+    exit: 2,
+    says: /"status": "unreadable",\s+"problem": \{\s+"code": "old-xls"/,
+  },
+  // ── Zip bombs and huge sheets ───────────────────────────────────────────────────────────────────
+  {
+    name: "zip bomb: declared 4 GB sheet",
+    build: async (d) =>
+      write(
+        d,
+        "bom.xlsx",
+        await rebuiltAnnex((name, data) =>
+          name === SHEET1 ? { ...deflated(name, data), size: 0xffffffff } : undefined
+        )
+      ),
+    args: (d) => ["check", at(d, "bom.xlsx")],
+    exit: 2,
+    says: /Tệp quá lớn: ".*bom\.xlsx" \(phần xl\/worksheets\/sheet1\.xml giải nén ra hơn 4\.096 MB\)/,
+  },
+  {
+    name: "zip bomb: parts declared 450 MB together",
+    build: async (d) =>
+      write(
+        d,
+        "bom.xlsx",
+        await rebuiltAnnex((name, data) =>
+          name.startsWith("xl/") ? { ...deflated(name, data), size: 150 * 1024 * 1024 } : undefined
+        )
+      ),
+    args: (d) => ["check", at(d, "bom.xlsx")],
+    exit: 2,
+    says: /Tệp quá lớn: ".*bom\.xlsx" \(giải nén ra \d/,
+  },
+  {
+    name: "zip bomb: directory lies (declares 2 KB, unpacks to 210 MB)",
+    build: async (d) => {
+      const stream = await bombStream();
+      await write(
+        d,
+        "bom.xlsx",
+        await rebuiltAnnex((name) =>
+          name === SHEET1 ? { name, data: stream, method: 8, size: 2048 } : undefined
+        )
+      );
+    },
+    args: (d) => ["check", at(d, "bom.xlsx")],
+    exit: 2,
+    says: /Tệp quá lớn: ".*bom\.xlsx" \(phần xl\/worksheets\/sheet1\.xml giải nén ra hơn 200 MB\)/,
+  },
+  {
+    name: "zip bomb in a batch: the good file is still checked",
+    build: async (d) => {
+      await clean(d);
+      const stream = await bombStream();
+      await write(
+        d,
+        "bom.xlsx",
+        await rebuiltAnnex((name) =>
+          name === SHEET1 ? { name, data: stream, method: 8, size: 2048 } : undefined
+        )
+      );
+    },
+    args: (d) => ["check", at(d, "bom.xlsx"), at(d, "bieu01.xlsx")],
+    exit: 2,
+    says: /Trang "Biểu 01 - 2023": mẫu bieu-01[\s\S]*Đã kiểm tra 2 tệp: 0 lỗi, .*1 tệp không đọc được\./,
+  },
+  {
+    name: "fill on a zip bomb",
+    build: async (d) =>
+      write(
+        d,
+        "bom.xlsx",
+        await rebuiltAnnex((name, data) =>
+          name === SHEET1 ? { ...deflated(name, data), size: 0xffffffff } : undefined
+        )
+      ),
+    args: (d) => ["fill", at(d, "bom.xlsx")],
+    exit: 2,
+    says: TOO_LARGE,
+  },
+  {
+    name: "used range to row 1,048,576: check",
+    build: async (d) => write(d, "dai.xlsx", await hugeUsedRange()),
+    args: (d) => ["check", at(d, "dai.xlsx")],
+    exit: 0,
+    says: /Trang "Biểu 01 - 2023": mẫu bieu-01.*\n[\s\S]*Tóm tắt: 0 lỗi/,
+  },
+  {
+    name: "used range to row 1,048,576: fill writes a trimmed sheet",
+    build: async (d) => write(d, "dai.xlsx", await hugeUsedRange()),
+    args: (d) => ["fill", at(d, "dai.xlsx"), "-o", at(d, "ra.xlsx")],
+    exit: 0,
+    says: /Đã ghi \d+ ô vào/,
+    writes: ["ra.xlsx"],
+    then: async (d) => {
+      const xml = await sheetXml(at(d, "ra.xlsx"));
+      expect(xml).not.toContain('r="1048576"');
+      expect(xml.length).toBeLessThan(2_000_000);
+    },
+  },
+  // ── A reader that goes away (EPIPE), through the real bin ───────────────────────────────────────
+  {
+    name: "check … --json | head -1: quiet, exit 0",
+    build: async (d) => {
+      for (let i = 1; i <= 8; i++) await cleanAnnex(d, `huyen-${i}.xlsx`);
+    },
+    args: (d) => ["check", at(d, "huyen-*.xlsx"), "--json"],
+    pipeToHead: true,
+    exit: 0,
+    says: /^\{\n/,
+  },
+  {
+    name: "check batch with a bad file | head -1: quiet, exit 2",
+    build: async (d) => {
+      for (let i = 1; i <= 8; i++) await cleanAnnex(d, `huyen-${i}.xlsx`);
+      await write(d, "huyen-9.xlsx", compoundFile(true));
+    },
+    args: (d) => ["check", at(d, "huyen-*.xlsx"), "--json"],
+    pipeToHead: true,
+    exit: 2,
+    says: /^\{\n/,
+  },
+  // ── Sheet names ─────────────────────────────────────────────────────────────────────────────────
+  {
+    name: "--sheet starting with an apostrophe",
+    build: clean,
+    args: checkSheet("'Biểu 01"),
+    exit: 2,
+    says: /--sheet "'Biểu 01" không dùng được: .*dấu nháy/,
+  },
+  {
+    name: "--sheet ending with an apostrophe",
+    build: clean,
+    args: checkSheet("Biểu 01'"),
+    exit: 2,
+    says: /dấu nháy/,
+  },
+  {
+    name: "--sheet _annex (our metadata sheet)",
+    build: clean,
+    args: checkSheet("_annex"),
+    exit: 2,
+    says: /"_annex" là trang tính ẩn chứa thông tin của công cụ/,
+  },
+  {
+    name: "fill --sheet _ANNEX",
+    build: clean,
+    args: (d) => ["fill", at(d, "bieu01.xlsx"), "--sheet", "_ANNEX"],
+    exit: 2,
+    says: /trang tính ẩn chứa thông tin của công cụ/,
+  },
+  {
+    name: "--sheet empty",
+    build: clean,
+    args: checkSheet(""),
+    exit: 2,
+    says: /không được để trống/,
+  },
+  {
+    name: "--sheet of 32 characters",
+    build: clean,
+    args: checkSheet("Biểu 01 - kế hoạch năm 2023 (bản"),
+    exit: 2,
+    says: /tối đa 31 ký tự/,
+  },
+  {
+    name: "--sheet with a slash",
+    build: clean,
+    args: checkSheet("Biểu 01/2023"),
+    exit: 2,
+    says: /không được có các ký tự : \\ \/ \? \* \[ \]/,
+  },
+  {
+    name: "--sheet with brackets",
+    build: clean,
+    args: checkSheet("Biểu [01]"),
+    exit: 2,
+    says: /không được có các ký tự/,
+  },
+  {
+    name: "new --sheet History (reserved by Excel)",
+    build: async () => undefined,
+    args: (d) => newArgs(d, "--sheet", "History"),
+    exit: 2,
+    says: /Excel giữ riêng tên "History"/,
+  },
+  {
+    name: "new --sheet in apostrophes",
+    build: async () => undefined,
+    args: (d) => newArgs(d, "--sheet", "'Biểu'"),
+    exit: 2,
+    says: /dấu nháy/,
+  },
+  {
+    name: "--sheet that the file does not have",
+    build: clean,
+    args: checkSheet("Biểu 02"),
+    exit: 2,
+    says: /không có trang "Biểu 02" \(có: "Biểu 01 - 2023"\)/,
+  },
+  // ── Permissions, links, locks, temporary files ─────────────────────────────────────────────────
+  {
+    name: "fill a read-only file (444)",
+    build: async (d) => fs.chmod(await clean(d), 0o444),
+    args: (d) => ["fill", at(d, "bieu01.xlsx")],
+    exit: 2,
+    says: /chỉ cho đọc \(read-only\); không ghi đè\. Hãy ghi ra tệp khác bằng -o/,
+    then: async (d) => expect((await fs.stat(at(d, "bieu01.xlsx"))).mode & 0o777).toBe(0o444),
+  },
+  {
+    name: "fill in a read-only folder",
+    build: async (d) => {
+      await fs.mkdir(at(d, "khoa"));
+      await cleanAnnex(at(d, "khoa"));
+      await fs.chmod(at(d, "khoa"), 0o555);
+    },
+    args: (d) => ["fill", at(d, "khoa/bieu01.xlsx")],
+    exit: 2,
+    says: /Thư mục ".*khoa" chỉ cho đọc/,
+  },
+  {
+    name: "fill -o into a read-only folder",
+    build: async (d) => {
+      await clean(d);
+      await fs.mkdir(at(d, "khoa"), 0o555);
+    },
+    args: (d) => ["fill", at(d, "bieu01.xlsx"), "-o", at(d, "khoa/ra.xlsx")],
+    exit: 2,
+    says: /chỉ cho đọc/,
+  },
+  {
+    name: "a read-only file filled with -o elsewhere",
+    build: async (d) => fs.chmod(await clean(d), 0o444),
+    args: (d) => ["fill", at(d, "bieu01.xlsx"), "-o", at(d, "ra.xlsx")],
+    exit: 0,
+    says: /Đã ghi \d+ ô vào/,
+    writes: ["ra.xlsx"],
+  },
+  {
+    name: "fill in place keeps the file's permissions (640)",
+    build: async (d) => fs.chmod(await clean(d), 0o640),
+    args: (d) => ["fill", at(d, "bieu01.xlsx")],
+    exit: 0,
+    says: /Đã ghi \d+ ô vào/,
+    writes: ["bieu01.xlsx"],
+    then: async (d) => expect((await fs.stat(at(d, "bieu01.xlsx"))).mode & 0o777).toBe(0o640),
+  },
+  {
+    name: "fill through a symbolic link writes its target",
+    build: async (d) => {
+      await fs.mkdir(at(d, "that"));
+      await cleanAnnex(at(d, "that"));
+      await fs.symlink(at(d, "that/bieu01.xlsx"), at(d, "lien-ket.xlsx"));
+    },
+    args: (d) => ["fill", at(d, "lien-ket.xlsx")],
+    exit: 0,
+    says: /Đã ghi \d+ ô vào/,
+    writes: ["that/bieu01.xlsx"],
+    then: async (d) => {
+      expect((await fs.lstat(at(d, "lien-ket.xlsx"))).isSymbolicLink()).toBe(true);
+      expect(await sheetXml(at(d, "that/bieu01.xlsx"))).toContain("<f>");
+    },
+  },
+  {
+    name: "Excel has the file open (~$bieu01.xlsx)",
+    build: async (d) => {
+      await clean(d);
+      await write(d, "~$bieu01.xlsx", "owner");
+    },
+    args: (d) => ["fill", at(d, "bieu01.xlsx")],
+    exit: 2,
+    says: /đang được mở trong Excel hoặc LibreOffice \(có tệp khoá "~\$bieu01\.xlsx"\).*--force/,
+  },
+  {
+    name: "LibreOffice has the file open (.~lock.bieu01.xlsx#)",
+    build: async (d) => {
+      await clean(d);
+      await write(d, ".~lock.bieu01.xlsx#", "user,host,/tmp,21.11.2026 10:00,");
+    },
+    args: (d) => ["fill", at(d, "bieu01.xlsx")],
+    exit: 2,
+    says: /đang được mở.*\.~lock\.bieu01\.xlsx#/,
+  },
+  {
+    name: "a lock file and --force: written",
+    build: async (d) => {
+      await clean(d);
+      await write(d, "~$bieu01.xlsx", "owner");
+    },
+    args: (d) => ["fill", at(d, "bieu01.xlsx"), "--force"],
+    exit: 0,
+    says: /Đã ghi \d+ ô vào/,
+    writes: ["bieu01.xlsx"],
+  },
+  {
+    name: "a stale temp file of a killed run is cleaned up",
+    build: async (d) => {
+      await clean(d);
+      await write(d, ".bieu01.xlsx.999999.1700000000000.tmp", "half written");
+    },
+    args: (d) => ["fill", at(d, "bieu01.xlsx")],
+    exit: 0,
+    says: /Đã ghi \d+ ô vào/,
+    writes: ["bieu01.xlsx", ".bieu01.xlsx.999999.1700000000000.tmp"],
+    then: async (d) => expect((await fs.readdir(d)).sort()).toEqual(["bieu01.xlsx"]),
+  },
+  {
+    name: "the temp file of a run still going is left alone",
+    build: async (d) => {
+      await clean(d);
+      await write(d, `.bieu01.xlsx.${process.ppid}.1700000000000.tmp`, "another fill");
+    },
+    args: (d) => ["fill", at(d, "bieu01.xlsx")],
+    exit: 0,
+    writes: ["bieu01.xlsx"],
+  },
+  {
+    name: "new -o an existing file",
+    build: (d) => cleanAnnex(d, "moi.xlsx"),
+    args: (d) => newArgs(d),
+    exit: 2,
+    says: /Tệp ".*moi\.xlsx" đã có; không ghi đè/,
+  },
+  {
+    name: "new -o an existing folder",
+    build: (d) => fs.mkdir(at(d, "ra")),
+    args: (d) => [...newArgs(d).slice(0, -2), "-o", at(d, "ra") + "/"],
+    exit: 2,
+    says: /là thư mục, không phải tệp\. Hãy cho tên tệp, ví dụ -o /,
+  },
+  {
+    name: "new -o a folder that does not exist yet (ends in /)",
+    build: async () => undefined,
+    args: (d) => [...newArgs(d).slice(0, -2), "-o", at(d, "chua-co") + "/"],
+    exit: 2,
+    says: /là thư mục, không phải tệp/,
+  },
+  {
+    name: "fill -o a folder",
+    build: async (d) => {
+      await clean(d);
+      await fs.mkdir(at(d, "ra"));
+    },
+    args: (d) => ["fill", at(d, "bieu01.xlsx"), "-o", at(d, "ra")],
+    exit: 2,
+    says: /là thư mục, không phải tệp/,
+  },
+  {
+    name: "fill -o an existing file",
+    build: async (d) => {
+      await clean(d);
+      await cleanAnnex(d, "ra.xlsx");
+    },
+    args: (d) => ["fill", at(d, "bieu01.xlsx"), "-o", at(d, "ra.xlsx")],
+    exit: 2,
+    says: /đã có; không ghi đè/,
+  },
+  {
+    name: "new into a read-only folder",
+    build: (d) => fs.mkdir(at(d, "khoa"), 0o555),
+    args: (d) => [...newArgs(d).slice(0, -2), "-o", at(d, "khoa/moi.xlsx")],
+    exit: 2,
+    says: /Thư mục ".*khoa" chỉ cho đọc/,
+  },
+  // ── Arguments ───────────────────────────────────────────────────────────────────────────────────
+  ...["-1", "0x7E7", "1999", "2101", "2023.0", "hai nghìn", "２０２３"].map((year): Row => ({
+    name: `--year ${year}`,
+    build: async () => undefined,
+    args: withYear(year),
+    exit: 2,
+    says: new RegExp(
+      `--year phải là năm từ 2000 đến 2100, không phải "${year.replace(/[.]/g, "\\.")}"\\.\\nannex --help để xem cách dùng\\.$`
+    ),
+  })),
+  {
+    name: "new without --year",
+    build: async () => undefined,
+    args: (d) => ["new", "--template", "bieu-01-ke-hoach-nam", "-o", at(d, "moi.xlsx")],
+    exit: 2,
+    says: /^Thiếu --year\.\nannex --help để xem cách dùng\.$/,
+  },
+  {
+    name: "a mistyped option: the message and one line, not the whole usage",
+    build: clean,
+    args: (d) => ["check", at(d, "bieu01.xlsx"), "--jsn"],
+    exit: 2,
+    says: /^Tham số không hợp lệ: .*--jsn.*\nannex --help để xem cách dùng\.$/,
+  },
+  {
+    name: "an unknown command",
+    build: async () => undefined,
+    args: () => ["kiemtra", "a.xlsx"],
+    exit: 2,
+    says: /^Không có lệnh "kiemtra" \(các lệnh: .*\)\.\nannex --help để xem cách dùng\.$/,
+  },
+  {
+    name: "fill with two files",
+    build: clean,
+    args: (d) => ["fill", at(d, "bieu01.xlsx"), at(d, "bieu01.xlsx")],
+    exit: 2,
+    says: /Cần đúng một tệp \.xlsx/,
+  },
+  {
+    name: "check without a file",
+    build: async () => undefined,
+    args: () => ["check"],
+    exit: 2,
+    says: /Cần ít nhất một tệp \.xlsx/,
+  },
+  {
+    name: "--lang xx",
+    build: clean,
+    args: (d) => ["check", at(d, "bieu01.xlsx"), "--lang", "xx"],
+    exit: 2,
+    says: /--lang chỉ nhận "vi" hoặc "en"/,
+  },
+  // ── fill reports what check reports ─────────────────────────────────────────────────────────────
+  {
+    name: "fill on a sheet that holds no annex",
+    build: async (d) => {
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet("Sheet1").getCell("A1").value = "Danh sách cán bộ";
+      await wb.xlsx.writeFile(at(d, "khac.xlsx"));
+    },
+    args: (d) => ["fill", at(d, "khac.xlsx")],
+    exit: 2,
+    says: /không có biểu chỉ tiêu nào được nhận biết/,
+  },
+  {
+    name: "fill twice: the second run writes nothing",
+    build: async (d) => {
+      await clean(d);
+      await annex("fill", at(d, "bieu01.xlsx"));
+    },
+    args: (d) => ["fill", at(d, "bieu01.xlsx")],
+    exit: 0,
+    says: /Không có gì cần ghi: các cột tính toán đã đúng; tệp giữ nguyên\./,
+  },
+  {
+    name: "a workbook with a chart is not rewritten in place",
+    build: async (d) => write(d, "bieu-do.xlsx", rawZip(await chartAnnexParts())),
+    args: (d) => ["fill", at(d, "bieu-do.xlsx")],
+    exit: 2,
+    says: /có biểu đồ; ghi lại tệp này sẽ làm mất chúng/,
+  },
+];
+
+/** The clean annex's parts plus a chart part (ExcelJS would drop it on saving). */
+async function chartAnnexParts() {
+  const zip = await JSZip.loadAsync(await cleanAnnexBytes());
+  const parts = await Promise.all(
+    Object.keys(zip.files)
+      .filter((n) => !zip.files[n].dir)
+      .map(async (n) => deflated(n, await zip.files[n].async("nodebuffer")))
+  );
+  return [...parts, deflated("xl/charts/chart1.xml", Buffer.from("<c:chartSpace/>"))];
+}
+
+/** sha256 of every file under the folder (links by where they point), by relative path. */
+async function hashes(dir: string, base = dir, into = new Map<string, string>()) {
+  for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    const rel = path.relative(base, full);
+    if (entry.isSymbolicLink()) into.set(rel, `link → ${await fs.readlink(full)}`);
+    else if (entry.isDirectory()) await hashes(full, base, into);
+    else
+      into.set(
+        rel,
+        createHash("sha256")
+          .update(await fs.readFile(full))
+          .digest("hex")
+      );
+  }
+  return into;
+}
+
+const bin = process.env.ANNEX_BIN ?? path.join(__dirname, "../../bin/annex.js");
+
+/** The real bin, its stdout read by `head -1`, which then goes away; the bin's own exit status. */
+async function pipedToHead(args: readonly string[]): Promise<RunResult> {
+  const quoted = args.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
+  const errFile = path.join(tempDir(), "stderr.txt");
+  const { code, out } = await new Promise<{ code: number; out: string }>((resolve) =>
+    execFile(
+      "bash",
+      ["-c", `node '${bin}' ${quoted} 2>"$ERR" | head -1; exit "\${PIPESTATUS[0]}"`],
+      { env: { ...process.env, ERR: errFile } },
+      (error, stdout) => resolve({ code: error ? Number(error.code) : 0, out: stdout })
+    )
+  );
+  return { code, out, err: await fs.readFile(errFile, "utf8") };
+}
+
+describe("reliability catalogue (issue #10)", () => {
+  test(`holds at least 60 cases (${ROWS.length})`, () => {
+    expect(ROWS.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(ROWS.map((r) => r.name)).size).toBe(ROWS.length);
+  });
+
+  test.each(ROWS.map((r) => [r.name, r] as const))("%s", async (_name, row) => {
+    const dir = tempDir("annex-reliability-");
+    await row.build(dir);
+    const before = await hashes(dir);
+    const r = row.pipeToHead ? await pipedToHead(row.args(dir)) : await annex(...row.args(dir));
+    const printed = [r.out, r.err].filter(Boolean).join("\n");
+    expect({ exit: r.code, printed }).toEqual({ exit: row.exit, printed: expect.any(String) });
+    if (row.says) expect(printed).toMatch(row.says);
+    expect(printed).not.toMatch(row.never ?? STACK);
+    const after = await hashes(dir);
+    const writes = new Set(row.writes ?? []);
+    for (const [file, hash] of before)
+      if (!writes.has(file)) expect({ file, hash: after.get(file) }).toEqual({ file, hash });
+    for (const file of after.keys())
+      if (!before.has(file))
+        expect({ file, meant: writes.has(file) }).toEqual({ file, meant: true });
+    for (const file of writes)
+      if (before.has(file) && after.has(file))
+        expect({ file, changed: after.get(file) !== before.get(file) }).toEqual({
+          file,
+          changed: true,
+        });
+    await row.then?.(dir, r);
+  });
+});
