@@ -33,12 +33,31 @@ export function parse<O extends NonNullable<ParseArgsConfig["options"]>>(
   try {
     return parseArgs({ args: joined, options, allowPositionals: true, strict: true });
   } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    throw new UsageError({
-      vi: `Tham số không hợp lệ: ${detail}`,
-      en: `Invalid arguments: ${detail}`,
-    });
+    throw new UsageError(argumentProblem(e));
   }
+}
+
+/** parseArgs's complaint in the user's words: which option is unknown or lacks its value. */
+function argumentProblem(e: unknown): { vi: string; en: string } {
+  const { code, message } = e as { code?: string; message?: string };
+  const detail = message ?? String(e);
+  const option = /'(-[^' ]+)/.exec(detail)?.[1] ?? "";
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
+    return {
+      vi: `Tham số không hợp lệ: lệnh này không có tuỳ chọn ${option}.`,
+      en: `Invalid arguments: this command has no option ${option}.`,
+    };
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
+    return {
+      vi: `Tham số không hợp lệ: ${option} cần một giá trị (${option} GIÁ_TRỊ).`,
+      en: `Invalid arguments: ${option} needs a value (${option} VALUE).`,
+    };
+  if (code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL")
+    return {
+      vi: `Tham số không hợp lệ: lệnh này không nhận thêm tệp hay giá trị (${detail}).`,
+      en: `Invalid arguments: this command takes no further files or values (${detail}).`,
+    };
+  return { vi: `Tham số không hợp lệ: ${detail}`, en: `Invalid arguments: ${detail}` };
 }
 
 export function langOf(value: string | undefined): Lang {
