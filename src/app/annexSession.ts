@@ -10,6 +10,7 @@ import {
   Template,
   WritePlan,
 } from "../domain";
+import { plannedSelfCheck, withSelfCheck } from "../domain/layout/selfCheckPlan";
 import {
   AnnexHost,
   Capability,
@@ -443,15 +444,27 @@ export class AnnexSession {
   // ── Tính cột ────────────────────────────────────────────────────────────────────────────────
 
   /** Writes the derived formulas of the active annex; never replaces what a person typed unless asked. */
-  fill(options: { readonly overwrite?: boolean } = {}): Promise<Outcome<FillResult>> {
+  fill(
+    options: { readonly overwrite?: boolean; readonly selfCheck?: boolean } = {}
+  ): Promise<Outcome<FillResult>> {
     return this.run(async () => {
       const read = await this.readAnnex(undefined, { overwrite: options.overwrite === true });
       if (!read.ok) return read;
       const { snapshot, analysis, protection } = read.value;
-      const plan = analysis.plan;
+      // The self-check (red cells, "Kiểm tra" column) is kept current where the sheet has it, and
+      // added to a sheet recognised from its headers only when the person asks (#13).
+      const plan = analysis.annex
+        ? withSelfCheck(snapshot, analysis.annex, analysis.plan, {
+            selfCheck: options.selfCheck === true,
+            overwrite: options.overwrite === true,
+          })
+        : analysis.plan;
       const n = plan.writes.length;
-      if (n && protection === "password") return passwordProblem<FillResult>(snapshot.name);
-      if (n) await this.apply(plan, { vi: `Tính cột (${n} ô)`, en: `Fill columns (${n} cells)` });
+      const rules = options.selfCheck === true && plannedSelfCheck(plan) !== undefined;
+      if ((n || rules) && protection === "password")
+        return passwordProblem<FillResult>(snapshot.name);
+      if (n || rules)
+        await this.apply(plan, { vi: `Tính cột (${n} ô)`, en: `Fill columns (${n} cells)` });
       // Nothing written (and no overwrite asked): the sheet is as just read, so this analysis is its
       // check; no second read of the whole sheet.
       if (n || options.overwrite === true) await this.checkNow(snapshot.name, []);

@@ -15,7 +15,18 @@ export {
 } from "./template/loadTemplate";
 export type { TemplateProblem } from "./template/loadTemplate";
 export type { Template, Indicator, Column, Relation, Section } from "./template/schema";
-export { resolveLocalized, resolveYearTokens } from "./template/headers";
+export {
+  periodsOf,
+  resolveLocalized,
+  resolveYearTokens,
+  templateForPeriod,
+} from "./template/headers";
+export {
+  isReportingPeriod,
+  periodName,
+  REPORTING_PERIODS,
+  ReportingPeriod,
+} from "./template/period";
 export { parseNumber } from "./numbers/parseNumber";
 export { formatNumber } from "./numbers/formatNumber";
 export type { NumberLocale } from "./numbers/locale";

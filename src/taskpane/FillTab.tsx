@@ -2,6 +2,7 @@ import * as React from "react";
 import {
   Button,
   Caption1,
+  Checkbox,
   Dialog,
   DialogActions,
   DialogBody,
@@ -31,6 +32,12 @@ const useStyles = makeStyles({
   },
 });
 
+/** The self-check option: words an officer uses, Vietnamese first. */
+const SELF_CHECK: Bilingual = {
+  vi: "Thêm cột Kiểm tra và tô đỏ ô chưa khớp, để người nhận không có bổ trợ vẫn thấy lỗi",
+  en: "Add a Kiểm tra column and red cells where figures disagree, for recipients without the add-in",
+};
+
 /** Tính cột: write the derived formulas, keep what a person typed unless told, undo exactly. */
 export function FillTab(): React.JSX.Element {
   const { session, t, changed } = usePane();
@@ -40,12 +47,13 @@ export function FillTab(): React.JSX.Element {
   const [done, setDone] = React.useState<Bilingual | undefined>();
   const [asking, setAsking] = React.useState(false);
   const [working, setWorking] = React.useState<Bilingual>(S.filling);
+  const [selfCheck, setSelfCheck] = React.useState(false);
 
   const fill = async (overwrite: boolean) => {
     setWorking(S.filling);
     setAsking(false);
     setDone(undefined);
-    const outcome = await action.run(() => session.fill({ overwrite }));
+    const outcome = await action.run(() => session.fill({ overwrite, selfCheck }));
     if (!outcome) return;
     setResult(outcome.ok ? outcome.value : undefined);
     changed();
@@ -87,6 +95,12 @@ export function FillTab(): React.JSX.Element {
         </Button>
         <Progress show={action.showProgress} label={working} />
       </div>
+      <Checkbox
+        checked={selfCheck}
+        onChange={(_e, data) => setSelfCheck(data.checked === true)}
+        label={t(SELF_CHECK)}
+        disabled={action.busy}
+      />
       <ProblemBar problem={action.problem} onDismiss={action.clearProblem} />
       {done && <Notice intent="success" text={done} />}
       {result && (

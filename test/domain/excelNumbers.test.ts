@@ -132,20 +132,21 @@ describe("rounding tolerance from the precision the person wrote", () => {
 });
 
 describe('"x" and "-" in a required cell', () => {
-  // Row 21 (poor households) is a main indicator: its KH cell is required.
+  // Row 1 (new jobs) is a main indicator: every period column asks for it.
   test.each(["x", "X", "-", "–"])('"%s" is neither missing nor text', async (mark) => {
     const { findings, layout } = await typed("bieu-01-ke-hoach-nam", 2023, [
-      ["21", "planCur", mark],
+      ["1", "planCur", mark],
     ]);
-    expect(at(findings, layout.address("21", "planCur"))).toEqual([]);
+    expect(at(findings, layout.address("1", "planCur"))).toEqual([]);
+    expect(at(findings, layout.address("1", "actualPrev"))).toEqual(["required.missing"]);
   });
 
   test('an empty cell and "..." (not yet known) are still missing', async () => {
     const { findings, layout } = await typed("bieu-01-ke-hoach-nam", 2023, [
-      ["21", "planCur", "..."],
+      ["1", "planCur", "..."],
     ]);
-    expect(at(findings, layout.address("21", "planCur"))).toEqual(["required.missing"]);
-    expect(at(findings, layout.address("21", "estimateCur"))).toEqual(["required.missing"]);
+    expect(at(findings, layout.address("1", "planCur"))).toEqual(["required.missing"]);
+    expect(at(findings, layout.address("1", "estimateCur"))).toEqual(["required.missing"]);
   });
 });
 

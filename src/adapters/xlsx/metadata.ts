@@ -6,6 +6,7 @@ import {
   Explanation,
   explanationRows,
   explanationsColumn,
+  isReportingPeriod,
   parseExplanations,
 } from "../../domain";
 
@@ -15,7 +16,7 @@ import {
  * can read and write it the same way.
  */
 export const METADATA_SHEET = "_annex";
-const HEADER = ["sheet", "templateId", "templateVersion", "year"];
+const HEADER = ["sheet", "templateId", "templateVersion", "year", "period"];
 
 export function readMetadata(workbook: ExcelJS.Workbook): Map<string, AnnexMetadata> {
   const found = new Map<string, AnnexMetadata>();
@@ -23,12 +24,17 @@ export function readMetadata(workbook: ExcelJS.Workbook): Map<string, AnnexMetad
   if (!ws) return found;
   ws.eachRow((row, n) => {
     if (n === 1) return;
-    const [sheet, templateId, templateVersion, year] = [1, 2, 3, 4].map(
+    const [sheet, templateId, templateVersion, year, period] = [1, 2, 3, 4, 5].map(
       (c) => row.getCell(c).value
     );
     const y = typeof year === "number" ? year : Number(year);
     if (typeof sheet !== "string" || typeof templateId !== "string" || !Number.isInteger(y)) return;
-    found.set(sheet, { templateId, templateVersion: String(templateVersion ?? ""), year: y });
+    found.set(sheet, {
+      templateId,
+      templateVersion: String(templateVersion ?? ""),
+      year: y,
+      ...(isReportingPeriod(period) ? { period } : {}),
+    });
   });
   return found;
 }
@@ -43,7 +49,13 @@ export function writeMetadata(
     ws = workbook.addWorksheet(METADATA_SHEET, { state: "veryHidden" });
     ws.addRow(HEADER);
   }
-  const row = [sheetName, metadata.templateId, metadata.templateVersion, metadata.year];
+  const row = [
+    sheetName,
+    metadata.templateId,
+    metadata.templateVersion,
+    metadata.year,
+    metadata.period ?? "",
+  ];
   let existing: ExcelJS.Row | undefined;
   ws.eachRow((r, n) => {
     if (n > 1 && r.getCell(1).value === sheetName) existing = r;

@@ -326,6 +326,7 @@ export function buildAnnexLayout(template: Template, options: LayoutOptions): An
     templateId: template.id,
     templateVersion: template.version,
     year,
+    ...(template.period ? { period: template.period } : {}),
   };
   return {
     sheetName: options.sheetName ?? defaultSheetName(template, year),

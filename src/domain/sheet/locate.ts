@@ -1,5 +1,11 @@
 import { fold, foldName, isRomanNumeral } from "../text/fold";
-import { resolveYearTokens } from "../template/headers";
+import {
+  expectedPeriodOf,
+  periodsOf,
+  resolveYearTokens,
+  templateForPeriod,
+} from "../template/headers";
+import { NamedPeriod, periodsNamed, ReportingPeriod, withoutPeriod } from "../template/period";
 import { compileTemplate } from "../template/compiled";
 import { Column, Indicator, Section, Template } from "../template/schema";
 import {
@@ -50,6 +56,24 @@ export interface LocatedAnnex {
   readonly missingIndicators: readonly Indicator[];
   /** Header years that disagree with the metadata year, if any. */
   readonly headerYear?: number;
+  /**
+   * The reporting period of a form that offers a choice (Biểu 02: quý I, 6 tháng…): from the metadata,
+   * else from the period its headers name, else the form's default. `template` is made for it.
+   */
+  readonly period?: ReportingPeriod;
+  /** Input columns whose header names another period than the one the column covers. */
+  readonly periodMismatches?: readonly PeriodMismatch[];
+}
+
+/** A column headed "Ước TH Quý I/2020" where the form (or its metadata) says "TH 6 tháng năm 2020". */
+export interface PeriodMismatch {
+  readonly columnId: string;
+  readonly col: number;
+  /** The header row the text was found in, and the text. */
+  readonly row: number;
+  readonly header: string;
+  readonly found: NamedPeriod;
+  readonly expected: NamedPeriod;
 }
 
 /** Where each indicator sits on the sheet, by code or by its position in the template. */
@@ -103,7 +127,9 @@ export function locateAnnex(sheet: SheetSnapshot, templates: readonly Template[]
   if (!best || !best.columns.has("code") || !best.columns.has("name")) {
     return { ok: false, problem: "no-header" };
   }
-  const { template, columns } = best;
+  const { columns } = best;
+  const { template, period } = chosenPeriod(sheet, header, best.template, columns, meta);
+  const periodMismatches = mismatchedPeriods(sheet, header, template, columns);
   const year = meta?.year ?? best.year;
   if (year === undefined) return { ok: false, problem: "no-header" };
   const headerYear =
@@ -122,8 +148,85 @@ export function locateAnnex(sheet: SheetSnapshot, templates: readonly Template[]
       missingColumns: template.columns.filter((c) => !columns.has(c.id)),
       ...rowsFound,
       ...(headerYear !== undefined ? { headerYear } : {}),
+      ...(period ? { period } : {}),
+      ...(periodMismatches.length ? { periodMismatches } : {}),
     },
   };
+}
+
+/**
+ * The period of a form that offers a choice: the metadata's when it names one the form offers; else
+ * the one most of its period columns' headers name ("Ước TH Quý I/2020" → quý I); else the default.
+ */
+function chosenPeriod(
+  sheet: SheetSnapshot,
+  header: HeaderBlock,
+  template: Template,
+  columns: ReadonlyMap<string, number>,
+  meta: AnnexMetadata | undefined
+): { template: Template; period?: ReportingPeriod } {
+  const offered = periodsOf(template);
+  if (!offered.length) return { template };
+  let period: ReportingPeriod | undefined =
+    meta?.period && offered.includes(meta.period) ? meta.period : undefined;
+  if (!period) {
+    const votes = new Map<ReportingPeriod, number>();
+    for (const c of template.columns) {
+      const col = columns.get(c.id);
+      if (c.role !== "input" || !c.followsPeriod || col === undefined) continue;
+      for (const { text } of headerTexts(sheet, header, col)) {
+        for (const named of periodsNamed(text)) {
+          const p = offered.find((o) => o === named);
+          if (p) votes.set(p, (votes.get(p) ?? 0) + 1);
+        }
+      }
+    }
+    let most = 0;
+    for (const [p, n] of votes) if (n > most) [period, most] = [p, n];
+  }
+  const made = templateForPeriod(template, period);
+  return { template: made, ...(made.period ? { period: made.period } : {}) };
+}
+
+/** The folded texts of a column's header cells, with their rows. */
+function headerTexts(
+  sheet: SheetSnapshot,
+  header: HeaderBlock,
+  col: number
+): Array<{ row: number; text: string; raw: string }> {
+  const out: Array<{ row: number; text: string; raw: string }> = [];
+  for (let r = header.headerRow; r <= header.lastHeaderRow; r++) {
+    const raw = valueText(valueAt(sheet, r, col));
+    const text = fold(raw);
+    if (text) out.push({ row: r, text, raw });
+  }
+  return out;
+}
+
+/**
+ * Input columns whose header names a period other than the one they cover: a period column of the
+ * form's period, a column of fixed months (Biểu 01's "TH 6 tháng"), or a full-year column (a plan).
+ */
+function mismatchedPeriods(
+  sheet: SheetSnapshot,
+  header: HeaderBlock,
+  template: Template,
+  columns: ReadonlyMap<string, number>
+): PeriodMismatch[] {
+  const out: PeriodMismatch[] = [];
+  for (const c of template.columns) {
+    const col = columns.get(c.id);
+    if (c.role !== "input" || col === undefined) continue;
+    const expected = expectedPeriodOf(template, c) ?? "ca-nam";
+    for (const { row, text, raw } of headerTexts(sheet, header, col)) {
+      const other = periodsNamed(text).find((named) => named !== expected);
+      if (other !== undefined) {
+        out.push({ columnId: c.id, col, row, header: raw, found: other, expected });
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 interface HeaderBlock {
@@ -200,6 +303,10 @@ function matchColumns(
     ...sheetRows(sheet, header.headerRow, header.dataStartRow - 1).map((r) => r.length)
   );
   const texts: string[][] = [];
+  // The same texts with the period they name taken out: a column is found whatever period its
+  // header names ("Ước TH Quý I/2020" where "TH 6 tháng năm 2020" is expected), and a wrong period is
+  // reported as such (mismatchedPeriods), not as a missing column.
+  const bare: string[][] = [];
   const numbers: string[] = [];
   for (let c = 0; c < width; c++) {
     const list: string[] = [];
@@ -208,6 +315,7 @@ function matchColumns(
       if (t) list.push(t);
     }
     texts.push(list);
+    bare.push(list.map(withoutPeriod));
     numbers.push(
       header.numberingRow !== undefined
         ? valueText(valueAt(sheet, header.numberingRow, c)).replace(/\s+/g, "")
@@ -219,14 +327,19 @@ function matchColumns(
     const expected = [column.header.vi, column.header.en].map((h) =>
       fold(year === undefined ? h.replace(/\{Y[^}]*\}/g, "") : resolveYearTokens(h, year))
     );
+    const expectedBare = column.role === "input" ? expected.map(withoutPeriod) : [];
     for (let c = 0; c < width; c++) {
       let score = 0;
       for (const t of texts[c]) {
         if (expected.includes(t)) score = Math.max(score, 4);
-        else if (
-          expected.some((e) => e.length > 3 && (t.startsWith(e + " ") || t.endsWith(" " + e)))
-        )
-          score = Math.max(score, 2);
+        else if (partOf(expected, t)) score = Math.max(score, 2);
+      }
+      // An input column whose header names another period: found, a little less surely.
+      if (score < 3 && expectedBare.length) {
+        for (const t of bare[c]) {
+          if (expectedBare.includes(t)) score = Math.max(score, 3);
+          else if (partOf(expectedBare, t)) score = Math.max(score, 1.5);
+        }
       }
       if (column.role === "code" && texts[c].some((t) => CODE_HEADERS.has(t)))
         score = Math.max(score, 4);
@@ -246,6 +359,11 @@ function matchColumns(
     total += s.score;
   }
   return { columns, score: total };
+}
+
+/** A header that is one of the expected texts with words before or after it ("Ước TH …"). */
+function partOf(expected: readonly string[], t: string): boolean {
+  return expected.some((e) => e.length > 3 && (t.startsWith(e + " ") || t.endsWith(" " + e)));
 }
 
 function sheetRows(sheet: SheetSnapshot, from: number, to: number) {

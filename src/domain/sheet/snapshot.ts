@@ -6,6 +6,8 @@ import type { Explanation } from "../explanations/explanation";
  * where it came from.
  */
 
+import type { ReportingPeriod } from "../template/period";
+
 /** Office.js's convention: "" is empty; an error value is its code as a string ("#DIV/0!", "#REF!", "#N/A"…). */
 export type CellValue = string | number | boolean;
 
@@ -14,6 +16,8 @@ export interface AnnexMetadata {
   readonly templateId: string;
   readonly templateVersion: string;
   readonly year: number;
+  /** The reporting period the form was made for (quý I, 6 tháng…), for forms that offer a choice. */
+  readonly period?: ReportingPeriod;
 }
 
 export interface SheetSnapshot {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ReportingPeriod } from "./period";
 
 /**
  * The template format. A template is data: the columns of the table (with the role each plays),
@@ -34,6 +35,11 @@ export const InputColumn = z
     yearOffset: z.number().int().min(-5).max(5),
     /** Part of a year this figure covers (6 for "6 tháng", 3 for a quarter); absent for a full year. */
     months: z.number().int().min(1).max(11).optional(),
+    /**
+     * The figure covers the form's reporting period (template `periods`): its months follow the period
+     * chosen, and its header names it with the {P} tokens ("TH {P:Y}" → "TH quý I năm 2020").
+     */
+    followsPeriod: z.boolean().optional(),
     /** A plan column: its cells may hold a target written as text ("trên 16.000", "1-1,5"). */
     holdsTarget: z.boolean().default(false),
     /** For flow indicators this figure cannot exceed the figure in that column (6 months ≤ full year). */
@@ -178,6 +184,13 @@ export const TemplateShape = z
     /** What the template's year Y means, for people choosing it: "the plan year". */
     yearMeaning: Localized,
     unitNote: Localized.optional(),
+    /**
+     * A reporting form made for a period of the year: the periods it offers (quý I, 6 tháng, 9 tháng,
+     * cả năm), the first being its default. Headers name the period with {P} tokens (see period.ts).
+     */
+    periods: z.array(ReportingPeriod).min(1).optional(),
+    /** The period this copy of the form is made for (set by templateForPeriod; one of `periods`). */
+    period: ReportingPeriod.optional(),
     columns: z.array(Column).min(4),
     sections: z.array(Section).min(1),
     indicators: z.array(Indicator).min(1),

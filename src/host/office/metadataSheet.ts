@@ -3,18 +3,25 @@ import {
   EXPLANATIONS_HEADER,
   explanationRows,
   explanationsColumn,
+  isReportingPeriod,
   parseExplanations,
 } from "../../domain";
 import type { AnnexMetadata, Explanation } from "../../domain";
 
 /**
  * The annex metadata record, kept as `annex new` keeps it (src/adapters/xlsx/metadata.ts): a very
- * hidden sheet "_annex" with a header row (sheet, templateId, templateVersion, year) and one row per
+ * hidden sheet "_annex" with a header row (sheet, templateId, templateVersion, year, period) and one row per
  * annex sheet. The name and header are repeated here rather than imported, so the add-in's bundle does
  * not pull in ExcelJS; a test checks both write the same record.
  */
 export const METADATA_SHEET = "_annex";
-export const METADATA_HEADER = ["sheet", "templateId", "templateVersion", "year"] as const;
+export const METADATA_HEADER = [
+  "sheet",
+  "templateId",
+  "templateVersion",
+  "year",
+  "period",
+] as const;
 
 /**
  * Where and what to write to make one sheet's explanations exactly `explanations` in the metadata
@@ -48,12 +55,17 @@ export function parseMetadata(
   const found = new Map<string, AnnexMetadata>();
   if (!values) return found;
   for (let r = 1; r < values.length; r++) {
-    const [sheet, templateId, templateVersion, year] = values[r] ?? [];
+    const [sheet, templateId, templateVersion, year, period] = values[r] ?? [];
     const y = typeof year === "number" ? year : Number(year);
     if (typeof sheet !== "string" || !sheet || typeof templateId !== "string" || !templateId)
       continue;
     if (!Number.isInteger(y)) continue;
-    found.set(sheet, { templateId, templateVersion: String(templateVersion ?? ""), year: y });
+    found.set(sheet, {
+      templateId,
+      templateVersion: String(templateVersion ?? ""),
+      year: y,
+      ...(isReportingPeriod(period) ? { period } : {}),
+    });
   }
   return found;
 }
@@ -68,6 +80,10 @@ export function metadataRow(
   return values.length;
 }
 
-export function metadataRecord(sheet: string, m: AnnexMetadata): [string, string, string, number] {
-  return [sheet, m.templateId, m.templateVersion, m.year];
+/** A sheet's record, one value per METADATA_HEADER column ("" for no period). */
+export function metadataRecord(
+  sheet: string,
+  m: AnnexMetadata
+): [string, string, string, number, string] {
+  return [sheet, m.templateId, m.templateVersion, m.year, m.period ?? ""];
 }
