@@ -1,4 +1,4 @@
-import { promises as fs } from "fs";
+import { existsSync, promises as fs } from "fs";
 import * as path from "path";
 import { buildAnnexLayout, findTemplate, SampleFigures, samplePlan } from "../domain";
 import { applyWritePlan } from "../adapters/xlsx/applyPlan";
@@ -12,6 +12,8 @@ import { main } from "./main";
  * commands a user runs. The workbook is left in out/demo/ (git-ignored) to open in Excel or LibreOffice.
  */
 export async function demo(io: Io, folder = path.join("out", "demo")): Promise<number> {
+  // Lạng Sơn's own 2023 targets, cited from its plan (seed 000): the province's file, not the form's.
+  const targets = path.relative(process.cwd(), sampleTargetsFile());
   const sample = langSon as SampleFigures;
   const template = findTemplate(sample.templateId);
   if (!template)
@@ -34,6 +36,8 @@ export async function demo(io: Io, folder = path.join("out", "demo")): Promise<n
     sample.authority ?? "",
     "--unit",
     sample.unitName ?? "",
+    "--targets",
+    targets,
     "-o",
     file
   );
@@ -46,11 +50,21 @@ export async function demo(io: Io, folder = path.join("out", "demo")): Promise<n
   await saveWorkbook(opened.workbook, file);
   io.out(`\n(Nhập ${typed} ô số liệu mẫu của Sở LĐTBXH Lạng Sơn / typed ${typed} sample cells)`);
 
-  await annex("fill", file);
-  await annex("fill", file); // a second run finds nothing to write
-  const checked = await annex("check", file);
+  await annex("fill", file, "--targets", targets);
+  await annex("fill", file, "--targets", targets); // a second run finds nothing to write
+  const checked = await annex("check", file, "--targets", targets);
   io.out(`\n→ ${path.resolve(file)}`);
   return checked;
+}
+
+/** src/samples/targets/lang-son-2023.json, found from this file whether it runs from src/ or dist/. */
+function sampleTargetsFile(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, "src", "samples", "targets", "lang-son-2023.json");
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir)
+      throw new Error("src/samples/targets/lang-son-2023.json not found");
+  }
 }
 
 if (require.main === module) {

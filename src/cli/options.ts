@@ -2,7 +2,15 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { parseArgs, ParseArgsConfig } from "util";
 import { globSync } from "tinyglobby";
-import { builtInTemplates, loadTemplateJson, NumberLocale, Template } from "../domain";
+import {
+  builtInTemplates,
+  loadTargetsJson,
+  loadTemplateJson,
+  NumberLocale,
+  Template,
+  TargetsError,
+  TargetsFile,
+} from "../domain";
 import { METADATA_SHEET } from "../adapters/xlsx/metadata";
 import { Lang, UsageError } from "./io";
 
@@ -160,6 +168,36 @@ export async function loadTemplates(paths: readonly string[] = []): Promise<Load
     .filter((t) => !ids.has(t.id))
     .map((template) => ({ template, source: "built-in" }));
   return [...custom, ...builtIn];
+}
+
+/** --targets FILE: the province's targets for the year, for new, check and fill. */
+export const TARGETS_OPTION = { targets: { type: "string" } } as const;
+
+/**
+ * The targets file of --targets, read against the templates; a mistake in it stops the command with
+ * each problem named by its path ("targets[3].indicator: …").
+ */
+export async function loadTargets(
+  file: string | undefined,
+  templates: readonly Template[]
+): Promise<TargetsFile | undefined> {
+  if (file === undefined) return undefined;
+  const text = await fs.readFile(file, "utf8").catch(() => undefined);
+  if (text === undefined)
+    throw new UsageError({
+      vi: `Không đọc được tệp chỉ tiêu "${file}" (--targets).`,
+      en: `Cannot read the targets file "${file}" (--targets).`,
+    });
+  try {
+    return loadTargetsJson(text, templates, file);
+  } catch (e) {
+    if (!(e instanceof TargetsError)) throw e;
+    const list = (lang: "vi" | "en") => e.problems.map((p) => `  ${p.path}: ${p[lang]}`).join("\n");
+    throw new UsageError({
+      vi: `Tệp chỉ tiêu ${file} (--targets) không hợp lệ:\n${list("vi")}`,
+      en: `The targets file ${file} (--targets) is invalid:\n${list("en")}`,
+    });
+  }
 }
 
 /** File arguments with glob patterns expanded (for shells that do not), in a stable order. */

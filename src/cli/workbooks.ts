@@ -1,4 +1,11 @@
-import { analyzeWorkbook, Bilingual, NumberLocale, Template, WorkbookAnalysis } from "../domain";
+import {
+  analyzeWorkbook,
+  Bilingual,
+  NumberLocale,
+  TargetsFile,
+  Template,
+  WorkbookAnalysis,
+} from "../domain";
 import { METADATA_SHEET } from "../adapters/xlsx/metadata";
 import { workbookSnapshots } from "../adapters/xlsx/readSheet";
 import { OpenedWorkbook, readWorkbook, WorkbookFileError } from "../adapters/xlsx/workbookFile";
@@ -8,6 +15,8 @@ export interface AnalyzeFileOptions {
   readonly templates: readonly Template[];
   readonly locale: NumberLocale;
   readonly overwrite?: boolean;
+  /** The province's targets file (--targets). */
+  readonly targets?: TargetsFile;
 }
 
 export interface AnalyzedFile {
@@ -36,6 +45,7 @@ export async function analyzeFile(
     locale: options.locale,
     templates: options.templates,
     overwrite: options.overwrite ?? false,
+    ...(options.targets ? { targets: options.targets } : {}),
   });
   return { opened, analysis };
 }

@@ -186,7 +186,9 @@ describe("the officer's case: Quảng Trị plans 'giảm 1-1,5%/năm' (seed 002
     a.sheet = {
       ...a.sheet,
       values: a.sheet.values.map((row, r) =>
-        r === 0 ? row?.map((v) => (v === "UBND tỉnh Lạng Sơn" ? "UBND tỉnh Quảng Trị" : v)) : row
+        r === 0
+          ? row?.map((v) => (typeof v === "string" ? v.replace(/lạng sơn/iu, "QUẢNG TRỊ") : v))
+          : row
       ),
     };
     return a

@@ -7,6 +7,8 @@ import {
   localeOf,
   parse,
   sheetNameOf,
+  TARGETS_OPTION,
+  loadTargets,
 } from "../options";
 import {
   countFindings,
@@ -22,11 +24,16 @@ import { Progress } from "../progress";
 import { analyzeFile, problemText } from "../workbooks";
 
 export const CHECK_USAGE = {
-  vi: "annex check TỆP.xlsx|MẪU… [--sheet TÊN] [--json] [--lang vi|en] [--template TỆP.json]",
-  en: "annex check FILE.xlsx|GLOB… [--sheet NAME] [--json] [--lang vi|en] [--template FILE.json]",
+  vi: "annex check TỆP.xlsx|MẪU… [--sheet TÊN] [--json] [--lang vi|en] [--template TỆP.json] [--targets CHỈ_TIÊU.json]",
+  en: "annex check FILE.xlsx|GLOB… [--sheet NAME] [--json] [--lang vi|en] [--template FILE.json] [--targets TARGETS.json]",
 };
 
-const OPTIONS = { ...COMMON, sheet: { type: "string" }, json: { type: "boolean" } } as const;
+const OPTIONS = {
+  ...COMMON,
+  sheet: { type: "string" },
+  json: { type: "boolean" },
+  ...TARGETS_OPTION,
+} as const;
 
 /**
  * annex check — checks one workbook or a province's whole batch. A file that cannot be read is
@@ -41,6 +48,7 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
   if (!positionals.length)
     throw new UsageError({ vi: "Cần ít nhất một tệp .xlsx.", en: "Give at least one .xlsx file." });
   const templates = (await loadTemplates(values.template)).map((t) => t.template);
+  const targets = await loadTargets(values.targets, templates);
   const files = expandFiles(positionals);
   const progress = new Progress(io, files.length, lang);
   const reports: FileReport[] = [];
@@ -50,6 +58,7 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
       const { analysis } = await analyzeFile(file, {
         templates,
         locale,
+        ...(targets ? { targets } : {}),
         ...(sheet !== undefined ? { sheet } : {}),
       });
       reports.push({

@@ -11,13 +11,21 @@ import {
   writeBytes,
 } from "../../adapters/xlsx/workbookFile";
 import { EXIT, Io, Lang, UsageError } from "../io";
-import { COMMON, langOf, loadTemplates, localeOf, parse } from "../options";
+import {
+  COMMON,
+  TARGETS_OPTION,
+  loadTargets,
+  langOf,
+  loadTemplates,
+  localeOf,
+  parse,
+} from "../options";
 import { analyzeFile } from "../workbooks";
 import { Analysis } from "../../domain";
 
 export const FILL_USAGE = {
-  vi: "annex fill TỆP.xlsx [-o TỆP_MỚI.xlsx] [--force] [--sheet TÊN] [--self-check]",
-  en: "annex fill FILE.xlsx [-o NEW.xlsx] [--force] [--sheet NAME] [--self-check]",
+  vi: "annex fill TỆP.xlsx [-o TỆP_MỚI.xlsx] [--force] [--sheet TÊN] [--self-check] [--targets CHỈ_TIÊU.json]",
+  en: "annex fill FILE.xlsx [-o NEW.xlsx] [--force] [--sheet NAME] [--self-check] [--targets TARGETS.json]",
 };
 
 const OPTIONS = {
@@ -27,6 +35,7 @@ const OPTIONS = {
   force: { type: "boolean" },
   /** Add the self-check (red cells, "Kiểm tra" column) to a sheet recognised from its headers. */
   "self-check": { type: "boolean" },
+  ...TARGETS_OPTION,
 } as const;
 
 /**
@@ -45,9 +54,11 @@ export async function fillCommand(args: readonly string[], io: Io): Promise<numb
   if (!inPlace) await refuseExisting(output);
 
   const templates = (await loadTemplates(values.template)).map((t) => t.template);
+  const targets = await loadTargets(values.targets, templates);
   const { opened, analysis } = await analyzeFile(file, {
     templates,
     locale: localeOf(values.locale),
+    ...(targets ? { targets } : {}),
     overwrite: values.force ?? false,
     ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
   });

@@ -1,13 +1,29 @@
 import ExcelJS from "exceljs";
-import { buildAnnexLayout, builtInTemplates, findTemplate, Template } from "../../domain";
+import {
+  buildAnnexLayout,
+  builtInTemplates,
+  findTemplate,
+  TargetsFile,
+  targetsForAnnex,
+  Template,
+} from "../../domain";
 import { addAnnexSheet } from "../../adapters/xlsx/createAnnex";
 import { refuseExisting, saveWorkbook } from "../../adapters/xlsx/workbookFile";
 import { EXIT, Io, Lang, UsageError } from "../io";
-import { COMMON, langOf, loadTemplates, parse, sheetNameOf, yearOf } from "../options";
+import {
+  COMMON,
+  langOf,
+  loadTargets,
+  loadTemplates,
+  parse,
+  sheetNameOf,
+  TARGETS_OPTION,
+  yearOf,
+} from "../options";
 
 export const NEW_USAGE = {
-  vi: 'annex new --template MÃ|TỆP.json --year NĂM [--unit "Sở LĐTBXH tỉnh …"] [--authority "UBND tỉnh …"] [--sheet TÊN] -o TỆP.xlsx',
-  en: 'annex new --template ID|FILE.json --year YEAR [--unit "Sở LĐTBXH tỉnh …"] [--authority "UBND tỉnh …"] [--sheet NAME] -o FILE.xlsx',
+  vi: 'annex new --template MÃ|TỆP.json --year NĂM [--unit "Sở LĐTBXH tỉnh …"] [--authority "UBND tỉnh …"] [--sheet TÊN] [--targets CHỈ_TIÊU.json] -o TỆP.xlsx',
+  en: 'annex new --template ID|FILE.json --year YEAR [--unit "Sở LĐTBXH tỉnh …"] [--authority "UBND tỉnh …"] [--sheet NAME] [--targets TARGETS.json] -o FILE.xlsx',
 };
 
 const OPTIONS = {
@@ -18,6 +34,7 @@ const OPTIONS = {
   authority: { type: "string" },
   sheet: { type: "string" },
   output: { type: "string", short: "o" },
+  ...TARGETS_OPTION,
 } as const;
 
 export interface NewAnnexRequest {
@@ -26,6 +43,8 @@ export interface NewAnnexRequest {
   readonly unitName?: string;
   readonly authority?: string;
   readonly sheetName?: string;
+  /** The province's targets: each input cell's prompt names its target. */
+  readonly targets?: TargetsFile;
 }
 
 /** A workbook holding one empty annex, laid out from the template. */
@@ -35,6 +54,7 @@ export async function newAnnexWorkbook(request: NewAnnexRequest): Promise<ExcelJ
     ...(request.unitName ? { unitName: request.unitName } : {}),
     ...(request.authority ? { authority: request.authority } : {}),
     ...(request.sheetName ? { sheetName: request.sheetName } : {}),
+    ...(request.targets ? { targets: request.targets } : {}),
   });
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "indicator-annex";
@@ -55,6 +75,8 @@ export async function newCommand(args: readonly string[], io: Io): Promise<numbe
   const year = yearOf(required(values.year, "year"));
   const output = required(values.output, "output (-o)");
   const sheet = sheetNameOf(values.sheet);
+  const targets = await loadTargets(values.targets, [template, ...builtInTemplates()]);
+  if (targets) refuseTargets(targets, template, year, [values.authority ?? "", values.unit ?? ""]);
   await refuseExisting(output);
   const workbook = await newAnnexWorkbook({
     template,
@@ -62,6 +84,7 @@ export async function newCommand(args: readonly string[], io: Io): Promise<numbe
     ...(values.unit ? { unitName: values.unit } : {}),
     ...(values.authority ? { authority: values.authority } : {}),
     ...(sheet ? { sheetName: sheet } : {}),
+    ...(targets ? { targets } : {}),
   });
   await saveWorkbook(workbook, output);
   io.out(createdText(output, template, year, workbook.worksheets[0].name, lang));
@@ -72,6 +95,31 @@ function createdText(file: string, t: Template, year: number, sheet: string, lan
   return lang === "vi"
     ? `Đã tạo ${file}: ${t.form} năm ${year} (${t.id} ${t.version}), ${t.indicators.length} chỉ tiêu, trang "${sheet}".`
     : `Created ${file}: ${t.form} for ${year} (${t.id} ${t.version}), ${t.indicators.length} indicators, sheet "${sheet}".`;
+}
+
+/** A targets file made for another year, province or template is refused, not silently left out. */
+function refuseTargets(targets: TargetsFile, t: Template, year: number, title: string[]): void {
+  const fit = targetsForAnnex(targets, t, year, title);
+  if (fit.ok) return;
+  const what = `${targets.origin} (${targets.province}, ${targets.year})`;
+  const why = {
+    year: {
+      vi: `tệp là chỉ tiêu năm ${targets.year}, biểu là năm ${year} (--year)`,
+      en: `the file holds ${targets.year}'s targets, the annex is for ${year} (--year)`,
+    },
+    province: {
+      vi: `tệp là chỉ tiêu của ${targets.province}, biểu ghi "${fit.found}" (--authority, --unit)`,
+      en: `the file holds ${targets.province}'s targets, the annex says "${fit.found}" (--authority, --unit)`,
+    },
+    template: {
+      vi: `tệp dành cho mẫu ${targets.template ?? ""}, không phải ${t.id} (--template)`,
+      en: `the file is for template ${targets.template ?? ""}, not ${t.id} (--template)`,
+    },
+  }[fit.problem];
+  throw new UsageError({
+    vi: `Không dùng được tệp chỉ tiêu ${what}: ${why.vi}.`,
+    en: `The targets file ${what} does not fit: ${why.en}.`,
+  });
 }
 
 /** A template id from the catalog, or a custom template file. */

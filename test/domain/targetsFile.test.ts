@@ -1,0 +1,193 @@
+import { readFileSync } from "fs";
+import { join } from "path";
+import {
+  analyzeSheet,
+  buildAnnexLayout,
+  builtInTemplates,
+  checkTargetsFile,
+  loadTargetsJson,
+  TargetsError,
+  TargetsFileInput,
+} from "../../src/domain";
+import { template, TestAnnex } from "../helpers/annex";
+
+/** A province's targets, kept in its own file: read through zod, checked against the template. */
+const SAMPLE = join(__dirname, "../../src/samples/targets/lang-son-2023.json");
+const sampleText = () => readFileSync(SAMPLE, "utf8");
+const templates = builtInTemplates();
+const langSon = () => loadTargetsJson(sampleText(), templates, "lang-son-2023.json");
+
+const base = (): TargetsFileInput => ({
+  format: "annex-targets/1",
+  province: "Lạng Sơn",
+  year: 2023,
+  template: "bieu-01-ke-hoach-nam",
+  targets: [{ indicator: "13", column: "planNext", text: "đạt 62%" }],
+});
+const problems = (data: unknown) => {
+  const r = checkTargetsFile(data, templates);
+  if (r.ok) throw new Error("accepted");
+  return r.problems;
+};
+
+describe("the targets file", () => {
+  test("the Lạng Sơn sample loads: its targets, each with the plan it comes from", () => {
+    const f = langSon();
+    expect(f.province).toBe("Lạng Sơn");
+    expect(f.year).toBe(2023);
+    expect(f.targets.map((t) => [t.indicator, t.column, t.text])).toEqual([
+      ["1", "planNext", "16.000"],
+      ["13", "planNext", "đạt 62%"],
+      ["22", "planNext", "giảm 3%"],
+      ["23", "planNext", "đạt 3%"],
+    ]);
+    for (const t of f.targets) expect(t.source).toMatch(/101\/KH-SLĐTBXH/);
+    // Its citations are what the seed says.
+    const seed = readFileSync(
+      join(__dirname, "../../../shared/seeds/000_7be7c517978bb617.txt"),
+      "utf8"
+    );
+    for (const quoted of [
+      "Tạo việc làm mới cho 16.000 lao động",
+      "Tỷ lệ lao động qua đào tạo đến năm 2023 đạt 62%",
+      "Tỷ lệ giảm nghèo đạt 3%",
+    ])
+      expect(seed).toContain(quoted);
+  });
+
+  test("a file saved with a byte-order mark is read", () => {
+    expect(loadTargetsJson("\uFEFF" + sampleText(), templates).targets).toHaveLength(4);
+  });
+
+  test("the built-in catalog carries no targets", () => {
+    for (const t of templates)
+      for (const ind of t.indicators) expect(Object.keys(ind)).not.toContain("targets");
+  });
+
+  test.each<[string, (d: TargetsFileInput) => unknown, string, RegExp]>([
+    [
+      "an unknown indicator",
+      (d) => d.targets.push({ indicator: "13.9", column: "planNext", text: "1" }),
+      "targets[1].indicator",
+      /no indicator "13\.9" in bieu-01-ke-hoach-nam/,
+    ],
+    [
+      "an unknown column",
+      (d) => (d.targets[0].column = "kh2023"),
+      "targets[0].column",
+      /no input column "kh2023".*planNext/,
+    ],
+    [
+      "an unreadable text",
+      (d) => (d.targets[0].text = "nhiều hơn"),
+      "targets[0].text",
+      /cannot read the target "nhiều hơn"/,
+    ],
+    [
+      "the same cell twice",
+      (d) => d.targets.push({ indicator: "13", column: "planNext", text: "đạt 63%" }),
+      "targets[1]",
+      /already set in targets\[0\]/,
+    ],
+    [
+      "a base for a level",
+      (d) => (d.targets[0].base = 60),
+      "targets[0].base",
+      /is a level, not a change/,
+    ],
+    ["an unknown template", (d) => (d.template = "bieu-09"), "template", /no template "bieu-09"/],
+    ["a wrong format", (d) => ((d as { format: string }).format = "targets"), "format", /./],
+    ["a missing year", (d) => delete (d as { year?: number }).year, "year", /required/],
+    [
+      "an unknown field",
+      (d) => Object.assign(d.targets[0], { colour: "red" }),
+      "targets[0]",
+      /colour/,
+    ],
+  ])("%s is named by its path", (_what, mutate, path, en) => {
+    const d = base();
+    mutate(d);
+    const found = problems(d).find((p) => p.path === path);
+    expect(found).toBeDefined();
+    expect(found?.en).toMatch(en);
+    expect(found?.vi.length).toBeGreaterThan(5);
+    expect(found?.vi).not.toBe(found?.en);
+  });
+
+  test("bad JSON throws a TargetsError naming the file", () => {
+    expect(() => loadTargetsJson("{ nope", templates, "x.json")).toThrow(TargetsError);
+    expect(() => loadTargetsJson("{ nope", templates, "x.json")).toThrow(/x\.json/);
+  });
+});
+
+describe("targets in the analysis", () => {
+  const check = (a: TestAnnex, withTargets = true) =>
+    analyzeSheet(a.sheet, {
+      locale: "vi-VN",
+      templates: [a.tpl],
+      ...(withTargets ? { targets: langSon() } : {}),
+    }).findings;
+
+  test("a plan under the province's target is a warning naming the province and its source", () => {
+    const a = new TestAnnex().setRow("13", { estimateCur: 58, planNext: 60 });
+    const [f, ...rest] = check(a).filter((x) => x.ruleId === "target.below-template");
+    expect(rest).toEqual([]);
+    expect(f.cells).toEqual([a.address("13", "planNext")]);
+    expect(f.message.vi).toContain("đạt 62%");
+    expect(f.message.vi).toContain("Lạng Sơn");
+    expect(f.message.vi).toContain("101/KH-SLĐTBXH");
+    // Without the file, nothing is asked of the plan.
+    expect(check(a, false).filter((x) => x.ruleId === "target.below-template")).toEqual([]);
+  });
+
+  test("a change target of the file is measured from the sheet's base: 'giảm 3%' of 12,20 is 9,20", () => {
+    const ok = new TestAnnex().setRow("22", { estimateCur: 12.2, planNext: 9.2 });
+    expect(check(ok).filter((x) => x.ruleId.startsWith("target"))).toEqual([]);
+    const short = new TestAnnex().setRow("22", { estimateCur: 12.2, planNext: 9.5 });
+    const [f] = check(short).filter((x) => x.ruleId === "target.below-template");
+    expect(f.message.vi).toContain('"giảm 3%" → 9,20%');
+    const noBase = new TestAnnex().setRow("22", { planNext: 9.5 });
+    const [g] = check(noBase).filter((x) => x.ruleId === "target.change-no-base");
+    expect(g.cells).toEqual([noBase.address("22", "planNext")]);
+  });
+
+  test("a file for another year or another province is reported, not used", () => {
+    const other = new TestAnnex(template(), 2024).setRow("13", { planNext: 50 });
+    const found = check(other);
+    expect(found.filter((x) => x.ruleId === "target.below-template")).toEqual([]);
+    const [f] = found.filter((x) => x.ruleId === "targets.not-for-sheet");
+    expect(f.message.vi).toContain("năm 2024");
+    expect(f.severity).toBe("warning");
+
+    const quangTri = new TestAnnex().setRow("13", { planNext: 50 });
+    quangTri.sheet = {
+      ...quangTri.sheet,
+      values: quangTri.sheet.values.map((row) =>
+        row?.map((v) => (typeof v === "string" ? v.replace(/lạng sơn/iu, "QUẢNG TRỊ") : v))
+      ),
+    };
+    const q = check(quangTri);
+    expect(q.filter((x) => x.ruleId === "target.below-template")).toEqual([]);
+    expect(q.find((x) => x.ruleId === "targets.not-for-sheet")?.message.vi).toContain("QUẢNG TRỊ");
+  });
+
+  test("the input cells' prompts name the province's targets, and only with its file", () => {
+    const withFile = new TestAnnex();
+    const prompt = (a: TestAnnex) =>
+      a.layout.validations.find((v) => v.address === a.address("13", "planNext"))?.prompt.text;
+    expect(prompt(withFile)).not.toContain("62%");
+    const layout = buildLayoutWithTargets();
+    expect(
+      layout.validations.find((v) => v.address === withFile.address("13", "planNext"))?.prompt.text
+    ).toContain("Chỉ tiêu: đạt 62%");
+  });
+});
+
+/** The layout `annex new --targets` makes. */
+function buildLayoutWithTargets() {
+  return buildAnnexLayout(template(), {
+    year: 2023,
+    authority: "UBND tỉnh Lạng Sơn",
+    targets: langSon(),
+  });
+}
