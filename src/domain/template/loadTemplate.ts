@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { quoteCell } from "../text/quote";
+import { periodProblems, templateForPeriod } from "./headers";
 import { Column, Indicator, Template, TemplateShape } from "./schema";
 
 /** One problem in a template, with the path of the bad field: `indicators[12].relations[0].of`. */
@@ -31,8 +32,11 @@ export function checkTemplate(data: unknown): TemplateResult {
   // reportInput: an issue about a field present with the wrong type carries what was found there.
   const shaped = TemplateShape.safeParse(data, { reportInput: true });
   if (!shaped.success) return { ok: false, problems: shaped.error.issues.map(fromZodIssue) };
-  const problems = crossCheck(shaped.data);
-  return problems.length ? { ok: false, problems } : { ok: true, template: shaped.data };
+  const problems = [...crossCheck(shaped.data), ...periodProblems(shaped.data)];
+  // A reporting form comes made for its default period; templateForPeriod makes it for another.
+  return problems.length
+    ? { ok: false, problems }
+    : { ok: true, template: templateForPeriod(shaped.data) };
 }
 
 /** Like checkTemplate, but throws a TemplateError naming `source` (a file name) on the first call site. */

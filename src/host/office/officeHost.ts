@@ -587,9 +587,10 @@ export class OfficeHost implements AnnexHost {
       this.renderLayout(ws, layout);
       const meta = metaSheet.isNullObject ? sheets.add(METADATA_SHEET) : metaSheet;
       const values = metaSheet.isNullObject || metaUsed.isNullObject ? undefined : metaUsed.values;
-      if (!values) meta.getRange("A1:D1").formulas = [[...METADATA_HEADER]];
+      const width = METADATA_HEADER.length;
+      if (!values) meta.getRangeByIndexes(0, 0, 1, width).formulas = [[...METADATA_HEADER]];
       const row = metadataRow(values, name);
-      meta.getRangeByIndexes(row, 0, 1, 4).formulas = [
+      meta.getRangeByIndexes(row, 0, 1, width).formulas = [
         metadataRecord(name, layout.metadata).map(cellInput),
       ];
       meta.visibility = "VeryHidden" as Excel.SheetVisibility;
