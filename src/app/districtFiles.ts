@@ -6,7 +6,10 @@ import {
   SheetSnapshot,
   Template,
 } from "../domain";
+import { consolidate, LeftOutFile, MergeSource } from "../domain/consolidate";
+import type { CheckReportBook } from "../adapters/xlsx/reportWorkbook";
 import { countOf, Counts, countsText, SheetFindings, sheetFindings } from "./findingViews";
+import { attempt, failure, Outcome, success } from "./problems";
 import { templateList } from "./templateCatalog";
 import {
   damagedText,
@@ -29,7 +32,7 @@ export interface DistrictFileInput {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
-export type DistrictFileProblem = SignatureProblem | "corrupt" | "unreadable";
+export type DistrictFileProblem = SignatureProblem | "too-large" | "corrupt" | "unreadable";
 
 export type DistrictSheet = SheetFindings;
 
@@ -106,16 +109,154 @@ export async function checkDistrictFile(
       : null;
   const counts = countOf(sheets.flatMap((s) => s.findings));
   const summary = countsText(counts);
+  return remember(
+    {
+      file: name,
+      unit,
+      form: first?.annex?.template.form ?? null,
+      year: first?.annex?.year ?? null,
+      counts,
+      sheets,
+      ignoredSheets: analysis.ignored,
+      summary: { vi: `${name}: ${summary.vi}.`, en: `${name}: ${summary.en}.` },
+    },
+    { file: name, snapshots, analysis },
+    options.locale ?? "vi-VN"
+  );
+}
+
+/** What a checked file was read as, kept for "Tổng hợp" so the files are not read a second time. */
+const sources = new WeakMap<DistrictFileReport, { source: MergeSource; locale: NumberLocale }>();
+
+function remember(
+  report: DistrictFileReport,
+  source: MergeSource,
+  locale: NumberLocale
+): DistrictFileReport {
+  sources.set(report, { source, locale });
+  return report;
+}
+
+/** The province's annex made from the checked files ("Tổng hợp"), as bytes to download. */
+export interface DistrictMerge {
+  readonly bytes: Uint8Array;
+  /** The file name offered for the download. */
+  readonly fileName: string;
+  readonly districts: number;
+  readonly leftOut: readonly LeftOutFile[];
+  readonly summary: Bilingual;
+}
+
+export const MERGED_FILE_NAME = "tinh.xlsx";
+
+/**
+ * "Tổng hợp": consolidates the checked files (src/domain/consolidate) — one template and year, each
+ * district once, counts as live SUMs over "Chi tiết theo huyện", rates recomputed — and writes the
+ * workbook with ExcelJS, loaded on first use. Files that cannot go in are named with why.
+ */
+export async function mergeDistrictReports(
+  reports: readonly DistrictFileReport[]
+): Promise<Outcome<DistrictMerge>> {
+  return attempt(() => merged(reports));
+}
+
+async function merged(reports: readonly DistrictFileReport[]): Promise<Outcome<DistrictMerge>> {
+  const kept = reports.map((r) => sources.get(r));
+  const inputs: MergeSource[] = reports.map(
+    (r, i) =>
+      kept[i]?.source ?? {
+        file: r.file,
+        problem: r.problem?.message ?? { vi: "Chưa đọc tệp này.", en: "This file was not read." },
+      }
+  );
+  const merge = consolidate(inputs, { locale: kept.find(Boolean)?.locale ?? "vi-VN" });
+  const leftOut = merge.leftOut.map((l) => l.message);
+  if (merge.empty)
+    return failure("no-annex", {
+      vi: `Không có tệp nào tổng hợp được. ${leftOut.map((m) => m.vi).join(" ")}`,
+      en: `No file could be merged. ${leftOut.map((m) => m.en).join(" ")}`,
+    });
+  const { mergedWorkbook } = await import("../adapters/xlsx/mergeWorkbook");
+  const workbook = await mergedWorkbook(merge);
+  const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  const n = merge.districts.length;
+  const errors = merge.districts.filter((d) => d.counts.error > 0).length;
+  return success({
+    bytes,
+    fileName: MERGED_FILE_NAME,
+    districts: n,
+    leftOut: merge.leftOut,
+    summary: {
+      vi:
+        `Đã tổng hợp ${n} huyện vào ${MERGED_FILE_NAME} (${merge.template.form} năm ${merge.year}); ${errors} huyện có lỗi.` +
+        (leftOut.length
+          ? ` Không tổng hợp ${leftOut.length} tệp: ${leftOut.map((m) => m.vi).join(" ")}`
+          : ""),
+      en:
+        `Merged ${n} district${n === 1 ? "" : "s"} into ${MERGED_FILE_NAME} (${merge.template.form}, ${merge.year}); ${errors} with errors.` +
+        (leftOut.length
+          ? ` Left out ${leftOut.length} file${leftOut.length === 1 ? "" : "s"}: ${leftOut.map((m) => m.en).join(" ")}`
+          : ""),
+    },
+  });
+}
+
+export const REPORT_FILE_NAME = "bao-cao-kiem-tra.xlsx";
+
+/** The report workbook's rows from the pane's summary rows: the same counts the table shows. */
+export function districtReportBook(
+  reports: readonly DistrictFileReport[],
+  today: Date
+): CheckReportBook {
+  const total = countOf(reports.flatMap((r) => r.sheets.flatMap((s) => s.findings)));
+  const text = countsText(total).vi;
+  const SEVERITY_VI = { error: "Lỗi", warning: "Cảnh báo", info: "Lưu ý" } as const;
   return {
-    file: name,
-    unit,
-    form: first?.annex?.template.form ?? null,
-    year: first?.annex?.year ?? null,
-    counts,
-    sheets,
-    ignoredSheets: analysis.ignored,
-    summary: { vi: `${name}: ${summary.vi}.`, en: `${name}: ${summary.en}.` },
+    title: "KẾT QUẢ KIỂM TRA BIỂU CHỈ TIÊU",
+    subtitle: `Lập ngày ${today.getDate()}/${today.getMonth() + 1}/${today.getFullYear()}: ${reports.length} tệp; ${text}.`,
+    files: reports.map((r) => ({
+      file: r.file,
+      unit: r.unit,
+      template: r.form,
+      year: r.year,
+      errors: r.problem ? null : r.counts.error,
+      warnings: r.problem ? null : r.counts.warning,
+      notes: r.problem ? null : r.counts.info,
+      status: r.problem
+        ? `Không đọc được: ${r.problem.message.vi}`
+        : r.form === null
+          ? "Không có biểu chỉ tiêu"
+          : r.counts.error
+            ? "Có lỗi, cần sửa"
+            : "Không có lỗi",
+    })),
+    findings: reports.flatMap((r) =>
+      r.sheets.flatMap((s) =>
+        s.findings.map((f) => ({
+          file: r.file,
+          unit: r.unit,
+          sheet: s.sheet,
+          cell: f.cells[0] ?? "",
+          indicator: f.indicator ? `${f.indicator.code}. ${f.indicator.name.vi}` : "",
+          severity: SEVERITY_VI[f.severity],
+          message: f.message.vi,
+          expected: f.expected?.vi ?? "",
+          found: f.found?.vi ?? "",
+        }))
+      )
+    ),
   };
+}
+
+/** The check report as .xlsx bytes (summary, findings with filters, chart of errors per district). */
+export async function districtReportBytes(
+  reports: readonly DistrictFileReport[]
+): Promise<Outcome<{ bytes: Uint8Array; fileName: string }>> {
+  return attempt(async () => {
+    const { reportWorkbookBytes } = await import("../adapters/xlsx/reportWorkbook");
+    const bytes = await reportWorkbookBytes(districtReportBook(reports, new Date()));
+    return success({ bytes, fileName: REPORT_FILE_NAME });
+  });
 }
 
 function unitText(u: { authority?: string; unit?: string }): string | null {

@@ -13,8 +13,13 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { FolderOpen20Regular } from "@fluentui/react-icons";
+import {
+  ArrowDownload20Regular,
+  DocumentTable20Regular,
+  FolderOpen20Regular,
+} from "@fluentui/react-icons";
 import type { Bilingual, DistrictFileReport } from "../app";
+import { districtReportBytes, mergeDistrictReports } from "../app/districtFiles";
 import { FindingList } from "./FindingList";
 import { Notice, ProblemBar } from "./Feedback";
 import { useAction, usePane } from "./paneContext";
@@ -38,7 +43,23 @@ const useStyles = makeStyles({
     height: "auto",
   },
   chosen: { backgroundColor: tokens.colorNeutralBackground1Selected },
+  actions: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** Offers bytes as a file download: nothing leaves the computer. */
+function download(bytes: Uint8Array, name: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 /** Hồ sơ huyện: pick the districts' files, see one summary row per file and the chosen file's findings. */
 export function DistrictFilesTab(): React.JSX.Element {
@@ -54,6 +75,7 @@ export function DistrictFilesTab(): React.JSX.Element {
     const files = list ? Array.from(list) : [];
     if (!files.length) return;
     setReports([]);
+    setDone(undefined);
     const outcome = await action.run(() =>
       session.checkFiles(files, (done, total, file) =>
         setProgress(
@@ -70,6 +92,23 @@ export function DistrictFilesTab(): React.JSX.Element {
   };
 
   const report = reports[chosen];
+  const [done, setDone] = React.useState<Bilingual | undefined>();
+
+  const merge = async () => {
+    setDone(undefined);
+    const outcome = await action.run(() => mergeDistrictReports(reports));
+    if (!outcome?.ok) return;
+    download(outcome.value.bytes, outcome.value.fileName);
+    setDone(outcome.value.summary);
+  };
+
+  const downloadReport = async () => {
+    setDone(undefined);
+    const outcome = await action.run(() => districtReportBytes(reports));
+    if (!outcome?.ok) return;
+    download(outcome.value.bytes, outcome.value.fileName);
+    setDone(S.reportReady);
+  };
 
   return (
     <div className={styles.screen}>
@@ -100,6 +139,28 @@ export function DistrictFilesTab(): React.JSX.Element {
         </div>
       )}
       <ProblemBar problem={action.problem} onDismiss={action.clearProblem} />
+      {reports.length > 0 && (
+        <div className={styles.actions}>
+          <Caption1>{t(S.mergeHint)}</Caption1>
+          <div className={styles.buttons}>
+            <Button
+              icon={<DocumentTable20Regular />}
+              onClick={() => void merge()}
+              disabled={action.busy}
+            >
+              {t(S.mergeFiles)}
+            </Button>
+            <Button
+              icon={<ArrowDownload20Regular />}
+              onClick={() => void downloadReport()}
+              disabled={action.busy}
+            >
+              {t(S.downloadReport)}
+            </Button>
+          </div>
+        </div>
+      )}
+      {done && <Notice intent="success" text={done} />}
       {reports.length > 0 && (
         <div className={styles.scroll}>
           <Table size="extra-small" aria-label={t(S.summaryCaption)} className={styles.table}>

@@ -107,6 +107,16 @@ export const S = {
   findingsOf: b("Kết quả của tệp", "Findings of file"),
   showFindings: b("Xem kết quả của", "Show the findings of"),
   ignoredSheets: b("Trang tính không có biểu, bỏ qua", "Sheets without an annex, skipped"),
+  mergeFiles: b("Tổng hợp thành biểu của tỉnh", "Merge into the province's annex"),
+  mergeHint: b(
+    'Tổng hợp: cộng số liệu các huyện cùng mẫu biểu và năm vào tinh.xlsx, tính lại các tỷ lệ; trang "Chi tiết theo huyện" giữ số của từng huyện.',
+    "Merge: adds up the districts' figures (same form and year) into tinh.xlsx and recomputes the rates; the sheet \"Chi tiết theo huyện\" keeps each district's figures."
+  ),
+  downloadReport: b("Tải báo cáo kiểm tra (.xlsx)", "Download the check report (.xlsx)"),
+  reportReady: b(
+    "Đã tạo báo cáo kiểm tra: tóm tắt theo tệp, danh sách phát hiện và biểu đồ số lỗi theo huyện.",
+    "The check report is ready: a summary by file, the list of findings and a chart of errors per district."
+  ),
 
   // Outside Excel
   notInExcelTitle: b("Chưa kết nối với Excel", "Not connected to Excel"),

@@ -1,0 +1,107 @@
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "require", "default"]}
+ */
+// ExcelJS makes the test's workbooks; its uuid would resolve to an ES module under the "browser" condition.
+import { screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import ExcelJS from "exceljs";
+import { buildAnnexLayout, samplePlan, SampleFigures } from "../../src/domain";
+import { applyWritePlan } from "../../src/adapters/xlsx/applyPlan";
+import { newAnnexWorkbook } from "../../src/cli/commands/newAnnex";
+import { MemoryHost } from "../helpers/memoryHost";
+import langSon from "../../src/samples/bieu-01-lang-son-2023.json";
+import { bieu01, renderPane } from "./paneTestKit";
+
+/** Hồ sơ huyện's "Tổng hợp" and report download, on real workbooks read in the page. */
+
+function withArrayBuffer(file: File): File {
+  Object.defineProperty(file, "arrayBuffer", {
+    value: () =>
+      new Promise<ArrayBuffer>((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(reader.result as ArrayBuffer);
+        reader.onerror = () => reject(reader.error);
+        reader.readAsArrayBuffer(file);
+      }),
+  });
+  return file;
+}
+
+async function districtFile(name: string, authority: string): Promise<File> {
+  const workbook = await newAnnexWorkbook({ template: bieu01(), year: 2023, authority });
+  const layout = buildAnnexLayout(bieu01(), { year: 2023 });
+  applyWritePlan(workbook.worksheets[0], samplePlan(layout, bieu01(), langSon as SampleFigures));
+  const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  return withArrayBuffer(new File([bytes], name));
+}
+
+/** What the page offered for download: each Blob given to URL.createObjectURL, and the names. */
+const downloads: Blob[] = [];
+const names: string[] = [];
+
+beforeAll(() => {
+  Object.assign(URL, {
+    createObjectURL: (b: Blob) => {
+      downloads.push(b);
+      return `blob:test/${downloads.length}`;
+    },
+    revokeObjectURL: () => undefined,
+  });
+  jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (
+    this: HTMLAnchorElement
+  ) {
+    names.push(this.download);
+  });
+});
+
+async function workbookOf(blob: Blob): Promise<ExcelJS.Workbook> {
+  const bytes = await new Promise<ArrayBuffer>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(blob);
+  });
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes);
+  return wb;
+}
+
+describe("Hồ sơ huyện: Tổng hợp and the check report", () => {
+  it("merges the checked files into tinh.xlsx and offers the report, naming the file left out", async () => {
+    const user = userEvent.setup({ delay: null, applyAccept: false });
+    await renderPane(new MemoryHost(), { tab: "districts" });
+    expect(screen.queryByRole("button", { name: "Tổng hợp thành biểu của tỉnh" })).toBeNull();
+    const input = (await screen.findByLabelText("Chọn tệp .xlsx…", {
+      selector: "input",
+    })) as HTMLInputElement;
+    await user.upload(input, [
+      await districtFile("cao-loc.xlsx", "UBND huyện Cao Lộc"),
+      await districtFile("dinh-lap.xlsx", "UBND huyện Đình Lập"),
+      await districtFile("cao-loc-2.xlsx", "UBND huyện Cao Lộc"),
+    ]);
+    await screen.findByRole("table", { name: "Tóm tắt theo tệp" }, { timeout: 10000 });
+
+    await user.click(screen.getByRole("button", { name: "Tổng hợp thành biểu của tỉnh" }));
+    expect(
+      await screen.findByText(/Đã tổng hợp 2 huyện vào tinh\.xlsx/, {}, { timeout: 10000 })
+    ).toBeTruthy();
+    expect(screen.getByText(/Không tổng hợp 1 tệp: "cao-loc-2\.xlsx" cùng đơn vị/)).toBeTruthy();
+    expect(names).toEqual(["tinh.xlsx"]);
+    const merged = await workbookOf(downloads[0]);
+    const sheet = merged.getWorksheet("Biểu 01 - 2023");
+    expect(merged.getWorksheet("Chi tiết theo huyện")).toBeTruthy();
+    // new jobs: 2 × the Lạng Sơn figure, as a live SUM over the detail sheet
+    const jobs = (langSon as SampleFigures).values["2"].estimateCur as number;
+    const cell = sheet?.getCell("G16");
+    expect(cell?.formula).toMatch(/SUM\('Chi tiết theo huyện'!/);
+    expect(cell?.result).toBe(2 * jobs);
+
+    await user.click(screen.getByRole("button", { name: "Tải báo cáo kiểm tra (.xlsx)" }));
+    expect(await screen.findByText(/Đã tạo báo cáo kiểm tra/)).toBeTruthy();
+    expect(names).toEqual(["tinh.xlsx", "bao-cao-kiem-tra.xlsx"]);
+    const report = await workbookOf(downloads[1]);
+    expect(report.worksheets.map((w) => w.name)).toEqual(["Tóm tắt", "Phát hiện", "Biểu đồ lỗi"]);
+    expect(report.getWorksheet("Tóm tắt")?.getCell("B5").value).toBe("cao-loc.xlsx");
+  }, 30_000);
+});
