@@ -235,3 +235,14 @@ test("a change's formulas are known as ours: a plan retyped from 'giảm 3%' to 
   expect(isOurFormula(derivedAt(b, "22", "evaluation").formula)).toBe(true);
   expect(isOurFormula(derivedAt(b, "22", "pctPlan").formula)).toBe(true);
 });
+
+test("a base typed as a percentage (0.122 shown 12,20%) is read × 100 in the level too", () => {
+  const a = new TestAnnex()
+    .set("22", "estimateCur", 0.122, { numFmt: "0.00%" })
+    .set("22", "planNext", "giảm 3%");
+  const d = derivedAt(a, "22", "nextVsEst");
+  expect(d.value).toBeCloseTo(-3, 12);
+  expect(d.formula).toContain(`${a.address("22", "estimateCur")}*100-3`);
+  const [f] = findingsOf(a, "target.change-read");
+  expect(f.message.vi).toContain("KH: giảm 3% → 9,20%");
+});

@@ -44,6 +44,8 @@ export interface TargetChange {
 export interface PlacedChange {
   readonly meaning: "absolute" | "relative";
   readonly baseCol?: number;
+  /** The base cell is formatted as a percentage (0.122 for 12,20): the level reads it × 100. */
+  readonly basePercent?: boolean;
 }
 
 export type TargetParse =
