@@ -6,6 +6,7 @@ import {
   samplePlan,
 } from "../../domain";
 import langSon from "../../samples/bieu-01-lang-son-2023.json";
+import { withSelfCheck } from "../../domain/layout/selfCheckPlan";
 import { BrowserWorkbookHost } from "./browserWorkbookHost";
 
 export const LANG_SON_SAMPLE = langSon as SampleFigures;
@@ -36,7 +37,11 @@ export async function openSample(
   await host.applyPlan(samplePlan(layout, template, sample));
   if (options.calculated) {
     const { snapshot } = await host.readSheet(sheet);
-    await host.applyPlan(analyzeSheet(snapshot, { locale: "vi-VN" }).plan);
+    const analysis = analyzeSheet(snapshot, { locale: "vi-VN" });
+    // The "Kiểm tra" column's words too, as Excel would show them.
+    await host.applyPlan(
+      analysis.annex ? withSelfCheck(snapshot, analysis.annex, analysis.plan) : analysis.plan
+    );
   }
   return sheet;
 }
