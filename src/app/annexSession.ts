@@ -3,11 +3,16 @@ import {
   analyzeSheet,
   Bilingual,
   buildAnnexLayout,
+  explainFinding,
+  explanationKey,
+  Finding,
   NumberLocale,
   planFixes,
   Severity,
+  sameExplanation,
   SheetSnapshot,
   Template,
+  withExplanation,
   WritePlan,
 } from "../domain";
 import { plannedSelfCheck, withSelfCheck } from "../domain/layout/selfCheckPlan";
@@ -23,6 +28,9 @@ import {
   AnnexSummary,
   Counts,
   countsText,
+  explainedText,
+  ExplainedView,
+  ExplanationView,
   findingId,
   FindingView,
   moreSerious,
@@ -77,6 +85,11 @@ export interface CheckReport {
   readonly groups: readonly SeverityGroup[];
   /** The same findings in the engine's order. */
   readonly findings: readonly FindingView[];
+  /** Findings explained (giải trình) on their figures: listed apart, not counted. */
+  readonly explained: readonly ExplainedView[];
+  readonly explainedCounts: Counts;
+  /** Explanations whose finding no longer fires, kept until withdrawn. */
+  readonly staleExplanations: readonly ExplanationView[];
   /** Derived cells "Tính cột" would write now, and cells it would keep because a person typed there. */
   readonly fill: { readonly pending: number; readonly kept: number };
   /** "password": the add-in can check this sheet but not write to it. */
@@ -106,6 +119,13 @@ export interface FillResult {
 export interface FixResult {
   readonly sheet: string;
   readonly converted: number;
+  readonly summary: Bilingual;
+}
+
+export interface ExplainResult {
+  readonly sheet: string;
+  /** The sheet checked again: the finding among `explained` (or back among the findings). */
+  readonly report: CheckReport;
   readonly summary: Bilingual;
 }
 
@@ -441,6 +461,106 @@ export class AnnexSession {
     });
   }
 
+  // ── Giải trình ──────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Explains a finding of the last check (giải trình): the reason is kept in the workbook, beside the
+   * annex metadata, with a fingerprint of the finding's figures; the finding is then listed apart and
+   * not counted, until one of those figures changes. Explaining it again replaces the reason; the same
+   * reason again writes nothing. The sheet is checked again.
+   */
+  explain(id: string, reason: string): Promise<Outcome<ExplainResult>> {
+    return this.run(async () => {
+      const text = reason.trim();
+      if (!text)
+        return failure<ExplainResult>("invalid-argument", {
+          vi: "Hãy nhập lý do giải trình trước khi lưu.",
+          en: "Type the reason before saving the explanation.",
+        });
+      const read = await this.readChecked();
+      if (!read.ok) return read;
+      const { snapshot, analysis } = read.value;
+      const all: Finding[] = [
+        ...analysis.findings,
+        ...(analysis.explanations?.explained.map((x) => x.finding) ?? []),
+      ];
+      const finding = all.find((f) => findingId(f) === id);
+      if (!finding) {
+        await this.checkNow(snapshot.name, []);
+        return failure<ExplainResult>("not-checked", {
+          vi: "Phát hiện này không còn trên trang tính: số liệu đã thay đổi từ lần kiểm tra trước. Kết quả kiểm tra đã được cập nhật.",
+          en: "This finding is no longer on the sheet: the figures changed since the last check. The results have been updated.",
+        });
+      }
+      const explanation = explainFinding(finding, snapshot, analysis.annex, {
+        reason: text,
+        date: today(),
+      });
+      const stored = snapshot.explanations ?? [];
+      const key = explanationKey(explanation);
+      const existing = stored.find((e) => explanationKey(e) === key);
+      const same = existing !== undefined && sameExplanation(existing, explanation);
+      if (!same)
+        await this.host.writeExplanations(
+          snapshot.name,
+          withExplanation(stored, explanation, explanation)
+        );
+      const checked = await this.checkNow(snapshot.name, []);
+      if (!checked.ok) return checked;
+      const cell = explanation.cell;
+      return success<ExplainResult>({
+        sheet: snapshot.name,
+        report: checked.value,
+        summary: same
+          ? {
+              vi: `Ô ${cell} đã có giải trình này; không có gì thay đổi.`,
+              en: `Cell ${cell} already has this explanation; nothing changed.`,
+            }
+          : {
+              vi: `Đã lưu giải trình cho ô ${cell} trong sổ tính. Phát hiện này không còn được tính, cho đến khi số liệu của nó thay đổi.`,
+              en: `Saved the explanation for cell ${cell} in the workbook. The finding no longer counts, until its figures change.`,
+            },
+      });
+    });
+  }
+
+  /** Withdraws an explanation (its ExplanationView key): the finding counts again. */
+  withdrawExplanation(key: string): Promise<Outcome<ExplainResult>> {
+    return this.run(async () => {
+      const read = await this.readChecked();
+      if (!read.ok) return read;
+      const { snapshot } = read.value;
+      const stored = snapshot.explanations ?? [];
+      const gone = stored.find((e) => explanationKey(e) === key);
+      if (gone) await this.host.writeExplanations(snapshot.name, withExplanation(stored, gone));
+      const checked = await this.checkNow(snapshot.name, []);
+      if (!checked.ok) return checked;
+      return success<ExplainResult>({
+        sheet: snapshot.name,
+        report: checked.value,
+        summary: gone
+          ? {
+              vi: `Đã rút giải trình ở ô ${gone.cell}; phát hiện này lại được tính.`,
+              en: `Withdrew the explanation at cell ${gone.cell}; the finding counts again.`,
+            }
+          : {
+              vi: "Giải trình này đã được rút trước đó; không có gì thay đổi.",
+              en: "This explanation was already withdrawn; nothing changed.",
+            },
+      });
+    });
+  }
+
+  /** The last checked sheet read afresh, for an action on its findings. */
+  private async readChecked(): ReturnType<AnnexSession["readAnnex"]> {
+    if (!this.last)
+      return failure("not-checked", {
+        vi: "Hãy kiểm tra trang tính trước khi giải trình.",
+        en: "Check the sheet before explaining a finding.",
+      });
+    return this.readAnnex(this.last.report.sheet);
+  }
+
   // ── Tính cột ────────────────────────────────────────────────────────────────────────────────
 
   /** Writes the derived formulas of the active annex; never replaces what a person typed unless asked. */
@@ -636,14 +756,17 @@ export class AnnexSession {
     // readAnnex returned it: the sheet holds an annex.
     const annex = seen.annex as AnnexSummary;
     const { counts } = seen;
+    // Explained findings are not counted, but explained errors stay visible in the summary.
+    const explained = explainedText(seen.explainedCounts);
+    const more = (lang: "vi" | "en") => (explained ? `; ${explained[lang]}` : "");
     const report: CheckReport = {
       ...seen,
       annex,
       fill: { pending: analysis.plan.writes.length, kept: analysis.plan.skipped.length },
       protection,
       summary: {
-        vi: `${annex.form} năm ${annex.year}, trang "${analysis.sheet}": ${countsText(counts).vi}.`,
-        en: `${annex.form} for ${annex.year}, sheet "${analysis.sheet}": ${countsText(counts).en}.`,
+        vi: `${annex.form} năm ${annex.year}, trang "${analysis.sheet}": ${countsText(counts).vi}${more("vi")}.`,
+        en: `${annex.form} for ${annex.year}, sheet "${analysis.sheet}": ${countsText(counts).en}${more("en")}.`,
       },
       edited,
     };
@@ -674,6 +797,13 @@ function highlightsOf(findings: readonly FindingView[]): Highlight[] {
       if (!had || moreSerious(f.severity, had)) worst.set(cell, f.severity);
     }
   return [...worst].map(([address, severity]) => ({ address, severity }));
+}
+
+/** Today's date where the pane runs, ISO 8601 ("2026-11-21"). */
+function today(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 /** "E12, F12, G12" — at most five addresses, then "…". */

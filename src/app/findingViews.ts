@@ -1,6 +1,9 @@
 import {
   Analysis,
   Bilingual,
+  explanationKey,
+  ExplainedFinding,
+  Explanation,
   Finding,
   RULES,
   resolveLocalized,
@@ -47,6 +50,25 @@ export interface FindingView {
   readonly reason: Bilingual;
   /** A number stored as text the user may convert (see AnnexSession.fixNumbers). */
   readonly fixable: boolean;
+  /** An explanation given for other figures than these: the finding is open again (see AnnexSession.explain). */
+  readonly outdatedExplanation?: ExplanationView & { readonly changed: readonly string[] };
+}
+
+/** An explanation (giải trình) as the pane shows it. */
+export interface ExplanationView {
+  /** The rule and cell it explains, as AnnexSession.withdrawExplanation takes it. */
+  readonly key: string;
+  readonly ruleId: string;
+  readonly cell: string;
+  readonly reason: string;
+  /** ISO date. */
+  readonly date: string;
+  readonly by?: string;
+}
+
+/** A finding explained on the figures it was explained for: listed apart, not counted. */
+export interface ExplainedView extends FindingView {
+  readonly explanation: ExplanationView;
 }
 
 export interface SectionGroup {
@@ -79,17 +101,59 @@ export interface SheetFindings {
   readonly counts: Counts;
   readonly groups: readonly SeverityGroup[];
   readonly findings: readonly FindingView[];
+  /** Findings explained (giải trình): apart from the counts; explained errors stay visible here. */
+  readonly explained: readonly ExplainedView[];
+  readonly explainedCounts: Counts;
+  /** Explanations whose finding no longer fires: kept in the workbook until withdrawn. */
+  readonly staleExplanations: readonly ExplanationView[];
 }
 
 export function sheetFindings(analysis: Analysis): SheetFindings {
   const findings = findingViews(analysis);
+  const template = analysis.annex?.template;
+  const year = analysis.annex?.year ?? 0;
+  const explained = (analysis.explanations?.explained ?? []).map(
+    (x: ExplainedFinding): ExplainedView => ({
+      ...findingView(x.finding, template, year),
+      explanation: explanationView(x.explanation),
+    })
+  );
   return {
     sheet: analysis.sheet,
     annex: annexSummary(analysis),
     counts: countOf(findings),
-    groups: groupFindings(findings, analysis.annex?.template),
+    groups: groupFindings(findings, template),
     findings,
+    explained,
+    explainedCounts: countOf(explained),
+    staleExplanations: (analysis.explanations?.stale ?? []).map(explanationView),
   };
+}
+
+export function explanationView(e: Explanation): ExplanationView {
+  return {
+    key: explanationKey(e),
+    ruleId: e.ruleId,
+    cell: e.cell,
+    reason: e.reason,
+    date: e.date,
+    ...(e.by ? { by: e.by } : {}),
+  };
+}
+
+/** "1 lỗi, 1 cảnh báo đã giải trình" — nothing when none are explained. */
+export function explainedText(c: Counts): Bilingual | undefined {
+  const parts = (lang: "vi" | "en") =>
+    SEVERITIES.filter((s) => c[s] > 0)
+      .map((s) => {
+        const n = c[s];
+        const vi = { error: "lỗi", warning: "cảnh báo", info: "lưu ý" }[s];
+        const en = { error: "error", warning: "warning", info: "note" }[s];
+        return lang === "vi" ? `${n} ${vi}` : `${n} ${en}${n === 1 ? "" : "s"}`;
+      })
+      .join(", ");
+  if (!parts("vi")) return undefined;
+  return { vi: `${parts("vi")} đã giải trình`, en: `${parts("en")} explained` };
 }
 
 export const WHOLE_SHEET: Bilingual = { vi: "Toàn trang tính", en: "Whole sheet" };
@@ -128,7 +192,16 @@ export function annexSummary(analysis: Analysis): AnnexSummary | null {
 export function findingViews(analysis: Analysis): FindingView[] {
   const template = analysis.annex?.template;
   const year = analysis.annex?.year ?? 0;
-  return analysis.findings.map((f) => findingView(f, template, year));
+  const reopened = new Map(
+    (analysis.explanations?.reopened ?? []).map((r) => [r.finding, r] as const)
+  );
+  return analysis.findings.map((f) => {
+    const view = findingView(f, template, year);
+    const r = reopened.get(f);
+    return r
+      ? { ...view, outdatedExplanation: { ...explanationView(r.explanation), changed: r.changed } }
+      : view;
+  });
 }
 
 function findingView(f: Finding, template: Template | undefined, year: number): FindingView {

@@ -8,6 +8,7 @@ export type { Bilingual, Severity } from "../domain";
 export { AnnexSession } from "./annexSession";
 export type {
   CheckReport,
+  ExplainResult,
   FillResult,
   FixResult,
   HighlightResult,
@@ -21,11 +22,13 @@ export type {
 export type {
   AnnexSummary,
   Counts,
+  ExplainedView,
+  ExplanationView,
   FindingView,
   SectionGroup,
   SeverityGroup,
 } from "./findingViews";
-export { countsText, SEVERITY_LABEL, SEVERITIES, WHOLE_SHEET } from "./findingViews";
+export { countsText, explainedText, SEVERITY_LABEL, SEVERITIES, WHOLE_SHEET } from "./findingViews";
 export type { Outcome, Problem, ProblemCode } from "./problems";
 export type { PreviewRow, TemplateChoice, TemplatePreview } from "./templateCatalog";
 export { yearOf } from "./templateCatalog";

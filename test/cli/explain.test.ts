@@ -46,6 +46,11 @@ describe("annex explain", () => {
   beforeEach(async () => {
     dir = tempDir("annex-explain-");
     file = await writeSampleAnnex(dir);
+    // 17.1's estimate twice last year's, with no note: a change.large finding to explain.
+    const wb = await openWorkbook(file);
+    const ws = wb.worksheets.find((w) => w.name !== "_annex")!;
+    ws.getCell(g42).value = (ws.getCell(d42).value as number) * 2;
+    await saveWorkbook(wb, file);
   });
 
   it("accepts a finding with a reason: check lists it apart and does not count it", async () => {
@@ -89,7 +94,7 @@ describe("annex explain", () => {
     expect(text.out).toContain("Đã giải trình (không tính vào lỗi, cảnh báo):");
     expect(text.out).toContain("Năm 2022 bắt đầu chương trình");
     expect(text.out).toMatch(
-      /Tóm tắt: 0 lỗi, \d+ cảnh báo, \d+ lưu ý; đã giải trình: 0 lỗi, 1 cảnh báo, 0 lưu ý\./
+      /Tóm tắt: \d+ lỗi, \d+ cảnh báo, \d+ lưu ý; đã giải trình: 0 lỗi, 1 cảnh báo, 0 lưu ý\./
     );
   });
 

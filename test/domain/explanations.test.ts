@@ -19,8 +19,15 @@ function explain(sheet: SheetSnapshot, ruleId: string, cell: string, reason: str
   return explainFinding(f, sheet, a.annex, { reason, date: TODAY });
 }
 
+/** The sample with a jump of 17.1's estimate beyond +50 % over last year, and no note: change.large. */
+function withJump(): TestAnnex {
+  const a = TestAnnex.filled();
+  const prev = a.sheet.values[a.row("17.1")]![a.col("actualPrev")] as number;
+  return a.set("17.1", "estimateCur", prev * 2).set("17.1", "note", null);
+}
+
 describe("explanations (giải trình)", () => {
-  const base = TestAnnex.filled();
+  const base = withJump();
   const g42 = base.address("17.1", "estimateCur");
   const d42 = base.address("17.1", "actualPrev");
 
@@ -56,7 +63,7 @@ describe("explanations (giải trình)", () => {
 
   it("opens again the moment a figure of the fingerprint changes, even one the finding does not name", () => {
     const e = explain(base.sheet, "change.large", g42, "lý do");
-    const changed = TestAnnex.filled();
+    const changed = withJump();
     // Last year's figure: the finding still fires (still above +50 %), but on other figures.
     const prev = changed.sheet.values[changed.row("17.1")]![changed.col("actualPrev")] as number;
     changed.set("17.1", "actualPrev", prev - 1);
@@ -72,7 +79,7 @@ describe("explanations (giải trình)", () => {
 
   it("an explanation whose finding no longer fires is stale, and kept", () => {
     const e = explain(base.sheet, "change.large", g42, "lý do");
-    const noted = TestAnnex.filled().set("17.1", "note", "Có chương trình mới");
+    const noted = withJump().set("17.1", "note", "Có chương trình mới");
     const a = analyzeSheet({ ...noted.sheet, explanations: [e] }, options);
     expect(a.explanations?.stale).toEqual([e]);
     expect(a.explanations?.explained).toEqual([]);
