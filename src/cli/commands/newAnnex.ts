@@ -8,6 +8,7 @@ import {
   Template,
 } from "../../domain";
 import { addAnnexSheet } from "../../adapters/xlsx/createAnnex";
+import { AUTHORITY_PLACEHOLDER } from "../../domain/layout/annexLayout";
 import { refuseExisting, saveWorkbook } from "../../adapters/xlsx/workbookFile";
 import { EXIT, Io, Lang, UsageError } from "../io";
 import {
@@ -88,6 +89,12 @@ export async function newCommand(args: readonly string[], io: Io): Promise<numbe
   });
   await saveWorkbook(workbook, output);
   io.out(createdText(output, template, year, workbook.worksheets[0].name, lang));
+  if (!values.authority?.trim())
+    io.out(
+      lang === "vi"
+        ? `Chưa có --authority: ô A1 ghi "${AUTHORITY_PLACEHOLDER}"; hãy sửa ô đó trước khi gửi.`
+        : `No --authority given: cell A1 says "${AUTHORITY_PLACEHOLDER}"; change it before sending.`
+    );
   return EXIT.ok;
 }
 
