@@ -129,6 +129,9 @@ async function main(): Promise<void> {
   const { paneBench } = await import("./pane");
   console.log("");
   await files();
+  await import("./merge").then((m) => m.mergeBench()); // annex merge of 100 districts: goal ≤ 5 s
+  console.log("");
+  await (await import("./reliability")).reliabilityBench();
   console.log("");
   await officeHostBench();
   console.log("");
