@@ -21,17 +21,19 @@ import {
   sheetReport,
 } from "../checkReport";
 import { Progress } from "../progress";
+import { checkReportBook, fileUnit, refuseExisting, writeCheckReport } from "../reportBook";
 import { analyzeFile, problemText } from "../workbooks";
 
 export const CHECK_USAGE = {
-  vi: "annex check TỆP.xlsx|MẪU… [--sheet TÊN] [--json] [--lang vi|en] [--template TỆP.json] [--targets CHỈ_TIÊU.json]",
-  en: "annex check FILE.xlsx|GLOB… [--sheet NAME] [--json] [--lang vi|en] [--template FILE.json] [--targets TARGETS.json]",
+  vi: "annex check TỆP.xlsx|MẪU… [--sheet TÊN] [--json] [--report BAO_CAO.xlsx] [--lang vi|en] [--template TỆP.json] [--targets CHỈ_TIÊU.json]",
+  en: "annex check FILE.xlsx|GLOB… [--sheet NAME] [--json] [--report REPORT.xlsx] [--lang vi|en] [--template FILE.json] [--targets TARGETS.json]",
 };
 
 const OPTIONS = {
   ...COMMON,
   sheet: { type: "string" },
   json: { type: "boolean" },
+  report: { type: "string" },
   ...TARGETS_OPTION,
 } as const;
 
@@ -52,10 +54,12 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
   const files = expandFiles(positionals);
   const progress = new Progress(io, files.length, lang);
   const reports: FileReport[] = [];
+  const units = new Map<string, string | null>();
+  if (values.report !== undefined) await refuseExisting(values.report);
   for (const file of files) {
     progress.step(file);
     try {
-      const { analysis } = await analyzeFile(file, {
+      const { analysis, opened } = await analyzeFile(file, {
         templates,
         locale,
         ...(targets ? { targets } : {}),
@@ -66,6 +70,7 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
         sheets: analysis.sheets.map(sheetReport),
         ignoredSheets: analysis.ignored,
       });
+      if (values.report !== undefined) units.set(file, fileUnit(opened.workbook, analysis));
     } catch (e) {
       const { code, text } = problemText(e, file);
       reports.push({ file, problem: { code, message: text }, sheets: [], ignoredSheets: [] });
@@ -77,6 +82,12 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
   else {
     for (const r of reports) io.out(renderFile(r, lang, io.width) + "\n");
     io.out(summary(reports, lang));
+  }
+  if (values.report !== undefined) {
+    await writeCheckReport(values.report, checkReportBook(reports, units, templates, new Date()));
+    io.err(
+      lang === "vi" ? `Đã ghi báo cáo vào ${values.report}.` : `Wrote the report to ${values.report}.`
+    );
   }
   if (reports.some((r) => r.problem)) return EXIT.failed;
   return reports.some((r) => fileCounts(r).error > 0) ? EXIT.findings : EXIT.ok;
