@@ -86,7 +86,9 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
   if (values.report !== undefined) {
     await writeCheckReport(values.report, checkReportBook(reports, units, templates, new Date()));
     io.err(
-      lang === "vi" ? `Đã ghi báo cáo vào ${values.report}.` : `Wrote the report to ${values.report}.`
+      lang === "vi"
+        ? `Đã ghi báo cáo vào ${values.report}.`
+        : `Wrote the report to ${values.report}.`
     );
   }
   if (reports.some((r) => r.problem)) return EXIT.failed;
