@@ -90,9 +90,14 @@ describe("the add-in writes the self-check", () => {
     expect(count).toBe(1 + layout.selfCheck.rules.length);
     expect(sheet.cell(layout.headerRows[0], col)?.value).toBe("Kiểm tra");
 
-    const second = await plan(false); // the column is there now: kept current without asking
+    // The column is there now: kept current without asking, and asking again adds no rule.
+    const kept = await plan(false);
+    expect(kept.writes.filter((w) => w.col === col)).toEqual([]);
+    const second = await plan(true);
     expect(second.writes.filter((w) => w.col === col)).toEqual([]);
+    backend.resetLog();
     await host.applyPlan(second);
+    expect(backend.log.syncs).toBe(1); // which rules are there: all of them, nothing sent
     expect(sheet.conditionalFormats.length).toBe(count);
     expect(sheet.conditionalFormats.find((cf) => cf.id === "{USER}")).toMatchObject({
       formula: "=A11>0",

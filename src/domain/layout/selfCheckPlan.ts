@@ -35,6 +35,11 @@ export interface PlannedSelfCheck {
   readonly printArea: string;
   /** The header is written by this plan: the column is new (hosts set its width and note). */
   readonly newColumn: boolean;
+  /**
+   * The person asked for the self-check: hosts that pay for looking at the sheet's rules (Office.js: a
+   * sync) add missing ones only then or for a new column; a routine fill costs nothing more.
+   */
+  readonly asked: boolean;
 }
 
 /** A write plan that may carry a self-check (a WritePlan to every host that does not know of it). */
@@ -121,6 +126,7 @@ export function withSelfCheck(
       note: check.note,
       printArea: `A1:${toA1(lastRow, tableEnd)}`,
       newColumn: existing === undefined,
+      asked: options.selfCheck === true,
     },
   };
 }

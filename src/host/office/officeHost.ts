@@ -55,7 +55,8 @@ import {
  * fixed number of `context.sync()` calls, whatever the number of rows:
  *  - readSheet: 1 (values, formulas, number formats, protection and the metadata together);
  *  - applyPlan: 1 (the cells' previous state is read in the same batch, before the writes;
- *    protection without a password is lifted and put back around them);
+ *    protection without a password is lifted and put back around them); 2 more when it adds the
+ *    self-check's rules (a new "Kiểm tra" column, or the person asked: which rules are there; add);
  *  - restore: 2 (which of our cells a person changed since, left as they are; then the others back);
  *  - insertAnnex: 2 (is the name free, and where does the metadata row go; then everything else);
  *  - writeExplanations: 2 (the metadata sheet's table as it is; then the new one);
@@ -322,7 +323,7 @@ export class OfficeHost implements AnnexHost {
    */
   private async addSelfCheck(plan: WritePlan): Promise<void> {
     const check = plannedSelfCheck(plan);
-    if (!check?.rules.length) return;
+    if (!check?.rules.length || !(check.newColumn || check.asked)) return;
     try {
       await this.runtime.run(async (context) => {
         const ws = context.workbook.worksheets.getItem(plan.sheet);
