@@ -246,3 +246,15 @@ test("a base typed as a percentage (0.122 shown 12,20%) is read × 100 in the le
   const [f] = findingsOf(a, "target.change-read");
   expect(f.message.vi).toContain("KH: giảm 3% → 9,20%");
 });
+
+test("a form with no full-year column for the year before (Biểu 02, 6 tháng) says so, and judges nothing", () => {
+  const a = new TestAnnex(template("bieu-02-bao-cao-6-thang"), 2024).setRow("17", {
+    planCur: "tăng 2%",
+    actual6m: 60,
+  });
+  const [f, ...rest] = findingsOf(a, "target.change-no-base");
+  expect(rest).toEqual([]);
+  expect(f.cells).toEqual([a.address("17", "planCur")]);
+  expect(f.message.vi).toContain("không có cột số liệu năm trước");
+  expect(derivedAt(a, "17", "pctPlan").value).toBe("");
+});
