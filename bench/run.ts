@@ -131,6 +131,8 @@ async function main(): Promise<void> {
   await files();
   await import("./merge").then((m) => m.mergeBench()); // annex merge of 100 districts: goal ≤ 5 s
   console.log("");
+  await (await import("./reliability")).reliabilityBench();
+  console.log("");
   await officeHostBench();
   console.log("");
   await paneBench();
