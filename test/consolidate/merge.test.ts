@@ -210,6 +210,39 @@ describe("annex merge", () => {
     ]);
   });
 
+  test("--targets: the province's targets name themselves in the consolidated annex's prompts", async () => {
+    const out3 = path.join(dir, "tinh-chi-tieu.xlsx");
+    const targets = path.join(__dirname, "../../src/samples/targets/lang-son-2023.json");
+    const withTargets = await annex(
+      "merge",
+      ...files.slice(0, 3),
+      "-o",
+      out3,
+      "--targets",
+      targets,
+      "--authority",
+      "UBND tỉnh Lạng Sơn",
+      "--unit",
+      "Sở LĐTBXH tỉnh Lạng Sơn"
+    );
+    expect(withTargets.out).toContain("Đã tổng hợp 3 huyện");
+    const wb = (await readWorkbook(out3)).workbook;
+    const cell = wb.worksheets[0].getCell(rowOf("1") + 1, colOf("planNext") + 1);
+    expect(cell.dataValidation?.prompt).toContain("16.000");
+  });
+
+  test("plan cells written as text are not summed and are named in the report", () => {
+    const texts = samples.flatMap((s) =>
+      Object.values(s.values).flatMap((row) =>
+        Object.values(row).filter((v) => typeof v === "string")
+      )
+    );
+    expect(texts.length).toBeGreaterThan(0);
+    expect(run.out).toMatch(
+      /Ô ghi bằng chữ không được cộng vào tổng — UBND HUYỆN [^:]+: "[^"]+" \(/
+    );
+  });
+
   test("nothing to merge: exit 2, no file written", async () => {
     const none = await annex("merge", files[5], "-o", path.join(dir, "rong.xlsx"));
     expect(none.code).toBe(2);

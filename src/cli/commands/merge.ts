@@ -1,17 +1,27 @@
 import { analyzeWorkbook, Finding, findTemplate, NumberLocale, Template } from "../../domain";
+import type { TargetsFile } from "../../domain/targets/targetsFile";
 import { consolidate, Consolidation, EmptyMerge, MergeSource } from "../../domain/consolidate";
 import { mergedWorkbook } from "../../adapters/xlsx/mergeWorkbook";
 import { workbookSnapshots } from "../../adapters/xlsx/readSheet";
 import { readWorkbook, refuseExisting, saveWorkbook } from "../../adapters/xlsx/workbookFile";
 import { countsText } from "../checkReport";
 import { EXIT, Io, Lang, UsageError } from "../io";
-import { COMMON, expandFiles, langOf, loadTemplates, localeOf, parse } from "../options";
+import {
+  COMMON,
+  expandFiles,
+  langOf,
+  loadTargets,
+  loadTemplates,
+  localeOf,
+  parse,
+  TARGETS_OPTION,
+} from "../options";
 import { Progress } from "../progress";
 import { problemText } from "../workbooks";
 
 export const MERGE_USAGE = {
-  vi: 'annex merge TỆP.xlsx|MẪU… -o TINH.xlsx [--unit "Sở LĐTBXH tỉnh …"] [--authority "UBND tỉnh …"] [--template MÃ|TỆP.json] [--allow-duplicates]',
-  en: 'annex merge FILE.xlsx|GLOB… -o PROVINCE.xlsx [--unit "Sở LĐTBXH tỉnh …"] [--authority "UBND tỉnh …"] [--template ID|FILE.json] [--allow-duplicates]',
+  vi: 'annex merge TỆP.xlsx|MẪU… -o TINH.xlsx [--unit "Sở LĐTBXH tỉnh …"] [--authority "UBND tỉnh …"] [--template MÃ|TỆP.json] [--targets CHỈ_TIÊU.json] [--allow-duplicates]',
+  en: 'annex merge FILE.xlsx|GLOB… -o PROVINCE.xlsx [--unit "Sở LĐTBXH tỉnh …"] [--authority "UBND tỉnh …"] [--template ID|FILE.json] [--targets TARGETS.json] [--allow-duplicates]',
 };
 
 const OPTIONS = {
@@ -21,6 +31,7 @@ const OPTIONS = {
   unit: { type: "string" },
   authority: { type: "string" },
   "allow-duplicates": { type: "boolean" },
+  ...TARGETS_OPTION,
 } as const;
 
 /** What the command needs to merge files, for the bench and for tests. */
@@ -32,6 +43,8 @@ export interface MergeFilesRequest {
   readonly allowDuplicates?: boolean;
   readonly unitName?: string;
   readonly authority?: string;
+  /** The province's targets, for the consolidated annex. */
+  readonly targets?: TargetsFile;
   readonly onFile?: (file: string) => void;
 }
 
@@ -58,6 +71,7 @@ export async function mergeFiles(request: MergeFilesRequest): Promise<Consolidat
     ...(request.allowDuplicates ? { allowDuplicates: true } : {}),
     ...(request.unitName !== undefined ? { unitName: request.unitName } : {}),
     ...(request.authority !== undefined ? { authority: request.authority } : {}),
+    ...(request.targets ? { targets: request.targets } : {}),
   });
 }
 
@@ -84,6 +98,7 @@ export async function mergeCommand(args: readonly string[], io: Io): Promise<num
     });
   await refuseExisting(output);
   const { templates, chosen } = await templateOption(values.template);
+  const targets = await loadTargets(values.targets, templates);
   const files = expandFiles(positionals);
   const progress = new Progress(io, files.length, lang);
   const merge = await mergeFiles({
@@ -95,6 +110,7 @@ export async function mergeCommand(args: readonly string[], io: Io): Promise<num
     ...(values["allow-duplicates"] ? { allowDuplicates: true } : {}),
     ...(values.unit !== undefined ? { unitName: values.unit } : {}),
     ...(values.authority !== undefined ? { authority: values.authority } : {}),
+    ...(targets ? { targets } : {}),
   });
   progress.done();
 

@@ -10,6 +10,7 @@ import { ERROR, isFigure, SheetReadings, TEXT } from "../sheet/columnReadings";
 import { LocatedAnnex } from "../sheet/locate";
 import { reportingUnit, ReportingUnit } from "../sheet/reportingUnit";
 import { SheetSnapshot, SnapshotEditor } from "../sheet/snapshot";
+import { TargetsFile } from "../targets/targetsFile";
 import { resolveYearTokens } from "../template/headers";
 import { Indicator, InputColumn, Template } from "../template/schema";
 import { fold, foldName } from "../text/fold";
@@ -44,6 +45,8 @@ export interface MergeOptions {
   readonly unitName?: string;
   readonly authority?: string;
   readonly sheetName?: string;
+  /** The province's targets file: the consolidated annex's prompts and checks use it (not the districts'). */
+  readonly targets?: TargetsFile;
 }
 
 export type LeftOutReason = "unreadable" | "not-annex" | "template" | "year" | "duplicate";
@@ -188,10 +191,12 @@ export function consolidate(
     ...(options.unitName !== undefined ? { unitName: options.unitName } : {}),
     ...(options.authority !== undefined ? { authority: options.authority } : {}),
     ...(options.sheetName !== undefined ? { sheetName: options.sheetName } : {}),
+    ...(options.targets ? { targets: options.targets } : {}),
     locale,
   });
 
-  const districts = included.map((c, k) => districtOf(c, labels(included)[k]));
+  const names = labels(included);
+  const districts = included.map((c, k) => districtOf(c, names[k]));
   const figures = readFigures(template, included, locale);
   const detail = buildDetailSheet(template, year, layout, districts, figures);
   const { inputs, notes } = consolidatedCells(template, year, layout, districts, figures, detail);
@@ -200,7 +205,11 @@ export function consolidate(
   const editor = new SnapshotEditor(layoutSnapshot(layout));
   for (const w of inputs) editor.set(w.row, w.col, w.value ?? "", w.formula, w.numFmt);
   const merged = editor.snapshot();
-  const analysis = analyzeSheet(merged, { templates: [template], locale });
+  const analysis = analyzeSheet(merged, {
+    templates: [template],
+    locale,
+    ...(options.targets ? { targets: options.targets } : {}),
+  });
   // As `annex fill` does: the derived columns, and the self-check column the layout has kept current.
   const derived = analysis.annex
     ? withSelfCheck(merged, analysis.annex, analysis.plan)
