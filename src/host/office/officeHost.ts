@@ -111,6 +111,9 @@ const READ_PER_CELL = 60;
  */
 const HEAD_ROWS = 6000;
 
+/** Range.getMergedAreasOrNullObject: the sheet's merges are read with its cells where Excel has it. */
+const MERGES_SET = "1.13";
+
 export interface OfficeHostOptions {
   /** Bytes per batch we allow ourselves (tests lower it to see the split). */
   readonly payloadBudget?: number;
@@ -127,12 +130,14 @@ export class OfficeHost implements AnnexHost {
   /** What each applyPlan wrote, by its undo record, so undo can tell what a person changed since. */
   private readonly wrote = new WeakMap<UndoRecord, Map<string, Input>>();
   private readonly watcher: EditWatcher;
+  private readonly mergesSet: boolean;
 
   constructor(
     private readonly runtime: OfficeRuntime,
     options: OfficeHostOptions = {}
   ) {
     this.core = runtime.isSetSupported("ExcelApi", CORE_SET);
+    this.mergesSet = runtime.isSetSupported("ExcelApi", MERGES_SET);
     this.caps = detectCapabilities(runtime);
     this.budget = options.payloadBudget ?? PAYLOAD_BUDGET;
     this.watcher = new EditWatcher(options.editDelayMs);
@@ -178,44 +183,60 @@ export class OfficeHost implements AnnexHost {
   async readSheet(name?: string): Promise<SheetRead> {
     this.requireCore();
     return this.excel(name ?? "", async (context) => {
-      const { ws, guard, meta, used } = this.queueRead(context, name);
+      const { ws, guard, meta, used, merged } = this.queueRead(context, name, this.mergesSet);
       // The first rows come in the same answer: all of any annex that fits under 5 MB.
       const head = used.getIntersectionOrNullObject(ws.getRange(`1:${HEAD_ROWS}`));
       head.load("values,formulas,numberFormat");
       try {
         await context.sync();
       } catch (e) {
-        if (errorCode(e) !== "ResponsePayloadSizeLimitExceeded") throw e;
+        const code = errorCode(e);
+        // Excel refuses more than 512 merged areas: read again without them (the engine then cannot
+        // tell merges, as on an older Excel).
+        if (merged && code !== "ResponsePayloadSizeLimitExceeded" && code !== "ItemNotFound")
+          return this.readInParts(context, name, false);
+        if (code !== "ResponsePayloadSizeLimitExceeded") throw e;
         // Wider than we guessed: learn the size, then read in row bands.
-        return this.readInParts(context, name);
+        return this.readInParts(context, name, this.mergesSet);
       }
-      if (used.isNullObject) return this.finishRead(ws, guard, used, meta, undefined);
+      if (used.isNullObject) return this.finishRead(ws, guard, used, meta, undefined, merged);
       const grids = head.isNullObject
         ? { values: [], formulas: [], numberFormat: [] }
         : { values: head.values, formulas: head.formulas, numberFormat: head.numberFormat };
       const rest = await this.readBands(context, ws, used, used.rowIndex + grids.values.length);
-      return this.finishRead(ws, guard, used, meta, {
-        values: [...grids.values, ...rest.values],
-        formulas: [...grids.formulas, ...rest.formulas],
-        numberFormat: [...grids.numberFormat, ...rest.numberFormat],
-      });
+      return this.finishRead(
+        ws,
+        guard,
+        used,
+        meta,
+        {
+          values: [...grids.values, ...rest.values],
+          formulas: [...grids.formulas, ...rest.formulas],
+          numberFormat: [...grids.numberFormat, ...rest.numberFormat],
+        },
+        merged
+      );
     });
   }
 
-  private async readInParts(context: Excel.RequestContext, name?: string): Promise<SheetRead> {
-    const { ws, guard, meta, used } = this.queueRead(context, name);
+  private async readInParts(
+    context: Excel.RequestContext,
+    name: string | undefined,
+    withMerges: boolean
+  ): Promise<SheetRead> {
+    const { ws, guard, meta, used, merged } = this.queueRead(context, name, withMerges);
     await context.sync();
     const grids = used.isNullObject
       ? undefined
       : await this.readBands(context, ws, used, used.rowIndex);
-    return this.finishRead(ws, guard, used, meta, grids);
+    return this.finishRead(ws, guard, used, meta, grids, merged);
   }
 
   /**
    * Queues what every read of a sheet loads besides its cells (no sync): its name, its protection,
-   * the size of its used range and the annex metadata.
+   * the size of its used range, the annex metadata and, when asked, the merged areas.
    */
-  private queueRead(context: Excel.RequestContext, name?: string) {
+  private queueRead(context: Excel.RequestContext, name: string | undefined, withMerges: boolean) {
     const sheets = context.workbook.worksheets;
     const ws = name ? sheets.getItem(name) : sheets.getActiveWorksheet();
     ws.load("name");
@@ -223,7 +244,9 @@ export class OfficeHost implements AnnexHost {
     const meta = loadMetadata(sheets);
     const used = ws.getUsedRangeOrNullObject(true);
     used.load("rowIndex,columnIndex,rowCount,columnCount");
-    return { ws, guard, meta, used };
+    const merged = withMerges ? used.getMergedAreasOrNullObject() : undefined;
+    merged?.load("address");
+    return { ws, guard, meta, used, merged };
   }
 
   /**
@@ -272,7 +295,8 @@ export class OfficeHost implements AnnexHost {
     guard: Excel.WorksheetProtection,
     used: Excel.Range,
     meta: Excel.Range,
-    grids: { values: unknown[][]; formulas: unknown[][]; numberFormat: unknown[][] } | undefined
+    grids: { values: unknown[][]; formulas: unknown[][]; numberFormat: unknown[][] } | undefined,
+    merged: Excel.RangeAreas | undefined
   ): SheetRead {
     const name = ws.name;
     const state: ProtectionState = {
@@ -287,7 +311,7 @@ export class OfficeHost implements AnnexHost {
     // The explanations come in the same answer as the metadata: the same sheet's other table.
     const explanations = parseExplanations(meta.isNullObject ? undefined : meta.values).get(name);
     return {
-      snapshot: explanations?.length ? { ...snapshot, explanations } : snapshot,
+      snapshot: withMerges(explanations?.length ? { ...snapshot, explanations } : snapshot, merged),
       // ExcelApi 1.7 cannot tell a password before trying: writes find out and say so.
       protection: state.protected ? "no-password" : "none",
     };
@@ -800,6 +824,36 @@ export class OfficeHost implements AnnexHost {
 function loadMetadata(sheets: Excel.WorksheetCollection): Excel.Range {
   const meta = sheets.getItemOrNullObject(METADATA_SHEET).getUsedRangeOrNullObject(true);
   return meta.load("values");
+}
+
+/**
+ * The snapshot with the merged areas Excel gave ("D20:M20"; none: []), or as it is when they were not
+ * read (ExcelApi before 1.13).
+ */
+function withMerges(snapshot: SheetSnapshot, merged: Excel.RangeAreas | undefined): SheetSnapshot {
+  if (!merged) return snapshot;
+  return { ...snapshot, merges: merged.isNullObject ? [] : areaAddresses(merged.address) };
+}
+
+/**
+ * The areas of a RangeAreas address ("Sheet1!D20:M20, 'Huyện, xã'!$A$1:$C$1") without their sheet
+ * and $ signs: split at the commas outside a quoted sheet name.
+ */
+export function areaAddresses(address: string): string[] {
+  const out: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i <= address.length; i++) {
+    const ch = address[i];
+    if (ch === "'") quoted = !quoted;
+    else if (i === address.length || (ch === "," && !quoted)) {
+      const part = address.slice(start, i).trim();
+      const plain = part.slice(part.lastIndexOf("!") + 1).replace(/\$/g, "");
+      if (plain) out.push(plain);
+      start = i + 1;
+    }
+  }
+  return out;
 }
 
 /** The snapshot the engine reads, from Office's grids placed at their offset from A1. */
