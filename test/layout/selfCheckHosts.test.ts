@@ -161,6 +161,17 @@ describe("the sheet's looks, on a real file", () => {
     expect(fill(at(notAsked.id))).toBe("FFD9D9D9");
     expect(fill(at(asked.id))).toBe("FFFFF8DC");
     expect(at(notAsked.id).protection?.locked).toBe(false);
+    // A row asked for in some columns only (requiredIn): grey in the others, yellow in its own.
+    const only = tpl.indicators.find((i) => i.requiredIn !== undefined);
+    if (!only?.requiredIn) throw new Error("Biểu 01 has rows asked for in some columns only");
+    const r = (layout.rowOf.get(only.code) ?? -1) + 1;
+    for (const c of tpl.columns.filter((x) => x.role === "input" && x.required)) {
+      const cell = ws.getCell(r, tpl.columns.indexOf(c) + 1);
+      expect({ column: c.id, fill: fill(cell) }).toEqual({
+        column: c.id,
+        fill: only.requiredIn.includes(c.id) ? "FFFFF8DC" : "FFD9D9D9",
+      });
+    }
   });
 
   test("writing a plan's self-check on a file made by annex new adds no second rule", () => {

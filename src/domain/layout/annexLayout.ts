@@ -132,9 +132,8 @@ export function subtitleText(note: string): string {
 export function askedFor(ind: Indicator, column: Column): boolean {
   if (column.role !== "input") return true;
   if (!column.required) return false;
-  // The template's "asked for in these columns" (requiredIn), read without depending on its presence.
-  const only = (ind as { readonly requiredIn?: readonly string[] }).requiredIn;
-  return only === undefined || only.includes(column.id);
+  // The template's "asked for in these columns": an annual rate is not asked for in a 6-month column.
+  return ind.requiredIn === undefined || ind.requiredIn.includes(column.id);
 }
 
 export function inputFormat(ind: Indicator): string {
