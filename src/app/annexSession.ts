@@ -599,7 +599,8 @@ export class AnnexSession {
         sheet: snapshot.name,
         written: n,
         kept,
-        askOverwrite: k > 0 && options.overwrite !== true,
+        // Overwriting cannot help a cell kept because it lies in a merge holding a figure (#10).
+        askOverwrite: plan.skipped.some((s) => s.merge === undefined) && options.overwrite !== true,
         summary: {
           vi:
             (n
