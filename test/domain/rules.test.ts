@@ -296,6 +296,18 @@ const scenarios: Array<[RuleId, string, () => TestAnnex, (a: TestAnnex) => strin
     (a) => `A${a.layout.headerRows[0] + 1}`,
   ],
   [
+    "header.period-mismatch",
+    "the 6-month column headed 'TH 9 tháng năm 2022'",
+    () => {
+      const a = clean();
+      const r = a.sheet.values.findIndex((row) => row?.includes("TH 6 tháng năm 2022"));
+      return a.setCell(r, a.sheet.values[r]!.indexOf("TH 6 tháng năm 2022"), {
+        value: "TH 9 tháng năm 2022",
+      });
+    },
+    (a) => a.address("1", "actual6m").replace(/\d+$/, String(a.layout.headerRows[0] + 1)),
+  ],
+  [
     "merge.input-derived",
     "a row's input cells merged with its derived cells",
     () => {

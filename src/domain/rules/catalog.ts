@@ -44,6 +44,14 @@ export const RULES = {
       en: "Column headers must name the years of the reporting period.",
     },
   },
+  "header.period-mismatch": {
+    severity: "error",
+    title: { vi: "Kỳ báo cáo ở tiêu đề cột không khớp", en: "Header names another period" },
+    reason: {
+      vi: "Số liệu quý I đặt vào cột 6 tháng (hay ngược lại) bị so với kế hoạch và cùng kỳ của kỳ khác: tiêu đề cột phải ghi đúng kỳ báo cáo của biểu.",
+      en: "Q1 figures in a 6-month column (or the reverse) are compared with the plan and same period of another period: headers must name the form's reporting period.",
+    },
+  },
   "row.unknown": {
     severity: "warning",
     title: { vi: "Dòng không có trong mẫu", en: "Row not in the template" },

@@ -9,6 +9,7 @@ import { checkDerived } from "./checks/derived";
 import { checkFlows } from "./checks/flows";
 import { checkMerges } from "./checks/merges";
 import { checkOverflow } from "./checks/overflow";
+import { checkPeriods } from "./checks/period";
 import { checkRelations } from "./checks/relations";
 import { checkStructure } from "./checks/structure";
 import { checkTargets } from "./checks/targets";
@@ -18,6 +19,7 @@ import { Finding, SEVERITY_ORDER } from "./finding";
 /** The checks, in the order a careful reviewer reads a sheet. Each one lives in ./checks. */
 const CHECKS: ReadonlyArray<(ctx: RuleContext) => void> = [
   checkStructure,
+  checkPeriods,
   checkMerges,
   checkCells,
   checkUnits,

@@ -61,6 +61,8 @@ export interface LocatedAnnex {
    * else from the period its headers name, else the form's default. `template` is made for it.
    */
   readonly period?: ReportingPeriod;
+  /** Where the period came from: the sheet's metadata, the period its headers name, or the form's default. */
+  readonly periodSource?: "metadata" | "headers" | "template";
   /** Input columns whose header names another period than the one the column covers. */
   readonly periodMismatches?: readonly PeriodMismatch[];
 }
@@ -128,7 +130,13 @@ export function locateAnnex(sheet: SheetSnapshot, templates: readonly Template[]
     return { ok: false, problem: "no-header" };
   }
   const { columns } = best;
-  const { template, period } = chosenPeriod(sheet, header, best.template, columns, meta);
+  const { template, period, periodSource } = chosenPeriod(
+    sheet,
+    header,
+    best.template,
+    columns,
+    meta
+  );
   const periodMismatches = mismatchedPeriods(sheet, header, template, columns);
   const year = meta?.year ?? best.year;
   if (year === undefined) return { ok: false, problem: "no-header" };
@@ -148,7 +156,7 @@ export function locateAnnex(sheet: SheetSnapshot, templates: readonly Template[]
       missingColumns: template.columns.filter((c) => !columns.has(c.id)),
       ...rowsFound,
       ...(headerYear !== undefined ? { headerYear } : {}),
-      ...(period ? { period } : {}),
+      ...(period ? { period, periodSource } : {}),
       ...(periodMismatches.length ? { periodMismatches } : {}),
     },
   };
@@ -164,28 +172,42 @@ function chosenPeriod(
   template: Template,
   columns: ReadonlyMap<string, number>,
   meta: AnnexMetadata | undefined
-): { template: Template; period?: ReportingPeriod } {
+): {
+  template: Template;
+  period?: ReportingPeriod;
+  periodSource?: "metadata" | "headers" | "template";
+} {
   const offered = periodsOf(template);
   if (!offered.length) return { template };
   let period: ReportingPeriod | undefined =
     meta?.period && offered.includes(meta.period) ? meta.period : undefined;
+  let source: "metadata" | "headers" | "template" = period ? "metadata" : "template";
   if (!period) {
+    // Each period column votes for the period its header names ("TH năm 2020", a year and no
+    // period, is a full year); the current year's column counts double, so it settles a tie.
     const votes = new Map<ReportingPeriod, number>();
     for (const c of template.columns) {
       const col = columns.get(c.id);
       if (c.role !== "input" || !c.followsPeriod || col === undefined) continue;
+      const weight = c.yearOffset === 0 ? 2 : 1;
       for (const { text } of headerTexts(sheet, header, col)) {
-        for (const named of periodsNamed(text)) {
-          const p = offered.find((o) => o === named);
-          if (p) votes.set(p, (votes.get(p) ?? 0) + 1);
+        const named = periodsNamed(text);
+        if (!named.length && /\b(?:19|20|21)\d\d\b/.test(text)) named.push("ca-nam");
+        for (const n of named) {
+          const p = offered.find((o) => o === n);
+          if (p) votes.set(p, (votes.get(p) ?? 0) + weight);
         }
       }
     }
     let most = 0;
     for (const [p, n] of votes) if (n > most) [period, most] = [p, n];
+    if (period) source = "headers";
   }
   const made = templateForPeriod(template, period);
-  return { template: made, ...(made.period ? { period: made.period } : {}) };
+  return {
+    template: made,
+    ...(made.period ? { period: made.period, periodSource: source } : {}),
+  };
 }
 
 /** The folded texts of a column's header cells, with their rows. */
