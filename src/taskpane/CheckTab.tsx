@@ -1,5 +1,19 @@
 import * as React from "react";
-import { Badge, Button, makeStyles, Text, tokens } from "@fluentui/react-components";
+import {
+  Badge,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  makeStyles,
+  Text,
+  Textarea,
+  tokens,
+} from "@fluentui/react-components";
 import {
   ArrowUndo20Regular,
   CheckmarkCircle20Regular,
@@ -9,7 +23,7 @@ import {
 } from "@fluentui/react-icons";
 import { SEVERITIES, SEVERITY_LABEL } from "../app";
 import type { Bilingual, CheckReport, FindingView, Problem } from "../app";
-import { FindingList, SEVERITY_BADGE } from "./FindingList";
+import { ExplainedList, FindingList, SEVERITY_BADGE } from "./FindingList";
 import { Notice, ProblemBar, Progress } from "./Feedback";
 import { useAction, usePane } from "./paneContext";
 import { S } from "./strings";
@@ -18,6 +32,7 @@ const useStyles = makeStyles({
   screen: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  dialog: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
 
 /** Kiểm tra: check the active sheet, see the findings, go to their cells, highlight, convert numbers. */
@@ -34,6 +49,9 @@ export function CheckTab(): React.JSX.Element {
   /** A re-check after edits that could not be done (the sheet is no longer an annex…). */
   const [watchProblem, setWatchProblem] = React.useState<Problem | undefined>();
   const watching = React.useRef<Promise<() => Promise<void>> | undefined>(undefined);
+  /** The finding being explained (giải trình) in the dialog, and the reason typed so far. */
+  const [explaining, setExplaining] = React.useState<FindingView | undefined>();
+  const [reason, setReason] = React.useState("");
 
   // Another screen (Tính cột, Hoàn tác) may have checked the sheet again.
   React.useEffect(() => {
@@ -112,6 +130,32 @@ export function CheckTab(): React.JSX.Element {
       if (session.lastReport) setReport(session.lastReport);
     }
     changed();
+  };
+
+  const openExplain = (f: FindingView) => {
+    setReason("");
+    setExplaining(f);
+  };
+
+  const saveExplanation = async () => {
+    const f = explaining;
+    if (!f) return;
+    setExplaining(undefined);
+    setWorking(S.explaining);
+    const outcome = await action.run(() => session.explain(f.id, reason));
+    if (outcome?.ok) {
+      setNotice({ text: outcome.value.summary });
+      setReport(outcome.value.report);
+    } else if (session.lastReport) setReport(session.lastReport);
+  };
+
+  const withdraw = async (key: string) => {
+    setWorking(S.working);
+    const outcome = await action.run(() => session.withdrawExplanation(key));
+    if (outcome?.ok) {
+      setNotice({ text: outcome.value.summary });
+      setReport(outcome.value.report);
+    }
   };
 
   const tick = (id: string, on: boolean) =>
@@ -193,10 +237,54 @@ export function CheckTab(): React.JSX.Element {
           {total === 0 ? (
             <Notice intent="success" text={S.noFindings} />
           ) : (
-            <FindingList groups={report.groups} onSelect={select} ticked={ticked} onTick={tick} />
+            <FindingList
+              groups={report.groups}
+              onSelect={select}
+              ticked={ticked}
+              onTick={tick}
+              onExplain={openExplain}
+            />
           )}
+          <ExplainedList
+            explained={report.explained}
+            stale={report.staleExplanations}
+            onSelect={select}
+            onWithdraw={withdraw}
+            disabled={action.busy}
+          />
         </>
       )}
+      <Dialog
+        open={explaining !== undefined}
+        onOpenChange={(_e, data) => !data.open && setExplaining(undefined)}
+      >
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{`${t(S.explainTitle)} ${explaining?.cells[0] ?? ""}`}</DialogTitle>
+            <DialogContent className={styles.dialog}>
+              {explaining && <Text>{t(explaining.message)}</Text>}
+              <Field label={t(S.explainReason)} hint={t(S.explainHint)} required>
+                <Textarea
+                  value={reason}
+                  onChange={(_e, data) => setReason(data.value)}
+                  resize="vertical"
+                  rows={3}
+                />
+              </Field>
+            </DialogContent>
+            <DialogActions>
+              <Button
+                appearance="primary"
+                onClick={saveExplanation}
+                disabled={!reason.trim() || action.busy}
+              >
+                {t(S.explainSave)}
+              </Button>
+              <Button onClick={() => setExplaining(undefined)}>{t(S.explainCancel)}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
     </div>
   );
 }

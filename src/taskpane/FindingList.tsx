@@ -10,7 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { WHOLE_SHEET } from "../app";
-import type { FindingView, Severity, SeverityGroup } from "../app";
+import type { ExplainedView, ExplanationView, FindingView, Severity, SeverityGroup } from "../app";
 import { usePane } from "./paneContext";
 import { S } from "./strings";
 
@@ -54,6 +54,7 @@ const useStyles = makeStyles({
     height: "auto",
   },
   detail: { color: tokens.colorNeutralForeground3 },
+  explain: { alignSelf: "flex-start" },
 });
 
 export interface FindingListProps {
@@ -63,6 +64,8 @@ export interface FindingListProps {
   /** Ticked findings to convert (numbers stored as text). */
   readonly ticked?: ReadonlySet<string>;
   readonly onTick?: (id: string, ticked: boolean) => void;
+  /** Opens the explanation (giải trình) of a finding; absent where findings cannot be explained. */
+  readonly onExplain?: (finding: FindingView) => void;
 }
 
 /** Findings grouped by severity, then by the template's sections, with counts. */
@@ -107,7 +110,8 @@ function FindingItem(
   const where =
     `${t(S.cell)} ${f.cells[0]}` +
     (f.indicator ? ` · ${f.indicator.code}. ${t(f.indicator.name)}` : "");
-  const { onSelect, onTick, ticked } = props;
+  const { onSelect, onTick, ticked, onExplain } = props;
+  const outdated = f.outdatedExplanation;
   return (
     <li className={styles.item} data-severity={f.severity}>
       {onSelect ? (
@@ -140,6 +144,112 @@ function FindingItem(
           label={`${t(S.tickToConvert)} (${f.cells[0]})`}
         />
       )}
+      {outdated && (
+        <Caption1 data-outdated-explanation>
+          {`${t(S.outdatedExplanation)} ${outdated.changed.join(", ")}: "${outdated.reason}" (${outdated.date})`}
+        </Caption1>
+      )}
+      {onExplain && (
+        <Button
+          size="small"
+          className={styles.explain}
+          onClick={() => onExplain(f)}
+          aria-label={`${t(S.explain)} ${t(S.cell)} ${f.cells[0]}`}
+        >
+          {t(S.explain)}
+        </Button>
+      )}
     </li>
   );
 }
+
+export interface ExplainedListProps {
+  readonly explained: readonly ExplainedView[];
+  readonly stale: readonly ExplanationView[];
+  readonly onSelect?: (finding: FindingView) => void;
+  /** Withdraws an explanation (its key): the finding counts again. */
+  readonly onWithdraw: (key: string) => void;
+  readonly disabled?: boolean;
+}
+
+/** Explained findings, apart from the counted ones, with their reasons; and explanations left over. */
+export function ExplainedList(props: ExplainedListProps): React.JSX.Element | null {
+  const { t } = usePane();
+  const styles = useStyles();
+  const { explained, stale, onSelect, onWithdraw, disabled } = props;
+  if (!explained.length && !stale.length) return null;
+  const reasonOf = (e: ExplanationView) =>
+    `${t(S.explainedReason)}: "${e.reason}" (${[e.date, e.by].filter(Boolean).join(", ")})`;
+  const withdraw = (e: ExplanationView) => (
+    <Button
+      size="small"
+      className={styles.explain}
+      onClick={() => onWithdraw(e.key)}
+      disabled={disabled}
+      aria-label={`${t(S.withdraw)} ${t(S.cell)} ${e.cell}`}
+    >
+      {t(S.withdraw)}
+    </Button>
+  );
+  return (
+    <>
+      {explained.length > 0 && (
+        <section
+          className={styles.group}
+          aria-label={`${t(S.explainedHeading)}: ${explained.length}`}
+        >
+          <Subtitle2 as="h3" className={styles.heading}>
+            <Badge color="subtle" appearance="filled" aria-hidden>
+              {explained.length}
+            </Badge>
+            {t(S.explainedHeading)}
+          </Subtitle2>
+          <ul className={styles.list}>
+            {explained.map((f) => (
+              <li key={f.id} className={styles.item} data-explained={f.severity}>
+                {onSelect ? (
+                  <Button
+                    appearance="transparent"
+                    className={styles.where}
+                    onClick={() => onSelect(f)}
+                    aria-label={`${t(S.selectCells)}: ${f.cells.join(", ")} — ${t(f.message)}`}
+                  >
+                    <Text weight="semibold">{`${t(S.cell)} ${f.cells[0]} · ${t(SEVERITY_WORD[f.severity])}`}</Text>
+                  </Button>
+                ) : (
+                  <Text weight="semibold">{`${t(S.cell)} ${f.cells[0]} · ${t(SEVERITY_WORD[f.severity])}`}</Text>
+                )}
+                <Text>{t(f.message)}</Text>
+                <Caption1>{reasonOf(f.explanation)}</Caption1>
+                {withdraw(f.explanation)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {stale.length > 0 && (
+        <section className={styles.group} aria-label={t(S.staleHeading)}>
+          <Text as="h4" size={200} className={styles.section}>
+            {t(S.staleHeading)}
+          </Text>
+          <ul className={styles.list}>
+            {stale.map((e) => (
+              <li key={e.key} className={styles.item}>
+                <Text weight="semibold">{`${t(S.cell)} ${e.cell} · ${e.ruleId}`}</Text>
+                <Caption1>{reasonOf(e)}</Caption1>
+                {withdraw(e)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
+
+/** One finding's severity as a word ("Lỗi"), for explained errors that stay visible. */
+const SEVERITY_WORD: Readonly<Record<Severity, { vi: string; en: string }>> = {
+  error: { vi: "Lỗi", en: "Error" },
+  warning: { vi: "Cảnh báo", en: "Warning" },
+  info: { vi: "Lưu ý", en: "Note" },
+};

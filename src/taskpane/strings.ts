@@ -125,6 +125,32 @@ export const S = {
     "To try the add-in without Excel, run npm run preview and open the preview page."
   ),
   loadingOffice: b("Đang kết nối với Excel…", "Connecting to Excel…"),
+
+  // Giải trình (explanations of findings)
+  explain: b("Giải trình…", "Explain…"),
+  explainTitle: b("Giải trình phát hiện ở ô", "Explain the finding at cell"),
+  explainReason: b(
+    "Lý do (ví dụ: năm nay bắt đầu chương trình mới)",
+    "Reason (e.g. a new programme started this year)"
+  ),
+  explainHint: b(
+    "Giải trình được lưu trong sổ tính, cùng số liệu của phát hiện. Phát hiện không còn được tính cho đến khi các số liệu này thay đổi.",
+    "The explanation is saved in the workbook with the finding's figures. The finding no longer counts until those figures change."
+  ),
+  explainSave: b("Lưu giải trình", "Save the explanation"),
+  explainCancel: b("Thôi", "Cancel"),
+  explaining: b("Đang lưu giải trình…", "Saving the explanation…"),
+  explainedHeading: b("Đã giải trình (không tính)", "Explained (not counted)"),
+  explainedReason: b("Lý do", "Reason"),
+  withdraw: b("Rút giải trình", "Withdraw the explanation"),
+  outdatedExplanation: b(
+    "Giải trình trước đây không còn áp dụng vì số liệu đã thay đổi ở",
+    "An earlier explanation no longer applies: the figures changed in"
+  ),
+  staleHeading: b(
+    "Giải trình không còn phát hiện tương ứng (vẫn giữ trong sổ tính)",
+    "Explanations with no finding any more (still kept in the workbook)"
+  ),
 } satisfies Texts;
 
 /** "3 ô" / "3 cells". */
