@@ -7,6 +7,7 @@ import {
   SnapshotEditor,
 } from "../../src/domain";
 import { AUTHORITY_PLACEHOLDER } from "../../src/domain/layout/annexLayout";
+import type { InputColumn } from "../../src/domain/template/schema";
 import { withSelfCheck } from "../../src/domain/layout/selfCheckPlan";
 import { applyWritePlan } from "../../src/adapters/xlsx/applyPlan";
 import { newAnnexWorkbook } from "../../src/cli/commands/newAnnex";
@@ -161,15 +162,16 @@ describe("the sheet's looks, on a real file", () => {
     expect(fill(at(notAsked.id))).toBe("FFD9D9D9");
     expect(fill(at(asked.id))).toBe("FFFFF8DC");
     expect(at(notAsked.id).protection?.locked).toBe(false);
-    // A row asked for in some columns only (requiredIn): grey in the others, yellow in its own.
+    // A row asked for in some columns only (requiredIn): grey in the other figure columns, yellow
+    // in its own and in the plan columns (a plan may be set for it: Lạng Sơn plans row 21).
     const only = tpl.indicators.find((i) => i.requiredIn !== undefined);
     if (!only?.requiredIn) throw new Error("Biểu 01 has rows asked for in some columns only");
     const r = (layout.rowOf.get(only.code) ?? -1) + 1;
-    for (const c of tpl.columns.filter((x) => x.role === "input" && x.required)) {
+    for (const c of tpl.columns.filter((x): x is InputColumn => x.role === "input" && x.required)) {
       const cell = ws.getCell(r, tpl.columns.indexOf(c) + 1);
       expect({ column: c.id, fill: fill(cell) }).toEqual({
         column: c.id,
-        fill: only.requiredIn.includes(c.id) ? "FFFFF8DC" : "FFD9D9D9",
+        fill: only.requiredIn.includes(c.id) || c.period === "plan" ? "FFFFF8DC" : "FFD9D9D9",
       });
     }
   });

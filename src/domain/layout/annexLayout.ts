@@ -132,8 +132,10 @@ export function subtitleText(note: string): string {
 export function askedFor(ind: Indicator, column: Column): boolean {
   if (column.role !== "input") return true;
   if (!column.required) return false;
-  // The template's "asked for in these columns": an annual rate is not asked for in a 6-month column.
-  return ind.requiredIn === undefined || ind.requiredIn.includes(column.id);
+  // The template's "asked for in these columns": an annual rate is not reported in a 6-month column.
+  // A plan column stays open (yellow) whatever it says: a plan or target may be set for any row.
+  if (ind.requiredIn === undefined || column.period === "plan") return true;
+  return ind.requiredIn.includes(column.id);
 }
 
 export function inputFormat(ind: Indicator): string {
