@@ -88,7 +88,7 @@ export async function explainCommand(args: readonly string[], io: Io): Promise<n
     await save(opened, file, lang);
     io.out(
       lang === "vi"
-        ? `Đã rút giải trình ${ruleId} ở ô ${cell} (trang "${a.sheet}"); phát hiện này lại được tính.`
+        ? `Đã rút giải trình ${ruleId} ở ô ${cell} (trang tính "${a.sheet}"); phát hiện này lại được tính.`
         : `Withdrew the explanation of ${ruleId} at cell ${cell} (sheet "${a.sheet}"); the finding counts again.`
     );
     return EXIT.ok;
@@ -103,7 +103,7 @@ export async function explainCommand(args: readonly string[], io: Io): Promise<n
     );
     const list = here.map(
       ({ sheet, f }) =>
-        `  ${f.ruleId} (${lang === "vi" ? "ô" : "cell"} ${f.cells[0]}, ${lang === "vi" ? "trang" : "sheet"} "${sheet}"): ${f.message[lang]}`
+        `  ${f.ruleId} (${lang === "vi" ? "ô" : "cell"} ${f.cells[0]}, ${lang === "vi" ? "trang tính" : "sheet"} "${sheet}"): ${f.message[lang]}`
     );
     io.err(
       (lang === "vi"
@@ -149,7 +149,7 @@ export async function explainCommand(args: readonly string[], io: Io): Promise<n
   const figures = Object.keys(explanation.figures).join(", ");
   io.out(
     lang === "vi"
-      ? `Đã ${existing ? "thay" : "ghi"} giải trình cho ${ruleId} ở ô ${cell} (trang "${a.sheet}"). ` +
+      ? `Đã ${existing ? "thay" : "ghi"} giải trình cho ${ruleId} ở ô ${cell} (trang tính "${a.sheet}"). ` +
           `Phát hiện này không còn được tính, cho đến khi số liệu ở ${figures} thay đổi.`
       : `${existing ? "Replaced" : "Saved"} the explanation of ${ruleId} at cell ${cell} (sheet "${a.sheet}"). ` +
           `The finding no longer counts, until a figure in ${figures} changes.`
@@ -181,7 +181,7 @@ function ambiguous(on: readonly Analysis[], io: Io, lang: Lang): number {
   const names = on.map((a) => `"${a.sheet}"`).join(", ");
   io.err(
     lang === "vi"
-      ? `Ô này có phát hiện trên nhiều trang (${names}); hãy chọn một bằng --sheet. Tệp giữ nguyên.`
+      ? `Ô này có phát hiện trên nhiều trang tính (${names}); hãy chọn một bằng --sheet. Tệp giữ nguyên.`
       : `This cell has the finding on several sheets (${names}); choose one with --sheet. The file is unchanged.`
   );
   return EXIT.failed;
