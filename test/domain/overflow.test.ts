@@ -40,6 +40,18 @@ describe("results too large for a number", () => {
     );
   });
 
+  test("Excel's #NUM! saved in our formula there is what we expect: no rewrite, no stale finding", () => {
+    const a = TestAnnex.filled().setRow("2", { planCur: 0.5, estimateCur: 1e308 });
+    const pct = a.address("2", "pctPlan");
+    const formula = analyze(a).derived.find((d) => d.address === pct)?.formula;
+    expect(formula).toBeDefined();
+    a.set("2", "pctPlan", { error: "#NUM!" }, { formula });
+    const analysis = analyze(a);
+    expect(analysis.plan.writes.filter((w) => w.address === pct)).toEqual([]);
+    const atPct = analysis.findings.filter((f) => f.cells[0] === pct).map((f) => f.ruleId);
+    expect(atPct).toEqual(["derived.overflow"]);
+  });
+
   test("planValue, the last guard, turns NaN and ±Infinity into a blank", () => {
     expect(planValue(Number.NaN)).toBeNull();
     expect(planValue(Infinity)).toBeNull();

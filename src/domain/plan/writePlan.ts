@@ -6,6 +6,7 @@ import { MergedArea, MergedAreas } from "../sheet/mergedAreas";
 import {
   formulaEntry,
   isEmptyAt,
+  isErrorCode,
   numberFormatAt,
   SheetSnapshot,
   SnapshotEditor,
@@ -66,6 +67,7 @@ export function planFill(
   const skipped: SkippedCell[] = [];
   const states = derivedOnSheet(sheet, cells);
   const merges = MergedAreas.of(sheet);
+  const overflowed = cells.overflowed.length ? new Set(cells.overflowed) : undefined;
   for (let k = 0; k < cells.length; k++) {
     const state = states[k];
     if (merges.size) {
@@ -86,7 +88,10 @@ export function planFill(
       // Ours and current: only a result that differs from the engine's is written again.
       const row = cells.row(k);
       const col = cells.col(k);
-      if (!sameSavedResult(valueAt(sheet, row, col), cells.value(k))) {
+      const saved = valueAt(sheet, row, col);
+      // A result too large for a number is left blank by us; Excel shows its #NUM! there: the same.
+      const overflowShown = overflowed?.has(k) === true && isErrorCode(saved);
+      if (!overflowShown && !sameSavedResult(saved, cells.value(k))) {
         writes[count++] = new DerivedWrite(
           cells,
           k,

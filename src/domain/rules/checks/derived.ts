@@ -18,6 +18,8 @@ export function checkDerived(ctx: RuleContext): void {
   const sheet = ctx.sheet;
   const derived = ctx.derived;
   const states = derivedOnSheet(sheet, derived);
+  // Results too large for a number: blank for us, #NUM! where Excel computed them (derived.overflow says so).
+  const overflowed = derived.overflowed.length ? new Set(derived.overflowed) : undefined;
   for (let k = 0; k < derived.length; k++) {
     const state = states[k];
     const v = valueAt(sheet, derived.row(k), derived.col(k));
@@ -25,6 +27,7 @@ export function checkDerived(ctx: RuleContext): void {
     const ours = state === CURRENT;
     // The cell as an object only past the common cases (ours and current, or blank).
     if (ours && (v === "" || sameSavedResult(v, derived.value(k)))) continue;
+    if (ours && isErrorCode(v) && overflowed?.has(k) === true) continue;
     const dc = derived.cell(k);
     if (ours || state === OURS_OUTDATED) {
       // A formula never calculated (no saved result) is not stale; a saved result that disagrees is.
