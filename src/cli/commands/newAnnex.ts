@@ -3,7 +3,11 @@ import {
   buildAnnexLayout,
   builtInTemplates,
   findTemplate,
+  isReportingPeriod,
+  periodName,
+  periodsOf,
   TargetsFile,
+  templateForPeriod,
   targetsForAnnex,
   Template,
 } from "../../domain";
@@ -23,14 +27,15 @@ import {
 } from "../options";
 
 export const NEW_USAGE = {
-  vi: 'annex new --template MÃ|TỆP.json --year NĂM [--unit "Sở LĐTBXH tỉnh …"] [--authority "UBND tỉnh …"] [--sheet TÊN] [--targets CHỈ_TIÊU.json] -o TỆP.xlsx',
-  en: 'annex new --template ID|FILE.json --year YEAR [--unit "Sở LĐTBXH tỉnh …"] [--authority "UBND tỉnh …"] [--sheet NAME] [--targets TARGETS.json] -o FILE.xlsx',
+  vi: 'annex new --template MÃ|TỆP.json --year NĂM [--period quy-1|6-thang|9-thang|ca-nam] [--unit "Sở LĐTBXH tỉnh …"] [--authority "UBND tỉnh …"] [--sheet TÊN] [--targets CHỈ_TIÊU.json] -o TỆP.xlsx',
+  en: 'annex new --template ID|FILE.json --year YEAR [--period quy-1|6-thang|9-thang|ca-nam] [--unit "Sở LĐTBXH tỉnh …"] [--authority "UBND tỉnh …"] [--sheet NAME] [--targets TARGETS.json] -o FILE.xlsx',
 };
 
 const OPTIONS = {
   ...COMMON,
   template: { type: "string" },
   year: { type: "string" },
+  period: { type: "string" },
   unit: { type: "string" },
   authority: { type: "string" },
   sheet: { type: "string" },
@@ -72,7 +77,10 @@ export async function newCommand(args: readonly string[], io: Io): Promise<numbe
       throw new UsageError({ vi: `Thiếu --${name}.`, en: `--${name} is missing.` });
     return value;
   };
-  const template = await chooseTemplate(required(values.template, "template"));
+  const template = forPeriod(
+    await chooseTemplate(required(values.template, "template")),
+    values.period
+  );
   const year = yearOf(required(values.year, "year"));
   const output = required(values.output, "output (-o)");
   const sheet = sheetNameOf(values.sheet);
@@ -98,10 +106,33 @@ export async function newCommand(args: readonly string[], io: Io): Promise<numbe
   return EXIT.ok;
 }
 
+/**
+ * The form made for the period asked with --period (a reporting form such as Biểu 02: quý I, 6 tháng,
+ * 9 tháng, cả năm); without it, the form's default. A form with fixed columns takes no --period.
+ */
+function forPeriod(template: Template, period: string | undefined): Template {
+  if (period === undefined) return template;
+  const offered = periodsOf(template);
+  const list = offered.join(", ");
+  if (!offered.length)
+    throw new UsageError({
+      vi: `Mẫu ${template.id} không có kỳ báo cáo để chọn (các cột của nó cố định); hãy bỏ --period.`,
+      en: `Template ${template.id} has no reporting period to choose (its columns are fixed); leave out --period.`,
+    });
+  const chosen = period.trim().toLowerCase();
+  if (!isReportingPeriod(chosen) || !offered.includes(chosen))
+    throw new UsageError({
+      vi: `--period của mẫu ${template.id} là một trong: ${list}; không phải "${period}".`,
+      en: `--period for template ${template.id} is one of: ${list}; not "${period}".`,
+    });
+  return templateForPeriod(template, chosen);
+}
+
 function createdText(file: string, t: Template, year: number, sheet: string, lang: Lang): string {
+  const period = t.period ? `${periodName(t.period)[lang]} ` : "";
   return lang === "vi"
-    ? `Đã tạo ${file}: ${t.form} năm ${year} (${t.id} ${t.version}), ${t.indicators.length} chỉ tiêu, trang "${sheet}".`
-    : `Created ${file}: ${t.form} for ${year} (${t.id} ${t.version}), ${t.indicators.length} indicators, sheet "${sheet}".`;
+    ? `Đã tạo ${file}: ${t.form} ${period}năm ${year} (${t.id} ${t.version}), ${t.indicators.length} chỉ tiêu, trang "${sheet}".`
+    : `Created ${file}: ${t.form} for ${period}${year} (${t.id} ${t.version}), ${t.indicators.length} indicators, sheet "${sheet}".`;
 }
 
 /** A targets file made for another year, province or template is refused, not silently left out. */
