@@ -6,7 +6,7 @@ import {
   SheetSnapshot,
   Template,
 } from "../domain";
-import { consolidate, LeftOutFile, MergeSource } from "../domain/consolidate";
+import type { LeftOutFile, MergeSource } from "../domain/consolidate";
 import type { CheckReportBook } from "../adapters/xlsx/reportWorkbook";
 import { countOf, Counts, countsText, SheetFindings, sheetFindings } from "./findingViews";
 import { attempt, failure, Outcome, success } from "./problems";
@@ -169,6 +169,8 @@ async function merged(reports: readonly DistrictFileReport[]): Promise<Outcome<D
         problem: r.problem?.message ?? { vi: "Chưa đọc tệp này.", en: "This file was not read." },
       }
   );
+  // Loaded with the workbook writer on first use: not part of the pane's first download.
+  const { consolidate } = await import("../domain/consolidate");
   const merge = consolidate(inputs, { locale: kept.find(Boolean)?.locale ?? "vi-VN" });
   const leftOut = merge.leftOut.map((l) => l.message);
   if (merge.empty)
