@@ -1,6 +1,6 @@
 import { DerivedSet } from "../derive/derivedCells";
 import { CURRENT, derivedOnSheet, FREE, OURS_OUTDATED } from "../derive/derivedOnSheet";
-import { sameSavedResult } from "../derive/formulaShape";
+import { isOurFormula, sameSavedResult } from "../derive/formulaShape";
 import { fromA1, toA1 } from "../sheet/address";
 import { MergedArea, MergedAreas } from "../sheet/mergedAreas";
 import {
@@ -119,21 +119,29 @@ export function planFill(
   return { sheet: sheet.name, writes, skipped };
 }
 
-/** What the top-left cell of a merge holds (formula or value, quoted), or undefined when it is empty. */
+/**
+ * What a person put in the top-left cell of a merge (formula or value, quoted), or undefined when it
+ * is empty or holds one of our formulas.
+ */
 function mergedValue(sheet: SheetSnapshot, merge: MergedArea): string | undefined {
   if (isEmptyAt(sheet, merge.r0, merge.c0)) return undefined;
-  return quoteCell(formulaEntry(sheet, merge.r0, merge.c0) ?? valueAt(sheet, merge.r0, merge.c0));
+  const formula = formulaEntry(sheet, merge.r0, merge.c0);
+  if (formula !== undefined && isOurFormula(formula)) return undefined;
+  return quoteCell(formula ?? valueAt(sheet, merge.r0, merge.c0));
 }
 
 function coveredByMerge(address: string, merge: MergedArea, found: string): SkippedCell {
   const first = toA1(merge.r0, merge.c0);
+  const what = found.startsWith("=")
+    ? { vi: "công thức", en: "formula" }
+    : { vi: "số liệu", en: "figure" };
   return {
     address,
     found,
     merge: merge.address,
     reason: {
-      vi: `Ô ${address} nằm trong vùng ô gộp ${merge.address}, đang giữ số liệu ${found} ở ô ${first}; không ghi vào đó để khỏi mất số liệu. Hãy bỏ gộp ô ${merge.address} rồi chạy lại.`,
-      en: `Cell ${address} lies in the merged range ${merge.address}, which holds ${found} in ${first}; nothing is written there, so that figure is not lost. Unmerge ${merge.address}, then run again.`,
+      vi: `Ô ${address} nằm trong vùng ô gộp ${merge.address}, đang giữ ${what.vi} ${found} ở ô ${first}; không ghi vào đó để khỏi mất ${what.vi} này. Hãy bỏ gộp ô ${merge.address} rồi chạy lại.`,
+      en: `Cell ${address} lies in the merged range ${merge.address}, which holds the ${what.en} ${found} in ${first}; nothing is written there, so that ${what.en} is not lost. Unmerge ${merge.address}, then run again.`,
     },
   };
 }

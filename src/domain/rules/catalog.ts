@@ -300,8 +300,8 @@ export const RULES = {
   "merge.input-derived": {
     severity: "error",
     title: {
-      vi: "Ô nhập liệu bị gộp với ô tính toán",
-      en: "Input cell merged with a derived cell",
+      vi: "Ô tính toán nằm trong vùng ô gộp",
+      en: "Derived cell in a merged range",
     },
     reason: {
       vi: "Ô gộp chỉ giữ giá trị ở ô đầu: số liệu và công thức của các ô còn lại không có chỗ, và ghi công thức vào đó sẽ làm mất số liệu đã nhập.",

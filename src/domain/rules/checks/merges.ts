@@ -7,8 +7,9 @@ import { RuleContext, text } from "../context";
 /**
  * Merged ranges that join an input cell of an indicator's row with one of its derived or evaluation
  * cells (D20:M20): only the first cell keeps a value, so the figures and formulas of the others have
- * no place, and writing a formula there would land on the figure typed. The plan never writes into
- * such a merge (plan/writePlan.ts); this says what to do.
+ * no place, and writing a formula there would land on the figure typed. A merge of derived cells
+ * alone (H20:I20) is reported too: the cells it covers can never be filled. The plan never writes
+ * into a cell a merge covers (plan/writePlan.ts); this says what to do.
  */
 export function checkMerges(ctx: RuleContext): void {
   const merges = MergedAreas.of(ctx.sheet);
@@ -29,6 +30,8 @@ export function checkMerges(ctx: RuleContext): void {
     let row: LocatedRow | undefined;
     const inputs: Column[] = [];
     const derived: Column[] = [];
+    // A derived cell the merge covers (not its first cell) can never be written.
+    let covered = false;
     for (let r = merge.r0; r <= merge.r1; r++) {
       const located = byRow.get(r);
       if (!located) continue;
@@ -37,9 +40,10 @@ export function checkMerges(ctx: RuleContext): void {
         if (p.col < merge.c0 || p.col > merge.c1) continue;
         const list = p.kind === "input" ? inputs : derived;
         if (!list.includes(p.column)) list.push(p.column);
+        if (p.kind === "derived" && (r !== merge.r0 || p.col !== merge.c0)) covered = true;
       }
     }
-    if (!row || !inputs.length || !derived.length) continue;
+    if (!row || !derived.length || !(inputs.length || covered)) continue;
     const names = (columns: Column[], lang: "vi" | "en") =>
       columns.map((c) => `"${ctx.columnName(c)[lang]}"`).join(", ");
     const first = toA1(merge.r0, merge.c0);
@@ -53,10 +57,15 @@ export function checkMerges(ctx: RuleContext): void {
         }),
       ],
       indicator: row.indicator,
-      message: text(
-        `Vùng ô ${merge.address} (chỉ tiêu ${row.indicator.code}) gộp ô nhập liệu ${names(inputs, "vi")} với ô tính toán ${names(derived, "vi")}: chỉ ô ${first} giữ được giá trị, các cột tính toán không ghi được. Hãy bỏ gộp ô ${merge.address}, nhập lại số liệu vào từng ô rồi chạy "Tính cột" (annex fill).`,
-        `The range ${merge.address} (indicator ${row.indicator.code}) merges the input cells ${names(inputs, "en")} with the derived cells ${names(derived, "en")}: only ${first} can hold a value, and the derived columns cannot be filled. Unmerge ${merge.address}, type each figure into its own cell, then use "Tính cột" (annex fill).`
-      ),
+      message: inputs.length
+        ? text(
+            `Vùng ô ${merge.address} (chỉ tiêu ${row.indicator.code}) gộp ô nhập liệu ${names(inputs, "vi")} với ô tính toán ${names(derived, "vi")}: chỉ ô ${first} giữ được giá trị, các cột tính toán không ghi được. Hãy bỏ gộp ô ${merge.address}, nhập lại số liệu vào từng ô rồi chạy "Tính cột" (annex fill).`,
+            `The range ${merge.address} (indicator ${row.indicator.code}) merges the input cells ${names(inputs, "en")} with the derived cells ${names(derived, "en")}: only ${first} can hold a value, and the derived columns cannot be filled. Unmerge ${merge.address}, type each figure into its own cell, then use "Tính cột" (annex fill).`
+          )
+        : text(
+            `Vùng ô ${merge.address} (chỉ tiêu ${row.indicator.code}) gộp các ô tính toán ${names(derived, "vi")}: chỉ ô ${first} giữ được công thức, các ô còn lại không ghi được. Hãy bỏ gộp ô ${merge.address} rồi chạy "Tính cột" (annex fill).`,
+            `The range ${merge.address} (indicator ${row.indicator.code}) merges the derived cells ${names(derived, "en")}: only ${first} can hold a formula, and the others cannot be filled. Unmerge ${merge.address}, then use "Tính cột" (annex fill).`
+          ),
       expected: text("mỗi ô một giá trị, không gộp", "one value per cell, not merged"),
       found: text(`gộp ${merge.address}`, `merged ${merge.address}`),
     });
