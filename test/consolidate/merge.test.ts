@@ -243,6 +243,30 @@ describe("annex merge", () => {
     );
   });
 
+  test("--template chooses the form: the files of another form are left out", async () => {
+    const out4 = path.join(dir, "tinh-bieu-02.xlsx");
+    const chosen = await annex(
+      "merge",
+      ...files.slice(0, 4),
+      "-o",
+      out4,
+      "--template",
+      "bieu-02-bao-cao-6-thang"
+    );
+    expect(chosen.out).toContain("Đã tổng hợp 1 huyện");
+    expect(chosen.out).toMatch(/cao-loc\.xlsx" theo mẫu Biểu số 01/);
+    const unknown = await annex(
+      "merge",
+      files[0],
+      "-o",
+      path.join(dir, "x.xlsx"),
+      "--template",
+      "bieu-99"
+    );
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('Không có mẫu biểu "bieu-99"');
+  });
+
   test("nothing to merge: exit 2, no file written", async () => {
     const none = await annex("merge", files[5], "-o", path.join(dir, "rong.xlsx"));
     expect(none.code).toBe(2);

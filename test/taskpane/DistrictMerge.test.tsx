@@ -3,7 +3,7 @@
  * @jest-environment-options {"customExportConditions": ["node", "require", "default"]}
  */
 // ExcelJS makes the test's workbooks; its uuid would resolve to an ES module under the "browser" condition.
-import { screen } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import ExcelJS from "exceljs";
 import { buildAnnexLayout, samplePlan, SampleFigures } from "../../src/domain";
@@ -102,6 +102,18 @@ describe("Hồ sơ huyện: Tổng hợp and the check report", () => {
     expect(names).toEqual(["tinh.xlsx", "bao-cao-kiem-tra.xlsx"]);
     const report = await workbookOf(downloads[1]);
     expect(report.worksheets.map((w) => w.name)).toEqual(["Tóm tắt", "Phát hiện", "Biểu đồ lỗi"]);
-    expect(report.getWorksheet("Tóm tắt")?.getCell("B5").value).toBe("cao-loc.xlsx");
+    const summary = report.getWorksheet("Tóm tắt");
+    expect(summary?.getCell("B5").value).toBe("cao-loc.xlsx");
+    // the report's counts are the summary table's
+    const table = screen.getByRole("table", { name: "Tóm tắt theo tệp" });
+    const firstRow = within(table).getAllByRole("row")[1];
+    const [, , errors, warnings] = within(firstRow)
+      .getAllByRole("cell")
+      .map((c) => Number(c.textContent));
+    expect([summary?.getCell("F5").value, summary?.getCell("G5").value]).toEqual([
+      errors,
+      warnings,
+    ]);
+    expect(warnings).toBeGreaterThan(0);
   }, 30_000);
 });
