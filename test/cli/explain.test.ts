@@ -183,6 +183,15 @@ describe("annex explain", () => {
     expect((await fs.readFile(file)).equals(bytes)).toBe(true);
   });
 
+  it("annex fill keeps the explanations: the finding stays explained after the formulas are written", async () => {
+    await annex("explain", file, "--cell", g42, "--rule", "change.large", "--reason", REASON);
+    const fill = await annex("fill", file);
+    expect(fill.out).toMatch(/Đã ghi \d+ ô/);
+    const { sheet } = await checkJson(file);
+    expect(sheet.explained.map((e) => e.cell)).toEqual([g42]);
+    expect(readExplanations(await openWorkbook(file)).size).toBe(1);
+  });
+
   it("keeps the metadata records as they were", async () => {
     const before = readMetadata(await openWorkbook(file));
     await annex("explain", file, "--cell", g42, "--rule", "change.large", "--reason", REASON);
