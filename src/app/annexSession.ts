@@ -7,7 +7,9 @@ import {
   explanationKey,
   Finding,
   NumberLocale,
+  periodName,
   planFixes,
+  ReportingPeriod,
   Severity,
   sameExplanation,
   SheetSnapshot,
@@ -51,6 +53,7 @@ import {
   sheetNameProblem,
   TemplateChoice,
   templateChoice,
+  templateFor,
   templateList,
   TemplatePreview,
   templatePreview,
@@ -146,6 +149,8 @@ export interface InsertRequest {
   readonly authority?: string;
   /** The default name ("Biểu 01 - 2023") when absent. */
   readonly sheetName?: string;
+  /** The reporting period, for a form that offers one (Biểu 02: quý I, 6 tháng…); its default when absent. */
+  readonly period?: ReportingPeriod;
 }
 
 export interface InsertResult {
@@ -245,10 +250,10 @@ export class AnnexSession {
     return templateList(this.custom).map((t) => templateChoice(t, custom.has(t), year));
   }
 
-  preview(templateId: string, year: number): Outcome<TemplatePreview> {
+  preview(templateId: string, year: number, period?: ReportingPeriod): Outcome<TemplatePreview> {
     const t = this.template(templateId);
     if (!t) return this.templateMissing(templateId);
-    return success(templatePreview(t, year));
+    return success(templatePreview(t, year, period));
   }
 
   /**
@@ -285,8 +290,9 @@ export class AnnexSession {
 
   insert(request: InsertRequest): Promise<Outcome<InsertResult>> {
     return this.run(async () => {
-      const t = this.template(request.templateId);
-      if (!t) return this.templateMissing<InsertResult>(request.templateId);
+      const found = this.template(request.templateId);
+      if (!found) return this.templateMissing<InsertResult>(request.templateId);
+      const t = templateFor(found, request.period);
       if (!isAnnexYear(request.year))
         return failure<InsertResult>("invalid-argument", {
           vi: `Năm "${request.year}" không hợp lệ; hãy nhập năm có 4 chữ số, ví dụ 2023.`,
@@ -315,8 +321,8 @@ export class AnnexSession {
             message: SKIPPED_CAPABILITY[capability],
           })),
           summary: {
-            vi: `Đã chèn ${t.form} năm ${request.year} (${n} chỉ tiêu) vào trang tính "${inserted.sheet}".`,
-            en: `Inserted ${t.form} for ${request.year} (${n} indicators) as sheet "${inserted.sheet}".`,
+            vi: `Đã chèn ${t.form}${t.period ? ` ${periodName(t.period).vi}` : ""} năm ${request.year} (${n} chỉ tiêu) vào trang tính "${inserted.sheet}".`,
+            en: `Inserted ${t.form} for ${t.period ? `${periodName(t.period).en} ` : ""}${request.year} (${n} indicators) as sheet "${inserted.sheet}".`,
           },
         });
       } catch (e) {

@@ -1,4 +1,13 @@
-import { Bilingual, builtInTemplates, resolveLocalized, Template } from "../domain";
+import {
+  Bilingual,
+  builtInTemplates,
+  periodName,
+  periodsOf,
+  ReportingPeriod,
+  resolveLocalized,
+  Template,
+  templateForPeriod,
+} from "../domain";
 import { defaultSheetName } from "../domain/layout/annexLayout";
 
 /** A template the user can choose in "Mẫu biểu", built-in or added by the department. */
@@ -13,6 +22,9 @@ export interface TemplateChoice {
   readonly yearMeaning: Bilingual;
   readonly custom: boolean;
   readonly indicators: number;
+  /** The reporting periods the form can be made for (quý I, 6 tháng…), its default first; none for a
+   *  form with fixed columns. */
+  readonly periods: ReadonlyArray<{ readonly id: ReportingPeriod; readonly name: Bilingual }>;
 }
 
 export type PreviewRow =
@@ -70,10 +82,24 @@ export function templateChoice(t: Template, custom: boolean, year?: number): Tem
     yearMeaning: t.yearMeaning,
     custom,
     indicators: t.indicators.length,
+    periods: periodsOf(t).map((id) => ({ id, name: periodName(id) })),
   };
 }
 
-export function templatePreview(t: Template, year: number): TemplatePreview {
+/**
+ * The form made for a period it offers (templateForPeriod); a period it does not offer, or none, gives
+ * its default. A form with fixed columns comes back as it is.
+ */
+export function templateFor(t: Template, period?: ReportingPeriod): Template {
+  return templateForPeriod(t, period && periodsOf(t).includes(period) ? period : undefined);
+}
+
+export function templatePreview(
+  template: Template,
+  year: number,
+  period?: ReportingPeriod
+): TemplatePreview {
+  const t = templateFor(template, period);
   const rows: PreviewRow[] = [];
   for (const s of t.sections) {
     const inds = t.indicators.filter((i) => i.section === s.code);

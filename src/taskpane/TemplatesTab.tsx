@@ -23,6 +23,7 @@ import {
 } from "@fluentui/react-icons";
 import { yearOf } from "../app";
 import type { Bilingual, InsertResult, Problem } from "../app";
+import type { ReportingPeriod } from "../domain";
 import { Notice, ProblemBar, Progress } from "./Feedback";
 import { useAction, usePane } from "./paneContext";
 import { S } from "./strings";
@@ -74,6 +75,10 @@ export function TemplatesTab(): React.JSX.Element {
   );
   const [templateId, setTemplateId] = React.useState(() => session.templates()[0]?.id ?? "");
   const chosen = templates.find((c) => c.id === templateId);
+  // The reporting period, for a form that offers one: its default until the user picks another.
+  const [periodPicked, setPeriodPicked] = React.useState<ReportingPeriod | undefined>();
+  const periods = chosen?.periods ?? [];
+  const period = periods.find((p) => p.id === periodPicked)?.id ?? periods[0]?.id;
 
   // The default sheet name follows the template and year until the user types one.
   React.useEffect(() => {
@@ -89,15 +94,22 @@ export function TemplatesTab(): React.JSX.Element {
 
   const preview = React.useMemo(() => {
     if (!showRows || year === undefined) return undefined;
-    const o = session.preview(templateId, year);
+    const o = session.preview(templateId, year, period);
     return o.ok ? o.value : undefined;
-  }, [session, showRows, templateId, year]);
+  }, [session, showRows, templateId, year, period]);
 
   const insert = async () => {
     if (year === undefined) return;
     setInserted(undefined);
     const outcome = await action.run(() =>
-      session.insert({ templateId, year, unitName, authority, sheetName })
+      session.insert({
+        templateId,
+        year,
+        unitName,
+        authority,
+        sheetName,
+        ...(period ? { period } : {}),
+      })
     );
     if (outcome?.ok) {
       setInserted(outcome.value);
@@ -175,6 +187,20 @@ export function TemplatesTab(): React.JSX.Element {
       </div>
       <ProblemBar problem={templateProblem} onDismiss={() => setTemplateProblem(undefined)} />
       {templateNotice && <Notice intent="success" text={templateNotice} />}
+      {periods.length > 0 && (
+        <Field label={t(S.period)}>
+          <Select
+            value={period ?? ""}
+            onChange={(_e, d) => setPeriodPicked(d.value as ReportingPeriod)}
+          >
+            {periods.map((p) => (
+              <option key={p.id} value={p.id}>
+                {t(p.name)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       <Field
         label={t(S.year)}
         hint={chosen ? t(chosen.yearMeaning) : undefined}

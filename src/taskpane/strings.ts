@@ -23,6 +23,7 @@ export const S = {
   customTemplate: b("mẫu riêng", "custom"),
   year: b("Năm", "Year"),
   yearInvalid: b("Nhập năm có 4 chữ số, ví dụ 2023.", "Enter a four-digit year, e.g. 2023."),
+  period: b("Kỳ báo cáo", "Reporting period"),
   unitName: b("Đơn vị báo cáo", "Reporting unit"),
   unitNamePlaceholder: b("Sở Lao động - Thương binh và Xã hội", "e.g. Department of Labour"),
   authority: b("Cơ quan chủ quản", "Authority"),
