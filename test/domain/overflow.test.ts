@@ -52,6 +52,14 @@ describe("results too large for a number", () => {
     expect(atPct).toEqual(["derived.overflow"]);
   });
 
+  test("text of 400 digits in a figure cell is not a number, never Infinity", () => {
+    const a = TestAnnex.filled().set("2", "estimateCur", "9".repeat(400));
+    const analysis = analyze(a);
+    const at = analysis.findings.filter((f) => f.cells[0] === a.address("2", "estimateCur"));
+    expect(at.map((f) => f.ruleId)).toEqual(["type.not-a-number"]);
+    expect(JSON.stringify(analysis.findings)).not.toMatch(/Infinity|NaN/);
+  });
+
   test("planValue, the last guard, turns NaN and ±Infinity into a blank", () => {
     expect(planValue(Number.NaN)).toBeNull();
     expect(planValue(Infinity)).toBeNull();

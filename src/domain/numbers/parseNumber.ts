@@ -77,6 +77,8 @@ export function parseNumber(
   const body = rawBody.replace(/'/g, "");
   const read = readBody(body, locale, expect.whole === true);
   if (read.kind === "invalid") return { kind: "invalid", text, problem: read.problem };
+  // 400 digits read as Infinity: no number a cell can hold (#10).
+  if (!Number.isFinite(read.value)) return { kind: "invalid", text, problem: "not-a-number" };
   const negative = sign === "-" || sign === "−";
   const signed = (v: number): number => (negative ? -v : v);
   const unit = rawUnit?.trim();
