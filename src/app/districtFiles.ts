@@ -7,7 +7,14 @@ import {
   Template,
 } from "../domain";
 import type { LeftOutFile, MergeSource } from "../domain/consolidate";
-import type { CheckReportBook } from "../adapters/xlsx/reportWorkbook";
+import {
+  CheckReportBook,
+  fileStatus,
+  REPORT_TITLE,
+  reportSubtitle,
+  severityText,
+  unitText,
+} from "../adapters/xlsx/reportRows";
 import { countOf, Counts, countsText, SheetFindings, sheetFindings } from "./findingViews";
 import { attempt, failure, Outcome, success } from "./problems";
 import { templateList } from "./templateCatalog";
@@ -211,11 +218,9 @@ export function districtReportBook(
   today: Date
 ): CheckReportBook {
   const total = countOf(reports.flatMap((r) => r.sheets.flatMap((s) => s.findings)));
-  const text = countsText(total).vi;
-  const SEVERITY_VI = { error: "Lỗi", warning: "Cảnh báo", info: "Lưu ý" } as const;
   return {
-    title: "KẾT QUẢ KIỂM TRA BIỂU CHỈ TIÊU",
-    subtitle: `Lập ngày ${today.getDate()}/${today.getMonth() + 1}/${today.getFullYear()}: ${reports.length} tệp; ${text}.`,
+    title: REPORT_TITLE,
+    subtitle: reportSubtitle(today, reports.length, countsText(total).vi),
     files: reports.map((r) => ({
       file: r.file,
       unit: r.unit,
@@ -224,13 +229,7 @@ export function districtReportBook(
       errors: r.problem ? null : r.counts.error,
       warnings: r.problem ? null : r.counts.warning,
       notes: r.problem ? null : r.counts.info,
-      status: r.problem
-        ? `Không đọc được: ${r.problem.message.vi}`
-        : r.form === null
-          ? "Không có biểu chỉ tiêu"
-          : r.counts.error
-            ? "Có lỗi, cần sửa"
-            : "Không có lỗi",
+      status: fileStatus(r.problem?.message, r.form !== null, r.counts.error),
     })),
     findings: reports.flatMap((r) =>
       r.sheets.flatMap((s) =>
@@ -240,7 +239,7 @@ export function districtReportBook(
           sheet: s.sheet,
           cell: f.cells[0] ?? "",
           indicator: f.indicator ? `${f.indicator.code}. ${f.indicator.name.vi}` : "",
-          severity: SEVERITY_VI[f.severity],
+          severity: severityText(f.severity),
           message: f.message.vi,
           expected: f.expected?.vi ?? "",
           found: f.found?.vi ?? "",
@@ -259,12 +258,6 @@ export async function districtReportBytes(
     const bytes = await reportWorkbookBytes(districtReportBook(reports, new Date()));
     return success({ bytes, fileName: REPORT_FILE_NAME });
   });
-}
-
-function unitText(u: { authority?: string; unit?: string }): string | null {
-  // The authority first: it is what tells one district's office from another's.
-  const parts = [u.authority, u.unit].filter((p): p is string => Boolean(p));
-  return parts.length ? parts.join(" – ") : null;
 }
 
 /** ExcelJS and the snapshot reader, loaded on first use only: a separate chunk of the bundle. */

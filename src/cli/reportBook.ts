@@ -1,34 +1,34 @@
-import ExcelJS from "exceljs";
-import { reportingUnit, Template, WorkbookAnalysis } from "../domain";
-import { sheetSnapshot } from "../adapters/xlsx/readSheet";
-import { readMetadata } from "../adapters/xlsx/metadata";
+import { reportingUnit, SheetSnapshot, Template, WorkbookAnalysis } from "../domain";
 import {
   CheckReportBook,
+  fileStatus,
+  REPORT_TITLE,
   ReportFileRow,
   ReportFindingRow,
-  reportWorkbookBytes,
-} from "../adapters/xlsx/reportWorkbook";
+  reportSubtitle,
+  severityText,
+  unitText,
+} from "../adapters/xlsx/reportRows";
+import { reportWorkbookBytes } from "../adapters/xlsx/reportWorkbook";
 import { refuseExisting, writeBytes } from "../adapters/xlsx/workbookFile";
+import { countFindings, countsText, FileReport, fileCounts } from "./checkReport";
 
 export { refuseExisting };
-import { countsText, FileReport, fileCounts } from "./checkReport";
 
 /**
  * `annex check --report report.xlsx`: the rows of the report workbook, from the same FileReports the
  * table and --json print (so its counts are theirs), plus who sent each file.
  */
 
-const SEVERITY_VI = { error: "Lỗi", warning: "Cảnh báo", info: "Lưu ý" } as const;
-
 /** Who sent a file, from the title block of its first annex: "UBND HUYỆN CAO LỘC – PHÒNG LĐTBXH". */
-export function fileUnit(workbook: ExcelJS.Workbook, analysis: WorkbookAnalysis): string | null {
+export function fileUnit(
+  snapshots: readonly SheetSnapshot[],
+  analysis: WorkbookAnalysis
+): string | null {
   const first = analysis.sheets.find((a) => a.annex);
-  const ws = first && workbook.getWorksheet(first.sheet);
-  if (!first?.annex || !ws) return null;
-  const snapshot = sheetSnapshot(ws, readMetadata(workbook).get(ws.name));
-  const u = reportingUnit(snapshot, first.annex.headerRow);
-  const parts = [u.authority, u.unit].filter((p): p is string => Boolean(p));
-  return parts.length ? parts.join(" – ") : null;
+  const snapshot = first && snapshots.find((s) => s.name === first.sheet);
+  if (!first?.annex || !snapshot) return null;
+  return unitText(reportingUnit(snapshot, first.annex.headerRow));
 }
 
 export function checkReportBook(
@@ -54,13 +54,7 @@ export function checkReportBook(
       errors: r.problem ? null : counts.error,
       warnings: r.problem ? null : counts.warning,
       notes: r.problem ? null : counts.info,
-      status: r.problem
-        ? `Không đọc được: ${r.problem.message.vi}`
-        : !first
-          ? "Không có biểu chỉ tiêu"
-          : counts.error
-            ? "Có lỗi, cần sửa"
-            : "Không có lỗi",
+      status: fileStatus(r.problem?.message, first !== null, counts.error),
     };
   });
   const findings: ReportFindingRow[] = reports.flatMap((r) =>
@@ -71,24 +65,17 @@ export function checkReportBook(
         sheet: s.sheet,
         cell: f.cells[0] ?? "",
         indicator: indicatorName(s.template?.id, f.indicatorCode),
-        severity: SEVERITY_VI[f.severity],
+        severity: severityText(f.severity),
         message: f.message.vi,
         expected: f.expected?.vi ?? "",
         found: f.found?.vi ?? "",
       }))
     )
   );
-  const total = reports.reduce(
-    (t, r) => {
-      const c = fileCounts(r);
-      return { error: t.error + c.error, warning: t.warning + c.warning, info: t.info + c.info };
-    },
-    { error: 0, warning: 0, info: 0 }
-  );
-  const date = `${today.getDate()}/${today.getMonth() + 1}/${today.getFullYear()}`;
+  const total = countFindings(reports.flatMap((r) => r.sheets.flatMap((s) => s.findings)));
   return {
-    title: "KẾT QUẢ KIỂM TRA BIỂU CHỈ TIÊU",
-    subtitle: `Lập ngày ${date}: ${reports.length} tệp; ${countsText(total, "vi")}.`,
+    title: REPORT_TITLE,
+    subtitle: reportSubtitle(today, reports.length, countsText(total, "vi")),
     files,
     findings,
   };

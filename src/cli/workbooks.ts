@@ -2,6 +2,7 @@ import {
   analyzeWorkbook,
   Bilingual,
   NumberLocale,
+  SheetSnapshot,
   TargetsFile,
   Template,
   WorkbookAnalysis,
@@ -22,6 +23,8 @@ export interface AnalyzeFileOptions {
 export interface AnalyzedFile {
   readonly opened: OpenedWorkbook;
   readonly analysis: WorkbookAnalysis;
+  /** The sheets as the engine read them (the title block names who sent the file). */
+  readonly snapshots: readonly SheetSnapshot[];
 }
 
 /** Read a workbook file and run the engine over its sheets (or the one named with --sheet). */
@@ -47,7 +50,7 @@ export async function analyzeFile(
     overwrite: options.overwrite ?? false,
     ...(options.targets ? { targets: options.targets } : {}),
   });
-  return { opened, analysis };
+  return { opened, analysis, snapshots };
 }
 
 /**

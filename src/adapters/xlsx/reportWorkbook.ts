@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import type { CheckReportBook } from "./reportRows";
 
 /**
  * The check report a province forwards (`annex check --report`, and Hồ sơ huyện's download): one
@@ -9,40 +10,6 @@ import JSZip from "jszip";
  * zip (xl/charts/chart1.xml, xl/drawings/drawing1.xml and their relationships, content types, the
  * chart sheet's <drawing>).
  */
-export interface ReportFileRow {
-  readonly file: string;
-  /** Who sent it ("UBND HUYỆN CAO LỘC – PHÒNG LĐTBXH"); null when the title block names nobody. */
-  readonly unit: string | null;
-  readonly template: string | null;
-  readonly year: number | null;
-  /** null when the file could not be read. */
-  readonly errors: number | null;
-  readonly warnings: number | null;
-  readonly notes: number | null;
-  readonly status: string;
-}
-
-export interface ReportFindingRow {
-  readonly file: string;
-  readonly unit: string | null;
-  readonly sheet: string;
-  readonly cell: string;
-  readonly indicator: string;
-  readonly severity: string;
-  readonly message: string;
-  readonly expected: string;
-  readonly found: string;
-}
-
-export interface CheckReportBook {
-  /** "Kết quả kiểm tra biểu chỉ tiêu của các huyện" */
-  readonly title: string;
-  /** "Lập ngày 21/11/2026: 5 tệp, 12 lỗi, …" */
-  readonly subtitle: string;
-  readonly files: readonly ReportFileRow[];
-  readonly findings: readonly ReportFindingRow[];
-}
-
 export const REPORT_SHEETS = {
   summary: "Tóm tắt",
   findings: "Phát hiện",

@@ -59,7 +59,7 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
   for (const file of files) {
     progress.step(file);
     try {
-      const { analysis, opened } = await analyzeFile(file, {
+      const { analysis, snapshots } = await analyzeFile(file, {
         templates,
         locale,
         ...(targets ? { targets } : {}),
@@ -70,7 +70,7 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
         sheets: analysis.sheets.map(sheetReport),
         ignoredSheets: analysis.ignored,
       });
-      if (values.report !== undefined) units.set(file, fileUnit(opened.workbook, analysis));
+      if (values.report !== undefined) units.set(file, fileUnit(snapshots, analysis));
     } catch (e) {
       const { code, text } = problemText(e, file);
       reports.push({ file, problem: { code, message: text }, sheets: [], ignoredSheets: [] });

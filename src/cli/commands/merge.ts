@@ -1,9 +1,8 @@
-import { analyzeWorkbook, Finding, findTemplate, NumberLocale, Template } from "../../domain";
+import { Finding, findTemplate, NumberLocale, Template } from "../../domain";
 import type { TargetsFile } from "../../domain/targets/targetsFile";
 import { consolidate, Consolidation, EmptyMerge, MergeSource } from "../../domain/consolidate";
 import { mergedWorkbook } from "../../adapters/xlsx/mergeWorkbook";
-import { workbookSnapshots } from "../../adapters/xlsx/readSheet";
-import { readWorkbook, refuseExisting, saveWorkbook } from "../../adapters/xlsx/workbookFile";
+import { refuseExisting, saveWorkbook } from "../../adapters/xlsx/workbookFile";
 import { countsText } from "../checkReport";
 import { EXIT, Io, Lang, UsageError } from "../io";
 import {
@@ -17,7 +16,7 @@ import {
   TARGETS_OPTION,
 } from "../options";
 import { Progress } from "../progress";
-import { problemText } from "../workbooks";
+import { analyzeFile, problemText } from "../workbooks";
 
 export const MERGE_USAGE = {
   vi: 'annex merge TỆP.xlsx|MẪU… -o TINH.xlsx [--unit "Sở LĐTBXH tỉnh …"] [--authority "UBND tỉnh …"] [--template MÃ|TỆP.json] [--targets CHỈ_TIÊU.json] [--allow-duplicates]',
@@ -54,9 +53,7 @@ export async function mergeFiles(request: MergeFilesRequest): Promise<Consolidat
   for (const file of request.files) {
     request.onFile?.(file);
     try {
-      const opened = await readWorkbook(file);
-      const snapshots = workbookSnapshots(opened.workbook);
-      const analysis = analyzeWorkbook(snapshots, {
+      const { analysis, snapshots } = await analyzeFile(file, {
         templates: request.templates,
         locale: request.locale,
       });

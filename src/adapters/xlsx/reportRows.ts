@@ -1,0 +1,77 @@
+import type { Bilingual, ReportingUnit, Severity } from "../../domain";
+
+/**
+ * The rows of the check report workbook (src/adapters/xlsx/reportWorkbook.ts writes them): what
+ * `annex check --report` and Hồ sơ huyện's download both build, from their own summaries. Pure, and
+ * free of ExcelJS, so the pane builds its rows without loading the writer.
+ */
+export interface ReportFileRow {
+  readonly file: string;
+  /** Who sent it ("UBND HUYỆN CAO LỘC – PHÒNG LĐTBXH"); null when the title block names nobody. */
+  readonly unit: string | null;
+  readonly template: string | null;
+  readonly year: number | null;
+  /** null when the file could not be read. */
+  readonly errors: number | null;
+  readonly warnings: number | null;
+  readonly notes: number | null;
+  readonly status: string;
+}
+
+export interface ReportFindingRow {
+  readonly file: string;
+  readonly unit: string | null;
+  readonly sheet: string;
+  readonly cell: string;
+  readonly indicator: string;
+  readonly severity: string;
+  readonly message: string;
+  readonly expected: string;
+  readonly found: string;
+}
+
+export interface CheckReportBook {
+  /** "Kết quả kiểm tra biểu chỉ tiêu của các huyện" */
+  readonly title: string;
+  /** "Lập ngày 21/11/2026: 5 tệp, 12 lỗi, …" */
+  readonly subtitle: string;
+  readonly files: readonly ReportFileRow[];
+  readonly findings: readonly ReportFindingRow[];
+}
+
+const SEVERITY_VI: Readonly<Record<Severity, string>> = {
+  error: "Lỗi",
+  warning: "Cảnh báo",
+  info: "Lưu ý",
+};
+
+/** The severity as the findings sheet names it. */
+export function severityText(severity: Severity): string {
+  return SEVERITY_VI[severity];
+}
+
+/** A file's status in the summary: unreadable (with why), no annex, errors to correct, or none. */
+export function fileStatus(
+  problem: Bilingual | undefined,
+  hasAnnex: boolean,
+  errors: number
+): string {
+  if (problem) return `Không đọc được: ${problem.vi}`;
+  if (!hasAnnex) return "Không có biểu chỉ tiêu";
+  return errors ? "Có lỗi, cần sửa" : "Không có lỗi";
+}
+
+export const REPORT_TITLE = "KẾT QUẢ KIỂM TRA BIỂU CHỈ TIÊU";
+
+/** "Lập ngày 21/11/2026: 5 tệp; 3 lỗi, 10 cảnh báo, 2 lưu ý." */
+export function reportSubtitle(today: Date, files: number, counts: string): string {
+  const date = `${today.getDate()}/${today.getMonth() + 1}/${today.getFullYear()}`;
+  return `Lập ngày ${date}: ${files} tệp; ${counts}.`;
+}
+
+/** Who sent a file, from its title block: "UBND HUYỆN CAO LỘC – PHÒNG LĐTBXH"; null when it names nobody. */
+export function unitText(u: ReportingUnit): string | null {
+  // The authority first: it is what tells one district's office from another's.
+  const parts = [u.authority, u.unit].filter((p): p is string => Boolean(p));
+  return parts.length ? parts.join(" – ") : null;
+}
