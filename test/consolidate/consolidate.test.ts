@@ -131,5 +131,14 @@ describe("consolidate", () => {
     const m = consolidate([{ file: "hong.xlsx", problem: { vi: "hỏng", en: "damaged" } }]);
     expect(m.empty).toBe(true);
     expect(m.leftOut).toHaveLength(1);
+    // a form no file follows: every file is named with the form it follows
+    const none = consolidate([source("a.xlsx", a), source("b.xlsx", b)], {
+      template: template("bieu-03-ho-tro-nha-o-nguoi-co-cong"),
+    });
+    expect(none.empty).toBe(true);
+    expect(none.leftOut.map((l) => [l.file, l.reason])).toEqual([
+      ["a.xlsx", "template"],
+      ["b.xlsx", "template"],
+    ]);
   });
 });

@@ -141,27 +141,29 @@ export function consolidate(
   const chosen = chooseTemplate(candidates, options);
   const included: Candidate[] = [];
   const seen = new Map<string, string>();
+  // What the files must follow: as chosen, or as asked when no file follows it (all are then named).
+  const want = chosen ?? (options.template && { template: options.template, year: options.year });
   for (const c of candidates) {
-    if (!chosen) break;
+    if (!want) break;
     const t = c.annex.template;
-    if (t.id !== chosen.template.id) {
+    if (t.id !== want.template.id) {
       leftOut.push({
         file: c.file,
         reason: "template",
         message: {
-          vi: `"${c.file}" theo mẫu ${t.form} (${t.id}), không phải ${chosen.template.form} (${chosen.template.id}): không tổng hợp.`,
-          en: `"${c.file}" follows ${t.id}, not ${chosen.template.id}: left out.`,
+          vi: `"${c.file}" theo mẫu ${t.form} (${t.id}), không phải ${want.template.form} (${want.template.id}): không tổng hợp.`,
+          en: `"${c.file}" follows ${t.id}, not ${want.template.id}: left out.`,
         },
       });
       continue;
     }
-    if (c.annex.year !== chosen.year) {
+    if (want.year !== undefined && c.annex.year !== want.year) {
       leftOut.push({
         file: c.file,
         reason: "year",
         message: {
-          vi: `"${c.file}" là biểu năm ${c.annex.year}, không phải năm ${chosen.year}: không tổng hợp.`,
-          en: `"${c.file}" is the annex for ${c.annex.year}, not ${chosen.year}: left out.`,
+          vi: `"${c.file}" là biểu năm ${c.annex.year}, không phải năm ${want.year}: không tổng hợp.`,
+          en: `"${c.file}" is the annex for ${c.annex.year}, not ${want.year}: left out.`,
         },
       });
       continue;
