@@ -164,9 +164,12 @@ export class ColumnReading {
     const s = this.state[i];
     if (s === TEXT_NUMBER) return this.decimals[i];
     if (s !== NUMBER) return -1;
-    const own = decimalsOf(this.value[i]);
     const shown = this.decimals[i];
-    return shown >= 0 && shown < own ? shown : own;
+    const v = this.value[i];
+    // Fast paths, for the many whole figures and whole-number formats: no text made.
+    if (shown === 0 || Number.isInteger(v)) return 0;
+    const own = decimalsOf(v);
+    return shown > 0 && shown < own ? shown : own;
   }
 
   /** The reading as one object, for the few cells a finding is made for. */
