@@ -139,7 +139,7 @@ export function consolidate(
   }
 
   const chosen = chooseTemplate(candidates, options);
-  const included: Candidate[] = [];
+  const included: Array<Candidate & { readonly unit: ReportingUnit }> = [];
   const seen = new Map<string, string>();
   // What the files must follow: as chosen, or as asked when no file follows it (all are then named).
   const want = chosen ?? (options.template && { template: options.template, year: options.year });
@@ -183,7 +183,7 @@ export function consolidate(
       continue;
     }
     if (key && first === undefined) seen.set(key, c.file);
-    included.push(c);
+    included.push({ ...c, unit });
   }
 
   if (!chosen || !included.length) return { empty: true, leftOut };
@@ -265,10 +265,8 @@ function baseName(file: string): string {
 }
 
 /** Column headers for the districts; two that would read the same also name their file. */
-function labels(included: readonly Candidate[]): string[] {
-  const plain = included.map((c) =>
-    unitLabel(reportingUnit(c.snapshot, c.annex.headerRow), c.file)
-  );
+function labels(included: ReadonlyArray<{ unit: ReportingUnit; file: string }>): string[] {
+  const plain = included.map((c) => unitLabel(c.unit, c.file));
   return plain.map((l, k) =>
     plain.indexOf(l) !== k || plain.lastIndexOf(l) !== k
       ? `${l} (${baseName(included[k].file)})`
@@ -276,13 +274,16 @@ function labels(included: readonly Candidate[]): string[] {
   );
 }
 
-function districtOf(c: Candidate, label: string): MergedDistrict {
+function districtOf(
+  c: Candidate & { readonly unit: ReportingUnit },
+  label: string
+): MergedDistrict {
   const counts: Counts = { error: 0, warning: 0, info: 0 };
   for (const f of c.analysis.findings) counts[f.severity]++;
   return {
     file: c.file,
     label,
-    unit: reportingUnit(c.snapshot, c.annex.headerRow),
+    unit: c.unit,
     sheet: c.analysis.sheet,
     counts,
     errors: c.analysis.findings.filter((f) => f.severity === "error"),
