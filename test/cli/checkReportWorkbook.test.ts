@@ -116,6 +116,9 @@ describe("annex check --report", () => {
     expect(chart).toContain("<c:barChart>");
     for (const f of json.files.filter((x) => x.status !== "unreadable"))
       expect(chart).toContain(`<c:v>${f.counts.error}</c:v>`);
+    // each bar is named by its district (the authority), the unreadable file by its name
+    expect(chart).toContain("<c:v>UBND HUYỆN CAO LỘC</c:v>");
+    expect(chart).toContain("<c:v>hong.xlsx</c:v>");
     const types = await zip.file("[Content_Types].xml")?.async("string");
     expect(types).toContain("/xl/charts/chart1.xml");
     const sheets = await Promise.all(

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { CheckReportBook } from "./reportRows";
+import type { CheckReportBook, ReportFileRow } from "./reportRows";
 
 /**
  * The check report a province forwards (`annex check --report`, and Hồ sơ huyện's download): one
@@ -119,7 +119,7 @@ export async function reportWorkbookBytes(book: CheckReportBook): Promise<Uint8A
     ])
   );
   book.files.forEach(
-    (f, i) => (summary.getCell(SUMMARY_HEADER_ROW + 1 + i, LABEL_COL).value = f.unit ?? f.file)
+    (f, i) => (summary.getCell(SUMMARY_HEADER_ROW + 1 + i, LABEL_COL).value = barLabel(f))
   );
   summary.getColumn(LABEL_COL).hidden = true;
   const last = SUMMARY_HEADER_ROW + book.files.length;
@@ -170,6 +170,11 @@ export async function reportWorkbookBytes(book: CheckReportBook): Promise<Uint8A
 
   const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
   return addChart(bytes, book);
+}
+
+/** A bar's name: the authority ("UBND HUYỆN CAO LỘC", what tells districts apart), else the file's name. */
+function barLabel(f: ReportFileRow): string {
+  return f.unit?.split(" – ")[0] ?? f.file.replace(/^.*[\\/]/, "");
 }
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -260,7 +265,7 @@ function chartXml(book: CheckReportBook): string {
   const last = SUMMARY_HEADER_ROW + Math.max(book.files.length, 1);
   const sheet = `'${REPORT_SHEETS.summary}'`;
   const col = (n: number) => String.fromCharCode(64 + n);
-  const names = book.files.map((f) => f.unit ?? f.file);
+  const names = book.files.map(barLabel);
   const cats = names.map((n, i) => `<c:pt idx="${i}"><c:v>${xml(n)}</c:v></c:pt>`).join("");
   const vals = book.files
     .map((f, i) => (f.errors === null ? "" : `<c:pt idx="${i}"><c:v>${f.errors}</c:v></c:pt>`))
