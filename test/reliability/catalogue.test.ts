@@ -108,6 +108,22 @@ const withoutYoyHeader = (d: string) =>
     for (let r = 1; r <= 10; r++)
       if (typeof ws.getCell(r, 9).value === "string") ws.getCell(r, 9).value = null;
   });
+/** The clean annex with a data validation given to whole columns D:L, and `extra` XML rows at the end. */
+const wholeColumnValidation = (extra: string) => async (d: string) =>
+  write(
+    d,
+    "bieu01.xlsx",
+    await rebuiltAnnex((name, data) => {
+      if (name !== SHEET1) return undefined;
+      const rule =
+        '<dataValidations count="1"><dataValidation type="decimal" operator="greaterThanOrEqual" allowBlank="1" sqref="D1:L1048576"><formula1>0</formula1></dataValidation></dataValidations>';
+      const xml = data
+        .toString("utf8")
+        .replace(/<dataValidations[\s\S]*?<\/dataValidations>/, rule)
+        .replace("</sheetData>", `${extra}</sheetData>`);
+      return deflated(name, Buffer.from(xml, "utf8"));
+    })
+  );
 const FALSE_SUCCESS = /các cột tính toán đã đúng/;
 const STACK = /\n\s+at .*\(|EPIPE|TypeError|RangeError|heap out of memory/;
 const NOT_XLSX = /không phải sổ Excel \.xlsx/;
@@ -364,6 +380,28 @@ const ROWS: Row[] = [
       expect(xml).not.toContain('r="1048576"');
       expect(xml.length).toBeLessThan(2_000_000);
     },
+  },
+  {
+    name: "a data validation on whole columns D:L: check",
+    build: wholeColumnValidation('<row r="1048576"><c r="A1048576" s="1"/></row>'),
+    args: (d) => ["check", at(d, "bieu01.xlsx")],
+    exit: 0,
+    says: /Tóm tắt: 0 lỗi/,
+  },
+  {
+    name: "a data validation on whole columns D:L: fill cuts it at the last row",
+    build: wholeColumnValidation(""),
+    args: (d) => ["fill", at(d, "bieu01.xlsx"), "-o", at(d, "ra.xlsx")],
+    exit: 0,
+    writes: ["ra.xlsx"],
+    then: async (d) => expect(await sheetXml(at(d, "ra.xlsx"))).toMatch(/sqref="D1:L\d{2,3}"/),
+  },
+  {
+    name: "a data validation on 9.4 million cells, a figure in the last row",
+    build: wholeColumnValidation('<row r="1048576"><c r="L1048576"><v>1</v></c></row>'),
+    args: (d) => ["check", at(d, "bieu01.xlsx")],
+    exit: 2,
+    says: /Tệp quá lớn: .*quy tắc kiểm tra dữ liệu phủ 9\.437\.184 ô/,
   },
   // ── A reader that goes away (EPIPE), through the real bin ───────────────────────────────────────
   {

@@ -79,6 +79,8 @@ export const ZIP_BUDGET = {
   part: 200 * 1024 * 1024,
   total: 400 * 1024 * 1024,
   sheet: 50 * 1024 * 1024,
+  /** ExcelJS makes an object per cell a data validation covers: a rule on D:L is 9.4 million. */
+  validatedCells: 1_000_000,
 } as const;
 
 /** One entry of a zip's central directory: what it claims to hold and where its data is. */
@@ -220,6 +222,115 @@ export function trimTrailingEmptyRows(
   out.set(xml.subarray(0, keep));
   out.set(xml.subarray(end), keep);
   return out;
+}
+
+const VALIDATIONS = ascii("<dataValidations");
+const VALIDATIONS_END = ascii("</dataValidations>");
+const ROW_START = ascii('<row r="');
+const LAST_ROW = 1_048_576;
+
+/**
+ * A worksheet's XML with its data validations cut at the sheet's last row holding a value, when together they cover
+ * more than `maxCells` cells (a rule given to whole columns, D:L to row 1,048,576): ExcelJS makes an
+ * object for every cell a validation covers, and a check of such a file ran for minutes. Undefined
+ * when they cover less, so ordinary sheets go to ExcelJS exactly as they are. Pure.
+ */
+export function clipValidations(
+  xml: Uint8Array,
+  maxCells: number = ZIP_BUDGET.validatedCells
+): Uint8Array | undefined {
+  const start = indexOfBytes(xml, VALIDATIONS, 0);
+  const endTag = start < 0 ? -1 : indexOfBytes(xml, VALIDATIONS_END, start);
+  if (endTag < 0) return undefined;
+  const end = endTag + VALIDATIONS_END.length;
+  const text = new TextDecoder().decode(xml.subarray(start, end));
+  if (areaOf(text) <= maxCells) return undefined;
+  // The row of the last cell that holds something (empty styled rows after it do not count).
+  const dataEnd = lastIndexOfBytes(xml, SHEET_DATA_END, start);
+  const content = dataEnd < 0 ? -1 : lastCellContent(xml, dataEnd, 0);
+  const rowAt = content < 0 ? -1 : lastIndexOfBytes(xml, ROW_START, content);
+  const lastRow =
+    rowAt < 0
+      ? 1
+      : parseInt(new TextDecoder().decode(xml.subarray(rowAt + 8, rowAt + 16)), 10) || 1;
+  const clipped = text.replace(
+    /sqref="([^"]*)"/g,
+    (_, list: string) =>
+      `sqref="${list
+        .trim()
+        .split(/\s+/)
+        .map((ref) => clipRange(ref, lastRow))
+        .join(" ")}"`
+  );
+  const bytes = new TextEncoder().encode(clipped);
+  const out = new Uint8Array(start + bytes.length + (xml.length - end));
+  out.set(xml.subarray(0, start));
+  out.set(bytes, start);
+  out.set(xml.subarray(end), start + bytes.length);
+  return out;
+}
+
+/** How many cells the data validations of a worksheet's XML cover together. */
+export function validatedCells(xml: Uint8Array): number {
+  const start = indexOfBytes(xml, VALIDATIONS, 0);
+  const end = start < 0 ? -1 : indexOfBytes(xml, VALIDATIONS_END, start);
+  return end < 0 ? 0 : areaOf(new TextDecoder().decode(xml.subarray(start, end)));
+}
+
+function areaOf(validations: string): number {
+  const refs = [...validations.matchAll(/sqref="([^"]*)"/g)].flatMap((m) =>
+    m[1].trim().split(/\s+/)
+  );
+  return refs.reduce((n, ref) => {
+    const r = rangeOf(ref);
+    return n + (r ? (r.bottom - r.top + 1) * (r.rightCol - r.leftCol + 1) : 0);
+  }, 0);
+}
+
+/** A sheet whose data validations cover more cells than can be read safely, even cut at its last row. */
+export function tooManyValidated(file: string, part: string, cells: number): SizeProblem {
+  const n = formatNumber(cells, "vi-VN", 0);
+  return {
+    problem: "too-large",
+    text: {
+      vi: `Tệp quá lớn: "${file}" (phần ${part} có quy tắc kiểm tra dữ liệu phủ ${n} ô), vượt giới hạn đọc an toàn. Hãy mở bằng Excel, thu hẹp vùng của quy tắc (Dữ liệu → Xác thực dữ liệu) về đúng các ô nhập liệu rồi lưu lại.`,
+      en: `File too large: "${file}" (its part ${part} has data validation rules covering ${formatNumber(cells, "en-US", 0)} cells), more than can be read safely. Open it in Excel, narrow the rules (Data → Data Validation) to the input cells and save it again.`,
+    },
+  };
+}
+
+interface Range {
+  readonly left: string;
+  readonly top: number;
+  readonly right: string;
+  readonly bottom: number;
+  readonly leftCol: number;
+  readonly rightCol: number;
+}
+
+/** "D11:L20", "D5", "D:D" (a whole column) as letters and 1-based rows; undefined if not a range. */
+function rangeOf(ref: string): Range | undefined {
+  const m = /^\$?([A-Z]{0,3})\$?(\d*)(?::\$?([A-Z]{0,3})\$?(\d*))?$/i.exec(ref);
+  if (!m || (!m[1] && !m[2])) return undefined;
+  const [left, top] = [m[1].toUpperCase(), m[2] ? Number(m[2]) : 1];
+  const right = m[3] !== undefined ? m[3].toUpperCase() : left;
+  const bottom = m[4] ? Number(m[4]) : m[3] !== undefined || !m[2] ? LAST_ROW : top;
+  const leftCol = left ? columnNumber(left) : 1;
+  const rightCol = right ? columnNumber(right) : 16_384;
+  return { left, top, right, bottom, leftCol, rightCol };
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** The range cut at `lastRow` (at least its first row); whole rows and odd references are kept. */
+function clipRange(ref: string, lastRow: number): string {
+  const r = rangeOf(ref);
+  if (!r || !r.left || !r.right || r.bottom <= lastRow) return ref;
+  return `${r.left}${r.top}:${r.right}${Math.max(r.top, lastRow)}`;
 }
 
 function indexOfBytes(bytes: Uint8Array, needle: readonly number[], from: number): number {

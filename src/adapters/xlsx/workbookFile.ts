@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { Bilingual } from "../../domain";
 import {
+  clipValidations,
   damagedText,
   declaredSizeProblem,
   holdsText,
@@ -14,8 +15,10 @@ import {
   signatureProblem,
   SizeProblem,
   tooLarge,
+  tooManyValidated,
   trimTrailingEmptyRows,
   unreadableText,
+  validatedCells,
   ZIP_BUDGET,
   zipEntries,
 } from "./workbookBytes";
@@ -94,8 +97,9 @@ export async function readWorkbook(file: string): Promise<OpenedWorkbook> {
 /**
  * The zip as ExcelJS may load it, or a WorkbookFileError "too-large". First the sizes the zip declares
  * (refused before anything is unpacked), then every part is unpacked here with a hard limit on its
- * output (a zip that lies about its sizes stops at the limit instead of filling the memory), and the
- * empty rows that run on to the end of a sheet are trimmed. The file's own bytes when nothing was
+ * output (a zip that lies about its sizes stops at the limit instead of filling the memory), the
+ * empty rows that run on to the end of a sheet are trimmed, and data validations given to whole
+ * columns are cut at the sheet's last row. The file's own bytes when nothing was
  * trimmed; otherwise the same parts zipped again (uncompressed) without those rows.
  */
 async function withinBudget(file: string, bytes: Buffer, budget = ZIP_BUDGET): Promise<Buffer> {
@@ -126,13 +130,17 @@ async function withinBudget(file: string, bytes: Buffer, budget = ZIP_BUDGET): P
     if (unpacked.length > limit) throw refuse(tooLarge(file, entry.name, limit, true));
     total += unpacked.length;
     if (isWorksheetPart(entry.name)) {
-      const kept = trimTrailingEmptyRows(unpacked);
-      if (kept) {
-        unpacked = kept;
-        trimmed = true;
+      for (const cut of [trimTrailingEmptyRows, clipValidations]) {
+        const kept = cut(unpacked);
+        if (kept) {
+          unpacked = kept;
+          trimmed = true;
+        }
       }
-      if (unpacked.length > budget.sheet)
-        throw refuse(tooLarge(file, entry.name, unpacked.length));
+      if (unpacked.length > budget.sheet) throw refuse(tooLarge(file, entry.name, unpacked.length));
+      const validated = validatedCells(unpacked);
+      if (validated > budget.validatedCells)
+        throw refuse(tooManyValidated(file, entry.name, validated));
     }
     parts.push([entry.name, unpacked]);
   }
@@ -231,7 +239,9 @@ async function replaceFile(file: string, target: WriteTarget, bytes: Uint8Array)
   const real = target.path;
   const tmp = tempName(real, process.pid);
   try {
-    await fs.writeFile(tmp, bytes, { mode: target.existing ? target.existing.mode & 0o7777 : 0o666 });
+    await fs.writeFile(tmp, bytes, {
+      mode: target.existing ? target.existing.mode & 0o7777 : 0o666,
+    });
     if (target.existing) {
       const { mode, uid, gid } = target.existing;
       await fs.chmod(tmp, mode & 0o7777);
