@@ -191,7 +191,7 @@ const SKIPPED_CAPABILITY: Readonly<Record<Capability, Bilingual>> = {
     en: "This Excel cannot set up printing (ExcelApi 1.9): choose A4 landscape yourself before printing.",
   },
   customProperties: {
-    vi: "Excel này chưa có thuộc tính trang tính (ExcelApi 1.12); biểu vẫn được nhận biết qua trang ẩn _annex.",
+    vi: "Excel này chưa có thuộc tính trang tính (ExcelApi 1.12); biểu vẫn được nhận biết qua trang tính ẩn _annex.",
     en: "This Excel lacks worksheet properties (ExcelApi 1.12); the annex is still recognised by the hidden _annex sheet.",
   },
   changeSource: {
@@ -407,7 +407,7 @@ export class AnnexSession {
         sheet: report.sheet,
         cells: marks.length,
         summary: {
-          vi: `Đã tô màu ${marks.length} ô trên trang "${report.sheet}": ${countsText(report.counts).vi}.`,
+          vi: `Đã tô màu ${marks.length} ô trên trang tính "${report.sheet}": ${countsText(report.counts).vi}.`,
           en: `Highlighted ${marks.length} cells on "${report.sheet}": ${countsText(report.counts).en}.`,
         },
       });
@@ -422,7 +422,7 @@ export class AnnexSession {
         sheet,
         cells: 0,
         summary: {
-          vi: `Đã bỏ tô màu trên trang "${sheet}"; định dạng của bạn giữ nguyên.`,
+          vi: `Đã bỏ tô màu trên trang tính "${sheet}"; định dạng của bạn giữ nguyên.`,
           en: `Cleared the highlights on "${sheet}"; your own formatting is unchanged.`,
         },
       });
@@ -610,8 +610,8 @@ export class AnnexSession {
         summary: {
           vi:
             (n
-              ? `Đã ghi ${n} ô công thức vào trang "${snapshot.name}"`
-              : `Không có gì cần ghi: các cột tính toán trên trang "${snapshot.name}" đã đúng`) +
+              ? `Đã ghi ${n} ô công thức vào trang tính "${snapshot.name}"`
+              : `Không có gì cần ghi: các cột tính toán trên trang tính "${snapshot.name}" đã đúng`) +
             (k ? `; giữ nguyên ${k} ô người dùng đã nhập.` : "."),
           en:
             (n
@@ -772,7 +772,7 @@ export class AnnexSession {
       fill: { pending: analysis.plan.writes.length, kept: analysis.plan.skipped.length },
       protection,
       summary: {
-        vi: `${annex.form} năm ${annex.year}, trang "${analysis.sheet}": ${countsText(counts).vi}${more("vi")}.`,
+        vi: `${annex.form} năm ${annex.year}, trang tính "${analysis.sheet}": ${countsText(counts).vi}${more("vi")}.`,
         en: `${annex.form} for ${annex.year}, sheet "${analysis.sheet}": ${countsText(counts).en}${more("en")}.`,
       },
       edited,

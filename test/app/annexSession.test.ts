@@ -121,7 +121,7 @@ describe("AnnexSession: Kiểm tra", () => {
       const ind = tpl().indicators.find((i) => i.code === f.indicator?.code);
       expect(f.indicator?.name).toEqual(ind?.name);
     }
-    // "17.500" pasted as text (README) is offered for conversion
+    // "8.977" pasted from the Word report as text (README) is offered for conversion
     expect(report.findings.some((f) => f.ruleId === "type.number-as-text" && f.fixable)).toBe(true);
     expect(report.annex).toMatchObject({ templateId: BIEU01, year: 2023, form: "Biểu số 01" });
     expect(report.fill.pending).toBeGreaterThan(0);

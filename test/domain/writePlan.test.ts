@@ -62,8 +62,8 @@ describe("write plan", () => {
     const fixes = planFixes(a.sheet, analysis.findings);
     expect(fixes.writes).toEqual([
       expect.objectContaining({
-        address: a.address("7", "planNext"),
-        value: 17500,
+        address: a.address("7", "actual6m"),
+        value: 8977,
         purpose: "fix",
       }),
     ]);

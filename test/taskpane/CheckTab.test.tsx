@@ -34,12 +34,12 @@ describe("Kiểm tra (check) screen", () => {
     await renderPane(host);
     await user.click(checkButton());
     const summary = await screen.findByText(
-      /Biểu số 01 năm 2023, trang "Biểu 01 - 2023": \d+ lỗi, \d+ cảnh báo, \d+ lưu ý\./
+      /Biểu số 01 năm 2023, trang tính "Biểu 01 - 2023": \d+ lỗi, \d+ cảnh báo, \d+ lưu ý\./
     );
     expect(summary).toBeTruthy();
 
     const warnings = screen.getByRole("region", { name: /^Cảnh báo: \d+$/ });
-    // the pasted "17.500" of the brief, with the indicator's name from the template and the reason
+    // the "8.977" pasted from the Word report, with the indicator's name from the template and the reason
     const textFinding = within(warnings)
       .getAllByRole("listitem")
       .find((li) => li.textContent?.includes("dạng văn bản")) as HTMLElement;
