@@ -172,6 +172,15 @@ describe("Biểu 01: the blocks the seeds report, with their relations", () => {
     expect(evaluation.map((d) => d.value)).toEqual(["", ""]);
   });
 
+  test("cell prompts speak of chỉ tiêu thuận / nghịch, not 'càng cao càng tốt' alone", () => {
+    const a = new TestAnnex();
+    const prompt = (code: string) =>
+      a.layout.validations.find((v) => v.address === a.address(code, "estimateCur"))?.prompt.text;
+    expect(prompt("1")).toContain("Chỉ tiêu thuận");
+    expect(prompt("21")).toContain("Chỉ tiêu nghịch");
+    expect(prompt("33")).toContain("Không đánh giá");
+  });
+
   test("row 1.2 leaves work abroad out, so 1.1 + 1.2 + 1.3 add up as Thái Bình counts them", () => {
     expect(byCode.get("1.2")?.name.vi).toContain("không kể đi làm việc ở nước ngoài");
   });

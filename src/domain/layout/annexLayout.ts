@@ -411,9 +411,9 @@ function validationFor(
     .filter((t) => t.column === column.id)
     .map((t) => t.text);
   const direction = {
-    up: "càng cao càng tốt",
-    down: "càng thấp càng tốt",
-    neutral: "không có chiều tốt/xấu",
+    up: "Chỉ tiêu thuận (càng cao càng tốt)",
+    down: "Chỉ tiêu nghịch (càng thấp càng tốt)",
+    neutral: "Không đánh giá cao hay thấp",
   }[ind.direction];
   const header = resolveLocalized(column.header, year).vi;
   const prompt = {
@@ -421,7 +421,7 @@ function validationFor(
     text: [
       `${header}.`,
       targets.length ? `Chỉ tiêu: ${targets.join("; ")}.` : "",
-      `Chiều: ${direction}.`,
+      `${direction}.`,
       column.holdsTarget ? 'Có thể ghi "trên 16.000", "từ 3% trở lên", "1-1,5".' : "",
     ]
       .filter(Boolean)
