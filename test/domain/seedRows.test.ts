@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { analyzeSheet, applyPlan, Finding, SheetSnapshot } from "../../src/domain";
+import { analyzeSheet, applyPlan, Finding, RULES, SheetSnapshot } from "../../src/domain";
 import { workbookSnapshots } from "../../src/adapters/xlsx/readSheet";
 import { SampleFigures } from "../../src/domain/samples";
 import bieu03LangSon from "../../src/samples/bieu-03-lang-son-2022.json";
@@ -329,8 +329,13 @@ describe("the Lạng Sơn Biểu 01 sample follows the corrected brief", () => {
     const t = new TestAnnex().set("7", "planNext", "17.500").set("3", "estimateCur", "1.500");
     const all = analyzeSheet(t.sheet, { locale: "vi-VN" }).findings.concat(found);
     for (const f of all) {
-      for (const s of [f.message.vi, f.message.en]) expect(s).not.toMatch(/vi-VN|en-US|--force/);
+      for (const s of [f.message.vi, f.message.en])
+        expect(s).not.toMatch(/vi-VN|en-US|--[a-z]|annex (fill|check)/);
     }
+    // the reasons the pane shows under "Vì sao:" and the CLI prints alike name no option or command
+    for (const rule of Object.values(RULES))
+      for (const s of [rule.title.vi, rule.reason.vi, rule.title.en, rule.reason.en])
+        expect(s).not.toMatch(/vi-VN|en-US|--[a-z]|annex (fill|check)/);
     const asText = all.find((f) => f.cells[0] === t.address("3", "estimateCur"));
     expect(asText?.message.vi).toContain("cách viết Việt Nam (dấu chấm phân cách hàng nghìn");
     expect(asText?.message.vi).toContain("theo cách viết tiếng Anh");

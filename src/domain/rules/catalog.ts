@@ -253,8 +253,8 @@ export const RULES = {
     severity: "warning",
     title: { vi: "Kế hoạch chưa đạt chỉ tiêu tỉnh giao", en: "Plan below the assigned target" },
     reason: {
-      vi: "Kế hoạch phải đạt chỉ tiêu của tỉnh trong tệp chỉ tiêu (--targets).",
-      en: "A plan must meet the province's target in its targets file (--targets).",
+      vi: "Kế hoạch phải đạt chỉ tiêu của tỉnh trong tệp chỉ tiêu của tỉnh.",
+      en: "A plan must meet the province's target in the province's targets file.",
     },
   },
   "target.change-read": {

@@ -38,8 +38,8 @@ export function checkDerived(ctx: RuleContext): void {
           indicator: dc.indicator,
           columnId: dc.columnId,
           message: text(
-            `Ô ${dc.address}: kết quả công thức chưa cập nhật theo số liệu hiện tại; hãy tính lại (F9) hoặc bấm "Tính cột" (annex fill).`,
-            `Cell ${dc.address}: the formula's result is out of date with the figures; recalculate (F9) or use "Tính cột" (annex fill).`
+            `Ô ${dc.address}: kết quả công thức chưa cập nhật theo số liệu hiện tại; hãy tính lại (F9) hoặc ghi lại các cột tính toán.`,
+            `Cell ${dc.address}: the formula's result is out of date with the figures; recalculate (F9) or write the derived columns again.`
           ),
           expected: describe(dc.value),
           found: describe(v),

@@ -59,12 +59,12 @@ export function checkMerges(ctx: RuleContext): void {
       indicator: row.indicator,
       message: inputs.length
         ? text(
-            `Vùng ô ${merge.address} (chỉ tiêu ${row.indicator.code}) gộp ô nhập liệu ${names(inputs, "vi")} với ô tính toán ${names(derived, "vi")}: chỉ ô ${first} giữ được giá trị, các cột tính toán không ghi được. Hãy bỏ gộp ô ${merge.address}, nhập lại số liệu vào từng ô rồi chạy "Tính cột" (annex fill).`,
-            `The range ${merge.address} (indicator ${row.indicator.code}) merges the input cells ${names(inputs, "en")} with the derived cells ${names(derived, "en")}: only ${first} can hold a value, and the derived columns cannot be filled. Unmerge ${merge.address}, type each figure into its own cell, then use "Tính cột" (annex fill).`
+            `Vùng ô ${merge.address} (chỉ tiêu ${row.indicator.code}) gộp ô nhập liệu ${names(inputs, "vi")} với ô tính toán ${names(derived, "vi")}: chỉ ô ${first} giữ được giá trị, các cột tính toán không ghi được. Hãy bỏ gộp ô ${merge.address}, nhập lại số liệu vào từng ô rồi ghi lại các cột tính toán.`,
+            `The range ${merge.address} (indicator ${row.indicator.code}) merges the input cells ${names(inputs, "en")} with the derived cells ${names(derived, "en")}: only ${first} can hold a value, and the derived columns cannot be filled. Unmerge ${merge.address}, type each figure into its own cell, then write the derived columns again.`
           )
         : text(
-            `Vùng ô ${merge.address} (chỉ tiêu ${row.indicator.code}) gộp các ô tính toán ${names(derived, "vi")}: chỉ ô ${first} giữ được công thức, các ô còn lại không ghi được. Hãy bỏ gộp ô ${merge.address} rồi chạy "Tính cột" (annex fill).`,
-            `The range ${merge.address} (indicator ${row.indicator.code}) merges the derived cells ${names(derived, "en")}: only ${first} can hold a formula, and the others cannot be filled. Unmerge ${merge.address}, then use "Tính cột" (annex fill).`
+            `Vùng ô ${merge.address} (chỉ tiêu ${row.indicator.code}) gộp các ô tính toán ${names(derived, "vi")}: chỉ ô ${first} giữ được công thức, các ô còn lại không ghi được. Hãy bỏ gộp ô ${merge.address} rồi ghi lại các cột tính toán.`,
+            `The range ${merge.address} (indicator ${row.indicator.code}) merges the derived cells ${names(derived, "en")}: only ${first} can hold a formula, and the others cannot be filled. Unmerge ${merge.address}, then write the derived columns again.`
           ),
       expected: text("mỗi ô một giá trị, không gộp", "one value per cell, not merged"),
       found: text(`gộp ${merge.address}`, `merged ${merge.address}`),
