@@ -79,8 +79,8 @@ export const ZIP_BUDGET = {
   part: 200 * 1024 * 1024,
   total: 400 * 1024 * 1024,
   sheet: 50 * 1024 * 1024,
-  /** ExcelJS makes an object per cell a data validation covers: a rule on D:L is 9.4 million. */
-  validatedCells: 1_000_000,
+  /** ExcelJS makes an object per cell a data validation or a merge covers: a rule on D:L is 9.4 million. */
+  coveredCells: 1_000_000,
 } as const;
 
 /** One entry of a zip's central directory: what it claims to hold and where its data is. */
@@ -224,77 +224,119 @@ export function trimTrailingEmptyRows(
   return out;
 }
 
-const VALIDATIONS = ascii("<dataValidations");
-const VALIDATIONS_END = ascii("</dataValidations>");
 const ROW_START = ascii('<row r="');
 const LAST_ROW = 1_048_576;
 
 /**
- * A worksheet's XML with its data validations cut at the sheet's last row holding a value, when together they cover
- * more than `maxCells` cells (a rule given to whole columns, D:L to row 1,048,576): ExcelJS makes an
- * object for every cell a validation covers, and a check of such a file ran for minutes. Undefined
- * when they cover less, so ordinary sheets go to ExcelJS exactly as they are. Pure.
+ * Parts of a worksheet's XML whose ranges ExcelJS turns into an object per cell they cover: data
+ * validations (a rule given to whole columns D:L is 9.4 million cells; a check ran for minutes) and
+ * merged cells (N1:P1048576 took 8 s and 1.7 GB).
  */
-export function clipValidations(
+const COVERING = [
+  {
+    open: ascii("<dataValidations"),
+    close: ascii("</dataValidations>"),
+    attribute: /\bsqref="([^"]*)"/g,
+    name: "sqref",
+    what: { vi: "quy tắc kiểm tra dữ liệu", en: "data validation rules" },
+    fix: {
+      vi: "thu hẹp vùng của quy tắc (Dữ liệu → Xác thực dữ liệu) về đúng các ô nhập liệu",
+      en: "narrow the rules (Data → Data Validation) to the input cells",
+    },
+  },
+  {
+    open: ascii("<mergeCells"),
+    close: ascii("</mergeCells>"),
+    attribute: /\bref="([^"]*)"/g,
+    name: "ref",
+    what: { vi: "vùng ô gộp", en: "merged cells" },
+    fix: { vi: "bỏ gộp các vùng ô quá lớn", en: "unmerge the oversized areas" },
+  },
+] as const;
+
+type Covering = (typeof COVERING)[number];
+
+/**
+ * A worksheet's XML with its data validations and merged areas cut at the sheet's last row holding a
+ * value, when together they cover more than `maxCells` cells. Undefined when they cover less, so
+ * ordinary sheets go to ExcelJS exactly as they are. Pure.
+ */
+export function clipCoveredRanges(
   xml: Uint8Array,
-  maxCells: number = ZIP_BUDGET.validatedCells
+  maxCells: number = ZIP_BUDGET.coveredCells
 ): Uint8Array | undefined {
-  const start = indexOfBytes(xml, VALIDATIONS, 0);
-  const endTag = start < 0 ? -1 : indexOfBytes(xml, VALIDATIONS_END, start);
+  let out = xml;
+  for (const kind of COVERING) {
+    const found = section(out, kind);
+    if (!found || areaOf(found.text, kind) <= maxCells) continue;
+    const lastRow = lastValueRow(out);
+    const clipped = found.text.replace(
+      kind.attribute,
+      (_, list: string) =>
+        `${kind.name}="${list
+          .trim()
+          .split(/\s+/)
+          .map((ref) => clipRange(ref, lastRow))
+          .join(" ")}"`
+    );
+    const bytes = new TextEncoder().encode(clipped);
+    const next = new Uint8Array(found.start + bytes.length + (out.length - found.end));
+    next.set(out.subarray(0, found.start));
+    next.set(bytes, found.start);
+    next.set(out.subarray(found.end), found.start + bytes.length);
+    out = next;
+  }
+  return out === xml ? undefined : out;
+}
+
+/** The most cells the data validations or the merged areas of a worksheet's XML cover, and which. */
+export function coveredCells(xml: Uint8Array): { cells: number; kind: Covering } {
+  let most = { cells: 0, kind: COVERING[0] as Covering };
+  for (const kind of COVERING) {
+    const found = section(xml, kind);
+    const cells = found ? areaOf(found.text, kind) : 0;
+    if (cells > most.cells) most = { cells, kind };
+  }
+  return most;
+}
+
+function section(xml: Uint8Array, kind: Covering) {
+  const start = indexOfBytes(xml, kind.open, 0);
+  const endTag = start < 0 ? -1 : indexOfBytes(xml, kind.close, start);
   if (endTag < 0) return undefined;
-  const end = endTag + VALIDATIONS_END.length;
-  const text = new TextDecoder().decode(xml.subarray(start, end));
-  if (areaOf(text) <= maxCells) return undefined;
-  // The row of the last cell that holds something (empty styled rows after it do not count).
-  const dataEnd = lastIndexOfBytes(xml, SHEET_DATA_END, start);
+  const end = endTag + kind.close.length;
+  return { start, end, text: new TextDecoder().decode(xml.subarray(start, end)) };
+}
+
+/** The row number of the last cell that holds something (empty styled rows after it do not count). */
+function lastValueRow(xml: Uint8Array): number {
+  const dataEnd = lastIndexOfBytes(xml, SHEET_DATA_END, xml.length);
   const content = dataEnd < 0 ? -1 : lastCellContent(xml, dataEnd, 0);
   const rowAt = content < 0 ? -1 : lastIndexOfBytes(xml, ROW_START, content);
-  const lastRow =
-    rowAt < 0
-      ? 1
-      : parseInt(new TextDecoder().decode(xml.subarray(rowAt + 8, rowAt + 16)), 10) || 1;
-  const clipped = text.replace(
-    /sqref="([^"]*)"/g,
-    (_, list: string) =>
-      `sqref="${list
-        .trim()
-        .split(/\s+/)
-        .map((ref) => clipRange(ref, lastRow))
-        .join(" ")}"`
-  );
-  const bytes = new TextEncoder().encode(clipped);
-  const out = new Uint8Array(start + bytes.length + (xml.length - end));
-  out.set(xml.subarray(0, start));
-  out.set(bytes, start);
-  out.set(xml.subarray(end), start + bytes.length);
-  return out;
+  if (rowAt < 0) return 1;
+  return parseInt(new TextDecoder().decode(xml.subarray(rowAt + 8, rowAt + 16)), 10) || 1;
 }
 
-/** How many cells the data validations of a worksheet's XML cover together. */
-export function validatedCells(xml: Uint8Array): number {
-  const start = indexOfBytes(xml, VALIDATIONS, 0);
-  const end = start < 0 ? -1 : indexOfBytes(xml, VALIDATIONS_END, start);
-  return end < 0 ? 0 : areaOf(new TextDecoder().decode(xml.subarray(start, end)));
-}
-
-function areaOf(validations: string): number {
-  const refs = [...validations.matchAll(/sqref="([^"]*)"/g)].flatMap((m) =>
-    m[1].trim().split(/\s+/)
-  );
+function areaOf(text: string, kind: Covering): number {
+  const refs = [...text.matchAll(kind.attribute)].flatMap((m) => m[1].trim().split(/\s+/));
   return refs.reduce((n, ref) => {
     const r = rangeOf(ref);
     return n + (r ? (r.bottom - r.top + 1) * (r.rightCol - r.leftCol + 1) : 0);
   }, 0);
 }
 
-/** A sheet whose data validations cover more cells than can be read safely, even cut at its last row. */
-export function tooManyValidated(file: string, part: string, cells: number): SizeProblem {
-  const n = formatNumber(cells, "vi-VN", 0);
+/** A sheet whose validations or merged areas cover more cells than can be read safely. */
+export function tooManyCovered(
+  file: string,
+  part: string,
+  covered: { cells: number; kind: Covering }
+): SizeProblem {
+  const { cells, kind } = covered;
   return {
     problem: "too-large",
     text: {
-      vi: `Tệp quá lớn: "${file}" (phần ${part} có quy tắc kiểm tra dữ liệu phủ ${n} ô), vượt giới hạn đọc an toàn. Hãy mở bằng Excel, thu hẹp vùng của quy tắc (Dữ liệu → Xác thực dữ liệu) về đúng các ô nhập liệu rồi lưu lại.`,
-      en: `File too large: "${file}" (its part ${part} has data validation rules covering ${formatNumber(cells, "en-US", 0)} cells), more than can be read safely. Open it in Excel, narrow the rules (Data → Data Validation) to the input cells and save it again.`,
+      vi: `Tệp quá lớn: "${file}" (phần ${part} có ${kind.what.vi} phủ ${formatNumber(cells, "vi-VN", 0)} ô), vượt giới hạn đọc an toàn. Hãy mở bằng Excel, ${kind.fix.vi} rồi lưu lại.`,
+      en: `File too large: "${file}" (its part ${part} has ${kind.what.en} covering ${formatNumber(cells, "en-US", 0)} cells), more than can be read safely. Open it in Excel, ${kind.fix.en} and save it again.`,
     },
   };
 }

@@ -5,7 +5,8 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { Bilingual } from "../../domain";
 import {
-  clipValidations,
+  clipCoveredRanges,
+  coveredCells,
   damagedText,
   declaredSizeProblem,
   holdsText,
@@ -15,10 +16,9 @@ import {
   signatureProblem,
   SizeProblem,
   tooLarge,
-  tooManyValidated,
+  tooManyCovered,
   trimTrailingEmptyRows,
   unreadableText,
-  validatedCells,
   ZIP_BUDGET,
   zipEntries,
 } from "./workbookBytes";
@@ -98,8 +98,8 @@ export async function readWorkbook(file: string): Promise<OpenedWorkbook> {
  * The zip as ExcelJS may load it, or a WorkbookFileError "too-large". First the sizes the zip declares
  * (refused before anything is unpacked), then every part is unpacked here with a hard limit on its
  * output (a zip that lies about its sizes stops at the limit instead of filling the memory), the
- * empty rows that run on to the end of a sheet are trimmed, and data validations given to whole
- * columns are cut at the sheet's last row. The file's own bytes when nothing was
+ * empty rows that run on to the end of a sheet are trimmed, and data validations or merged areas
+ * given to whole columns are cut at the sheet's last row. The file's own bytes when nothing was
  * trimmed; otherwise the same parts zipped again (uncompressed) without those rows.
  */
 async function withinBudget(file: string, bytes: Buffer, budget = ZIP_BUDGET): Promise<Buffer> {
@@ -130,7 +130,7 @@ async function withinBudget(file: string, bytes: Buffer, budget = ZIP_BUDGET): P
     if (unpacked.length > limit) throw refuse(tooLarge(file, entry.name, limit, true));
     total += unpacked.length;
     if (isWorksheetPart(entry.name)) {
-      for (const cut of [trimTrailingEmptyRows, clipValidations]) {
+      for (const cut of [trimTrailingEmptyRows, clipCoveredRanges]) {
         const kept = cut(unpacked);
         if (kept) {
           unpacked = kept;
@@ -138,9 +138,9 @@ async function withinBudget(file: string, bytes: Buffer, budget = ZIP_BUDGET): P
         }
       }
       if (unpacked.length > budget.sheet) throw refuse(tooLarge(file, entry.name, unpacked.length));
-      const validated = validatedCells(unpacked);
-      if (validated > budget.validatedCells)
-        throw refuse(tooManyValidated(file, entry.name, validated));
+      const covered = coveredCells(unpacked);
+      if (covered.cells > budget.coveredCells)
+        throw refuse(tooManyCovered(file, entry.name, covered));
     }
     parts.push([entry.name, unpacked]);
   }
