@@ -215,7 +215,10 @@ describe("annex fill", () => {
     await saveWorkbook(wb, file);
 
     const first = await annex("fill", file);
-    expect(first.code).toBe(0);
+    // The sample keeps the seeds' own slip (45,86% stated for 87/181 communes): fill's exit status
+    // follows the annex's errors, as check's does (issue #10), and it names them.
+    expect(first.code).toBe(1);
+    expect(first.err).toMatch(/Biểu có 1 lỗi; xem từng lỗi: annex check/);
     expect(first.out).toMatch(/\d+ ô công thức cần ghi, 1 ô người dùng đã nhập được giữ nguyên/);
     expect(first.out).toContain(`Ô ${typed} đã có nội dung do người dùng nhập (95.5)`);
     expect(first.out).toContain("Dùng --force");
