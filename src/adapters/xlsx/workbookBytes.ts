@@ -217,7 +217,7 @@ export function trimTrailingEmptyRows(
     if (rowEnd < 0 || rowEnd > end) return undefined;
     keep = rowEnd + ROW_END.length;
   }
-  if (end - keep < minimum) return undefined;
+  if (end <= keep || end - keep < minimum) return undefined;
   const out = new Uint8Array(xml.length - (end - keep));
   out.set(xml.subarray(0, keep));
   out.set(xml.subarray(end), keep);
