@@ -99,7 +99,13 @@ export function run(): void {
   main(process.argv.slice(2), consoleIo).then(
     (code) => (process.exitCode = code),
     (e: unknown) => {
-      console.error(e);
+      // A fault of ours, not of the user's input: said in words, the trace only when asked for.
+      const detail = e instanceof Error ? e.message : String(e);
+      consoleIo.err(
+        `Lỗi không lường trước: ${detail}. Xin gửi lệnh và tệp này cho nhóm phát triển (ANNEX_DEBUG=1 để xem chi tiết).\n` +
+          `Unexpected error: ${detail}. Please send the command and the file to the developers (ANNEX_DEBUG=1 shows details).`
+      );
+      if (process.env.ANNEX_DEBUG) console.error(e);
       process.exitCode = 3;
     }
   );
