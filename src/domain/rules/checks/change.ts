@@ -26,7 +26,8 @@ export function checkChange(ctx: RuleContext): void {
       const b = beforeCol.value[i];
       if (b <= 0) continue;
       const change = (a / b - 1) * 100;
-      if (Math.abs(change) <= threshold) continue;
+      // 1e308 over a small figure overflows: derived.overflow reports it; no "+Infinity%" here.
+      if (!Number.isFinite(change) || Math.abs(change) <= threshold) continue;
       if (noteCol !== undefined && !isEmptyAt(ctx.sheet, row.row, noteCol)) continue;
       const [n, p] = [ctx.columnName(now), ctx.columnName(before)];
       const sign = change > 0 ? "+" : "";
