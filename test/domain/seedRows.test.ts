@@ -1,7 +1,14 @@
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import { analyzeSheet, applyPlan, Finding, RULES, SheetSnapshot } from "../../src/domain";
+import {
+  analyzeSheet,
+  applyPlan,
+  checkTemplate,
+  Finding,
+  RULES,
+  SheetSnapshot,
+} from "../../src/domain";
 import { workbookSnapshots } from "../../src/adapters/xlsx/readSheet";
 import { SampleFigures } from "../../src/domain/samples";
 import bieu03LangSon from "../../src/samples/bieu-03-lang-son-2022.json";
@@ -196,6 +203,16 @@ describe("Biểu 01: the blocks the seeds report, with their relations", () => {
     );
     expect(brief(blank)).toEqual([`required.missing ${a.address("22", "estimateCur")}`]);
   });
+});
+
+test("a requiredIn naming a column the form lacks is refused with the path named", () => {
+  const data = JSON.parse(JSON.stringify(template()));
+  const i = data.indicators.findIndex((x: { code: string }) => x.code === "22");
+  data.indicators[i].requiredIn = ["actualPrev", "actual9m"];
+  const result = checkTemplate(data);
+  expect(result.ok).toBe(false);
+  if (!result.ok)
+    expect(result.problems.map((p) => p.path)).toEqual([`indicators[${i}].requiredIn[1]`]);
 });
 
 describe("Biểu 02 numbers its own rows", () => {

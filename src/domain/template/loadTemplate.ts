@@ -229,6 +229,7 @@ function crossCheck(t: Template): TemplateProblem[] {
     ) {
       add(`${at}.bounds`, `min lớn hơn max`, `min is greater than max`);
     }
+    ind.requiredIn?.forEach((id, j) => refColumn(`${at}.requiredIn[${j}]`, id, inputWord));
     const summable = (code: string, path: string) => {
       const other = byCode.get(code);
       if (!other) {
