@@ -802,6 +802,14 @@ const ROWS: Row[] = [
     says: /"found": \{\s+"vi": "khoảng khoảng [^"]{0,90}…"/,
     then: (_d, r) => expect(r.out.length).toBeLessThan(100_000),
   },
+  {
+    name: "a figure of 1 MiB of digits typed as text: not read as Infinity",
+    build: withCell("planCur", "9".repeat(1 << 20)),
+    args: (d) => ["check", at(d, "bieu01.xlsx")],
+    exit: 1,
+    never: /Infinity|NaN/,
+    then: (_d, r) => expect(r.out.length).toBeLessThan(100_000),
+  },
   // ── fill reports what check reports ─────────────────────────────────────────────────────────────
   {
     name: "fill on a sheet that holds no annex",
