@@ -215,8 +215,8 @@ describe("annex fill", () => {
     await saveWorkbook(wb, file);
 
     const first = await annex("fill", file);
-    // The sample keeps the seeds' own slip (45,86% stated for 87/181 communes): fill's exit status
-    // follows the annex's errors, as check's does (issue #10), and it names them.
+    // The typed 95,5 is not 150.000 / 110.000 (a derived.mismatch error): fill's exit status follows
+    // the annex's errors, as check's does (issue #10), and it names them.
     expect(first.code).toBe(1);
     expect(first.err).toMatch(/Biểu có 1 lỗi; xem từng lỗi: annex check/);
     expect(first.out).toMatch(/\d+ ô công thức cần ghi, 1 ô người dùng đã nhập được giữ nguyên/);
