@@ -19,9 +19,10 @@ import {
   loadTemplates,
   localeOf,
   parse,
+  sheetNameOf,
 } from "../options";
 import { analyzeFile } from "../workbooks";
-import { Analysis } from "../../domain";
+import { Analysis, Finding } from "../../domain";
 
 export const FILL_USAGE = {
   vi: "annex fill TỆP.xlsx [-o TỆP_MỚI.xlsx] [--force] [--sheet TÊN] [--self-check] [--targets CHỈ_TIÊU.json]",
@@ -39,9 +40,17 @@ const OPTIONS = {
 } as const;
 
 /**
+ * Findings about the annex's shape (a missing column, a sheet not recognised, an unknown or repeated
+ * row, a merged input/derived area) rather than about one figure: `fill` shows them in full, as `check`
+ * does, since they are why the derived columns may be missing or wrong.
+ */
+const STRUCTURAL = /^(sheet|header|row|merge|layout|template)\./;
+
+/**
  * annex fill — writes the derived columns as formulas with their results cached. Cells a person
  * typed are kept (and listed) unless --force; a second run finds nothing to write and leaves the file
- * untouched.
+ * untouched. The annex's structural errors are reported as `check` reports them, and the exit status
+ * is 1 when the annex has errors, as for `check`.
  */
 export async function fillCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, OPTIONS);
@@ -51,6 +60,8 @@ export async function fillCommand(args: readonly string[], io: Io): Promise<numb
   const file = positionals[0];
   const output = values.output ?? file;
   const inPlace = path.resolve(output) === path.resolve(file);
+  const sheet = sheetNameOf(values.sheet);
+  const force = values.force ?? false;
   if (!inPlace) await refuseExisting(output);
 
   const templates = (await loadTemplates(values.template)).map((t) => t.template);
@@ -59,14 +70,22 @@ export async function fillCommand(args: readonly string[], io: Io): Promise<numb
     templates,
     locale: localeOf(values.locale),
     ...(targets ? { targets } : {}),
-    overwrite: values.force ?? false,
-    ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
+    overwrite: force,
+    ...(sheet !== undefined ? { sheet } : {}),
   });
   const annexes = analysis.sheets.filter((a) => a.annex);
   if (!annexes.length) {
     for (const a of analysis.sheets) for (const f of a.findings) io.err(f.message[lang]);
+    if (!analysis.sheets.length)
+      io.err(
+        lang === "vi"
+          ? `Tệp "${file}" không có trang tính nào để điền.`
+          : `"${file}" has no sheet to fill.`
+      );
     return EXIT.failed;
   }
+  const errors = annexes.flatMap((a) => a.findings.filter((f) => f.severity === "error"));
+  const status = errors.length ? EXIT.findings : EXIT.ok;
   // The self-check is kept current where the sheet has it, added elsewhere with --self-check.
   const plans = annexes.map((a) =>
     selfCheckedPlan(opened.workbook, a, {
@@ -80,13 +99,21 @@ export async function fillCommand(args: readonly string[], io: Io): Promise<numb
     0
   );
   if (!pending) {
-    if (!inPlace) await writeBytes(output, opened.bytes);
+    if (!inPlace) await writeBytes(output, opened.bytes, { force });
+    const kept = inPlace
+      ? { vi: "tệp giữ nguyên.", en: "the file is unchanged." }
+      : { vi: `đã chép nguyên tệp sang ${output}.`, en: `copied the file unchanged to ${output}.` };
+    if (errors.length) io.err(errorsText(annexes, errors.length, file, lang));
     io.out(
-      lang === "vi"
-        ? `Không có gì cần ghi: các cột tính toán đã đúng${inPlace ? "; tệp giữ nguyên." : `; đã chép nguyên tệp sang ${output}.`}`
-        : `Nothing to write: the derived columns are already right${inPlace ? "; the file is unchanged." : `; copied the file unchanged to ${output}.`}`
+      errors.length
+        ? lang === "vi"
+          ? `Không ghi gì: biểu còn ${errors.length} lỗi (ở trên); ${kept.vi}`
+          : `Nothing written: the annex still has ${errors.length} error${errors.length === 1 ? "" : "s"} (above); ${kept.en}`
+        : lang === "vi"
+          ? `Không có gì cần ghi: các cột tính toán đã đúng; ${kept.vi}`
+          : `Nothing to write: the derived columns are already right; ${kept.en}`
     );
-    return EXIT.ok;
+    return status;
   }
   if (opened.unsupported.length) {
     const what = opened.unsupported.map((u) => u[lang]).join(", ");
@@ -102,11 +129,37 @@ export async function fillCommand(args: readonly string[], io: Io): Promise<numb
     );
   }
   const written = applyWritePlans(opened.workbook, plans);
-  await saveWorkbook(opened.workbook, output);
+  await saveWorkbook(opened.workbook, output, { force });
   io.out(
     lang === "vi" ? `Đã ghi ${written} ô vào ${output}.` : `Wrote ${written} cells to ${output}.`
   );
-  return EXIT.ok;
+  if (errors.length) io.err(errorsText(annexes, errors.length, file, lang));
+  return status;
+}
+
+/** The annex's errors: the structural ones in full (as `check` shows them), the others counted. */
+function errorsText(annexes: readonly Analysis[], count: number, file: string, lang: Lang): string {
+  const lines: string[] = [];
+  const line = (f: Finding) =>
+    `  ${lang === "vi" ? "Lỗi" : "Error"} ${f.cells[0] ?? ""}: ${f.message[lang]}`;
+  for (const a of annexes) {
+    const structural = a.findings.filter(
+      (f) => f.severity === "error" && STRUCTURAL.test(f.ruleId)
+    );
+    if (!structural.length) continue;
+    lines.push(
+      lang === "vi"
+        ? `Trang "${a.sheet}": biểu sai cấu trúc, các cột tính toán có thể thiếu hoặc sai:`
+        : `Sheet "${a.sheet}": the annex's structure is wrong, so derived columns may be missing or wrong:`,
+      ...structural.map(line)
+    );
+  }
+  lines.push(
+    lang === "vi"
+      ? `Biểu có ${count} lỗi; xem từng lỗi: annex check "${file}"`
+      : `The annex has ${count} error${count === 1 ? "" : "s"}; see each one: annex check "${file}"`
+  );
+  return lines.join("\n");
 }
 
 function sheetSummary(a: Pick<Analysis, "sheet" | "plan">, lang: Lang): string {
