@@ -73,28 +73,34 @@ let bomb: Promise<Buffer> | undefined;
  * compressed once per run in 1 MB chunks of the same text.
  */
 export function bombStream(): Promise<Buffer> {
-  bomb ??= new Promise((resolve, reject) => {
-    const chunk = Buffer.from(`<row r="1"><c r="A1" s="1"/></row>`.repeat(30_000));
+  bomb ??= sheetStream(210 * 1024 * 1024, `<row r="1"><c r="A1" s="1"/></row>`).then((s) => s.data);
+  return bomb;
+}
+
+/** A worksheet part of about `bytes` unpacked, repeating `row`, deflated as it is written. */
+export function sheetStream(bytes: number, row: string): Promise<{ data: Buffer; size: number }> {
+  return new Promise((resolve, reject) => {
+    const chunk = Buffer.from(row.repeat(Math.ceil((1024 * 1024) / row.length)));
     const deflate = zlib.createDeflateRaw({ level: 9 });
     const out: Buffer[] = [];
-    deflate.on("data", (b: Buffer) => out.push(b));
-    deflate.on("end", () => resolve(Buffer.concat(out)));
-    deflate.on("error", reject);
     const head = Buffer.from(
       '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
     );
-    deflate.write(head);
+    const tail = Buffer.from("</sheetData></worksheet>");
     let written = head.length;
+    deflate.on("data", (b: Buffer) => out.push(b));
+    deflate.on("end", () => resolve({ data: Buffer.concat(out), size: written + tail.length }));
+    deflate.on("error", reject);
+    deflate.write(head);
     const write = () => {
-      while (written < 210 * 1024 * 1024) {
+      while (written < bytes) {
         written += chunk.length;
         if (!deflate.write(chunk)) return void deflate.once("drain", write);
       }
-      deflate.end(Buffer.from("</sheetData></worksheet>"));
+      deflate.end(tail);
     };
     write();
   });
-  return bomb;
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   rawZip,
   rebuiltAnnex,
   SHEET1,
+  sheetStream,
 } from "./inputs";
 
 /**
@@ -360,6 +361,28 @@ const ROWS: Row[] = [
     args: (d) => ["fill", at(d, "bom.xlsx")],
     exit: 2,
     says: TOO_LARGE,
+  },
+  {
+    name: "four sheets of 30 MB each: more than 100 MB of sheets in all",
+    build: async (d) => {
+      const filled = await sheetStream(30 * 1024 * 1024, '<row r="1"><c r="A1"><v>1</v></c></row>');
+      const parts = [3, 4, 5, 6].map((n) => ({
+        name: `xl/worksheets/sheet${n}.xml`,
+        data: filled.data,
+        method: 8 as const,
+        size: filled.size,
+      }));
+      const base = await JSZip.loadAsync(await rebuiltAnnex());
+      const kept = await Promise.all(
+        Object.keys(base.files)
+          .filter((n) => !base.files[n].dir)
+          .map(async (n) => deflated(n, await base.files[n].async("nodebuffer")))
+      );
+      await write(d, "nhieu-trang.xlsx", rawZip([...kept, ...parts]));
+    },
+    args: (d) => ["check", at(d, "nhieu-trang.xlsx")],
+    exit: 2,
+    says: /Tệp quá lớn: ".*nhieu-trang\.xlsx" \(giải nén ra hơn 1\d\d MB\)/,
   },
   {
     name: "used range to row 1,048,576: check",

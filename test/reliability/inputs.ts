@@ -9,7 +9,7 @@ import { newAnnexWorkbook } from "../../src/cli/commands/newAnnex";
 import { BIEU01, template } from "../helpers/annex";
 import { deflated, growToLastRow, rawZip, RawPart, SHEET1 } from "../../bench/hostileFiles";
 
-export { bombStream, deflated, rawZip, SHEET1 } from "../../bench/hostileFiles";
+export { bombStream, deflated, rawZip, sheetStream, SHEET1 } from "../../bench/hostileFiles";
 
 /**
  * The bad inputs of the reliability catalogue, built as real files: workbooks through ExcelJS, damaged

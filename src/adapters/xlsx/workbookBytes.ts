@@ -73,12 +73,15 @@ export function notXlsx(file: string, bytes: Uint8Array): BytesProblem {
  * is 2–4 GB on an office computer. A 10,000-row annex is about 5 MB of XML. So a part of the zip may
  * unpack to at most 200 MB, and all of them together to 400 MB (what we can unpack and look at
  * without risk); after empty rows at the end of a sheet are trimmed (a used range to row 1,048,576),
- * the XML handed to ExcelJS is at most 50 MB a sheet (10× the largest real annex, about 1.5 GB to read).
+ * the XML handed to ExcelJS is at most 50 MB a sheet (10× the largest real annex, about 1.5 GB to read)
+ * and 100 MB for all sheets.
  */
 export const ZIP_BUDGET = {
   part: 200 * 1024 * 1024,
   total: 400 * 1024 * 1024,
   sheet: 50 * 1024 * 1024,
+  /** All sheets together, as ExcelJS gets them: a workbook of eight 50 MB sheets is as bad as one. */
+  sheets: 100 * 1024 * 1024,
   /** ExcelJS makes an object per cell a data validation or a merge covers: a rule on D:L is 9.4 million. */
   coveredCells: 1_000_000,
 } as const;

@@ -111,6 +111,7 @@ async function withinBudget(file: string, bytes: Buffer, budget = ZIP_BUDGET): P
   const parts: Array<[string, Uint8Array]> = [];
   let total = 0;
   let trimmed = false;
+  let sheets = 0;
   for (const entry of entries) {
     if (entry.name.endsWith("/")) continue;
     const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
@@ -138,6 +139,8 @@ async function withinBudget(file: string, bytes: Buffer, budget = ZIP_BUDGET): P
         }
       }
       if (unpacked.length > budget.sheet) throw refuse(tooLarge(file, entry.name, unpacked.length));
+      sheets += unpacked.length;
+      if (sheets > budget.sheets) throw refuse(tooLarge(file, undefined, sheets, true));
       const covered = coveredCells(unpacked);
       if (covered.cells > budget.coveredCells)
         throw refuse(tooManyCovered(file, entry.name, covered));
