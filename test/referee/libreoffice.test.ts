@@ -42,7 +42,9 @@ const DECOY = 987654.321;
         );
       }
     }
-    for (const f of files) expect((await annex("fill", f)).code).toBe(0);
+    // Each fill writes its formulas: exit 0, or 1 where the sample has errors of its own (fill's status
+    // follows the annex's errors, #10); 2 would mean it could not do its job.
+    for (const f of files) expect((await annex("fill", f)).code).toBeLessThan(2);
     // A copy whose cached results are all wrong: LibreOffice must replace every one.
     decoy = path.join(dir, "decoy.xlsx");
     const opened = await readWorkbook(files[0]);
