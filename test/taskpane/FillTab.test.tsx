@@ -34,7 +34,9 @@ describe("Tính cột (fill) screen", () => {
     const before = host.dump(SHEET);
     const user = await open(host);
     await user.click(fillButton());
-    const done = await screen.findByText(/Đã ghi (\d+) ô công thức vào trang tính "Biểu 01 - 2023"\./);
+    const done = await screen.findByText(
+      /Đã ghi (\d+) ô công thức vào trang tính "Biểu 01 - 2023"\./
+    );
     const n = Number(/Đã ghi (\d+) ô/.exec(done.textContent ?? "")?.[1]);
     expect(n).toBeGreaterThan(0);
     const after = host.dump(SHEET);
