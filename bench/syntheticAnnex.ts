@@ -26,7 +26,7 @@ export function syntheticTemplate(rows: number): Template {
         name: { vi: `Nhóm chỉ tiêu ${section}`, en: `Group ${section}` },
       });
     const p = `${g + 1}`;
-    const common = { aliases: [], unitAliases: [], required: false, targets: [], section };
+    const common = { aliases: [], unitAliases: [], required: false, section };
     indicators.push({
       ...common,
       code: p,
