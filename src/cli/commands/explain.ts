@@ -11,7 +11,7 @@ import {
   withExplanation,
 } from "../../domain";
 import { EXIT, Io, Lang, UsageError } from "../io";
-import { COMMON, langOf, loadTemplates, localeOf, parse } from "../options";
+import { COMMON, langOf, loadTemplates, localeOf, parse, sheetNameOf } from "../options";
 import { analyzeFile } from "../workbooks";
 
 export const EXPLAIN_USAGE = {
@@ -58,12 +58,13 @@ export async function explainCommand(args: readonly string[], io: Io): Promise<n
       vi: 'Cần --reason "…": lý do giải trình, bằng lời của anh/chị.',
       en: 'Give --reason "…": why the finding is right, in your own words.',
     });
+  const sheet = sheetNameOf(values.sheet);
   const file = positionals[0];
   const templates = (await loadTemplates(values.template)).map((t) => t.template);
   const { opened, analysis } = await analyzeFile(file, {
     templates,
     locale: localeOf(values.locale),
-    ...(values.sheet !== undefined ? { sheet: values.sheet } : {}),
+    ...(sheet !== undefined ? { sheet } : {}),
   });
 
   const key = explanationKey({ ruleId, cell });
