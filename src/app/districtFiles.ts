@@ -20,11 +20,13 @@ import { attempt, failure, Outcome, success } from "./problems";
 import { templateList } from "./templateCatalog";
 import {
   damagedText,
+  declaredSizeProblem,
   holdsText,
   notXlsx,
   signatureProblem,
   SignatureProblem,
   unreadableText,
+  zipEntries,
 } from "../adapters/xlsx/workbookBytes";
 
 /**
@@ -97,6 +99,10 @@ export async function checkDistrictFile(
   const sniffed =
     signatureProblem(name, bytes) ?? (holdsText(bytes, "xl/") ? undefined : notXlsx(name, bytes));
   if (sniffed) return failed(name, sniffed.problem, sniffed.text);
+  // The sizes its zip declares, before ExcelJS unpacks anything (the budget the command line uses).
+  const entries = zipEntries(bytes);
+  const tooLarge = entries && declaredSizeProblem(name, entries);
+  if (tooLarge) return failed(name, tooLarge.problem, tooLarge.text);
   let snapshots: SheetSnapshot[];
   try {
     snapshots = await readSnapshots(bytes);

@@ -12,6 +12,7 @@ import { workbookSnapshots } from "../../src/adapters/xlsx/readSheet";
 import { newAnnexWorkbook } from "../../src/cli/commands/newAnnex";
 import { checkDistrictFiles, DistrictFileInput } from "../../src/app/districtFiles";
 import langSon from "../../src/samples/bieu-01-lang-son-2023.json";
+import { deflated, rawZip } from "../../bench/hostileFiles";
 
 const sample = langSon as SampleFigures;
 const tpl = findTemplate("bieu-01-ke-hoach-nam") as Template;
@@ -114,5 +115,32 @@ describe("checkDistrictFiles: the districts' files, read and checked in the page
     expect(reports[4].sheets[0].findings.map((f) => f.ruleId)).toEqual(["sheet.no-annex"]);
     expect(reports[4].unit).toBeNull();
     expect(reports[5].unit).toContain("ĐÌNH LẬP");
+  });
+
+  it("refuses a zip declaring more than can be read safely, before unpacking it, and checks the rest", async () => {
+    // a copy: a small Buffer is a view on Node's shared pool
+    const declaring = (size: number) =>
+      new Uint8Array(
+        rawZip([
+          deflated("[Content_Types].xml", Buffer.from("<Types/>")),
+          { ...deflated("xl/worksheets/sheet1.xml", Buffer.from("<worksheet/>")), size },
+        ])
+      );
+    const reports = await checkDistrictFiles([
+      file("bom.xlsx", declaring(0xffffffff)),
+      file("lon.xlsx", declaring(300 * 1024 * 1024)),
+      file("van-lang.xlsx", await bytesOf(await districtAnnex("UBND huyện Văn Lãng"))),
+    ]);
+    expect(reports.map((r) => r.problem?.code ?? "checked")).toEqual([
+      "too-large",
+      "too-large",
+      "checked",
+    ]);
+    expect(reports[0].problem?.message.vi).toMatch(
+      /^Tệp quá lớn: "bom\.xlsx" \(phần xl\/worksheets\/sheet1\.xml giải nén ra hơn 4\.096 MB\)/
+    );
+    expect(reports[0].problem?.message.en).toMatch(/^File too large: "bom\.xlsx"/);
+    expect(reports[1].summary.vi).toContain("giải nén ra 300 MB");
+    expect(reports[2].unit).toContain("VĂN LÃNG");
   });
 });
