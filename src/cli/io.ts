@@ -58,5 +58,8 @@ export function say(text: Bilingual, lang: Lang): string {
   return text[lang];
 }
 
-/** Exit statuses: 0 clean, 1 errors found in the annexes, 2 the command could not do its job. */
-export const EXIT = { ok: 0, findings: 1, failed: 2 } as const;
+/**
+ * Exit statuses: 0 clean, 1 errors found in the annexes, 2 the command could not do its job, 3 an
+ * unexpected failure (a fault of the tool's, not of the user's input).
+ */
+export const EXIT = { ok: 0, findings: 1, failed: 2, unexpected: 3 } as const;

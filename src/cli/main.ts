@@ -32,12 +32,14 @@ export function usage(lang: Lang): string {
       ? [
           "Tuỳ chọn chung: --lang vi|en (ngôn ngữ thông báo), --locale vi-VN|en-US (cách viết số dạng văn bản trong tệp),",
           "  --template TỆP.json|THƯ_MỤC (mẫu biểu riêng của tỉnh, dùng trước các mẫu có sẵn).",
-          "Mã thoát: 0 không có lỗi; 1 biểu có lỗi; 2 không làm được (tệp không đọc/ghi được, tham số sai).",
+          "Mã thoát: 0 không có lỗi; 1 biểu có lỗi; 2 không làm được (tệp không đọc/ghi được, tham số sai);",
+          "  3 lỗi không lường trước của công cụ (ANNEX_DEBUG=1 để xem chi tiết).",
         ]
       : [
           "Common options: --lang vi|en (message language), --locale vi-VN|en-US (how figures typed as text are written),",
           "  --template FILE.json|FOLDER (a province's own templates, used before the built-in ones).",
-          "Exit status: 0 no errors; 1 an annex has errors; 2 could not do the job (file unreadable/unwritable, bad arguments).",
+          "Exit status: 0 no errors; 1 an annex has errors; 2 could not do the job (file unreadable/unwritable, bad arguments);",
+          "  3 an unexpected failure of the tool's own (ANNEX_DEBUG=1 shows details).",
         ];
   return [lang === "vi" ? "Cách dùng:" : "Usage:", ...lines, "", ...common].join("\n");
 }
@@ -106,7 +108,7 @@ export function run(): void {
           `Unexpected error: ${detail}. Please send the command and the file to the developers (ANNEX_DEBUG=1 shows details).`
       );
       if (process.env.ANNEX_DEBUG) console.error(e);
-      process.exitCode = 3;
+      process.exitCode = EXIT.unexpected;
     }
   );
 }
