@@ -1,5 +1,4 @@
 import { writeExplanations } from "../../adapters/xlsx/metadata";
-import { workbookSnapshots } from "../../adapters/xlsx/readSheet";
 import { saveWorkbook, WorkbookFileError } from "../../adapters/xlsx/workbookFile";
 import {
   Analysis,
@@ -8,6 +7,7 @@ import {
   Finding,
   findingKey,
   sameExplanation,
+  SheetSnapshot,
   withExplanation,
 } from "../../domain";
 import { EXIT, Io, Lang, UsageError } from "../io";
@@ -61,7 +61,7 @@ export async function explainCommand(args: readonly string[], io: Io): Promise<n
   const sheet = sheetNameOf(values.sheet);
   const file = positionals[0];
   const templates = (await loadTemplates(values.template)).map((t) => t.template);
-  const { opened, analysis } = await analyzeFile(file, {
+  const { opened, analysis, snapshots } = await analyzeFile(file, {
     templates,
     locale: localeOf(values.locale),
     ...(sheet !== undefined ? { sheet } : {}),
@@ -125,7 +125,8 @@ export async function explainCommand(args: readonly string[], io: Io): Promise<n
 
   const a = matches[0];
   const finding = sheetFindings(a).find((f) => findingKey(f) === key) as Finding;
-  const [snapshot] = workbookSnapshots(opened.workbook, a.sheet);
+  // The sheet as analyzeFile read it (the finding's figures come from it), not read a second time.
+  const snapshot = snapshots.find((s) => s.name === a.sheet) as SheetSnapshot;
   const explanation = explainFinding(finding, snapshot, a.annex, {
     reason,
     date: today(),
