@@ -3,29 +3,90 @@ import * as path from "path";
 import { buildAnnexLayout, findTemplate, SampleFigures, samplePlan } from "../domain";
 import { applyWritePlan } from "../adapters/xlsx/applyPlan";
 import { readWorkbook, saveWorkbook } from "../adapters/xlsx/workbookFile";
-import langSon from "../samples/bieu-01-lang-son-2023.json";
-import { consoleIo, Io } from "./io";
+import bieu01 from "../samples/bieu-01-lang-son-2023.json";
+import bieu03 from "../samples/bieu-03-lang-son-2022.json";
+import { consoleIo, EXIT, Io } from "./io";
 import { main } from "./main";
 
 /**
- * npm run demo — Biểu 01 for 2023 of Lạng Sơn, made, typed in, filled and checked with the same
- * commands a user runs. The workbook is left in out/demo/ (git-ignored) to open in Excel or LibreOffice.
+ * npm run demo — two annexes of the Lạng Sơn department made, typed in, filled and checked with the
+ * same commands a user runs, each command's exit status shown: Biểu 01 for 2023, whose figures hold
+ * (every command exits 0), then Biểu 03 for 2022, whose housing figures are the seed's own, slip
+ * included (615 ≠ 537 + 21 + 50 + 11 = 619), so fill and check exit 1 and name it. The demo exits 0
+ * when every command ended as expected. The workbooks are left in out/demo/ (git-ignored) to open in
+ * Excel or LibreOffice.
  */
 export async function demo(io: Io, folder = path.join("out", "demo")): Promise<number> {
+  await fs.mkdir(folder, { recursive: true });
   // Lạng Sơn's own 2023 targets, cited from its plan (seed 000): the province's file, not the form's.
   const targets = path.relative(process.cwd(), sampleTargetsFile());
-  const sample = langSon as SampleFigures;
+  // new, fill, fill again, check: all clean on Biểu 01; the slip makes fill and check exit 1 on Biểu 03.
+  const runs = [
+    {
+      name: "bieu-01-lang-son-2023",
+      heading: {
+        vi: "Biểu 01 năm 2023 của Sở LĐTBXH Lạng Sơn",
+        en: "Biểu 01 for 2023 of the Lạng Sơn department",
+      },
+      sample: bieu01 as SampleFigures,
+      targets,
+      expected: [EXIT.ok, EXIT.ok, EXIT.ok, EXIT.ok],
+    },
+    {
+      name: "bieu-03-lang-son-2022",
+      heading: {
+        vi: "Biểu 03 năm 2022 (nhà ở người có công), số của Kế hoạch 101/KH-SLĐTBXH: 537/615 hộ đã làm, 21 đang làm, 50 chưa làm, 11 không làm (cộng lại 619, không phải 615)",
+        en: "Biểu 03 for 2022 (housing), plan 101/KH-SLĐTBXH's figures: 537 of 615 done, 21 in progress, 50 not started, 11 not doing (619 in all, not 615)",
+      },
+      sample: bieu03 as SampleFigures,
+      targets: undefined,
+      expected: [EXIT.ok, EXIT.findings, EXIT.findings, EXIT.findings],
+    },
+  ];
+  let unexpected = 0;
+  for (const run of runs) {
+    io.out(`\n══ ${run.heading.vi}\n   ${run.heading.en}`);
+    const statuses = await annexOf(
+      io,
+      path.join(folder, `${run.name}.xlsx`),
+      run.sample,
+      run.targets
+    );
+    unexpected += run.expected.filter((want, i) => statuses[i] !== want).length;
+  }
+  io.out(
+    unexpected === 0
+      ? "\nMọi lệnh kết thúc như dự kiến: Biểu 01 không có lỗi (mã 0); Biểu 03 có đúng sai sót của tài liệu gốc (mã 1).\n" +
+          "Every command ended as expected: Biểu 01 has no error (status 0); Biểu 03 has the source document's own slip (status 1)."
+      : `\n${unexpected} lệnh không kết thúc như dự kiến (xem mã thoát ở trên).\n` +
+          `${unexpected} command(s) did not end as expected (see the exit statuses above).`
+  );
+  return unexpected === 0 ? EXIT.ok : EXIT.findings;
+}
+
+/**
+ * One annex of the sample: annex new, the sample's figures typed in as an officer would (plans
+ * written as text included), annex fill twice (the second run finds nothing to write) and annex
+ * check. Returns each command's exit status, in that order; stops after a failed `new`.
+ */
+async function annexOf(
+  io: Io,
+  file: string,
+  sample: SampleFigures,
+  targets: string | undefined
+): Promise<number[]> {
   const template = findTemplate(sample.templateId);
   if (!template)
     throw new Error(`the sample's template ${sample.templateId} is not in the catalog`);
-  const file = path.join(folder, "bieu-01-lang-son-2023.xlsx");
-  await fs.mkdir(folder, { recursive: true });
   await fs.rm(file, { force: true });
-
+  const withTargets = targets ? ["--targets", targets] : [];
   const annex = async (...args: string[]) => {
     io.out(`\n$ annex ${args.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(" ")}`);
-    return main(args, io);
+    const status = await main(args, io);
+    io.out(`(mã thoát / exit status ${status})`);
+    return status;
   };
+
   const made = await annex(
     "new",
     "--template",
@@ -36,25 +97,23 @@ export async function demo(io: Io, folder = path.join("out", "demo")): Promise<n
     sample.authority ?? "",
     "--unit",
     sample.unitName ?? "",
-    "--targets",
-    targets,
+    ...withTargets,
     "-o",
     file
   );
-  if (made !== 0) return made;
+  if (made !== EXIT.ok) return [made];
 
-  // What a department officer would type: the brief's figures, plans written as text included.
   const opened = await readWorkbook(file);
   const layout = buildAnnexLayout(template, { year: sample.year });
   const typed = applyWritePlan(opened.workbook.worksheets[0], samplePlan(layout, template, sample));
   await saveWorkbook(opened.workbook, file);
   io.out(`\n(Nhập ${typed} ô số liệu mẫu của Sở LĐTBXH Lạng Sơn / typed ${typed} sample cells)`);
 
-  await annex("fill", file, "--targets", targets);
-  await annex("fill", file, "--targets", targets); // a second run finds nothing to write
-  const checked = await annex("check", file, "--targets", targets);
-  io.out(`\n→ ${path.resolve(file)}`);
-  return checked;
+  const filled = await annex("fill", file, ...withTargets);
+  const refilled = await annex("fill", file, ...withTargets);
+  const checked = await annex("check", file, ...withTargets);
+  io.out(`→ ${path.resolve(file)}`);
+  return [made, filled, refilled, checked];
 }
 
 /** src/samples/targets/lang-son-2023.json, found from this file whether it runs from src/ or dist/. */
@@ -72,7 +131,7 @@ if (require.main === module) {
     (code) => (process.exitCode = code),
     (e: unknown) => {
       console.error(e);
-      process.exitCode = 3;
+      process.exitCode = EXIT.unexpected;
     }
   );
 }
