@@ -458,20 +458,11 @@ function extension(file: string): string {
 }
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
-  return prefix.every((b, i) => bytes[i] === b);
+  return matchesAt(bytes, prefix, 0);
 }
 
 function includes(bytes: Uint8Array, needle: readonly number[]): boolean {
-  const first = needle[0];
-  outer: for (
-    let i = bytes.indexOf(first);
-    i >= 0 && i <= bytes.length - needle.length;
-    i = bytes.indexOf(first, i + 1)
-  ) {
-    for (let j = 1; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
-    return true;
-  }
-  return false;
+  return indexOfBytes(bytes, needle, 0) >= 0;
 }
 
 function ascii(text: string): number[] {
