@@ -2,6 +2,7 @@ import { execFile } from "child_process";
 import { createHash } from "crypto";
 import { promises as fs } from "fs";
 import * as path from "path";
+import * as zlib from "zlib";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { annex, RunResult, tempDir } from "../helpers/cli";
@@ -11,6 +12,7 @@ import {
   bombStream,
   cleanAnnex,
   cleanAnnexBytes,
+  cleanParts,
   compoundFile,
   deflated,
   docxFile,
@@ -330,6 +332,19 @@ const ROWS: Row[] = [
     args: (d) => ["check", at(d, "bom.xlsx")],
     exit: 2,
     says: /Tệp quá lớn: ".*bom\.xlsx" \(phần xl\/worksheets\/sheet1\.xml giải nén ra hơn 200 MB\)/,
+  },
+  {
+    name: "zip bomb: three 150 MB parts that each declare 2 KB: the whole file is named",
+    build: async (d) => {
+      const image = zlib.deflateRawSync(Buffer.alloc(150 * 1024 * 1024));
+      const parts = (await cleanParts()).map(([n, data]) => deflated(n, data));
+      for (const n of [1, 2, 3])
+        parts.push({ name: `xl/media/image${n}.png`, data: image, method: 8, size: 2048 });
+      await write(d, "bom.xlsx", rawZip(parts));
+    },
+    args: (d) => ["check", at(d, "bom.xlsx")],
+    exit: 2,
+    says: /Tệp quá lớn: ".*bom\.xlsx" \(giải nén ra hơn 400 MB\)/,
   },
   {
     name: "zip bomb in a batch: the good file is still checked",

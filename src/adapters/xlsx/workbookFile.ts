@@ -116,6 +116,13 @@ async function withinBudget(file: string, bytes: Buffer, budget = ZIP_BUDGET): P
     if (entry.name.endsWith("/")) continue;
     const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
     const limit = Math.min(budget.part, budget.total - total);
+    // Past the limit: the part is too large, or (when less than a part's budget was left) the file.
+    const overLimit = () =>
+      refuse(
+        limit < budget.part
+          ? tooLarge(file, undefined, budget.total, true)
+          : tooLarge(file, entry.name, limit, true)
+      );
     let unpacked: Uint8Array;
     if (entry.method === 0) unpacked = data;
     else if (entry.method === 8)
@@ -123,12 +130,11 @@ async function withinBudget(file: string, bytes: Buffer, budget = ZIP_BUDGET): P
         unpacked = inflateRawSync(data, { maxOutputLength: limit + 1 });
       } catch (e) {
         // zlib stops at maxOutputLength (its error may come from another realm: test by code).
-        if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE")
-          throw refuse(tooLarge(file, entry.name, limit, true));
+        if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw overLimit();
         throw new WorkbookFileError("corrupt", file, damagedText(file, e));
       }
     else return bytes; // a compression ExcelJS may know better
-    if (unpacked.length > limit) throw refuse(tooLarge(file, entry.name, limit, true));
+    if (unpacked.length > limit) throw overLimit();
     total += unpacked.length;
     if (isWorksheetPart(entry.name)) {
       for (const cut of [trimTrailingEmptyRows, clipCoveredRanges]) {
