@@ -64,6 +64,11 @@ export function fileCounts(report: FileReport): Counts {
   return countFindings(report.sheets.flatMap((s) => s.findings));
 }
 
+/** The explained findings of these sheets, counted apart from the open ones. */
+export function explainedCounts(sheets: readonly SheetReport[]): Counts {
+  return countFindings(sheets.flatMap((s) => s.explained ?? []).map((x) => x.finding));
+}
+
 const SEVERITY: Readonly<Record<Severity, Bilingual>> = {
   error: { vi: "Lỗi", en: "Error" },
   warning: { vi: "Cảnh báo", en: "Warning" },
@@ -121,9 +126,7 @@ export function renderFile(report: FileReport, lang: Lang, width: number): strin
         : `Skipped sheets that are not annexes: ${names}.`
     );
   }
-  const explained = countFindings(
-    report.sheets.flatMap((s) => s.explained ?? []).map((x) => x.finding)
-  );
+  const explained = explainedCounts(report.sheets);
   const summary = countsText(fileCounts(report), lang);
   out.push(
     `${lang === "vi" ? "Tóm tắt" : "Summary"}: ${summary}${explainedSummary(explained, lang)}.`
@@ -187,7 +190,7 @@ export function jsonReport(reports: readonly FileReport[]): unknown {
       template: s.template,
       counts: countFindings(s.findings),
       findings: s.findings.map(findingJson),
-      explainedCounts: countFindings((s.explained ?? []).map((x) => x.finding)),
+      explainedCounts: explainedCounts([s]),
       explained: (s.explained ?? []).map(({ finding, explanation }) => ({
         ...findingJson(finding),
         explanation: explanationJson(explanation),

@@ -13,6 +13,7 @@ import {
 import {
   countFindings,
   countsText,
+  explainedCounts,
   explainedSummary,
   FileReport,
   fileCounts,
@@ -97,12 +98,7 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
 
 function summary(reports: readonly FileReport[], lang: "vi" | "en"): string {
   const total = countFindings(reports.flatMap((r) => r.sheets.flatMap((s) => s.findings)));
-  const explained = explainedSummary(
-    countFindings(
-      reports.flatMap((r) => r.sheets.flatMap((s) => (s.explained ?? []).map((x) => x.finding)))
-    ),
-    lang
-  );
+  const explained = explainedSummary(explainedCounts(reports.flatMap((r) => r.sheets)), lang);
   const unreadable = reports.filter((r) => r.problem).length;
   const withErrors = reports.filter((r) => fileCounts(r).error > 0).length;
   const n = reports.length;
