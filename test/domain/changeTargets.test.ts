@@ -68,7 +68,8 @@ describe("reading a change", () => {
 });
 
 describe("a rate: 'giảm 3%' is 3 percentage points from the year before", () => {
-  // Row 22, the poverty rate (down is better): ƯTH 2022 12,20 %, KH 2023 "giảm 3%" → 9,20 %.
+  // Row 22, the poverty rate (down is better): ƯTH 2022 12,20 %, KH 2023 "giảm 3%" → 9,20 %. The
+  // seeds' 12,20 % is Lạng Sơn's end-2021 rate (TH năm 2021); here it stands in as the base.
   const sheet = () =>
     new TestAnnex().setRow("22", {
       actualPrev: 14.5,
