@@ -77,16 +77,11 @@ function extendMerge(
   row: number,
   col: number
 ): void {
-  const m = merged.get(master.address);
-  const [mr, mc] = [Number(master.row), Number(master.col)];
+  let m = merged.get(master.address);
   if (!m) {
-    merged.set(master.address, {
-      r0: Math.min(mr, row),
-      c0: Math.min(mc, col),
-      r1: Math.max(mr, row),
-      c1: Math.max(mc, col),
-    });
-    return;
+    const [r, c] = [Number(master.row), Number(master.col)];
+    m = { r0: r, c0: c, r1: r, c1: c };
+    merged.set(master.address, m);
   }
   m.r0 = Math.min(m.r0, row);
   m.c0 = Math.min(m.c0, col);
