@@ -63,7 +63,7 @@ test("a sum: counts exact, other figures within half a unit each; some parts bla
   // No total: nothing to say.
   expect(evaluateCondition(sum(1e-6), (c) => (c.row === 0 ? undefined : 1))).toBe(false);
   expect(conditionFormula(sum(0.015001))).toBe(
-    "IF(ISNUMBER(A1),IF(COUNT(A2,A3)=2,ABS(A1-SUM(A2,A3))>0.015001,SUM(A2,A3)>A1+0.015001),0)"
+    "IF(ISNUMBER(A1),IF(COUNT(A2:A3)=2,ABS(A1-SUM(A2:A3)),SUM(A2:A3)-A1),0)>0.015001"
   );
 });
 

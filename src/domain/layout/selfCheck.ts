@@ -21,7 +21,12 @@ export interface CellRef {
   readonly col: number;
 }
 
-/** One test, as data; true means "a problem". Figures absent or not numbers: never a problem. */
+/**
+ * One test, as data; true means "a problem". Figures absent or not numbers: never a problem. Cells
+ * are compared as stored, a percent format not read × 100 as the rules read it: only counts and
+ * amounts are ever compared (the template loader refuses sums, parts and flows of rates and points),
+ * and those are not typed as percentages.
+ */
 export type CheckCondition =
   /** "gồm": all parts given must add up to the total; some given must not exceed it. */
   | {
@@ -211,8 +216,10 @@ export function buildSelfCheck(place: SelfCheckPlacement): SelfCheck {
         });
       }
     }
-    if (!problems.length) continue;
-    for (const p of problems) {
+    // (A placement without input columns tests nothing.)
+    const tested = problems.filter((p) => p.tests.length > 0);
+    if (!tested.length) continue;
+    for (const p of tested) {
       if (p.problem === "flow") {
         const at = p.tests[0].at;
         const runs = flowRuns.get(at.col) ?? [];
@@ -235,9 +242,9 @@ export function buildSelfCheck(place: SelfCheckPlacement): SelfCheck {
     cells.push({
       row,
       col: place.checkColumn,
-      formula: checkFormula(problems),
+      formula: checkFormula(tested),
       value: "",
-      branches: problems.map((p) => ({
+      branches: tested.map((p) => ({
         words: p.words,
         conditions: p.tests.map((t) => t.condition),
       })),
@@ -298,39 +305,55 @@ function ref(c: CellRef): string {
   return `${columnLetter(c.col)}${c.row + 1}`;
 }
 
+/** Cells as a formula argument: "D32:D34" for a run down one column, else "D32,D35". */
+function refs(cells: readonly CellRef[]): string {
+  const [first, last] = [cells[0], cells[cells.length - 1]];
+  const run =
+    cells.length > 1 && cells.every((c, i) => c.col === first.col && c.row === first.row + i);
+  return run ? `${ref(first)}:${ref(last)}` : cells.map(ref).join(",");
+}
+
 /** A number as an Excel formula writes it (no exponent, "." decimal). */
 function excelNumber(x: number): string {
   return x.toFixed(9).replace(/\.?0+$/, "");
 }
 
 /**
- * The condition as an Excel formula (TRUE: a problem). Written with IF so no branch ever yields an
- * error value in Excel, WPS or LibreOffice: text or blanks in a figure cell mean "no problem here".
+ * By how much the figures break the condition, as an Excel formula: a problem when above its
+ * tolerance; 0 when a figure is absent or not a number (text or blanks mean "no problem here", and
+ * IF keeps any branch from yielding an error value in Excel, WPS or LibreOffice). A sum's parts all
+ * given: how far their sum is from the total; some blank: how far the given ones exceed it.
  */
-export function conditionFormula(c: CheckCondition): string {
-  const tol = excelNumber(c.tolerance);
+function excessFormula(c: CheckCondition): string {
   if (c.kind === "sum") {
-    const t = ref(c.total);
-    const parts = c.parts.map(ref).join(",");
-    return (
-      `IF(ISNUMBER(${t}),IF(COUNT(${parts})=${c.parts.length},` +
-      `ABS(${t}-SUM(${parts}))>${tol},SUM(${parts})>${t}+${tol}),0)`
-    );
+    const [t, parts] = [ref(c.total), refs(c.parts)];
+    return `IF(ISNUMBER(${t}),IF(COUNT(${parts})=${c.parts.length},ABS(${t}-SUM(${parts})),SUM(${parts})-${t}),0)`;
   }
   const [p, l] = [ref(c.part), ref(c.limit)];
-  return `IF(AND(ISNUMBER(${p}),ISNUMBER(${l})),${p}>${l}+${tol},0)`;
+  return `IF(COUNT(${p},${l})=2,${p}-${l},0)`;
+}
+
+/** The condition as an Excel formula (TRUE: a problem). */
+export function conditionFormula(c: CheckCondition): string {
+  return `${excessFormula(c)}>${excelNumber(c.tolerance)}`;
 }
 
 function quote(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-/** The "Kiểm tra" cell: the words of the first problem found in the row, "" when none. */
+/**
+ * The "Kiểm tra" cell: the words of the first problem found in the row, "" when none. A problem
+ * tested in several columns (all with its one tolerance) compares their largest excess with it.
+ */
 function checkFormula(problems: readonly RowProblem[]): string {
   let formula = '""';
   for (let i = problems.length - 1; i >= 0; i--) {
-    const tests = problems[i].tests.map((t) => conditionFormula(t.condition));
-    const any = tests.length === 1 ? tests[0] : `OR(${tests.join(",")})`;
+    const conditions = problems[i].tests.map((t) => t.condition);
+    const any =
+      conditions.length === 1
+        ? conditionFormula(conditions[0])
+        : `MAX(${conditions.map(excessFormula).join(",")})>${excelNumber(conditions[0].tolerance)}`;
     formula = `IF(${any},${quote(problems[i].words)},${formula})`;
   }
   return formula;
@@ -339,19 +362,22 @@ function checkFormula(problems: readonly RowProblem[]): string {
 /** Reads a cell as a formula would: a number, or nothing. */
 type NumberAt = (c: CellRef) => number | undefined;
 
-/** Evaluates a condition on figures, as the formula does. */
-export function evaluateCondition(c: CheckCondition, numberAt: NumberAt): boolean {
+/** By how much the figures break a condition, as `excessFormula` computes it. */
+function excess(c: CheckCondition, numberAt: NumberAt): number {
   if (c.kind === "sum") {
     const total = numberAt(c.total);
-    if (total === undefined) return false;
+    if (total === undefined) return 0;
     const parts = c.parts.map(numberAt).filter((v): v is number => v !== undefined);
     const sum = parts.reduce((s, v) => s + v, 0);
-    return parts.length === c.parts.length
-      ? Math.abs(total - sum) > c.tolerance
-      : sum > total + c.tolerance;
+    return parts.length === c.parts.length ? Math.abs(total - sum) : sum - total;
   }
   const [p, l] = [numberAt(c.part), numberAt(c.limit)];
-  return p !== undefined && l !== undefined && p > l + c.tolerance;
+  return p !== undefined && l !== undefined ? p - l : 0;
+}
+
+/** Evaluates a condition on figures, as the formula does. */
+export function evaluateCondition(c: CheckCondition, numberAt: NumberAt): boolean {
+  return excess(c, numberAt) > c.tolerance;
 }
 
 /**
