@@ -103,13 +103,20 @@ interface Put {
   readonly numberFormat?: string;
 }
 
-/** Bytes a cell takes in the answer to a read (value, formula, number format); a filled annex: ~55. */
+/**
+ * Bytes a cell takes in the answer to a read (value, formula, number format): about 61 on a filled
+ * annex of Biểu 01's shape with its "Kiểm tra" column (the 20,000-row synthetic one, long formulas
+ * and all).
+ */
 const READ_PER_CELL = 60;
 /**
- * Rows read with the first answer: a 12-column annex of 6,000 rows answers in about 4 MB, under Excel
- * on the web's 5 MB; longer sheets get the rest in bands, wider ones are read again in bands.
+ * Rows read with the first answer, before the used range's size is known: an annex of Biểu 01's shape
+ * with its "Kiểm tra" column (14 columns) answers 5,100 rows in about 4.4 MB, under Excel on the web's
+ * 5 MB, so any annex of 5,000 indicators is read at once; longer sheets get the rest in bands, wider
+ * ones are read again in bands. (6,000 rows, sized when annexes had 12 columns, passed the cap once
+ * the Kiểm tra column was added.)
  */
-const HEAD_ROWS = 6000;
+const HEAD_ROWS = 5100;
 
 /** Range.getMergedAreasOrNullObject: the sheet's merges are read with its cells where Excel has it. */
 const MERGES_SET = "1.13";
