@@ -1,4 +1,5 @@
 import * as zlib from "zlib";
+import JSZip from "jszip";
 
 /**
  * Hostile workbooks, byte by byte, for the reliability catalogue (test/reliability) and the bench:
@@ -14,6 +15,27 @@ export interface RawPart {
   readonly method: 0 | 8;
   readonly size: number;
   readonly crc?: number;
+}
+
+/** The parts of a zip (an .xlsx), unpacked: name and bytes, folders left out. */
+export async function zipParts(bytes: Buffer): Promise<Array<[string, Buffer]>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
+  return Promise.all(
+    names.map(async (n) => [n, await zip.files[n].async("nodebuffer")] as [string, Buffer])
+  );
+}
+
+/**
+ * A zip's parts written again as a raw zip, with `replace` choosing what to write for each part (the
+ * part as it was, deflated, when it returns undefined).
+ */
+export async function rebuiltZip(
+  bytes: Buffer,
+  replace: (name: string, data: Buffer) => RawPart | undefined
+): Promise<Buffer> {
+  const parts = await zipParts(bytes);
+  return rawZip(parts.map(([n, d]) => replace(n, d) ?? deflated(n, d)));
 }
 
 /** A zip file written byte by byte, so a case can make it lie (declared sizes) or break it. */

@@ -2,10 +2,9 @@ import { spawnSync } from "child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
-import JSZip from "jszip";
 import { findTemplate } from "../src/domain";
 import { newAnnexWorkbook } from "../src/cli/commands/newAnnex";
-import { bombStream, deflated, growToLastRow, rawZip, RawPart, SHEET1 } from "./hostileFiles";
+import { bombStream, deflated, growToLastRow, rebuiltZip, SHEET1 } from "./hostileFiles";
 import { fmt } from "./measure";
 
 /**
@@ -26,13 +25,15 @@ export async function reliabilityBench(): Promise<void> {
     for (let r = 16; r <= 20; r++) for (const c of [4, 5, 7, 10]) ws.getCell(r, c).value = 100 + r;
     const annex = Buffer.from(await wb.xlsx.writeBuffer());
     const stream = await bombStream();
-    const lying = await rebuilt(annex, (n) =>
+    const lying = await rebuiltZip(annex, (n) =>
       n === SHEET1 ? { name: n, data: stream, method: 8, size: 2048 } : undefined
     );
-    const declared = await rebuilt(annex, (n, d) =>
+    const declared = await rebuiltZip(annex, (n, d) =>
       n === SHEET1 ? { ...deflated(n, d), size: 0xffffffff } : undefined
     );
-    const long = await rebuilt(annex, (n, d) => (n === SHEET1 ? growToLastRow(n, d) : undefined));
+    const long = await rebuiltZip(annex, (n, d) =>
+      n === SHEET1 ? growToLastRow(n, d) : undefined
+    );
     const files = { lying, declared, long };
     for (const [name, bytes] of Object.entries(files))
       writeFileSync(path.join(dir, `${name}.xlsx`), bytes);
@@ -59,22 +60,6 @@ export async function reliabilityBench(): Promise<void> {
 
 function fail(message: string): never {
   throw new Error(message);
-}
-
-/** The workbook's parts zipped again, with `replace` choosing a part's new form. */
-async function rebuilt(
-  bytes: Buffer,
-  replace: (name: string, data: Buffer) => RawPart | undefined
-): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(bytes);
-  const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
-  const parts = await Promise.all(
-    names.map(async (n) => {
-      const data = await zip.files[n].async("nodebuffer");
-      return replace(n, data) ?? deflated(n, data);
-    })
-  );
-  return rawZip(parts);
 }
 
 /** Runs the built `annex` in a process of its own, which reports its wall time and peak memory. */

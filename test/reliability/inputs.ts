@@ -1,13 +1,20 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { buildAnnexLayout, SampleFigures, samplePlan } from "../../src/domain";
 import { applyWritePlan } from "../../src/adapters/xlsx/applyPlan";
 import { saveWorkbook } from "../../src/adapters/xlsx/workbookFile";
 import { newAnnexWorkbook } from "../../src/cli/commands/newAnnex";
 import { BIEU01, template } from "../helpers/annex";
-import { deflated, growToLastRow, rawZip, RawPart, SHEET1 } from "../../bench/hostileFiles";
+import {
+  deflated,
+  growToLastRow,
+  rawZip,
+  RawPart,
+  rebuiltZip,
+  SHEET1,
+  zipParts,
+} from "../../bench/hostileFiles";
 
 export { bombStream, deflated, rawZip, sheetStream, SHEET1 } from "../../bench/hostileFiles";
 
@@ -73,11 +80,7 @@ export async function cleanAnnex(dir: string, name = "bieu01.xlsx"): Promise<str
 
 /** The parts of the clean annex, unpacked, to rebuild it with one part changed. */
 export async function cleanParts(): Promise<Array<[string, Buffer]>> {
-  const zip = await JSZip.loadAsync(await cleanAnnexBytes());
-  const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
-  return Promise.all(
-    names.map(async (n) => [n, await zip.files[n].async("nodebuffer")] as [string, Buffer])
-  );
+  return zipParts(await cleanAnnexBytes());
 }
 
 /**
@@ -87,8 +90,7 @@ export async function cleanParts(): Promise<Array<[string, Buffer]>> {
 export async function rebuiltAnnex(
   replace: (name: string, data: Buffer) => RawPart | undefined = () => undefined
 ): Promise<Buffer> {
-  const parts = await cleanParts();
-  return rawZip(parts.map(([n, d]) => replace(n, d) ?? deflated(n, d)));
+  return rebuiltZip(await cleanAnnexBytes(), replace);
 }
 
 /** A compound file (the container of old .xls and of password-protected .xlsx). */
