@@ -90,7 +90,7 @@ export async function fillCommand(args: readonly string[], io: Io): Promise<numb
   const plans = annexes.map((a) =>
     selfCheckedPlan(opened.workbook, a, {
       selfCheck: values["self-check"] ?? false,
-      overwrite: values.force ?? false,
+      overwrite: force,
     })
   );
   plans.forEach((plan, i) => io.out(sheetSummary({ sheet: annexes[i].sheet, plan }, lang)));
