@@ -18,6 +18,8 @@ export interface AnalyzeFileOptions {
   readonly overwrite?: boolean;
   /** The province's targets file (--targets). */
   readonly targets?: TargetsFile;
+  /** The workbook is not saved afterwards: parts no snapshot reads are skipped (ReadOptions). */
+  readonly cellsOnly?: boolean;
 }
 
 export interface AnalyzedFile {
@@ -32,7 +34,7 @@ export async function analyzeFile(
   file: string,
   options: AnalyzeFileOptions
 ): Promise<AnalyzedFile> {
-  const opened = await readWorkbook(file);
+  const opened = await readWorkbook(file, { cellsOnly: options.cellsOnly ?? false });
   const snapshots = workbookSnapshots(opened.workbook, options.sheet);
   if (options.sheet !== undefined && !snapshots.length) {
     const names = opened.workbook.worksheets

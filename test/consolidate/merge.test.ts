@@ -116,6 +116,19 @@ describe("annex merge", () => {
     expect(run.out).toMatch(/ {4}Lỗi [A-Z]+\d+: /);
   });
 
+  test("merge reads a district's cells only: the same sheets as a full read, without its validations and conditional formats", async () => {
+    // what ExcelJS keeps of both (not in its typings)
+    const skipped = (ws: unknown) => {
+      const w = ws as { dataValidations: { model: object }; conditionalFormattings: unknown[] };
+      return Object.keys(w.dataValidations.model).length + w.conditionalFormattings.length;
+    };
+    const full = await readWorkbook(files[0]);
+    expect(skipped(full.workbook.worksheets[0])).toBeGreaterThan(0); // the file has what is skipped
+    const cells = await readWorkbook(files[0], { cellsOnly: true });
+    expect(skipped(cells.workbook.worksheets[0])).toBe(0);
+    expect(workbookSnapshots(cells.workbook)).toEqual(workbookSnapshots(full.workbook));
+  });
+
   test("counts and amounts are the sums of the districts' figures, as live SUMs over the detail sheet", () => {
     const [province, detail] = merged;
     let compared = 0;

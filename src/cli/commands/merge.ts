@@ -56,6 +56,7 @@ export async function mergeFiles(request: MergeFilesRequest): Promise<Consolidat
       const { analysis, snapshots } = await analyzeFile(file, {
         templates: request.templates,
         locale: request.locale,
+        cellsOnly: true,
       });
       sources.push({ file, snapshots, analysis });
     } catch (e) {
