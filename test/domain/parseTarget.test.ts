@@ -53,4 +53,35 @@ describe("parseTarget: targets as plans write them", () => {
     expect(q.ok && q.target.op === ">" && q.target.value).toBe(16);
     expect(parseTarget("1-1,5", "vi-VN")).toMatchObject({ ok: true, ambiguous: false });
   });
+
+  test("on a count row the figure is whole, so not ambiguous in either locale; a share of it is read as written", () => {
+    const whole = { whole: true };
+    for (const locale of ["vi-VN", "en-US"] as const) {
+      expect(parseTarget("trên 16.000", locale, whole)).toMatchObject({
+        ok: true,
+        ambiguous: false,
+        target: { op: ">", value: 16000 },
+      });
+      expect(parseTarget("16,000 - 18,000 người", locale, whole)).toMatchObject({
+        ok: true,
+        ambiguous: false,
+        target: { op: "range", min: 16000, max: 18000 },
+      });
+      expect(parseTarget("tăng 1.500", locale, whole)).toMatchObject({
+        ok: true,
+        ambiguous: false,
+        target: { value: 1500, change: { direction: "up", written: "" } },
+      });
+    }
+    expect(parseTarget("tăng 1,5%", "vi-VN", whole)).toMatchObject({
+      ok: true,
+      target: { value: 1.5, change: { direction: "up", written: "%" } },
+    });
+    // A percentage on a count row keeps the locale's reading, and says it could be read otherwise.
+    expect(parseTarget("tăng 1.500%", "en-US", whole)).toMatchObject({
+      ok: true,
+      ambiguous: true,
+      target: { value: 1.5 },
+    });
+  });
 });

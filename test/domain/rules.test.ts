@@ -228,9 +228,9 @@ const scenarios: Array<[RuleId, string, () => TestAnnex, (a: TestAnnex) => strin
   ],
   [
     "number.ambiguous",
-    "a target whose figure reads two ways",
-    () => clean().set("2", "planCur", "trên 2.500"),
-    (a) => a.address("2", "planCur"),
+    "a target on an amount row whose figure reads two ways (2 500 or 2,5 triệu đồng)",
+    () => clean().set("3", "planCur", "trên 2.500"),
+    (a) => a.address("3", "planCur"),
   ],
   [
     "row.duplicate",
@@ -348,6 +348,11 @@ describe("each rule catches what it is for, at the right cell", () => {
       expect(h.reason.en.length).toBeGreaterThan(10);
     }
     // Nothing but this scenario's change should be new compared with the clean sheet.
+  });
+
+  test("a count's target is whole, so 'trên 2.500' on a count row is not ambiguous (#11)", () => {
+    const a = clean().set("2", "planCur", "trên 2.500");
+    expect(only(check(a), "number.ambiguous")).toEqual([]);
   });
 
   test("the scenarios cover every rule in the catalog (but the two about sheets without an annex)", () => {

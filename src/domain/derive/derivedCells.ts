@@ -500,7 +500,7 @@ export class DerivedBuilder {
     if (!this.sheet) return undefined;
     const v = valueAt(this.sheet, row, col);
     if (typeof v !== "string" || v.trim() === "") return undefined;
-    const parsed = parseTarget(v, this.locale);
+    const parsed = parseTarget(v, this.locale, { whole: indicator.kind === "count" });
     return parsed.ok ? this.place(parsed.target, row, col, indicator) : undefined;
   }
 

@@ -1,6 +1,6 @@
 import { fold } from "../text/fold";
 import { NumberLocale } from "../numbers/locale";
-import { parseNumber } from "../numbers/parseNumber";
+import { ParseExpectation, parseNumber } from "../numbers/parseNumber";
 
 /**
  * A plan target as written in a plan cell: "trên 16.000", "từ 3% trở lên", "dưới 4", "1-1,5",
@@ -91,8 +91,18 @@ const CHANGE = /^(giam|tang)\s+/;
 /** "/năm", "mỗi năm", "hằng năm", "một năm" after the figure: a change per year. */
 const PER_YEAR = /\s*(?:\/\s*nam|(?:moi|hang|hng|mot)\s+nam)$/;
 const RANGE = /^(.+?)\s*(?:-|–|—|den)\s*(.+)$/;
+const WHOLE: ParseExpectation = { whole: true };
 
-export function parseTarget(input: string, locale: NumberLocale): TargetParse {
+/**
+ * `expect.whole`: the row is a count, so a figure written without "%" or "điểm %" ("trên 16.000",
+ * "tăng 1,500") is whole people or households and not ambiguous (see parseNumber); a percentage
+ * ("tăng 5%") is read as written.
+ */
+export function parseTarget(
+  input: string,
+  locale: NumberLocale,
+  expect: ParseExpectation = {}
+): TargetParse {
   const text = input.trim();
   let rest = text.replace(/\s+/g, " ");
   let op: Op | undefined;
@@ -143,7 +153,9 @@ export function parseTarget(input: string, locale: NumberLocale): TargetParse {
     words = words.replace(/\s+tro xuong$/, "");
   }
 
-  const single = readFigure(words, locale);
+  // A count's figures are whole; a share or points of it ("tăng 5%", "0,5 điểm %") are not.
+  const figures = expect.whole && !/%|diem|phan tram/.test(words) ? WHOLE : {};
+  const single = readFigure(words, locale, figures);
   if (single) {
     return {
       ok: true,
@@ -154,8 +166,8 @@ export function parseTarget(input: string, locale: NumberLocale): TargetParse {
   if (!op || from) {
     const range = RANGE.exec(words);
     if (range) {
-      const a = readFigure(range[1], locale);
-      const b = readFigure(range[2], locale);
+      const a = readFigure(range[1], locale, figures);
+      const b = readFigure(range[2], locale, figures);
       if (a && b && a.value <= b.value) {
         return {
           ok: true,
@@ -170,10 +182,11 @@ export function parseTarget(input: string, locale: NumberLocale): TargetParse {
 
 function readFigure(
   text: string,
-  locale: NumberLocale
+  locale: NumberLocale,
+  expect: ParseExpectation
 ): { value: number; ambiguous: boolean } | undefined {
   const figure = text.replace(/\s*diem\s*(?:%|phan tram)$/, "").replace(/\s*%$/, "%");
-  const parsed = parseNumber(figure, locale);
+  const parsed = parseNumber(figure, locale, expect);
   if (parsed.kind !== "number") return undefined;
   if (parsed.unit && !/^(?:%|diem %|diem phan tram|d p t)$/.test(fold(parsed.unit))) {
     // A unit word after the figure is fine ("16.000 lao động"); anything else is not a target.

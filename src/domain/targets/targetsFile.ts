@@ -162,7 +162,9 @@ export function checkTargetsFile(
       return;
     }
     seen.set(key, i);
-    const parsed = parseTarget(e.text, "vi-VN");
+    const parsed = parseTarget(e.text, "vi-VN", {
+      whole: found.every(({ indicator }) => indicator.kind === "count"),
+    });
     if (!parsed.ok) {
       add(
         `${at}.text`,

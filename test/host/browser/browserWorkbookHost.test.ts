@@ -96,8 +96,9 @@ describe("BrowserWorkbookHost", () => {
     expect(analysis.findings.some((f) => f.ruleId === "derived.stale")).toBe(false);
     const counts = { error: 0, warning: 0, info: 0 };
     for (const f of analysis.findings) counts[f.severity]++;
-    // The README's demo: 0 errors, 1 warning ("8.977" pasted from Word as text), 2 notes ("trên 16.000").
-    expect(counts).toEqual({ error: 0, warning: 1, info: 2 });
+    // The README's demo: 0 errors, 1 warning ("8.977" pasted from Word as text), no note: "trên 16.000"
+    // on a count row is 16 000 people, not ambiguous (#11).
+    expect(counts).toEqual({ error: 0, warning: 1, info: 0 });
     expect(resultAt(host, sheet, sampleAddress("1", "pctPlan"))).toEqual(expect.any(Number));
   });
 

@@ -85,7 +85,7 @@ export function checkCells(ctx: RuleContext): void {
         case "text": {
           const quoted = quoteCell(r.text);
           if (column.holdsTarget) {
-            const target = parseTarget(r.text, ctx.locale);
+            const target = parseTarget(r.text, ctx.locale, { whole: ind.kind === "count" });
             if (target.ok) {
               if (target.ambiguous) {
                 ctx.emit("number.ambiguous", {

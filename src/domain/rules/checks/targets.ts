@@ -92,7 +92,7 @@ function checkChangeTargets(ctx: RuleContext): void {
       if (col === undefined) continue;
       const v = valueAt(ctx.sheet, row.row, col);
       if (typeof v !== "string" || !v.trim()) continue;
-      const parsed = parseTarget(v, ctx.locale);
+      const parsed = parseTarget(v, ctx.locale, { whole: row.indicator.kind === "count" });
       if (!parsed.ok || !parsed.target.change) continue;
       const meaning = changeMeaning(
         parsed.target.change,
