@@ -2,7 +2,7 @@ import * as path from "path";
 import { createHash } from "crypto";
 import { promises as fs } from "fs";
 import JSZip from "jszip";
-import { analyzeSheet, applyPlan } from "../../src/domain";
+import { analyzeSheet, applyPlan, formatNumber } from "../../src/domain";
 import { planValue } from "../../src/domain/plan/writePlan";
 import { saveWorkbook } from "../../src/adapters/xlsx/workbookFile";
 import { annex, tempDir } from "../helpers/cli";
@@ -58,6 +58,38 @@ describe("results too large for a number", () => {
     const at = analysis.findings.filter((f) => f.cells[0] === a.address("2", "estimateCur"));
     expect(at.map((f) => f.ruleId)).toEqual(["type.not-a-number"]);
     expect(JSON.stringify(analysis.findings)).not.toMatch(/Infinity|NaN/);
+  });
+
+  test("a sum or a ratio of figures near 1e308 is a finding said in words, never Infinity or NaN", () => {
+    const a = TestAnnex.filled()
+      .setRow("8", { estimateCur: 1e308 })
+      .setRow("8.1", { estimateCur: 1e308 })
+      .setRow("8.2", { estimateCur: 1e308 })
+      .setRow("20", { estimateCur: 3 })
+      .setRow("21", { estimateCur: 1e308 })
+      .setRow("22", { estimateCur: 12 });
+    const analysis = analyze(a);
+    const sum = analysis.findings.find(
+      (f) => f.ruleId === "sum.mismatch" && f.cells[0] === a.address("8", "estimateCur")
+    );
+    expect(sum?.message.vi).toContain("= số quá lớn, không tính được (lệch số âm quá lớn");
+    expect(sum?.message.en).toContain("= a number too large to compute (off by a negative number");
+    const ratio = analysis.findings.find(
+      (f) => f.ruleId === "ratio.mismatch" && f.cells[0] === a.address("22", "estimateCur")
+    );
+    expect(ratio?.message.vi).toMatch(/= số quá lớn, không tính được\.$/);
+    expect(ratio?.expected).toEqual({
+      vi: "số quá lớn, không tính được",
+      en: "a number too large to compute",
+    });
+    expect(JSON.stringify(analysis.findings)).not.toMatch(/Infinity|NaN/);
+  });
+
+  test("formatNumber says NaN and ±Infinity in words of the locale's language", () => {
+    expect(formatNumber(Infinity, "vi-VN")).toBe("số quá lớn, không tính được");
+    expect(formatNumber(-Infinity, "en-US", 2)).toBe("a negative number too large to compute");
+    expect(formatNumber(Number.NaN, "vi-VN")).toBe("không tính được");
+    expect(formatNumber(Number.NaN, "en-US")).toBe("not computable");
   });
 
   test("planValue, the last guard, turns NaN and ±Infinity into a blank", () => {

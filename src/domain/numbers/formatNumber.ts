@@ -1,11 +1,32 @@
 import { NumberLocale, separatorsOf } from "./locale";
 
 /**
+ * What is shown for a result no number holds (a sum or ratio of figures near 1e308): words, in the
+ * language that goes with the locale (vi-VN Vietnamese, en-US English, as `num` pairs them), never
+ * "Infinity" or "NaN".
+ */
+const NOT_FINITE: Record<NumberLocale, Record<"up" | "down" | "none", string>> = {
+  "vi-VN": {
+    up: "số quá lớn, không tính được",
+    down: "số âm quá lớn, không tính được",
+    none: "không tính được",
+  },
+  "en-US": {
+    up: "a number too large to compute",
+    down: "a negative number too large to compute",
+    none: "not computable",
+  },
+};
+
+/**
  * Formats a number the way the user's locale shows it: 16000 → "16.000" (vi-VN) or "16,000" (en-US),
  * 57.72 → "57,72" / "57.72". Written by hand (not Intl) so results are identical on every runtime.
+ * NaN and ±Infinity are said in words (NOT_FINITE).
  */
 export function formatNumber(value: number, locale: NumberLocale, decimals?: number): string {
-  if (!Number.isFinite(value)) return String(value);
+  if (!Number.isFinite(value)) {
+    return NOT_FINITE[locale][Number.isNaN(value) ? "none" : value > 0 ? "up" : "down"];
+  }
   const { group, decimal } = separatorsOf(locale);
   const fixed = decimals === undefined ? shortest(value) : value.toFixed(decimals);
   const negative = fixed.startsWith("-");

@@ -177,7 +177,10 @@ function checkRatio(
   if (diff <= h + EPSILON) return;
   const rounding = diff <= h + 10 ** -decimals + EPSILON;
   const where = ctx.columnName(column);
-  const [stated, exact] = [num(r, decimals), num(computed, decimals + 2)];
+  const stated = num(r, decimals);
+  // Figures near 1e308 over a tiny one: the quotient is no number, said in words without a "%".
+  const percent = Number.isFinite(computed) ? "%" : "";
+  const exact = num(computed, decimals + 2);
   ctx.emit(rounding ? "ratio.rounding" : "ratio.mismatch", {
     cells: [
       ctx.address(rateRow, column.id),
@@ -187,8 +190,8 @@ function checkRatio(
     indicator: rate,
     columnId: column.id,
     message: text(
-      `"${where.vi}": tỷ lệ ${rate.code} ghi ${stated.vi}% nhưng ${num(n).vi} / ${num(d).vi} = ${exact.vi}%.`,
-      `"${where.en}": rate ${rate.code} states ${stated.en}% but ${num(n).en} / ${num(d).en} = ${exact.en}%.`
+      `"${where.vi}": tỷ lệ ${rate.code} ghi ${stated.vi}% nhưng ${num(n).vi} / ${num(d).vi} = ${exact.vi}${percent}.`,
+      `"${where.en}": rate ${rate.code} states ${stated.en}% but ${num(n).en} / ${num(d).en} = ${exact.en}${percent}.`
     ),
     expected: num(computed, decimals),
     found: stated,
