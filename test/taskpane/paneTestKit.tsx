@@ -1,3 +1,4 @@
+import { TextDecoder as NodeTextDecoder } from "util";
 import { configure, render, RenderResult, screen } from "@testing-library/react";
 import { createDOMRenderer, RendererProvider } from "@fluentui/react-components";
 import {
@@ -13,6 +14,10 @@ import { MemoryHost } from "../helpers/memoryHost";
 import langSon from "../../src/samples/bieu-01-lang-son-2023.json";
 
 /** Shared set-up of the pane's component tests: a workbook in memory and the pane over it. */
+
+// jsdom has no TextDecoder; every browser the pane runs in has it (Hồ sơ huyện reads a zip's part
+// names with it before ExcelJS unpacks anything).
+globalThis.TextDecoder ??= NodeTextDecoder as unknown as typeof TextDecoder;
 
 export const SHEET = "Biểu 01 - 2023";
 export const BIEU01 = "bieu-01-ke-hoach-nam";
