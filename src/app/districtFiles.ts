@@ -1,19 +1,12 @@
-import {
-  analyzeWorkbook,
-  Bilingual,
-  NumberLocale,
-  reportingUnit,
-  SheetSnapshot,
-  Template,
-} from "../domain";
+import { analyzeWorkbook, Bilingual, NumberLocale, SheetSnapshot, Template } from "../domain";
 import type { LeftOutFile, MergeSource } from "../domain/consolidate";
 import {
   CheckReportBook,
   fileStatus,
+  fileUnit,
   REPORT_TITLE,
   reportSubtitle,
   severityText,
-  unitText,
 } from "../adapters/xlsx/reportRows";
 import { countOf, Counts, countsText, SheetFindings, sheetFindings } from "./findingViews";
 import { attempt, failure, Outcome, success } from "./problems";
@@ -115,11 +108,7 @@ export async function checkDistrictFile(
   });
   const sheets: DistrictSheet[] = analysis.sheets.map(sheetFindings);
   const first = analysis.sheets.find((a) => a.annex);
-  const firstSnapshot = first && snapshots.find((s) => s.name === first.sheet);
-  const unit =
-    first?.annex && firstSnapshot
-      ? unitText(reportingUnit(firstSnapshot, first.annex.headerRow))
-      : null;
+  const unit = fileUnit(snapshots, analysis);
   const counts = countOf(sheets.flatMap((s) => s.findings));
   const summary = countsText(counts);
   return remember(

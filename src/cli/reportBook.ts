@@ -1,35 +1,24 @@
-import { reportingUnit, SheetSnapshot, Template, WorkbookAnalysis } from "../domain";
+import { Template } from "../domain";
 import {
   CheckReportBook,
   fileStatus,
+  fileUnit,
   REPORT_TITLE,
   ReportFileRow,
   ReportFindingRow,
   reportSubtitle,
   severityText,
-  unitText,
 } from "../adapters/xlsx/reportRows";
 import { reportWorkbookBytes } from "../adapters/xlsx/reportWorkbook";
 import { refuseExisting, writeBytes } from "../adapters/xlsx/workbookFile";
 import { countFindings, countsText, FileReport, fileCounts } from "./checkReport";
 
-export { refuseExisting };
+export { fileUnit, refuseExisting };
 
 /**
  * `annex check --report report.xlsx`: the rows of the report workbook, from the same FileReports the
  * table and --json print (so its counts are theirs), plus who sent each file.
  */
-
-/** Who sent a file, from the title block of its first annex: "UBND HUYỆN CAO LỘC – PHÒNG LĐTBXH". */
-export function fileUnit(
-  snapshots: readonly SheetSnapshot[],
-  analysis: WorkbookAnalysis
-): string | null {
-  const first = analysis.sheets.find((a) => a.annex);
-  const snapshot = first && snapshots.find((s) => s.name === first.sheet);
-  if (!first?.annex || !snapshot) return null;
-  return unitText(reportingUnit(snapshot, first.annex.headerRow));
-}
 
 export function checkReportBook(
   reports: readonly FileReport[],

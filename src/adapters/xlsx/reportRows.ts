@@ -1,4 +1,11 @@
-import type { Bilingual, ReportingUnit, Severity } from "../../domain";
+import type {
+  Bilingual,
+  ReportingUnit,
+  Severity,
+  SheetSnapshot,
+  WorkbookAnalysis,
+} from "../../domain";
+import { reportingUnit } from "../../domain";
 
 /**
  * The rows of the check report workbook (src/adapters/xlsx/reportWorkbook.ts writes them): what
@@ -74,4 +81,15 @@ export function unitText(u: ReportingUnit): string | null {
   // The authority first: it is what tells one district's office from another's.
   const parts = [u.authority, u.unit].filter((p): p is string => Boolean(p));
   return parts.length ? parts.join(" – ") : null;
+}
+
+/** Who sent a file, from the title block of its first annex; null when it has none or names nobody. */
+export function fileUnit(
+  snapshots: readonly SheetSnapshot[],
+  analysis: WorkbookAnalysis
+): string | null {
+  const first = analysis.sheets.find((a) => a.annex);
+  const snapshot = first && snapshots.find((s) => s.name === first.sheet);
+  if (!first?.annex || !snapshot) return null;
+  return unitText(reportingUnit(snapshot, first.annex.headerRow));
 }
