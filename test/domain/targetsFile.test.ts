@@ -99,6 +99,24 @@ describe("the targets file", () => {
     ["a wrong format", (d) => ((d as { format: string }).format = "targets"), "format", /./],
     ["a missing year", (d) => delete (d as { year?: number }).year, "year", /required/],
     [
+      "a year written as text",
+      (d) => ((d as { year: unknown }).year = "2023"),
+      "year",
+      /^expected a number, found text "2023"$/,
+    ],
+    [
+      "a target's text written as a number",
+      (d) => ((d.targets[0] as { text: unknown }).text = 62),
+      "targets[0].text",
+      /^expected text \(in double quotes\), found the number 62$/,
+    ],
+    [
+      "a wrong changeOfRate",
+      (d) => ((d as { changeOfRate: unknown }).changeOfRate = "pct"),
+      "changeOfRate",
+      /^must be one of "points", "percent", found text "pct"$/,
+    ],
+    [
       "an unknown field",
       (d) => Object.assign(d.targets[0], { colour: "red" }),
       "targets[0]",

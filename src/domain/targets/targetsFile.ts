@@ -104,7 +104,8 @@ export function checkTargetsFile(
   templates: readonly Template[],
   origin = "targets"
 ): TargetsResult {
-  const shaped = TargetsFileShape.safeParse(data);
+  // reportInput, as for templates: a field of the wrong type says what was found there.
+  const shaped = TargetsFileShape.safeParse(data, { reportInput: true });
   if (!shaped.success) return { ok: false, problems: shaped.error.issues.map(fromZodIssue) };
   const f = shaped.data;
   const problems: TargetsProblem[] = [];
