@@ -578,23 +578,16 @@ export class OfficeHost implements AnnexHost {
     this.requireCore();
     return this.excel(sheet, async (context) => {
       const sheets = context.workbook.worksheets;
-      const metaSheet = sheets.getItemOrNullObject(METADATA_SHEET);
-      metaSheet.load("name");
-      const metaUsed = metaSheet.getUsedRangeOrNullObject(true);
-      metaUsed.load("values");
+      const loaded = loadMetadataSheet(sheets);
       await context.sync();
-      const values = metaSheet.isNullObject || metaUsed.isNullObject ? undefined : metaUsed.values;
+      const { meta, values } = metadataSheet(sheets, loaded);
       const table = explanationTable(values, sheet, explanations);
-      const meta = metaSheet.isNullObject ? sheets.add(METADATA_SHEET) : metaSheet;
-      if (!values)
-        meta.getRangeByIndexes(0, 0, 1, METADATA_HEADER.length).formulas = [[...METADATA_HEADER]];
       meta.getRangeByIndexes(0, table.column, table.rows.length, table.width).formulas =
         table.rows.map((r) => r.map(cellInput));
       if (table.clear)
         meta
           .getRangeByIndexes(table.rows.length, table.column, table.clear, table.width)
           .clear("Contents" as Excel.ClearApplyTo);
-      meta.visibility = "VeryHidden" as Excel.SheetVisibility;
       await context.sync();
     });
   }
@@ -609,23 +602,15 @@ export class OfficeHost implements AnnexHost {
       const sheets = context.workbook.worksheets;
       const existing = sheets.getItemOrNullObject(name);
       existing.load("name");
-      const metaSheet = sheets.getItemOrNullObject(METADATA_SHEET);
-      metaSheet.load("name");
-      const metaUsed = metaSheet.getUsedRangeOrNullObject(true);
-      metaUsed.load("values,rowIndex");
+      const loaded = loadMetadataSheet(sheets);
       await context.sync();
       if (!existing.isNullObject) throw sheetExists(name);
       const ws = sheets.add(name);
       this.renderLayout(ws, layout);
-      const meta = metaSheet.isNullObject ? sheets.add(METADATA_SHEET) : metaSheet;
-      const values = metaSheet.isNullObject || metaUsed.isNullObject ? undefined : metaUsed.values;
-      const width = METADATA_HEADER.length;
-      if (!values) meta.getRangeByIndexes(0, 0, 1, width).formulas = [[...METADATA_HEADER]];
-      const row = metadataRow(values, name);
-      meta.getRangeByIndexes(row, 0, 1, width).formulas = [
+      const { meta, values } = metadataSheet(sheets, loaded);
+      meta.getRangeByIndexes(metadataRow(values, name), 0, 1, METADATA_HEADER.length).formulas = [
         metadataRecord(name, layout.metadata).map(cellInput),
       ];
-      meta.visibility = "VeryHidden" as Excel.SheetVisibility;
       ws.activate();
       await context.sync();
       this.protection.set(name, { protected: true, options: ANNEX_PROTECTION });
@@ -825,6 +810,35 @@ export class OfficeHost implements AnnexHost {
       }
     };
   }
+}
+
+/**
+ * Queues what writing to the metadata sheet needs (no sync): the sheet and its cells (null objects
+ * when there is none or it is empty).
+ */
+function loadMetadataSheet(sheets: Excel.WorksheetCollection) {
+  const sheet = sheets.getItemOrNullObject(METADATA_SHEET);
+  sheet.load("name");
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load("values");
+  return { sheet, used };
+}
+
+/**
+ * After the sync: the metadata sheet's values (undefined: no sheet, or an empty one) and the sheet to
+ * write to, added with its header row where it was missing or empty, and very hidden (no sync).
+ */
+function metadataSheet(
+  sheets: Excel.WorksheetCollection,
+  loaded: ReturnType<typeof loadMetadataSheet>
+): { meta: Excel.Worksheet; values: unknown[][] | undefined } {
+  const values =
+    loaded.sheet.isNullObject || loaded.used.isNullObject ? undefined : loaded.used.values;
+  const meta = loaded.sheet.isNullObject ? sheets.add(METADATA_SHEET) : loaded.sheet;
+  if (!values)
+    meta.getRangeByIndexes(0, 0, 1, METADATA_HEADER.length).formulas = [[...METADATA_HEADER]];
+  meta.visibility = "VeryHidden" as Excel.SheetVisibility;
+  return { meta, values };
 }
 
 /** Queues the load of the metadata sheet's records (a null object when there is none; no sync). */
