@@ -39,16 +39,21 @@ export function readMetadata(workbook: ExcelJS.Workbook): Map<string, AnnexMetad
   return found;
 }
 
+/** The metadata sheet, added very hidden with its header row when the workbook has none. */
+function metadataSheet(workbook: ExcelJS.Workbook): ExcelJS.Worksheet {
+  const ws = workbook.getWorksheet(METADATA_SHEET);
+  if (ws) return ws;
+  const added = workbook.addWorksheet(METADATA_SHEET, { state: "veryHidden" });
+  added.addRow(HEADER);
+  return added;
+}
+
 export function writeMetadata(
   workbook: ExcelJS.Workbook,
   sheetName: string,
   metadata: AnnexMetadata
 ): void {
-  let ws = workbook.getWorksheet(METADATA_SHEET);
-  if (!ws) {
-    ws = workbook.addWorksheet(METADATA_SHEET, { state: "veryHidden" });
-    ws.addRow(HEADER);
-  }
+  const ws = metadataSheet(workbook);
   const row = [
     sheetName,
     metadata.templateId,
@@ -95,11 +100,7 @@ export function writeExplanations(
   sheetName: string,
   explanations: readonly Explanation[]
 ): void {
-  let ws = workbook.getWorksheet(METADATA_SHEET);
-  if (!ws) {
-    ws = workbook.addWorksheet(METADATA_SHEET, { state: "veryHidden" });
-    ws.addRow(HEADER);
-  }
+  const ws = metadataSheet(workbook);
   const values = metadataValues(ws);
   const all = parseExplanations(values);
   if (explanations.length) all.set(sheetName, [...explanations]);
