@@ -1,5 +1,5 @@
 import { EVALUATION } from "../../derive/derivedCells";
-import { formatNumber } from "../../numbers/formatNumber";
+import { indicatorDecimals } from "../../layout/selfCheck";
 import { isFigure } from "../../sheet/columnReadings";
 import { LocatedRow } from "../../sheet/locate";
 import { valueAt } from "../../sheet/snapshot";
@@ -140,7 +140,7 @@ function emitChange(
     });
     return;
   }
-  const d = decimalsOf(ind);
+  const d = indicatorDecimals(ind);
   const level = levelText(resolved.level, ind, d);
   const base = resolveBaseName(ctx, column);
   const reading = meaningText(target, resolved.meaning, ind, changeOfRate);
@@ -170,13 +170,7 @@ function meaningText(
   changeOfRate: ChangeOfRate
 ): Bilingual {
   const down = target.change?.direction === "down";
-  const size =
-    target.op === "range"
-      ? {
-          vi: `${fmt(target.min, "vi-VN")}–${fmt(target.max, "vi-VN")}`,
-          en: `${fmt(target.min, "en-US")}–${fmt(target.max, "en-US")}`,
-        }
-      : { vi: fmt(target.value, "vi-VN"), en: fmt(target.value, "en-US") };
+  const size = target.op === "range" ? numRange(target.min, target.max) : num(target.value);
   const verb = down ? { vi: "giảm", en: "decrease" } : { vi: "tăng", en: "increase" };
   if (meaning === "relative") {
     return text(
@@ -200,12 +194,10 @@ function meaningText(
   return text(`${verb.vi} ${size.vi} ${ind.unit}`, `${verb.en} by ${size.en} ${ind.unit}`);
 }
 
-function fmt(v: number, locale: "vi-VN" | "en-US"): string {
-  return formatNumber(v, locale);
-}
-
-function decimalsOf(ind: Indicator): number {
-  return ind.decimals ?? (ind.kind === "rate" || ind.kind === "points" ? 2 : 0);
+/** "1–1,5" / "1–1.5". */
+function numRange(min: number, max: number, decimals?: number): Bilingual {
+  const [lo, hi] = [num(min, decimals), num(max, decimals)];
+  return text(`${lo.vi}–${hi.vi}`, `${lo.en}–${hi.en}`);
 }
 
 const OP_WORDS: Record<string, Bilingual> = {
@@ -221,9 +213,8 @@ const OP_WORDS: Record<string, Bilingual> = {
 function levelText(level: Level<number>, ind: Indicator, d: number): Bilingual {
   const unit = ind.unit === "%" ? "%" : ` ${ind.unit}`;
   if (level.op === "range") {
-    const lo = num(level.min, d);
-    const hi = num(level.max, d);
-    return text(`${lo.vi}–${hi.vi}${unit}`, `${lo.en}–${hi.en}${unit}`);
+    const range = numRange(level.min, level.max, d);
+    return text(`${range.vi}${unit}`, `${range.en}${unit}`);
   }
   const v = num(level.value, d);
   const w = OP_WORDS[level.op];
@@ -294,7 +285,7 @@ function checkAssigned(
         return;
       }
       level = resolved.level;
-      const lt = levelText(level, ind, decimalsOf(ind));
+      const lt = levelText(level, ind, indicatorDecimals(ind));
       shownLevel = text(` → ${lt.vi}`, ` → ${lt.en}`);
     }
   }
