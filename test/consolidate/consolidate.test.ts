@@ -116,6 +116,8 @@ describe("consolidate", () => {
       ["loc-binh.xlsx", "year"],
       ["a-2.xlsx", "duplicate"],
     ]);
+    // the pane shows these words too: no command-line option in them
+    for (const l of m.leftOut) expect(`${l.message.vi} ${l.message.en}`).not.toMatch(/--/);
     if (m.empty) throw new Error("nothing merged");
     expect(m.districts).toHaveLength(2);
     // with --allow-duplicates the second file of Cao Lộc goes in, named by its file

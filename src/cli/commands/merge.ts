@@ -1,6 +1,12 @@
 import { Finding, findTemplate, NumberLocale, Template } from "../../domain";
 import type { TargetsFile } from "../../domain/targets/targetsFile";
-import { consolidate, Consolidation, EmptyMerge, MergeSource } from "../../domain/consolidate";
+import {
+  consolidate,
+  Consolidation,
+  EmptyMerge,
+  LeftOutFile,
+  MergeSource,
+} from "../../domain/consolidate";
 import { mergedWorkbook } from "../../adapters/xlsx/mergeWorkbook";
 import { refuseExisting, saveWorkbook } from "../../adapters/xlsx/workbookFile";
 import { countsText } from "../checkReport";
@@ -118,7 +124,7 @@ export async function mergeCommand(args: readonly string[], io: Io): Promise<num
         lang === "vi"
           ? "Không có tệp nào tổng hợp được; không ghi tệp."
           : "No file could be merged; nothing was written.",
-        ...merge.leftOut.map((l) => `  ${l.message[lang]}`),
+        ...merge.leftOut.map((l) => `  ${leftOutLine(l, lang)}`),
       ].join("\n")
     );
     return EXIT.failed;
@@ -169,7 +175,7 @@ export function mergeReport(merge: Consolidation, output: string, lang: Lang): s
         ? `Không tổng hợp ${merge.leftOut.length} tệp:`
         : `Left out ${merge.leftOut.length} file${merge.leftOut.length === 1 ? "" : "s"}:`
     );
-    for (const l of merge.leftOut) out.push(`  ${l.message[lang]}`);
+    for (const l of merge.leftOut) out.push(`  ${leftOutLine(l, lang)}`);
   }
   if (merge.notes.length) {
     out.push("", lang === "vi" ? "Ghi chú về biểu tổng hợp:" : "Notes on the consolidated annex:");
@@ -189,6 +195,14 @@ export function mergeReport(merge: Consolidation, output: string, lang: Lang): s
     for (const f of own) out.push(`  ${errorLine(f, lang)}`);
   }
   return out.join("\n");
+}
+
+/** A file left out, and for a second file of a district the option that keeps it (the pane has none). */
+function leftOutLine(l: LeftOutFile, lang: Lang): string {
+  if (l.reason !== "duplicate") return l.message[lang];
+  return lang === "vi"
+    ? `${l.message.vi} Nếu đúng là hai tệp khác nhau, dùng --allow-duplicates.`
+    : `${l.message.en} If both files belong in, use --allow-duplicates.`;
 }
 
 function errorLine(f: Finding, lang: Lang): string {

@@ -176,8 +176,8 @@ export function consolidate(
         file: c.file,
         reason: "duplicate",
         message: {
-          vi: `"${c.file}" cùng đơn vị với "${first}" (${unitLabel(unit, c.file)}): một huyện chỉ được tính một lần. Nếu đúng là hai tệp khác nhau, dùng --allow-duplicates.`,
-          en: `"${c.file}" is from the same unit as "${first}" (${unitLabel(unit, c.file)}): a district is counted once. If both files belong in, use --allow-duplicates.`,
+          vi: `"${c.file}" cùng đơn vị với "${first}" (${unitLabel(unit, c.file)}): một huyện chỉ được tính một lần.`,
+          en: `"${c.file}" is from the same unit as "${first}" (${unitLabel(unit, c.file)}): a district is counted once.`,
         },
       });
       continue;
