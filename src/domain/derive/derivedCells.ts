@@ -12,7 +12,7 @@ import { toA1 } from "../sheet/address";
 import { LocatedAnnex } from "../sheet/locate";
 import { ColumnReading, isFormulaNumber, SheetReadings } from "../sheet/columnReadings";
 import { formatInfo } from "../sheet/numberFormat";
-import { CellValue, formatText, isErrorCode, SheetSnapshot, valueAt } from "../sheet/snapshot";
+import { CellValue, isErrorCode, numberFormatAt, SheetSnapshot, valueAt } from "../sheet/snapshot";
 import {
   and,
   BLANK,
@@ -488,7 +488,7 @@ export class DerivedBuilder {
    */
   private percentAt(row: number, col: number): number {
     if (!this.sheet || typeof valueAt(this.sheet, row, col) !== "number") return 0;
-    const f = formatText(this.sheet.numberFormats[row]?.[col]);
+    const f = numberFormatAt(this.sheet, row, col);
     return f !== undefined && formatInfo(f)?.percent === true ? 1 : 0;
   }
 

@@ -63,8 +63,6 @@ export class ColumnReading {
   readonly raw: Float64Array;
   /** Decimals shown (number format, or as typed in text); -1 when nothing tells. See shownDecimals. */
   readonly decimals: Int8Array;
-  /** 1 where the cell is formatted as a percentage: a formula must multiply it by 100 to read the figure. */
-  readonly percent: Uint8Array;
   private readonly texts = new Map<number, string>();
   private readonly alternatives = new Map<number, number>();
   private readonly formats = new Map<number, string>();
@@ -85,7 +83,6 @@ export class ColumnReading {
     this.value = new Float64Array(n);
     this.raw = new Float64Array(n);
     this.decimals = new Int8Array(n).fill(-1);
-    this.percent = new Uint8Array(n);
     const { values, numberFormats } = sheet;
     let lastFormat: string | undefined;
     let decimals = -1;
@@ -114,7 +111,6 @@ export class ColumnReading {
         this.state[i] = NUMBER;
         this.value[i] = percent ? round15(v * 100) : v;
         this.decimals[i] = decimals;
-        if (percent) this.percent[i] = 1;
       } else if (typeof v === "boolean") {
         this.state[i] = BOOLEAN;
         this.raw[i] = this.value[i] = v ? 1 : 0;
