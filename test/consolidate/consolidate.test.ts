@@ -71,6 +71,10 @@ describe("consolidate", () => {
     // no previous year in the annex for the first column: empty, and said why
     expect(cell(m, a, "23", "actualPrev")).toBeUndefined();
     expect(m.notes.some((n) => n.code === "23" && /năm trước/.test(n.message.vi))).toBe(true);
+    const none = m.notes.find((n) => n.code === "23");
+    expect(none?.cells).toEqual([a.address("23", "actualPrev")]);
+    expect(none?.message.vi).toMatch(/^Để trống ở cột TH năm 2021: /);
+    expect(none?.message.en).toMatch(/^Left empty in [^,]*2021: /);
     // a rate without counts in the template: empty, never averaged
     expect(cell(m, a, "10", "actualPrev")).toBeUndefined();
     expect(m.notes.find((n) => n.code === "10")?.message.en).toMatch(/never summed or averaged/);

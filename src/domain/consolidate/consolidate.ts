@@ -462,11 +462,12 @@ function consolidatedCells(
       return;
     }
     const decrease = /\bgiam\b/.test(fold(ind.name.vi));
-    const without: string[] = [];
+    // Input columns with no year-end column of the year before to compare with.
+    const without: number[] = [];
     inputs.forEach((column, j) => {
       const p = previousColumn(inputs, column);
       if (p < 0) {
-        without.push(header(j));
+        without.push(j);
         return;
       }
       const prev = address(template.indicators[r], p);
@@ -478,20 +479,16 @@ function consolidatedCells(
       values[i][j] = value;
       write(ind, j, `IF(AND(ISNUMBER(${a}),ISNUMBER(${b})),${a}-${b},"")`, value);
     });
-    if (without.length) {
-      const cols = inputs
-        .map((c, j) => (previousColumn(inputs, c) < 0 ? j : -1))
-        .filter((j) => j >= 0);
+    if (without.length)
       notes.push({
         code: ind.code,
         indicator: ind.name.vi,
-        cells: cols.map((j) => address(ind, j)),
+        cells: without.map((j) => address(ind, j)),
         message: {
-          vi: `Để trống ở cột ${without.join(", ")}: biểu không có tỷ lệ năm trước để tính mức thay đổi của "${rate?.name.vi}".`,
-          en: `Left empty in ${cols.map(headerEn).join(", ")}: the annex has no previous year's rate to compute the change of "${rate?.name.en}" from.`,
+          vi: `Để trống ở cột ${without.map(header).join(", ")}: biểu không có tỷ lệ năm trước để tính mức thay đổi của "${rate?.name.vi}".`,
+          en: `Left empty in ${without.map(headerEn).join(", ")}: the annex has no previous year's rate to compute the change of "${rate?.name.en}" from.`,
         },
       });
-    }
   });
 
   writes.sort((a, b) => a.row - b.row || a.col - b.col);
