@@ -153,6 +153,9 @@ describe("explanations (giải trình)", () => {
     const damaged = parseExplanations(values).get("Biểu 01 - 2023")![0];
     expect(damaged.date).toBe("2026-11-21");
     expect(damaged.figures).toEqual({});
+    // A serial no calendar holds does not stop the table being read: it stays as written.
+    values[1][9 + 5] = 1e20 as unknown as string;
+    expect(parseExplanations(values).get("Biểu 01 - 2023")![0].date).toBe("100000000000000000000");
     expect(parseExplanations([["sheet", "templateId"]]).size).toBe(0);
   });
 });

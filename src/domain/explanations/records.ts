@@ -94,12 +94,17 @@ function parseFigures(v: unknown): Record<string, CellValue> {
   return figures;
 }
 
-/** The date as written ("2026-11-21"); a date a program turned into a serial number is turned back. */
+/**
+ * The date as written ("2026-11-21"); a date a program turned into a serial number (or a Date) is
+ * turned back. A serial no calendar holds (1e20) stays as written: toISOString would throw on it.
+ */
 function isoDate(v: unknown): string {
-  if (typeof v === "number" && Number.isFinite(v)) {
-    const ms = Math.round((v - 25569) * 86_400_000);
-    return new Date(ms).toISOString().slice(0, 10);
-  }
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  const d =
+    typeof v === "number"
+      ? new Date(Math.round((v - 25569) * 86_400_000))
+      : v instanceof Date
+        ? v
+        : undefined;
+  if (d && Number.isFinite(d.getTime())) return d.toISOString().slice(0, 10);
   return v === undefined || v === null ? "" : String(v);
 }
