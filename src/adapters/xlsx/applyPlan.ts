@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { Analysis, WritePlan } from "../../domain";
-import { sameFormula, SelfCheckRule } from "../../domain/layout/selfCheck";
+import { formulaKey, SelfCheckRule } from "../../domain/layout/selfCheck";
 import {
   plannedSelfCheck,
   PlannedSelfCheck,
@@ -55,7 +55,8 @@ export function missingSelfCheckRules(workbook: ExcelJS.Workbook, plan: WritePla
   const check = plannedSelfCheck(plan);
   const ws = workbook.getWorksheet(plan.sheet);
   if (!check || !ws) return 0;
-  return check.rules.filter((r) => !hasRule(ws, r)).length;
+  const there = ruleKeys(ws);
+  return check.rules.filter((r) => !there.has(ruleKey(r.range, r.formula))).length;
 }
 
 /** The conditional formats ExcelJS read from the file or was given (its typings omit the list). */
@@ -93,9 +94,12 @@ export function addSelfCheckRules(ws: ExcelJS.Worksheet, rules: readonly SelfChe
   let priority = 0;
   for (const cf of conditionalFormats(ws))
     for (const r of cf.rules) priority = Math.max(priority, r.priority ?? 0);
+  const there = ruleKeys(ws);
   let added = 0;
   for (const rule of rules) {
-    if (hasRule(ws, rule)) continue;
+    const key = ruleKey(rule.range, rule.formula);
+    if (there.has(key)) continue;
+    there.add(key);
     ws.addConditionalFormatting({
       ref: rule.range,
       rules: [
@@ -119,26 +123,23 @@ export function addSelfCheckRules(ws: ExcelJS.Worksheet, rules: readonly SelfChe
   return added;
 }
 
-function hasRule(ws: ExcelJS.Worksheet, rule: SelfCheckRule): boolean {
-  return conditionalFormats(ws).some(
-    (cf) =>
-      sameRange(cf.ref, rule.range) &&
-      cf.rules.some(
-        (r) =>
-          r.type === "expression" &&
-          (r.formulae ?? []).some(
-            (f: unknown) => typeof f === "string" && sameFormula(f, rule.formula)
-          )
-      )
-  );
+/**
+ * The sheet's expression rules, each as the key of its range and formula: a rule with the same key is
+ * already there (read once, so a sheet of thousands of rules is not searched once per rule).
+ */
+function ruleKeys(ws: ExcelJS.Worksheet): Set<string> {
+  const keys = new Set<string>();
+  for (const cf of conditionalFormats(ws))
+    for (const r of cf.rules)
+      if (r.type === "expression")
+        for (const f of r.formulae ?? []) if (typeof f === "string") keys.add(ruleKey(cf.ref, f));
+  return keys;
 }
 
-function sameRange(a: string, b: string): boolean {
-  const norm = (r: string) => {
-    const [from, to] = r.replace(/\$/g, "").toUpperCase().split(":");
-    return to === undefined || to === from ? from : `${from}:${to}`;
-  };
-  return norm(a) === norm(b);
+/** A range and formula as compared ("$", case, a one-cell "A1:A1" as "A1"; see formulaKey). */
+function ruleKey(range: string, formula: string): string {
+  const [from, to] = range.replace(/\$/g, "").toUpperCase().split(":");
+  return `${to === undefined || to === from ? from : `${from}:${to}`} ${formulaKey(formula)}`;
 }
 
 /**

@@ -407,8 +407,12 @@ export function isCheckFormula(formula: string | undefined): boolean {
   );
 }
 
+/** Formula text as Excel and LibreOffice may rewrite it (case, spaces, "$", "=") reduced to one key. */
+export function formulaKey(formula: string): string {
+  return formula.replace(/^=/, "").replace(/[\s$]/g, "").toUpperCase();
+}
+
 /** Formula text compared as Excel and LibreOffice may rewrite it (case, spaces, "$", "="). */
 export function sameFormula(a: string, b: string): boolean {
-  const norm = (f: string) => f.replace(/^=/, "").replace(/[\s$]/g, "").toUpperCase();
-  return norm(a) === norm(b);
+  return formulaKey(a) === formulaKey(b);
 }

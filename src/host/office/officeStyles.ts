@@ -1,4 +1,4 @@
-import { sameFormula, SelfCheckRule } from "../../domain/layout/selfCheck";
+import { formulaKey, SelfCheckRule } from "../../domain/layout/selfCheck";
 import { PROBLEM_LOOK } from "../../domain/layout/styles";
 import type { CellLook } from "../../domain/layout/styles";
 
@@ -67,10 +67,12 @@ export function missingRules(
   loaded: Excel.ConditionalFormatCollection,
   rules: readonly SelfCheckRule[]
 ): SelfCheckRule[] {
-  const there = loaded.items
-    .filter((f) => !f.customOrNullObject.isNullObject)
-    .map((f) => f.customOrNullObject.rule.formula);
-  return rules.filter((r) => !there.some((f) => sameFormula(f, r.formula)));
+  const there = new Set(
+    loaded.items
+      .filter((f) => !f.customOrNullObject.isNullObject)
+      .map((f) => formulaKey(f.customOrNullObject.rule.formula))
+  );
+  return rules.filter((r) => !there.has(formulaKey(r.formula)));
 }
 
 /** Queues the self-check's red rules on their ranges (no sync): light red fill, dark red text. */
