@@ -80,10 +80,12 @@ export type NamedPeriod = string;
 
 /** The period key a column covering `months` from the start of the year expects. */
 export function periodKeyOfMonths(months: number | undefined): NamedPeriod | undefined {
-  if (months === undefined) return undefined;
-  if (months === 3) return "quy-1";
-  if (months === 12) return "ca-nam";
-  return `${months}-thang`;
+  return months === undefined ? undefined : monthsKey(months);
+}
+
+/** 3 months are quý I, 12 the whole year, any other count "N-thang". */
+function monthsKey(months: number): NamedPeriod {
+  return months === 3 ? "quy-1" : months === 12 ? "ca-nam" : `${months}-thang`;
 }
 
 const YEAR = "((?:19|20|21)\\d\\d)";
@@ -112,7 +114,7 @@ export function periodsNamed(folded: string): NamedPeriod[] {
   for (const m of folded.matchAll(MONTHS)) {
     const n = Number(m[1]);
     if (n < 1 || n > 12) continue;
-    found.push({ at: m.index ?? 0, key: n === 3 ? "quy-1" : n === 12 ? "ca-nam" : `${n}-thang` });
+    found.push({ at: m.index ?? 0, key: monthsKey(n) });
   }
   for (const m of folded.matchAll(HALF)) {
     found.push({ at: m.index ?? 0, key: m[1] === "1" ? "6-thang" : "h2" });
