@@ -1,12 +1,13 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { buildAnnexLayout, layoutSnapshot } from "../../src/domain";
+import { buildAnnexLayout } from "../../src/domain";
 import { AUTHORITY_PLACEHOLDER } from "../../src/domain/layout/annexLayout";
 import { saveWorkbook } from "../../src/adapters/xlsx/workbookFile";
 import { annex, tempDir } from "../helpers/cli";
 import { template } from "../helpers/annex";
 import { openWorkbook } from "../helpers/workbooks";
+import { conditionalFormats, handMadeSheet } from "./selfCheckSheets";
 
 /**
  * `annex fill --self-check` on a sheet made by hand: without the option nothing of the self-check is
@@ -17,20 +18,9 @@ const tpl = template();
 const layout = buildAnnexLayout(tpl, { year: 2023 });
 const col = (id: string) => tpl.columns.findIndex((c) => c.id === id) + 1;
 const row = (code: string) => (layout.rowOf.get(code) ?? -1) + 1;
-type CfList = Array<{ ref: string }>;
-const rulesOf = (ws: ExcelJS.Worksheet): CfList =>
-  (ws as unknown as { conditionalFormattings?: CfList }).conditionalFormattings ?? [];
 
 async function handMadeFile(dir: string): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("Cao Lộc");
-  const snap = layoutSnapshot(layout, false);
-  snap.values.forEach((cells, r) =>
-    cells?.forEach((v, c) => {
-      if (r <= layout.lastDataRow && c < layout.selfCheck.column && v !== "")
-        ws.getCell(r + 1, c + 1).value = v;
-    })
-  );
+  const { wb, ws } = handMadeSheet(layout);
   const p = col("planNext");
   ws.getCell(row("4"), p).value = 100;
   ws.getCell(row("5"), p).value = 120; // "trong đó" above its total
@@ -48,14 +38,14 @@ test("fill adds the self-check to a hand-made sheet only with --self-check, and 
   await annex("fill", file);
   let ws = (await openWorkbook(file)).worksheets[0];
   expect(ws.getCell(header, check).value).toBeNull();
-  expect(rulesOf(ws)).toEqual([]);
+  expect(conditionalFormats(ws)).toEqual([]);
 
   const asked = await annex("fill", file, "--self-check");
   expect(asked.out).toMatch(/Đã ghi \d+ ô/);
   ws = (await openWorkbook(file)).worksheets[0];
   expect(ws.getCell(header, check).value).toBe("Kiểm tra");
   expect((ws.getCell(row("5"), check).value as ExcelJS.CellFormulaValue).result).toBe("> dòng 4");
-  expect(rulesOf(ws).length).toBe(layout.selfCheck.rules.length);
+  expect(conditionalFormats(ws).length).toBe(layout.selfCheck.rules.length);
   const area = String(ws.pageSetup.printArea ?? "").replace(/\$/g, "");
   expect(area.split(":")[1]?.replace(/\d+/g, "")).toBe(
     String.fromCharCode(64 + tpl.columns.length)

@@ -1,8 +1,9 @@
 import ExcelJS from "exceljs";
 import { AnnexSession } from "../../src/app";
-import { buildAnnexLayout, layoutSnapshot } from "../../src/domain";
+import { buildAnnexLayout } from "../../src/domain";
 import { BrowserWorkbookHost } from "../../src/host/browser/browserWorkbookHost";
 import { template } from "../helpers/annex";
+import { conditionalFormats, handMadeSheet } from "./selfCheckSheets";
 
 /**
  * Tính cột with the self-check option, in the session the pane and ribbon share, on the in-browser
@@ -14,21 +15,10 @@ const tpl = template();
 const layout = buildAnnexLayout(tpl, { year: 2023 });
 const col = (id: string) => tpl.columns.findIndex((c) => c.id === id) + 1;
 const row = (code: string) => (layout.rowOf.get(code) ?? -1) + 1;
-type CfList = Array<{ ref: string }>;
-const rulesOf = (ws: ExcelJS.Worksheet): CfList =>
-  (ws as unknown as { conditionalFormattings?: CfList }).conditionalFormattings ?? [];
 
 /** The table's texts typed by hand (no metadata, no Kiểm tra column), with a broken "gồm" total. */
 function handMade(): { wb: ExcelJS.Workbook; ws: ExcelJS.Worksheet } {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("Cao Lộc");
-  const snap = layoutSnapshot(layout, false);
-  snap.values.forEach((cells, r) =>
-    cells?.forEach((v, c) => {
-      if (r <= layout.lastDataRow && c < layout.selfCheck.column && v !== "")
-        ws.getCell(r + 1, c + 1).value = v;
-    })
-  );
+  const { wb, ws } = handMadeSheet(layout);
   const e = col("estimateCur");
   ws.getCell(row("1.1"), e).value = 10;
   ws.getCell(row("1.2"), e).value = 20;
@@ -49,7 +39,7 @@ test("the self-check is added to a hand-made sheet only when asked, once, and le
   const plain = await session.fill({});
   expect(plain.ok).toBe(true);
   expect(ws.getCell(header, check).value).toBeNull();
-  expect(rulesOf(ws)).toEqual([]);
+  expect(conditionalFormats(ws)).toEqual([]);
 
   const asked = await session.fill({ selfCheck: true });
   expect(asked.ok).toBe(true);
@@ -60,13 +50,13 @@ test("the self-check is added to a hand-made sheet only when asked, once, and le
   const part = ws.getCell(row("1.1"), check).value as ExcelJS.CellFormulaValue;
   expect(part.formula).toContain("6 tháng > cả năm");
   expect(part.result ?? "").toBe("");
-  const n = rulesOf(ws).length;
+  const n = conditionalFormats(ws).length;
   expect(n).toBe(layout.selfCheck.rules.length);
-  expect(rulesOf(ws).some((r) => r.ref.startsWith(`D${row("1")}`))).toBe(true);
+  expect(conditionalFormats(ws).some((r) => r.ref.startsWith(`D${row("1")}`))).toBe(true);
   // The person's own look of the total is theirs: red comes from the rule, not from restyling.
   expect(ws.getCell(row("1"), col("estimateCur")).font?.color?.argb).toBe("FF0000FF");
 
   const again = await session.fill({ selfCheck: true });
   expect(again.ok && again.value.written).toBe(0);
-  expect(rulesOf(ws).length).toBe(n);
+  expect(conditionalFormats(ws).length).toBe(n);
 });

@@ -9,6 +9,7 @@ import { annex, tempDir } from "../helpers/cli";
 import { recalculate, sofficePath } from "../helpers/libreoffice";
 import { langSonSample, template } from "../helpers/annex";
 import { openWorkbook, writeSampleAnnex } from "../helpers/workbooks";
+import { conditionalFormats } from "../layout/selfCheckSheets";
 
 /**
  * The self-checking sheet, refereed by LibreOffice (which stands for every recipient without the
@@ -23,10 +24,6 @@ const layout = buildAnnexLayout(tpl, { year: langSonSample.year });
 const check = layout.selfCheck;
 const col = (id: string) => tpl.columns.findIndex((c) => c.id === id) + 1;
 const row = (code: string) => (layout.rowOf.get(code) ?? -1) + 1;
-
-type CfList = Array<{ ref: string; rules: Array<{ type: string; formulae?: unknown[] }> }>;
-const rulesOf = (ws: ExcelJS.Worksheet): CfList =>
-  (ws as unknown as { conditionalFormattings?: CfList }).conditionalFormattings ?? [];
 
 function text(v: ExcelJS.CellValue): CellValue {
   if (v && typeof v === "object" && "formula" in v)
@@ -96,7 +93,7 @@ function text(v: ExcelJS.CellValue): CellValue {
     });
 
     test("the red rules come back on the right ranges with the right formulas", () => {
-      const cfs = rulesOf(back);
+      const cfs = conditionalFormats(back);
       const found = (range: string, formula: string) =>
         cfs.some(
           (cf) =>
@@ -123,9 +120,9 @@ function text(v: ExcelJS.CellValue): CellValue {
       const area = String(back.pageSetup.printArea ?? "");
       const lastPrinted = area.replace(/\$/g, "").split(":")[1]?.replace(/\d+/g, "");
       expect(lastPrinted).toBe(String.fromCharCode(64 + tpl.columns.length));
-      const before = rulesOf(back).length;
+      const before = conditionalFormats(back).length;
       expect(addSelfCheckRules(back, check.rules)).toBe(0);
-      expect(rulesOf(back).length).toBe(before);
+      expect(conditionalFormats(back).length).toBe(before);
       // A second fill finds the sheet current: nothing to write, the file untouched.
       const bytes = await fs.readFile(file);
       const again = await annex("fill", file);
