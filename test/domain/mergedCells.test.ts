@@ -29,6 +29,22 @@ describe("MergedAreas", () => {
     expect(m.covered(2, 2)?.address).toBe("B2:C3");
     expect(m.at(19, 13)).toBeUndefined();
   });
+
+  test("a merge given to whole columns is found on any row without a row index of a million", () => {
+    const m = MergedAreas.of({
+      name: "x",
+      values: [],
+      formulas: [],
+      numberFormats: [],
+      merges: ["X1:Z1048576", "D20:M20"],
+    });
+    expect(m.size).toBe(2);
+    expect(m.at(500_000, 24)?.address).toBe("X1:Z1048576");
+    expect(m.covered(0, 23)).toBeUndefined();
+    expect(m.covered(1_048_575, 25)?.address).toBe("X1:Z1048576");
+    expect(m.at(19, 7)?.address).toBe("D20:M20");
+    expect(m.at(19, 22)).toBeUndefined();
+  });
 });
 
 describe("a plan and cells inside merges", () => {
@@ -70,6 +86,16 @@ describe("a plan and cells inside merges", () => {
     expect(finding?.cells).toEqual([a.address("2", "pctPlan"), yoy]);
     expect(finding?.message.vi).toContain("gộp các ô tính toán");
     expect(finding?.message.en).toContain(`Unmerge ${a.address("2", "pctPlan")}:${yoy}`);
+  });
+
+  test("whole columns merged over a figure and a derived column: reported at the first row, nothing written there", () => {
+    const a = TestAnnex.filled();
+    const [fig, pct] = [a.address("1", "estimateCur"), a.address("1", "pctPlan")];
+    const range = `${fig.replace(/\d+$/, "1")}:${pct.replace(/\d+$/, "1048576")}`;
+    const found = analyze(merged(a, range));
+    const hits = found.findings.filter((f) => f.ruleId === "merge.input-derived");
+    expect(hits.map((f) => f.cells[0])).toEqual([fig.replace(/\d+$/, "1")]);
+    expect(found.plan.writes.filter((w) => w.address === pct)).toEqual([]);
   });
 
   test("merges elsewhere (the title, the header) are no finding and change no write", () => {

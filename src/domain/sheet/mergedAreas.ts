@@ -1,6 +1,8 @@
 import { fromA1, toA1 } from "./address";
 import { SheetSnapshot } from "./snapshot";
 
+const TALL = 1024;
+
 /** One merged range of a sheet, 0-based and inclusive: its value lives in (r0, c0). */
 export interface MergedArea {
   readonly r0: number;
@@ -19,14 +21,24 @@ export class MergedAreas {
   private static readonly cache = new WeakMap<SheetSnapshot, MergedAreas>();
   /** Index in `areas` of the merge covering each cell, by row then column; only rows with merges. */
   private readonly byRow = new Map<number, Array<{ c0: number; c1: number; area: MergedArea }>>();
+  /**
+   * Merges of more than TALL rows, searched one by one instead: a merge given to whole columns
+   * (X1:Z1048576) would cost a million rows of index (2 s and 480 MB for four such merges).
+   */
+  private readonly tall: MergedArea[] = [];
 
   private constructor(readonly areas: readonly MergedArea[]) {
-    for (const area of areas)
+    for (const area of areas) {
+      if (area.r1 - area.r0 >= TALL) {
+        this.tall.push(area);
+        continue;
+      }
       for (let r = area.r0; r <= area.r1; r++) {
         let list = this.byRow.get(r);
         if (!list) this.byRow.set(r, (list = []));
         list.push({ c0: area.c0, c1: area.c1, area });
       }
+    }
   }
 
   static of(sheet: SheetSnapshot): MergedAreas {
@@ -51,8 +63,9 @@ export class MergedAreas {
   at(row: number, col: number): MergedArea | undefined {
     if (!this.areas.length) return undefined;
     const list = this.byRow.get(row);
-    if (!list) return undefined;
-    for (const m of list) if (col >= m.c0 && col <= m.c1) return m.area;
+    if (list) for (const m of list) if (col >= m.c0 && col <= m.c1) return m.area;
+    for (const m of this.tall)
+      if (row >= m.r0 && row <= m.r1 && col >= m.c0 && col <= m.c1) return m;
     return undefined;
   }
 

@@ -32,7 +32,8 @@ export function checkMerges(ctx: RuleContext): void {
     const derived: Column[] = [];
     // A derived cell the merge covers (not its first cell) can never be written.
     let covered = false;
-    for (let r = merge.r0; r <= merge.r1; r++) {
+    // Rows below the sheet's last hold no indicator (a merge may be given to whole columns).
+    for (let r = merge.r0, last = Math.min(merge.r1, ctx.sheet.values.length - 1); r <= last; r++) {
       const located = byRow.get(r);
       if (!located) continue;
       row ??= located;
