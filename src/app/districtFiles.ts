@@ -263,8 +263,11 @@ async function readSnapshots(bytes: Uint8Array): Promise<SheetSnapshot[]> {
   ]);
   const ExcelJS = (excel as unknown as { default?: typeof excel }).default ?? excel;
   const workbook = new ExcelJS.Workbook();
+  // Only read, never saved: the parts no snapshot reads are skipped (validations given to whole
+  // columns would otherwise be millions of objects).
   await workbook.xlsx.load(
-    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    reader.SNAPSHOT_ONLY
   );
   // A zip that is not a workbook (a Word .docx, say) loads as an empty workbook.
   if (!workbook.worksheets.length) throw new Error("no worksheet");

@@ -3,6 +3,16 @@ import type { Explanation } from "../../domain";
 import { AnnexMetadata, CellValue, SheetSnapshot, toA1 } from "../../domain";
 import { METADATA_SHEET, readExplanations, readMetadata } from "./metadata";
 
+/**
+ * ExcelJS's load options for a workbook read only for its snapshots, never saved (annex merge, Hồ sơ huyện
+ * in the pane): the worksheet parts sheetSnapshot does not read, which an
+ * annex has many of (a data validation per input cell, a conditional format per figure column, their
+ * Excel 2010 extensions), are skipped.
+ */
+export const SNAPSHOT_ONLY: ExcelJS.XlsxReadOptions = {
+  ignoreNodes: ["dataValidations", "conditionalFormatting", "extLst"],
+};
+
 /** Excel's day 0 (1899-12-30), so a date cell reads as the serial number Excel shows. */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 

@@ -4,6 +4,7 @@ import { inflateRawSync } from "zlib";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { Bilingual } from "../../domain";
+import { SNAPSHOT_ONLY } from "./readSheet";
 import {
   clipCoveredRanges,
   coveredCells,
@@ -73,18 +74,11 @@ const UNSUPPORTED: ReadonlyArray<readonly [string, Bilingual]> = [
 
 export interface ReadOptions {
   /**
-   * The workbook is only read for its cells, never saved (check, merge): ExcelJS skips the worksheet
-   * parts no snapshot reads (NOT_READ), a sixth of the time an annex takes to load.
+   * The workbook is only read for its snapshots, never saved (annex merge): ExcelJS skips the
+   * worksheet parts no snapshot reads (readSheet.SNAPSHOT_ONLY), a sixth of an annex's load time.
    */
   readonly cellsOnly?: boolean;
 }
-
-/**
- * Worksheet parts a snapshot never looks at (readSheet.ts reads values, formulas, number formats and
- * merges) and an annex has many of: a data validation per input cell, a conditional format per
- * figure column, their Excel 2010 extensions.
- */
-const NOT_READ = ["dataValidations", "conditionalFormatting", "extLst"];
 
 /** Reads an .xlsx workbook, or throws a WorkbookFileError saying what is wrong with the file. */
 export async function readWorkbook(
@@ -99,7 +93,7 @@ export async function readWorkbook(
   try {
     await workbook.xlsx.load(
       forExcelJs as unknown as ExcelJS.Buffer,
-      options.cellsOnly ? { ignoreNodes: NOT_READ } : undefined
+      options.cellsOnly ? SNAPSHOT_ONLY : undefined
     );
   } catch (e) {
     throw new WorkbookFileError("corrupt", file, damagedText(file, e));
