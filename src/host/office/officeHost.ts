@@ -12,7 +12,7 @@ import type {
 } from "../../domain";
 import { CELL_LOOKS } from "../../domain/layout/styles";
 import { plannedSelfCheck } from "../../domain/layout/selfCheckPlan";
-import { addSelfCheckRules, loadSelfCheckRules, missingRules } from "./officeStyles";
+import { addSelfCheckRules, loadCustomFormats, missingRules } from "./officeStyles";
 import type {
   AnnexHost,
   AppliedPlan,
@@ -355,30 +355,49 @@ export class OfficeHost implements AnnexHost {
   private async addSelfCheck(plan: WritePlan): Promise<void> {
     const check = plannedSelfCheck(plan);
     if (!check?.rules.length || !(check.newColumn || check.asked)) return;
-    try {
-      await this.runtime.run(async (context) => {
-        const ws = context.workbook.worksheets.getItem(plan.sheet);
-        const existing = loadSelfCheckRules(ws);
-        const guard = this.loadGuard(ws);
-        await context.sync();
-        const missing = missingRules(existing, check.rules);
-        if (!missing.length) return;
-        const wasProtected = guard.protected;
-        const options = guard.options;
-        if (wasProtected) guard.unprotect();
+    await this.editConditionalFormats(plan.sheet, (formats) => {
+      const missing = missingRules(formats, check.rules);
+      if (!missing.length) return undefined;
+      return (ws) => {
         addSelfCheckRules(ws, missing);
         if (check.newColumn) {
           ws.getRangeByIndexes(0, check.column, 1, 1).format.columnWidth = columnWidthPoints(
             check.width
           );
         }
+      };
+    });
+  }
+
+  /**
+   * One Excel.run on a sheet's conditional formats: they are loaded with its protection (1 sync);
+   * `plan` returns the edit to queue, or nothing (no second sync); protection without a password is
+   * lifted around the edit (a password: said so).
+   */
+  private async editConditionalFormats(
+    sheet: string,
+    plan: (
+      formats: Excel.ConditionalFormatCollection
+    ) => ((ws: Excel.Worksheet) => void) | undefined
+  ): Promise<void> {
+    try {
+      await this.runtime.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        const formats = loadCustomFormats(ws);
+        const guard = this.loadGuard(ws);
+        await context.sync();
+        const edit = plan(formats);
+        if (!edit) return;
+        const wasProtected = guard.protected;
+        const options = guard.options;
+        if (wasProtected) guard.unprotect();
+        edit(ws);
         if (wasProtected) guard.protect(options);
         await context.sync();
       });
     } catch (e) {
-      if (errorCode(e) && /unprotect/i.test(failedStatement(e)))
-        throw passwordProtected(plan.sheet);
-      throw fromExcel(e, plan.sheet);
+      if (errorCode(e) && /unprotect/i.test(failedStatement(e))) throw passwordProtected(sheet);
+      throw fromExcel(e, sheet);
     }
   }
 
@@ -739,22 +758,13 @@ export class OfficeHost implements AnnexHost {
 
   /** Deletes our conditional formats on the sheet and adds the new ones: 2 syncs (1 if nothing to do). */
   private async replaceHighlights(sheet: string, marks: readonly Highlight[]): Promise<void> {
-    try {
-      await this.runtime.run(async (context) => {
-        const ws = context.workbook.worksheets.getItem(sheet);
-        const formats = ws
-          .getRange()
-          .conditionalFormats.load("items/type,items/customOrNullObject/rule/formula");
-        const guard = this.loadGuard(ws);
-        await context.sync();
-        const ours = formats.items.filter(
-          (f) =>
-            !f.customOrNullObject.isNullObject && f.customOrNullObject.rule.formula.includes(MARK)
-        );
-        if (ours.length === 0 && marks.length === 0) return;
-        const wasProtected = guard.protected;
-        const options = guard.options;
-        if (wasProtected) guard.unprotect();
+    await this.editConditionalFormats(sheet, (formats) => {
+      const ours = formats.items.filter(
+        (f) =>
+          !f.customOrNullObject.isNullObject && f.customOrNullObject.rule.formula.includes(MARK)
+      );
+      if (ours.length === 0 && marks.length === 0) return undefined;
+      return (ws) => {
         for (const f of ours) f.delete();
         for (const m of marks) {
           const colours = HIGHLIGHT_COLOURS[m.severity];
@@ -765,13 +775,8 @@ export class OfficeHost implements AnnexHost {
           cf.custom.format.fill.color = colours.fill;
           cf.custom.format.font.color = colours.font;
         }
-        if (wasProtected) guard.protect(options);
-        await context.sync();
-      });
-    } catch (e) {
-      if (errorCode(e) && /unprotect/i.test(failedStatement(e))) throw passwordProtected(sheet);
-      throw fromExcel(e, sheet);
-    }
+      };
+    });
   }
 
   async onEdit(handler: (edit: SheetEdit) => void): Promise<() => Promise<void>> {

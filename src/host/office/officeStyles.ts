@@ -54,8 +54,8 @@ export function columnWidthPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 }
 
-/** The custom conditional formats of a sheet, queued for loading (no sync): range and formula. */
-export function loadSelfCheckRules(ws: Excel.Worksheet): Excel.ConditionalFormatCollection {
+/** A sheet's conditional formats, queued for loading (no sync): type and a custom rule's formula. */
+export function loadCustomFormats(ws: Excel.Worksheet): Excel.ConditionalFormatCollection {
   return ws.getRange().conditionalFormats.load("items/type,items/customOrNullObject/rule/formula");
 }
 
