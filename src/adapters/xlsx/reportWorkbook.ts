@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { columnLetter } from "../../domain";
 import type { CheckReportBook, ReportFileRow } from "./reportRows";
 
 /**
@@ -264,7 +265,7 @@ function chartXml(book: CheckReportBook): string {
   const first = SUMMARY_HEADER_ROW + 1;
   const last = SUMMARY_HEADER_ROW + Math.max(book.files.length, 1);
   const sheet = `'${REPORT_SHEETS.summary}'`;
-  const col = (n: number) => String.fromCharCode(64 + n);
+  const col = (n: number) => columnLetter(n - 1); // the 1-based columns above
   const names = book.files.map(barLabel);
   const cats = names.map((n, i) => `<c:pt idx="${i}"><c:v>${xml(n)}</c:v></c:pt>`).join("");
   const vals = book.files
