@@ -38,10 +38,10 @@ export function explanationTable(
   if (explanations.length) all.set(sheet, [...explanations]);
   else all.delete(sheet);
   const rows = explanationRows(all);
-  const column = explanationsColumn(values) ?? EXPLANATIONS_COLUMN;
-  const before = explanationsColumn(values) === undefined ? 0 : (values?.length ?? 0);
+  const found = explanationsColumn(values);
+  const before = found === undefined ? 0 : (values?.length ?? 0);
   return {
-    column,
+    column: found ?? EXPLANATIONS_COLUMN,
     width: EXPLANATIONS_HEADER.length,
     rows,
     clear: Math.max(0, before - rows.length),
