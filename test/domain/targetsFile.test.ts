@@ -169,6 +169,30 @@ describe("targets in the analysis", () => {
     expect(g.cells).toEqual([noBase.address("22", "planNext")]);
   });
 
+  test("'giảm 3%' of the file on a rate the template reads as a share (changeOfRate: percent) is 3 % of the base, unless the file says points", () => {
+    const base = template();
+    const tpl = {
+      ...base,
+      indicators: base.indicators.map((i) =>
+        i.code === "22" ? { ...i, changeOfRate: "percent" as const } : i
+      ),
+    };
+    const at = (targets: ReturnType<typeof langSon>) =>
+      analyzeSheet(new TestAnnex(tpl).setRow("22", { estimateCur: 12.2, planNext: 12 }).sheet, {
+        locale: "vi-VN",
+        templates: [tpl],
+        targets,
+      }).findings.find((x) => x.ruleId === "target.below-template");
+    // 12,20 × 0,97 = 11,83: a plan of 12 falls short of it.
+    expect(at(langSon())?.message.vi).toContain('"giảm 3%" → 11,83%');
+    const points = loadTargetsJson(
+      JSON.stringify({ ...JSON.parse(sampleText()), changeOfRate: "points" }),
+      templates,
+      "points.json"
+    );
+    expect(at(points)?.message.vi).toContain('"giảm 3%" → 9,20%');
+  });
+
   test("a file for another year or another province is reported, not used", () => {
     const other = new TestAnnex(template(), 2024).setRow("13", { planNext: 50 });
     const found = check(other);

@@ -63,7 +63,8 @@ export interface AssignedTarget {
   readonly target: Target;
   readonly source?: string;
   readonly base: "previous" | number;
-  readonly changeOfRate: ChangeOfRate;
+  /** As the entry or the file says; absent, the template row's own choice, else "points". */
+  readonly changeOfRate?: ChangeOfRate;
 }
 
 export interface TargetsFile {
@@ -187,6 +188,7 @@ export function checkTargetsFile(
       );
       return;
     }
+    const changeOfRate = e.changeOfRate ?? f.changeOfRate;
     targets.push({
       indicator: e.indicator,
       column: e.column,
@@ -194,7 +196,7 @@ export function checkTargetsFile(
       target: parsed.target,
       ...((e.source ?? f.source) ? { source: e.source ?? f.source } : {}),
       base: e.base ?? "previous",
-      changeOfRate: e.changeOfRate ?? f.changeOfRate ?? "points",
+      ...(changeOfRate ? { changeOfRate } : {}),
     });
   });
   if (problems.length) return { ok: false, problems };

@@ -276,12 +276,14 @@ function checkAssigned(
   let level: Level<number> = staticLevel(t.target);
   let shownLevel = text("");
   if (t.target.change) {
-    const meaning = changeMeaning(t.target.change, ind.kind, t.changeOfRate);
+    // The file's word on "giảm 3%" of a rate, else the template row's, else points.
+    const changeOfRate = t.changeOfRate ?? ind.changeOfRate ?? "points";
+    const meaning = changeMeaning(t.target.change, ind.kind, changeOfRate);
     if (meaning) {
       const stated = t.base === "previous" ? undefined : t.base;
       const resolved = resolveChange(ctx, row, t.target, meaning, t.column, stated);
       if (!resolved.ok) {
-        emitChange(ctx, row, column, t.target, resolved, t.changeOfRate, t.source);
+        emitChange(ctx, row, column, t.target, resolved, changeOfRate, t.source);
         return;
       }
       level = resolved.level;
