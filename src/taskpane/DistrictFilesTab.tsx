@@ -70,12 +70,14 @@ export function DistrictFilesTab(): React.JSX.Element {
   const [reports, setReports] = React.useState<readonly DistrictFileReport[]>([]);
   const [chosen, setChosen] = React.useState(0);
   const [progress, setProgress] = React.useState<{ value: number; text: Bilingual } | undefined>();
+  /** What the last Tổng hợp or report download made. */
+  const [made, setMade] = React.useState<Bilingual | undefined>();
 
   const check = async (list: FileList | null) => {
     const files = list ? Array.from(list) : [];
     if (!files.length) return;
     setReports([]);
-    setDone(undefined);
+    setMade(undefined);
     const outcome = await action.run(() =>
       session.checkFiles(files, (done, total, file) =>
         setProgress(
@@ -92,22 +94,21 @@ export function DistrictFilesTab(): React.JSX.Element {
   };
 
   const report = reports[chosen];
-  const [done, setDone] = React.useState<Bilingual | undefined>();
 
   const merge = async () => {
-    setDone(undefined);
+    setMade(undefined);
     const outcome = await action.run(() => mergeDistrictReports(reports));
     if (!outcome?.ok) return;
     download(outcome.value.bytes, outcome.value.fileName);
-    setDone(outcome.value.summary);
+    setMade(outcome.value.summary);
   };
 
   const downloadReport = async () => {
-    setDone(undefined);
+    setMade(undefined);
     const outcome = await action.run(() => districtReportBytes(reports));
     if (!outcome?.ok) return;
     download(outcome.value.bytes, outcome.value.fileName);
-    setDone(S.reportReady);
+    setMade(S.reportReady);
   };
 
   return (
@@ -160,7 +161,7 @@ export function DistrictFilesTab(): React.JSX.Element {
           </div>
         </div>
       )}
-      {done && <Notice intent="success" text={done} />}
+      {made && <Notice intent="success" text={made} />}
       {reports.length > 0 && (
         <div className={styles.scroll}>
           <Table size="extra-small" aria-label={t(S.summaryCaption)} className={styles.table}>
