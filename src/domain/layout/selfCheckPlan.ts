@@ -146,7 +146,7 @@ function cellWrite(
   };
 }
 
-/** Our "Kiểm tra" header right of the table, in either header row, if the sheet has one. */
+/** Our "Kiểm tra" header right of the table (in the first header row, where we write it), if any. */
 function findCheckColumn(
   sheet: SheetSnapshot,
   annex: LocatedAnnex,
