@@ -67,6 +67,26 @@ test("a sum: counts exact, other figures within half a unit each; some parts bla
   );
 });
 
+test("a Kiểm tra formula is as short as it can be read: parts as a range, one comparison per problem", () => {
+  const formula = check.cells.find((c) => c.row === rowOf("1"))?.formula ?? "";
+  const [r, p1, p3] = ["1", "1.1", "1.3"].map((c) => rowOf(c) + 1);
+  const inputs = tpl.columns.flatMap((c, i) => (c.role === "input" ? [i] : []));
+  const excess = (col: number) => {
+    const l = String.fromCharCode(65 + col);
+    const parts = `${l}${p1}:${l}${p3}`;
+    return `IF(ISNUMBER(${l}${r}),IF(COUNT(${parts})=3,ABS(${l}${r}-SUM(${parts})),SUM(${parts})-${l}${r}),0)`;
+  };
+  expect(
+    formula.startsWith(
+      `IF(MAX(${inputs.map(excess).join(",")})>0.000001,"≠ tổng các dòng 1.1–1.3",`
+    )
+  ).toBe(true);
+  // Every column's test once: no comparison repeated per column.
+  expect(formula.match(/>0\.000001/g)?.length).toBe(
+    check.cells.find((c) => c.row === rowOf("1"))?.branches.length
+  );
+});
+
 test("the cached words follow the figures: a broken total, a part above its total, 6 months above the year", () => {
   const e = colOf("estimateCur");
   const editor = new SnapshotEditor(layoutSnapshot(layout));
