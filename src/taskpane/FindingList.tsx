@@ -101,6 +101,28 @@ export function FindingList(props: FindingListProps): React.JSX.Element {
   );
 }
 
+/** Where a finding is, as a button that selects its cells when the pane can, else as plain text. */
+function Where(props: {
+  readonly finding: FindingView;
+  readonly label: string;
+  readonly onSelect?: ((finding: FindingView) => void) | undefined;
+}): React.JSX.Element {
+  const { t } = usePane();
+  const styles = useStyles();
+  const { finding: f, label, onSelect } = props;
+  if (!onSelect) return <Text weight="semibold">{label}</Text>;
+  return (
+    <Button
+      appearance="transparent"
+      className={styles.where}
+      onClick={() => onSelect(f)}
+      aria-label={`${t(S.selectCells)}: ${f.cells.join(", ")} — ${t(f.message)}`}
+    >
+      <Text weight="semibold">{label}</Text>
+    </Button>
+  );
+}
+
 function FindingItem(
   props: FindingListProps & { readonly finding: FindingView }
 ): React.JSX.Element {
@@ -114,18 +136,7 @@ function FindingItem(
   const outdated = f.outdatedExplanation;
   return (
     <li className={styles.item} data-severity={f.severity}>
-      {onSelect ? (
-        <Button
-          appearance="transparent"
-          className={styles.where}
-          onClick={() => onSelect(f)}
-          aria-label={`${t(S.selectCells)}: ${f.cells.join(", ")} — ${t(f.message)}`}
-        >
-          <Text weight="semibold">{where}</Text>
-        </Button>
-      ) : (
-        <Text weight="semibold">{where}</Text>
-      )}
+      <Where finding={f} label={where} onSelect={onSelect} />
       <Text>{t(f.message)}</Text>
       {(f.expected || f.found) && (
         <Caption1>
@@ -207,18 +218,11 @@ export function ExplainedList(props: ExplainedListProps): React.JSX.Element | nu
           <ul className={styles.list}>
             {explained.map((f) => (
               <li key={f.id} className={styles.item} data-explained={f.severity}>
-                {onSelect ? (
-                  <Button
-                    appearance="transparent"
-                    className={styles.where}
-                    onClick={() => onSelect(f)}
-                    aria-label={`${t(S.selectCells)}: ${f.cells.join(", ")} — ${t(f.message)}`}
-                  >
-                    <Text weight="semibold">{`${t(S.cell)} ${f.cells[0]} · ${t(SEVERITY_WORD[f.severity])}`}</Text>
-                  </Button>
-                ) : (
-                  <Text weight="semibold">{`${t(S.cell)} ${f.cells[0]} · ${t(SEVERITY_WORD[f.severity])}`}</Text>
-                )}
+                <Where
+                  finding={f}
+                  label={`${t(S.cell)} ${f.cells[0]} · ${t(SEVERITY_WORD[f.severity])}`}
+                  onSelect={onSelect}
+                />
                 <Text>{t(f.message)}</Text>
                 <Caption1>{reasonOf(f.explanation)}</Caption1>
                 {withdraw(f.explanation)}
