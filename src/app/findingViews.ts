@@ -143,17 +143,22 @@ export function explanationView(e: Explanation): ExplanationView {
 
 /** "1 lỗi, 1 cảnh báo đã giải trình" — nothing when none are explained. */
 export function explainedText(c: Counts): Bilingual | undefined {
-  const parts = (lang: "vi" | "en") =>
-    SEVERITIES.filter((s) => c[s] > 0)
-      .map((s) => {
-        const n = c[s];
-        const vi = { error: "lỗi", warning: "cảnh báo", info: "lưu ý" }[s];
-        const en = { error: "error", warning: "warning", info: "note" }[s];
-        return lang === "vi" ? `${n} ${vi}` : `${n} ${en}${n === 1 ? "" : "s"}`;
-      })
-      .join(", ");
-  if (!parts("vi")) return undefined;
+  const some = SEVERITIES.filter((s) => c[s] > 0);
+  if (!some.length) return undefined;
+  const parts = (lang: "vi" | "en") => some.map((s) => amount(c[s], s, lang)).join(", ");
   return { vi: `${parts("vi")} đã giải trình`, en: `${parts("en")} explained` };
+}
+
+const SEVERITY_NOUN: Readonly<Record<Severity, Bilingual>> = {
+  error: { vi: "lỗi", en: "error" },
+  warning: { vi: "cảnh báo", en: "warning" },
+  info: { vi: "lưu ý", en: "note" },
+};
+
+/** "2 lỗi", "2 errors", "1 note". */
+function amount(n: number, severity: Severity, lang: "vi" | "en"): string {
+  const noun = SEVERITY_NOUN[severity][lang];
+  return lang === "vi" ? `${n} ${noun}` : `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 export const WHOLE_SHEET: Bilingual = { vi: "Toàn trang tính", en: "Whole sheet" };
@@ -169,11 +174,8 @@ export function countOf(findings: readonly { readonly severity: Severity }[]): C
 }
 
 export function countsText(c: Counts): Bilingual {
-  const en = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
-  return {
-    vi: `${c.error} lỗi, ${c.warning} cảnh báo, ${c.info} lưu ý`,
-    en: `${en(c.error, "error")}, ${en(c.warning, "warning")}, ${en(c.info, "note")}`,
-  };
+  const parts = (lang: "vi" | "en") => SEVERITIES.map((s) => amount(c[s], s, lang)).join(", ");
+  return { vi: parts("vi"), en: parts("en") };
 }
 
 export function annexSummary(analysis: Analysis): AnnexSummary | null {

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { buildAnnexLayout, fromA1, samplePlan, WritePlan } from "../../src/domain";
 import { AnnexSession } from "../../src/app/annexSession";
 import { Outcome } from "../../src/app/problems";
+import { countsText, explainedText } from "../../src/app/findingViews";
 import { readExplanations } from "../../src/adapters/xlsx/metadata";
 import { BrowserWorkbookHost } from "../../src/host/browser/browserWorkbookHost";
 import { openSample } from "../../src/host/browser/sampleWorkbook";
@@ -125,5 +126,19 @@ describe("AnnexSession: giải trình", () => {
     const reopened = await BrowserWorkbookHost.fromXlsx(bytes);
     const again = value(await new AnnexSession(reopened).check(sheet));
     expect(again.explained.map((x) => x.id)).toEqual([f.id]);
+  });
+});
+
+describe("the counts in words", () => {
+  test("countsText names every severity, explainedText only those explained", () => {
+    expect(countsText({ error: 1, warning: 0, info: 2 })).toEqual({
+      vi: "1 lỗi, 0 cảnh báo, 2 lưu ý",
+      en: "1 error, 0 warnings, 2 notes",
+    });
+    expect(explainedText({ error: 2, warning: 0, info: 1 })).toEqual({
+      vi: "2 lỗi, 1 lưu ý đã giải trình",
+      en: "2 errors, 1 note explained",
+    });
+    expect(explainedText({ error: 0, warning: 0, info: 0 })).toBeUndefined();
   });
 });
