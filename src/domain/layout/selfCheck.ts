@@ -133,8 +133,14 @@ function round(x: number): number {
 interface RowProblem {
   readonly problem: SelfCheckRule["problem"];
   readonly words: string;
-  /** One condition per sheet column it is tested in (the cell that turns red is `at`). */
-  readonly tests: ReadonlyArray<{ readonly at: CellRef; readonly condition: CheckCondition }>;
+  /** One condition per sheet column it is tested in. */
+  readonly tests: readonly CheckTest[];
+}
+
+/** A condition and the cell that turns red when it holds. */
+interface CheckTest {
+  readonly at: CellRef;
+  readonly condition: CheckCondition;
 }
 
 /** The self-check of a template placed on a sheet. */
@@ -151,7 +157,7 @@ export function buildSelfCheck(place: SelfCheckPlacement): SelfCheck {
   const cells: CheckCell[] = [];
   const rules: SelfCheckRule[] = [];
   // Flow rows, per part-year column, gathered into runs of adjacent rows: one rule per run.
-  const flowRuns = new Map<number, CellRef[][]>();
+  const flowRuns = new Map<number, CheckTest[][]>();
   const seen = new Set<number>();
   for (const { indicator: ind, row } of place.rows) {
     if (seen.has(row)) continue;
@@ -221,12 +227,12 @@ export function buildSelfCheck(place: SelfCheckPlacement): SelfCheck {
     if (!tested.length) continue;
     for (const p of tested) {
       if (p.problem === "flow") {
-        const at = p.tests[0].at;
-        const runs = flowRuns.get(at.col) ?? [];
+        const test = p.tests[0];
+        const runs = flowRuns.get(test.at.col) ?? [];
         const run = runs[runs.length - 1];
-        if (run && run[run.length - 1].row === at.row - 1) run.push(at);
-        else runs.push([at]);
-        flowRuns.set(at.col, runs);
+        if (run && run[run.length - 1].at.row === test.at.row - 1) run.push(test);
+        else runs.push([test]);
+        flowRuns.set(test.at.col, runs);
         continue;
       }
       for (const run of columnRuns(p.tests.map((t) => t.at.col))) {
@@ -252,19 +258,10 @@ export function buildSelfCheck(place: SelfCheckPlacement): SelfCheck {
   }
   // Flow rules: one per run of adjacent rows in each part-year column, relative to the run's first row.
   for (const [col, runs] of flowRuns) {
-    const column = inputs.find((i) => i.col === col)?.column;
-    const yearCol = column?.notAbove !== undefined ? columns.get(column.notAbove) : undefined;
-    if (yearCol === undefined) continue;
     for (const run of runs) {
-      const first = run[0];
       rules.push({
-        range: rangeA1(first.row, col, run[run.length - 1].row, col),
-        formula: conditionFormula({
-          kind: "notAbove",
-          part: first,
-          limit: { row: first.row, col: yearCol },
-          tolerance: NOISE,
-        }),
+        range: rangeA1(run[0].at.row, col, run[run.length - 1].at.row, col),
+        formula: conditionFormula(run[0].condition),
         problem: "flow",
       });
     }
