@@ -1,4 +1,5 @@
 import { analyzeWorkbook, Template } from "../../src/domain";
+import { AUTHORITY_PLACEHOLDER } from "../../src/domain/layout/annexLayout";
 import { consolidate, Consolidation, MergeSource } from "../../src/domain/consolidate";
 import { template, TestAnnex } from "../helpers/annex";
 
@@ -131,6 +132,16 @@ describe("consolidate", () => {
       "UBND HUYỆN CAO LỘC (a-2.xlsx)",
     ]);
     expect(cell(both, a, "1", "actualPrev")?.value).toBe(1205);
+  });
+
+  test("files whose title block names no authority (the placeholder left in A1) are not duplicates of each other", () => {
+    const unnamed = [1, 2, 3].map((n) =>
+      district(AUTHORITY_PLACEHOLDER, { "1": { actualPrev: n } })
+    );
+    const m = merged(unnamed.map((u, i) => source(`huyen-${i + 1}.xlsx`, u)));
+    expect(m.leftOut).toEqual([]);
+    expect(m.districts).toHaveLength(3);
+    expect(cell(m, unnamed[0], "1", "actualPrev")?.value).toBe(6);
   });
 
   test("nothing that can go in: an empty merge with the reasons", () => {

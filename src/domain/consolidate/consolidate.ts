@@ -169,7 +169,10 @@ export function consolidate(
       continue;
     }
     const unit = reportingUnit(c.snapshot, c.annex.headerRow);
-    const key = fold([unit.authority, unit.unit].filter(Boolean).join(" "));
+    // The authority ("UBND HUYỆN CAO LỘC") is what tells districts apart: their offices share one name
+    // ("PHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"). A title block without one (the "[Tên cơ quan chủ quản]"
+    // placeholder left as it is) names no district, so it can be no district's duplicate either.
+    const key = unit.authority ? fold(`${unit.authority} ${unit.unit ?? ""}`) : "";
     const first = key ? seen.get(key) : undefined;
     if (first !== undefined && !options.allowDuplicates) {
       leftOut.push({
