@@ -26,7 +26,7 @@ describe("results too large for a number", () => {
     const overflow = analysis.findings.filter((f) => f.ruleId === "derived.overflow");
     expect(overflow.map((f) => f.cells[0])).toContain(pct);
     expect(overflow[0].severity).toBe("error");
-    expect(overflow[0].message.vi).toContain("chỉ tiêu 2");
+    expect(overflow[0].message.vi).toContain("Số dự án được vay vốn giải quyết việc làm (2)");
     for (const w of analysis.plan.writes)
       expect(typeof w.value !== "number" || Number.isFinite(w.value)).toBe(true);
     // The laid-out sheet already holds the formula, saved blank: nothing to write there.

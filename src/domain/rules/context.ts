@@ -5,6 +5,7 @@ import { toA1 } from "../sheet/address";
 import { LocatedAnnex, LocatedRow } from "../sheet/locate";
 import { ColumnReading, SheetReadings } from "../sheet/columnReadings";
 import { SheetSnapshot } from "../sheet/snapshot";
+import { quoteCell } from "../text/quote";
 import { TargetsFile } from "../targets/targetsFile";
 import { resolveLocalized } from "../template/headers";
 import { Column, Indicator, InputColumn } from "../template/schema";
@@ -149,6 +150,21 @@ export function writingStyle(locale: "vi-VN" | "en-US"): Bilingual {
 
 export function indicatorLabel(ind: Indicator): Bilingual {
   return { vi: `${ind.code}. ${ind.name.vi}`, en: `${ind.code}. ${ind.name.en}` };
+}
+
+/** How long a name a finding quotes before it is cut with "…" (a template's own names are shorter). */
+const NAME_LIMIT = 90;
+
+/**
+ * The indicator a finding is about, by its name with its number after it, as an officer reads the
+ * form: {vi: "Số lao động được tạo việc làm mới (1)", en: "New jobs created (1)"}. A long name (a
+ * template of one's own) is cut with "…".
+ */
+export function indicatorNamed(ind: Indicator): Bilingual {
+  return {
+    vi: `${quoteCell(ind.name.vi, NAME_LIMIT)} (${ind.code})`,
+    en: `${quoteCell(ind.name.en, NAME_LIMIT)} (${ind.code})`,
+  };
 }
 
 /** Decimals the figure at position i of a column stands for, as written (ColumnReading.shownDecimals). */

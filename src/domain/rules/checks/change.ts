@@ -1,6 +1,6 @@
 import { isFigure } from "../../sheet/columnReadings";
 import { isEmptyAt } from "../../sheet/snapshot";
-import { num, RuleContext, text } from "../context";
+import { indicatorNamed, num, RuleContext, text } from "../context";
 
 export const DEFAULT_CHANGE_THRESHOLD = 50;
 
@@ -31,6 +31,7 @@ export function checkChange(ctx: RuleContext): void {
       if (noteCol !== undefined && !isEmptyAt(ctx.sheet, row.row, noteCol)) continue;
       const [n, p] = [ctx.columnName(now), ctx.columnName(before)];
       const sign = change > 0 ? "+" : "";
+      const named = indicatorNamed(row.indicator);
       ctx.emit("change.large", {
         cells: [
           ctx.address(row, now.id),
@@ -39,8 +40,8 @@ export function checkChange(ctx: RuleContext): void {
         indicator: row.indicator,
         columnId: now.id,
         message: text(
-          `Chỉ tiêu ${row.indicator.code}: "${n.vi}" thay đổi ${sign}${num(change, 1).vi}% so với "${p.vi}" (ngưỡng ±${threshold}%) mà chưa có ghi chú.`,
-          `Indicator ${row.indicator.code}: "${n.en}" changed ${sign}${num(change, 1).en}% from "${p.en}" (threshold ±${threshold}%) with no note.`
+          `${named.vi}: "${n.vi}" thay đổi ${sign}${num(change, 1).vi}% so với "${p.vi}" (ngưỡng ±${threshold}%) mà chưa có ghi chú.`,
+          `${named.en}: "${n.en}" changed ${sign}${num(change, 1).en}% from "${p.en}" (threshold ±${threshold}%) with no note.`
         ),
         expected: text(`±${threshold}% hoặc có ghi chú`, `±${threshold}% or a note`),
         found: text(`${sign}${num(change, 1).vi}%`, `${sign}${num(change, 1).en}%`),

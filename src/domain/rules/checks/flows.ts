@@ -1,5 +1,5 @@
 import { isFigure } from "../../sheet/columnReadings";
-import { EPSILON, num, RuleContext, text } from "../context";
+import { EPSILON, indicatorNamed, num, RuleContext, text } from "../context";
 
 /** A flow accumulates over the year: the part-year figure cannot exceed the full-year figure. */
 export function checkFlows(ctx: RuleContext): void {
@@ -20,13 +20,14 @@ export function checkFlows(ctx: RuleContext): void {
       const year = yearCol.value[i];
       if (part <= year + EPSILON) continue;
       const [p, f] = [ctx.columnName(column), ctx.columnName(full)];
+      const named = indicatorNamed(row.indicator);
       ctx.emit("flow.part-year-exceeds", {
         cells: [ctx.address(row, column.id), ctx.address(row, full.id)],
         indicator: row.indicator,
         columnId: column.id,
         message: text(
-          `Chỉ tiêu ${row.indicator.code}: "${p.vi}" (${num(part).vi}) lớn hơn "${f.vi}" (${num(year).vi}).`,
-          `Indicator ${row.indicator.code}: "${p.en}" (${num(part).en}) exceeds "${f.en}" (${num(year).en}).`
+          `${named.vi}: "${p.vi}" (${num(part).vi}) lớn hơn "${f.vi}" (${num(year).vi}).`,
+          `${named.en}: "${p.en}" (${num(part).en}) exceeds "${f.en}" (${num(year).en}).`
         ),
         expected: text(`≤ ${num(year).vi}`, `≤ ${num(year).en}`),
         found: num(part),

@@ -2,7 +2,7 @@ import { toA1 } from "../../sheet/address";
 import { LocatedRow } from "../../sheet/locate";
 import { MergedAreas } from "../../sheet/mergedAreas";
 import { Column } from "../../template/schema";
-import { RuleContext, text } from "../context";
+import { indicatorNamed, RuleContext, text } from "../context";
 
 /**
  * Merged ranges that join an input cell of an indicator's row with one of its derived or evaluation
@@ -48,6 +48,7 @@ export function checkMerges(ctx: RuleContext): void {
     const names = (columns: Column[], lang: "vi" | "en") =>
       columns.map((c) => `"${ctx.columnName(c)[lang]}"`).join(", ");
     const first = toA1(merge.r0, merge.c0);
+    const named = indicatorNamed(row.indicator);
     ctx.emit("merge.input-derived", {
       // Shown at the merge's first cell; the derived cells it swallows on that row come next.
       cells: [
@@ -60,12 +61,12 @@ export function checkMerges(ctx: RuleContext): void {
       indicator: row.indicator,
       message: inputs.length
         ? text(
-            `Vùng ô ${merge.address} (chỉ tiêu ${row.indicator.code}) gộp ô nhập liệu ${names(inputs, "vi")} với ô tính toán ${names(derived, "vi")}: chỉ ô ${first} giữ được giá trị, các cột tính toán không ghi được. Hãy bỏ gộp ô ${merge.address}, nhập lại số liệu vào từng ô rồi ghi lại các cột tính toán.`,
-            `The range ${merge.address} (indicator ${row.indicator.code}) merges the input cells ${names(inputs, "en")} with the derived cells ${names(derived, "en")}: only ${first} can hold a value, and the derived columns cannot be filled. Unmerge ${merge.address}, type each figure into its own cell, then write the derived columns again.`
+            `Vùng ô ${merge.address} (${named.vi}) gộp ô nhập liệu ${names(inputs, "vi")} với ô tính toán ${names(derived, "vi")}: chỉ ô ${first} giữ được giá trị, các cột tính toán không ghi được. Hãy bỏ gộp ô ${merge.address}, nhập lại số liệu vào từng ô rồi ghi lại các cột tính toán.`,
+            `The range ${merge.address} (${named.en}) merges the input cells ${names(inputs, "en")} with the derived cells ${names(derived, "en")}: only ${first} can hold a value, and the derived columns cannot be filled. Unmerge ${merge.address}, type each figure into its own cell, then write the derived columns again.`
           )
         : text(
-            `Vùng ô ${merge.address} (chỉ tiêu ${row.indicator.code}) gộp các ô tính toán ${names(derived, "vi")}: chỉ ô ${first} giữ được công thức, các ô còn lại không ghi được. Hãy bỏ gộp ô ${merge.address} rồi ghi lại các cột tính toán.`,
-            `The range ${merge.address} (indicator ${row.indicator.code}) merges the derived cells ${names(derived, "en")}: only ${first} can hold a formula, and the others cannot be filled. Unmerge ${merge.address}, then write the derived columns again.`
+            `Vùng ô ${merge.address} (${named.vi}) gộp các ô tính toán ${names(derived, "vi")}: chỉ ô ${first} giữ được công thức, các ô còn lại không ghi được. Hãy bỏ gộp ô ${merge.address} rồi ghi lại các cột tính toán.`,
+            `The range ${merge.address} (${named.en}) merges the derived cells ${names(derived, "en")}: only ${first} can hold a formula, and the others cannot be filled. Unmerge ${merge.address}, then write the derived columns again.`
           ),
       expected: text("mỗi ô một giá trị, không gộp", "one value per cell, not merged"),
       found: text(`gộp ${merge.address}`, `merged ${merge.address}`),

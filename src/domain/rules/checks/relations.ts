@@ -2,7 +2,15 @@ import { LocatedRow } from "../../sheet/locate";
 import { compileTemplate } from "../../template/compiled";
 import { ColumnReading, isFigure } from "../../sheet/columnReadings";
 import { InputColumn } from "../../template/schema";
-import { EPSILON, halfUnit, num, RuleContext, shownDecimalsAt, text } from "../context";
+import {
+  EPSILON,
+  halfUnit,
+  indicatorNamed,
+  num,
+  RuleContext,
+  shownDecimalsAt,
+  text,
+} from "../context";
 
 /**
  * Relations between rows, in every period column: "gồm" parts add up to their total, "trong đó" parts
@@ -26,7 +34,7 @@ export function checkRelations(ctx: RuleContext): void {
       } else if (rel.type === "partOf") {
         const totalRow = rowAt(rel.total);
         for (let k = 0; k < columns.length; k++)
-          checkPart(ctx, row, rel.of, totalRow, columns[k].column, columns[k].reading);
+          checkPart(ctx, row, totalRow, columns[k].column, columns[k].reading);
       } else {
         const nRow = rowAt(rel.n);
         const dRow = rowAt(rel.d);
@@ -93,14 +101,15 @@ function checkSum(
       })
       .join(" + ");
   const [t, s] = [num(total), num(sum)];
+  const named = indicatorNamed(parent);
   if (partial) {
     ctx.emit("sum.mismatch", {
       cells,
       indicator: parent,
       columnId: column.id,
       message: text(
-        `"${where.vi}": các thành phần đã có (${terms("vi")}) đã vượt tổng ${t.vi} của chỉ tiêu ${parent.code}.`,
-        `"${where.en}": the parts given (${terms("en")}) already exceed the total ${t.en} of indicator ${parent.code}.`
+        `"${where.vi}": các thành phần đã có (${terms("vi")}) đã vượt tổng ${t.vi} của ${named.vi}.`,
+        `"${where.en}": the parts given (${terms("en")}) already exceed the total ${t.en} of ${named.en}.`
       ),
       expected: text(`≤ ${t.vi}`, `≤ ${t.en}`),
       found: s,
@@ -114,8 +123,8 @@ function checkSum(
     indicator: parent,
     columnId: column.id,
     message: text(
-      `"${where.vi}": chỉ tiêu ${parent.code} ghi ${t.vi} nhưng các thành phần ${of.join(", ")} cộng lại ${terms("vi")} = ${s.vi} (lệch ${d.vi}).`,
-      `"${where.en}": indicator ${parent.code} states ${t.en} but its parts ${of.join(", ")} add up to ${terms("en")} = ${s.en} (off by ${d.en}).`
+      `"${where.vi}": ${named.vi} ghi ${t.vi} nhưng ${of.length > 1 ? "các dòng" : "dòng"} ${of.join(", ")} cộng lại ${terms("vi")} = ${s.vi} (lệch ${d.vi}).`,
+      `"${where.en}": ${named.en} states ${t.en} but ${of.length > 1 ? "rows" : "row"} ${of.join(", ")} add up to ${terms("en")} = ${s.en} (off by ${d.en}).`
     ),
     expected: s,
     found: t,
@@ -125,7 +134,6 @@ function checkSum(
 function checkPart(
   ctx: RuleContext,
   partRow: LocatedRow,
-  of: string,
   totalRow: LocatedRow | undefined,
   column: InputColumn,
   c: ColumnReading
@@ -140,13 +148,14 @@ function checkPart(
     part.kind === "count" ? 0 : halfUnit(shownDecimalsAt(c, pi)) + halfUnit(shownDecimalsAt(c, ti));
   if (p <= t + tol + EPSILON) return;
   const where = ctx.columnName(column);
+  const [named, total] = [indicatorNamed(part), indicatorNamed(totalRow.indicator)];
   ctx.emit("part.exceeds", {
     cells: [ctx.address(partRow, column.id), ctx.address(totalRow, column.id)],
     indicator: part,
     columnId: column.id,
     message: text(
-      `"${where.vi}": chỉ tiêu ${part.code} (${num(p).vi}) là một phần của chỉ tiêu ${of} nhưng lớn hơn nó (${num(t).vi}).`,
-      `"${where.en}": indicator ${part.code} (${num(p).en}) is part of indicator ${of} but exceeds it (${num(t).en}).`
+      `"${where.vi}": ${named.vi} ghi ${num(p).vi} nhưng là một phần của ${total.vi}, chỉ ghi ${num(t).vi}.`,
+      `"${where.en}": ${named.en} states ${num(p).en} but is part of ${total.en}, which states only ${num(t).en}.`
     ),
     expected: text(`≤ ${num(t).vi}`, `≤ ${num(t).en}`),
     found: num(p),
@@ -181,6 +190,7 @@ function checkRatio(
   // Figures near 1e308 over a tiny one: the quotient is no number, said in words without a "%".
   const percent = Number.isFinite(computed) ? "%" : "";
   const exact = num(computed, decimals + 2);
+  const named = indicatorNamed(rate);
   ctx.emit(rounding ? "ratio.rounding" : "ratio.mismatch", {
     cells: [
       ctx.address(rateRow, column.id),
@@ -190,8 +200,8 @@ function checkRatio(
     indicator: rate,
     columnId: column.id,
     message: text(
-      `"${where.vi}": tỷ lệ ${rate.code} ghi ${stated.vi}% nhưng ${num(n).vi} / ${num(d).vi} = ${exact.vi}${percent}.`,
-      `"${where.en}": rate ${rate.code} states ${stated.en}% but ${num(n).en} / ${num(d).en} = ${exact.en}${percent}.`
+      `"${where.vi}": ${named.vi} ghi ${stated.vi}% nhưng ${num(n).vi} / ${num(d).vi} = ${exact.vi}${percent}.`,
+      `"${where.en}": ${named.en} states ${stated.en}% but ${num(n).en} / ${num(d).en} = ${exact.en}${percent}.`
     ),
     expected: num(computed, decimals),
     found: stated,

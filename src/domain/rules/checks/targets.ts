@@ -17,7 +17,7 @@ import { parseTarget, Target } from "../../targets/parseTarget";
 import { AssignedTarget, targetsForAnnex } from "../../targets/targetsFile";
 import { Indicator, InputColumn } from "../../template/schema";
 import { Bilingual } from "../finding";
-import { EPSILON, indicatorLabel, num, RuleContext, text } from "../context";
+import { EPSILON, indicatorLabel, indicatorNamed, num, RuleContext, text } from "../context";
 
 /**
  * Targets: plans against the province's targets file (options.targets), plan cells written as a change
@@ -119,6 +119,7 @@ function emitChange(
   const where = ctx.columnName(column);
   const at = { cells: [ctx.address(row, column.id)], indicator: ind, columnId: column.id };
   const from = source ? text(` (${source})`) : text("");
+  const named = indicatorNamed(ind);
   if (!resolved.ok) {
     const base = resolved.baseColumn ? ctx.columnName(resolved.baseColumn) : undefined;
     const baseAt = resolved.baseColumn ? ctx.address(row, resolved.baseColumn.id) : undefined;
@@ -126,12 +127,12 @@ function emitChange(
       ...at,
       message: base
         ? text(
-            `"${where.vi}" của chỉ tiêu ${ind.code} ghi "${target.text}"${from.vi}: đó là mức tăng/giảm so với "${base.vi}", nhưng ô ${baseAt} chưa có số, nên chưa tính được kế hoạch (không đọc "${target.text}" là một mức).`,
-            `"${where.en}" of indicator ${ind.code} says "${target.text}"${from.en}: a change from "${base.en}", but ${baseAt} holds no figure, so the plan cannot be worked out (it is not read as a level).`
+            `"${where.vi}" của ${named.vi} ghi "${target.text}"${from.vi}: đó là mức tăng/giảm so với "${base.vi}", nhưng ô ${baseAt} chưa có số, nên chưa tính được kế hoạch (không đọc "${target.text}" là một mức).`,
+            `"${where.en}" of ${named.en} says "${target.text}"${from.en}: a change from "${base.en}", but ${baseAt} holds no figure, so the plan cannot be worked out (it is not read as a level).`
           )
         : text(
-            `"${where.vi}" của chỉ tiêu ${ind.code} ghi "${target.text}"${from.vi}: đó là mức tăng/giảm, nhưng biểu không có cột số liệu năm trước để làm mốc; hãy ghi kế hoạch bằng con số.`,
-            `"${where.en}" of indicator ${ind.code} says "${target.text}"${from.en}: a change, but the form has no column for the year before to measure it from; write the plan as a figure.`
+            `"${where.vi}" của ${named.vi} ghi "${target.text}"${from.vi}: đó là mức tăng/giảm, nhưng biểu không có cột số liệu năm trước để làm mốc; hãy ghi kế hoạch bằng con số.`,
+            `"${where.en}" of ${named.en} says "${target.text}"${from.en}: a change, but the form has no column for the year before to measure it from; write the plan as a figure.`
           ),
       expected: base
         ? text(`một số ở ô ${baseAt} ("${base.vi}")`, `a figure in ${baseAt} ("${base.en}")`)
@@ -147,8 +148,8 @@ function emitChange(
   ctx.emit("target.change-read", {
     ...at,
     message: text(
-      `KH: ${target.text} → ${level.vi}. "${where.vi}" của chỉ tiêu ${ind.code} là mức ${reading.vi} so với ${base.vi} (${num(resolved.base, d).vi})${from.vi}.`,
-      `Plan: ${target.text} → ${level.en}. "${where.en}" of indicator ${ind.code} is a change of ${reading.en} from ${base.en} (${num(resolved.base, d).en})${from.en}.`
+      `KH: ${target.text} → ${level.vi}. "${where.vi}" của ${named.vi} là mức ${reading.vi} so với ${base.vi} (${num(resolved.base, d).vi})${from.vi}.`,
+      `Plan: ${target.text} → ${level.en}. "${where.en}" of ${named.en} is a change of ${reading.en} from ${base.en} (${num(resolved.base, d).en})${from.en}.`
     ),
     expected: level,
     found: text(target.text),
@@ -230,22 +231,22 @@ function checkAssignedTargets(ctx: RuleContext): void {
   if (!fit.ok) {
     const why = {
       year: text(
-        `trang là biểu năm ${fit.found}, tệp là chỉ tiêu năm ${file.year}`,
+        `trang tính là biểu năm ${fit.found}, tệp là chỉ tiêu năm ${file.year}`,
         `the sheet is for ${fit.found}, the file for ${file.year}`
       ),
       province: text(
-        `trang ghi "${fit.found}", tệp là chỉ tiêu của ${file.province}`,
+        `trang tính ghi "${fit.found}", tệp là chỉ tiêu của ${file.province}`,
         `the sheet says "${fit.found}", the file holds ${file.province}'s targets`
       ),
       template: text(
-        `trang là mẫu ${fit.found}, tệp dành cho mẫu ${file.template ?? ""}`,
+        `trang tính là mẫu ${fit.found}, tệp dành cho mẫu ${file.template ?? ""}`,
         `the sheet is template ${fit.found}, the file is for ${file.template ?? ""}`
       ),
     }[fit.problem];
     ctx.emit("targets.not-for-sheet", {
       cells: ["A1"],
       message: text(
-        `Không dùng tệp chỉ tiêu ${file.origin} (${file.province}, năm ${file.year}) cho trang này: ${why.vi}.`,
+        `Không dùng tệp chỉ tiêu ${file.origin} (${file.province}, năm ${file.year}) cho trang tính này: ${why.vi}.`,
         `The targets file ${file.origin} (${file.province}, ${file.year}) is not used for this sheet: ${why.en}.`
       ),
       expected: text(`${file.province}, năm ${file.year}`, `${file.province}, ${file.year}`),
@@ -294,13 +295,14 @@ function checkAssigned(
   if (satisfies(v, level, ind.direction)) return;
   const where = ctx.columnName(column);
   const src = t.source ? text(`; ${t.source}`) : text("");
+  const named = indicatorNamed(ind);
   ctx.emit("target.below-template", {
     cells: [ctx.address(row, column.id)],
     indicator: ind,
     columnId: column.id,
     message: text(
-      `Chỉ tiêu ${ind.code}: "${where.vi}" là ${num(v).vi}, chưa đạt chỉ tiêu "${t.text}"${shownLevel.vi} (chỉ tiêu của ${province}${src.vi}).`,
-      `Indicator ${ind.code}: "${where.en}" is ${num(v).en}, short of the target "${t.text}"${shownLevel.en} (${province}'s target${src.en}).`
+      `${named.vi}: "${where.vi}" là ${num(v).vi}, chưa đạt chỉ tiêu "${t.text}"${shownLevel.vi} (chỉ tiêu của ${province}${src.vi}).`,
+      `${named.en}: "${where.en}" is ${num(v).en}, short of the target "${t.text}"${shownLevel.en} (${province}'s target${src.en}).`
     ),
     expected: text(`${t.text}${shownLevel.vi}`, `${t.text}${shownLevel.en}`),
     found: num(v),

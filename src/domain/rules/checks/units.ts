@@ -1,7 +1,7 @@
 import { valueAt } from "../../sheet/snapshot";
 import { fold } from "../../text/fold";
 import { quoteCell } from "../../text/quote";
-import { RuleContext, text } from "../context";
+import { indicatorNamed, RuleContext, text } from "../context";
 
 /** The unit in column C against the template's unit (and its accepted spellings). */
 export function checkUnits(ctx: RuleContext): void {
@@ -15,13 +15,14 @@ export function checkUnits(ctx: RuleContext): void {
     const written = typeof v === "string" ? v.trim() : String(v);
     if (written === ind.unit) continue;
     const address = ctx.address(row, "unit");
+    const named = indicatorNamed(ind);
     if (!written) {
       ctx.emit("unit.missing", {
         cells: [address],
         indicator: ind,
         message: text(
-          `Chỉ tiêu ${ind.code} chưa ghi đơn vị tính (${ind.unit}).`,
-          `Indicator ${ind.code} has no unit written (${ind.unit}).`
+          `${named.vi} chưa ghi đơn vị tính (${ind.unit}).`,
+          `${named.en} has no unit written (${ind.unit}).`
         ),
         expected: text(ind.unit),
         found: text("(trống)", "(blank)"),
@@ -35,8 +36,8 @@ export function checkUnits(ctx: RuleContext): void {
       cells: [address],
       indicator: ind,
       message: text(
-        `Chỉ tiêu ${ind.code} có đơn vị "${quoted}" nhưng mẫu quy định "${ind.unit}".`,
-        `Indicator ${ind.code} is in "${quoted}" but the template says "${ind.unit}".`
+        `${named.vi} có đơn vị "${quoted}" nhưng mẫu quy định "${ind.unit}".`,
+        `${named.en} is in "${quoted}" but the template says "${ind.unit}".`
       ),
       expected: text(ind.unit),
       found: text(quoted),
