@@ -32,6 +32,30 @@ export function formatInfo(numFmt: string): FormatInfo | undefined {
   return info;
 }
 
+/** What a date format shows: a day ("dd/mm/yyyy"), a time of day ("hh:mm", "[h]:mm"), or both. */
+export type DateShown = "date" | "time" | "dateTime";
+
+/**
+ * What a date or time format (formatInfo(…).date) shows: hours or seconds, or an elapsed time, are a
+ * time; days or years a date; "m" alone is a month ("mmm"), beside hours a minute.
+ */
+export function dateFormatShows(numFmt: string): DateShown {
+  const section = numFmt
+    .split(";")[0]
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/[_*]./g, "");
+  const elapsed = /\[(?:h+|m+|s+)\]/i.test(section);
+  const bare = section
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/general/gi, "")
+    .replace(/E[+-]/gi, "")
+    .replace(/AM\/PM|A\/P/gi, "");
+  const time = elapsed || /[hs]/i.test(bare);
+  const date = /[dy]/i.test(bare) || (!time && /m/i.test(bare));
+  return date && time ? "dateTime" : time ? "time" : "date";
+}
+
 /**
  * Whether a format section (quoted text, escapes, "_x" spaces and "*x" fills removed) shows a date or a time: day, month,
  * year, hour or second codes outside brackets ("[$-42A]", "[Red]"), or an elapsed time ("[h]:mm").

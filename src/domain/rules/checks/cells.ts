@@ -3,8 +3,10 @@ import { parseTarget } from "../../targets/parseTarget";
 import { quoteCell } from "../../text/quote";
 import { Indicator, isRequiredIn, Template } from "../../template/schema";
 import { RuleId } from "../catalog";
+import { Bilingual } from "../finding";
 import { EMPTY, NUMBER } from "../../sheet/columnReadings";
-import { Emission, num, RuleContext, text, writingStyle } from "../context";
+import { dateFormatShows, DateShown } from "../../sheet/numberFormat";
+import { Emission, indicatorNamed, num, RuleContext, text, writingStyle } from "../context";
 
 /** Each input cell on its own: type, bounds by kind, the template's bounds, required figures. */
 export function checkCells(ctx: RuleContext): void {
@@ -39,8 +41,8 @@ export function checkCells(ctx: RuleContext): void {
             ctx.emit("required.missing", {
               ...at,
               message: text(
-                `Chưa có số liệu "${where.vi}" cho chỉ tiêu chủ yếu ${ind.code}.`,
-                `Main indicator ${ind.code} has no "${where.en}" figure.`
+                `Chưa có số liệu "${where.vi}" cho chỉ tiêu chủ yếu ${indicatorNamed(ind).vi}.`,
+                `Main indicator ${indicatorNamed(ind).en} has no "${where.en}" figure.`
               ),
               expected: text("một số", "a number"),
               found: text("(trống)", "(blank)"),
@@ -59,12 +61,14 @@ export function checkCells(ctx: RuleContext): void {
           });
           continue;
         case "date": {
-          const shown = dateText(r.serial);
+          const shows = dateFormatShows(r.format);
+          const shown = dateText(r.serial, shows);
+          const what = DATE_WORDS[shows];
           ctx.emit("type.not-a-number", {
             ...at,
             message: text(
-              `Ô ${address} chứa ngày ${shown} (định dạng ngày tháng), không phải số liệu; Excel lưu nó thành số ${num(r.serial).vi}.`,
-              `Cell ${address} holds the date ${shown} (formatted as a date), not a figure; Excel stores it as the number ${num(r.serial).en}.`
+              `Ô ${address} chứa ${what.vi} ${shown} (${what.format.vi}), không phải số liệu; Excel lưu nó thành số ${num(r.serial).vi}.`,
+              `Cell ${address} holds the ${what.en} ${shown} (${what.format.en}), not a figure; Excel stores it as the number ${num(r.serial).en}.`
             ),
             expected: text("một số", "a number"),
             found: text(shown),
@@ -275,11 +279,23 @@ function checkBounds(
   }
 }
 
+/** What a figure cell holding a date, a time or both is said to hold, by what its format shows. */
+const DATE_WORDS: Record<DateShown, { vi: string; en: string; format: Bilingual }> = {
+  date: { vi: "ngày", en: "date", format: text("định dạng ngày tháng", "formatted as a date") },
+  time: { vi: "giờ", en: "time", format: text("định dạng giờ", "formatted as a time") },
+  dateTime: {
+    vi: "ngày giờ",
+    en: "date and time",
+    format: text("định dạng ngày giờ", "formatted as a date and time"),
+  },
+};
+
 /**
- * A date serial as an officer reads it: 44561 → "31/12/2021", with the time when there is one. Excel
- * counts a 29 February 1900 that never was, so from day 61 on a serial is days since 30 December 1899.
+ * A date serial as an officer reads it: 44561 → "31/12/2021", with the time when there is one; only
+ * the date or only the time when the cell's format shows only that (dateFormatShows). Excel counts a
+ * 29 February 1900 that never was, so from day 61 on a serial is days since 30 December 1899.
  */
-export function dateText(serial: number): string {
+export function dateText(serial: number, shows?: DateShown): string {
   if (!Number.isFinite(serial) || serial < 0 || serial >= 2958466) return String(serial);
   const days = Math.floor(serial);
   const base = days < 61 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
@@ -288,6 +304,8 @@ export function dateText(serial: number): string {
   const date = `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
   const minutes = Math.round((serial - days) * 1440);
   const time = `${two(Math.floor(minutes / 60))}:${two(minutes % 60)}`;
-  if (minutes === 0) return date;
-  return days === 0 ? time : `${date} ${time}`;
+  if (shows === "date") return date;
+  if (shows === "time") return time;
+  if (minutes === 0 && shows === undefined) return date;
+  return days === 0 && shows === undefined ? time : `${date} ${time}`;
 }
