@@ -97,10 +97,10 @@ export function renderFile(report: FileReport, lang: Lang, width: number): strin
     out.push(
       t
         ? lang === "vi"
-          ? `Trang "${s.sheet}": mẫu ${t.id} ${t.version}, năm ${t.year}`
+          ? `Trang tính "${s.sheet}": mẫu ${t.id} ${t.version}, năm ${t.year}`
           : `Sheet "${s.sheet}": template ${t.id} ${t.version}, year ${t.year}`
         : lang === "vi"
-          ? `Trang "${s.sheet}"`
+          ? `Trang tính "${s.sheet}"`
           : `Sheet "${s.sheet}"`
     );
     if (!s.findings.length) {
@@ -122,7 +122,7 @@ export function renderFile(report: FileReport, lang: Lang, width: number): strin
     const names = report.ignoredSheets.map((n) => `"${n}"`).join(", ");
     out.push(
       lang === "vi"
-        ? `Bỏ qua trang không phải biểu chỉ tiêu: ${names}.`
+        ? `Bỏ qua trang tính không phải biểu chỉ tiêu: ${names}.`
         : `Skipped sheets that are not annexes: ${names}.`
     );
   }

@@ -42,7 +42,7 @@ export async function analyzeFile(
       .map((ws) => `"${ws.name}"`)
       .join(", ");
     throw new WorkbookFileError("no-sheet", file, {
-      vi: `Tệp "${file}" không có trang "${options.sheet}" (có: ${names}).`,
+      vi: `Tệp "${file}" không có trang tính "${options.sheet}" (có: ${names}).`,
       en: `"${file}" has no sheet "${options.sheet}" (it has: ${names}).`,
     });
   }

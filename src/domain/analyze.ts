@@ -47,11 +47,11 @@ export function analyzeSheet(sheet: SheetSnapshot, options: AnalyzeOptions): Ana
       cells: ["A1"],
       message: unknown
         ? {
-            vi: `Trang "${sheet.name}" ghi mẫu biểu "${located.templateId}" nhưng mẫu này không có trong danh mục.`,
+            vi: `Trang tính "${sheet.name}" ghi mẫu biểu "${located.templateId}" nhưng mẫu này không có trong danh mục.`,
             en: `Sheet "${sheet.name}" names template "${located.templateId}", which is not in the catalog.`,
           }
         : {
-            vi: `Trang "${sheet.name}" không có biểu chỉ tiêu nào được nhận biết (cần dòng tiêu đề STT, Chỉ tiêu, ĐVT…).`,
+            vi: `Trang tính "${sheet.name}" không có biểu chỉ tiêu nào được nhận biết (cần dòng tiêu đề STT, Chỉ tiêu, ĐVT…).`,
             en: `No indicator annex was recognised on sheet "${sheet.name}" (a header row STT, Chỉ tiêu, ĐVT… is needed).`,
           },
       reason: RULES[ruleId].reason,

@@ -46,7 +46,7 @@ describe("annex new", () => {
     const args = ["new", "--template", "bieu-01-ke-hoach-nam", "--year", "2024", "-o", file];
     const made = await annex(...args, "--unit", "Sở LĐTBXH tỉnh Cao Bằng");
     expect(made.code).toBe(0);
-    expect(made.out).toContain('100 chỉ tiêu, trang "Biểu 01 - 2024"');
+    expect(made.out).toContain('100 chỉ tiêu, trang tính "Biểu 01 - 2024"');
     const wb = await openWorkbook(file);
     expect(wb.worksheets[0].getCell("A2").value).toBe("SỞ LĐTBXH TỈNH CAO BẰNG");
     expect(wb.getWorksheet(METADATA_SHEET)?.getCell("D2").value).toBe(2024);
@@ -105,7 +105,7 @@ describe("annex check", () => {
     const r = await annex("check", good);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(
-      /^== .*lang-son\.xlsx ==\nTrang "Biểu 01 - 2023": mẫu bieu-01-ke-hoach-nam 1\.1\.0, năm 2023/
+      /^== .*lang-son\.xlsx ==\nTrang tính "Biểu 01 - 2023": mẫu bieu-01-ke-hoach-nam 1\.1\.0, năm 2023/
     );
     expect(r.out).toMatch(/Mức +Ô +Nội dung +Cần +Thấy/);
     expect(r.out).toMatch(/Đã kiểm tra 1 tệp: 0 lỗi, \d+ cảnh báo, \d+ lưu ý; 0 tệp có lỗi\.$/);
@@ -150,7 +150,7 @@ describe("annex check", () => {
     expect((await annex("check", good, "--sheet", "Biểu 01 - 2023")).code).toBe(0);
     const r = await annex("check", good, "--sheet", "Sheet9");
     expect(r.code).toBe(2);
-    expect(r.out).toMatch(/không có trang "Sheet9" \(có: "Biểu 01 - 2023"\)/);
+    expect(r.out).toMatch(/không có trang tính "Sheet9" \(có: "Biểu 01 - 2023"\)/);
   });
 
   test("bad files are reported one by one, and the good ones are still checked", async () => {
@@ -188,7 +188,7 @@ describe("annex check", () => {
     expect(r.out).toMatch(/cu\.xls" là định dạng Excel cũ \(\.xls\)/);
     expect(r.out).toMatch(/mat-khau\.xlsx" được đặt mật khẩu/);
     expect(r.out).toMatch(/hong\.xlsx" bị hỏng, không đọc được/);
-    expect(r.out).toMatch(/Trang "Sheet1" không có biểu chỉ tiêu nào được nhận biết/);
+    expect(r.out).toMatch(/Trang tính "Sheet1" không có biểu chỉ tiêu nào được nhận biết/);
     expect(r.out).toMatch(/Đã kiểm tra 7 tệp: .*; 1 tệp có lỗi, 5 tệp không đọc được\./);
   });
 

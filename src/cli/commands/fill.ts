@@ -149,7 +149,7 @@ function errorsText(annexes: readonly Analysis[], count: number, file: string, l
     if (!structural.length) continue;
     lines.push(
       lang === "vi"
-        ? `Trang "${a.sheet}": biểu sai cấu trúc, các cột tính toán có thể thiếu hoặc sai:`
+        ? `Trang tính "${a.sheet}": biểu sai cấu trúc, các cột tính toán có thể thiếu hoặc sai:`
         : `Sheet "${a.sheet}": the annex's structure is wrong, so derived columns may be missing or wrong:`,
       ...structural.map(line)
     );
@@ -165,7 +165,7 @@ function errorsText(annexes: readonly Analysis[], count: number, file: string, l
 function sheetSummary(a: Pick<Analysis, "sheet" | "plan">, lang: Lang): string {
   const lines = [
     lang === "vi"
-      ? `Trang "${a.sheet}": ${a.plan.writes.length} ô công thức cần ghi, ${a.plan.skipped.length} ô người dùng đã nhập được giữ nguyên.`
+      ? `Trang tính "${a.sheet}": ${a.plan.writes.length} ô công thức cần ghi, ${a.plan.skipped.length} ô người dùng đã nhập được giữ nguyên.`
       : `Sheet "${a.sheet}": ${a.plan.writes.length} formula cells to write, ${a.plan.skipped.length} cells typed by a person kept.`,
   ];
   for (const s of a.plan.skipped) lines.push(`  ${s.reason[lang]}`);

@@ -131,7 +131,7 @@ function forPeriod(template: Template, period: string | undefined): Template {
 function createdText(file: string, t: Template, year: number, sheet: string, lang: Lang): string {
   const period = t.period ? `${periodName(t.period)[lang]} ` : "";
   return lang === "vi"
-    ? `Đã tạo ${file}: ${t.form} ${period}năm ${year} (${t.id} ${t.version}), ${t.indicators.length} chỉ tiêu, trang "${sheet}".`
+    ? `Đã tạo ${file}: ${t.form} ${period}năm ${year} (${t.id} ${t.version}), ${t.indicators.length} chỉ tiêu, trang tính "${sheet}".`
     : `Created ${file}: ${t.form} for ${period}${year} (${t.id} ${t.version}), ${t.indicators.length} indicators, sheet "${sheet}".`;
 }
 

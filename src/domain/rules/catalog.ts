@@ -275,7 +275,10 @@ export const RULES = {
   },
   "targets.not-for-sheet": {
     severity: "warning",
-    title: { vi: "Tệp chỉ tiêu không dùng cho trang này", en: "Targets file not for this sheet" },
+    title: {
+      vi: "Tệp chỉ tiêu không dùng cho trang tính này",
+      en: "Targets file not for this sheet",
+    },
     reason: {
       vi: "Chỉ tiêu thuộc về một tỉnh và một năm: tệp của năm khác, tỉnh khác không được dùng.",
       en: "Targets belong to a province and a year: a file for another year or province is not used.",
