@@ -57,6 +57,17 @@ describe("findings name the indicator by its name", () => {
     });
   });
 
+  test("an estimate below its plan names the indicator", () => {
+    const b = TestAnnex.filled().setRow("2", { planCur: 1000, estimateCur: 10 });
+    const f = analyze(b).findings.find(
+      (x) => x.ruleId === "target.not-met" && x.indicatorCode === "2"
+    );
+    expect(f?.message).toEqual({
+      vi: `${name("2").vi} (2) không đạt kế hoạch.`,
+      en: `${name("2").en} (2) does not meet its plan.`,
+    });
+  });
+
   test("no finding calls an indicator by its number alone", () => {
     expect(findings.length).toBeGreaterThan(3);
     for (const f of findings) {

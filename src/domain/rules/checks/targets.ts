@@ -17,7 +17,7 @@ import { parseTarget, Target } from "../../targets/parseTarget";
 import { AssignedTarget, targetsForAnnex } from "../../targets/targetsFile";
 import { Indicator, InputColumn } from "../../template/schema";
 import { Bilingual } from "../finding";
-import { EPSILON, indicatorLabel, indicatorNamed, num, RuleContext, text } from "../context";
+import { EPSILON, indicatorNamed, num, RuleContext, text } from "../context";
 
 /**
  * Targets: plans against the province's targets file (options.targets), plan cells written as a change
@@ -30,15 +30,12 @@ export function checkTargets(ctx: RuleContext): void {
   for (let k = 0; k < derived.length; k++) {
     if (derived.value(k) !== EVALUATION.notMet || derived.mode(k) !== "evaluation") continue;
     const dc = derived.cell(k);
-    const label = indicatorLabel(dc.indicator);
+    const named = indicatorNamed(dc.indicator);
     ctx.emit("target.not-met", {
       cells: [dc.address],
       indicator: dc.indicator,
       columnId: dc.columnId,
-      message: text(
-        `Chỉ tiêu "${label.vi}" không đạt kế hoạch.`,
-        `"${label.en}" does not meet its plan.`
-      ),
+      message: text(`${named.vi} không đạt kế hoạch.`, `${named.en} does not meet its plan.`),
       found: text(EVALUATION.notMet, "not met"),
     });
   }
