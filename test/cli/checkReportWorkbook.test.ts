@@ -97,7 +97,7 @@ describe("annex check --report", () => {
       undefined,
       "Tệp",
       "Đơn vị",
-      "Trang",
+      "Trang tính",
       "Ô",
       "Chỉ tiêu",
       "Mức",

@@ -31,7 +31,7 @@ const SUMMARY_HEADER = [
 const FINDINGS_HEADER = [
   "Tệp",
   "Đơn vị",
-  "Trang",
+  "Trang tính",
   "Ô",
   "Chỉ tiêu",
   "Mức",

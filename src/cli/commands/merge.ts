@@ -159,7 +159,7 @@ export function mergeReport(merge: Consolidation, output: string, lang: Lang): s
   const n = merge.districts.length;
   const out = [
     lang === "vi"
-      ? `Đã tổng hợp ${n} huyện vào ${output}: ${t.form} năm ${merge.year} (${t.id}), trang "${merge.layout.sheetName}" và "${merge.detail.name}".`
+      ? `Đã tổng hợp ${n} huyện vào ${output}: ${t.form} năm ${merge.year} (${t.id}), trang tính "${merge.layout.sheetName}" và "${merge.detail.name}".`
       : `Merged ${n} district${n === 1 ? "" : "s"} into ${output}: ${t.form} for ${merge.year} (${t.id}), sheets "${merge.layout.sheetName}" and "${merge.detail.name}".`,
     "",
     lang === "vi" ? "Theo huyện:" : "By district:",
@@ -181,7 +181,7 @@ export function mergeReport(merge: Consolidation, output: string, lang: Lang): s
     out.push("", lang === "vi" ? "Ghi chú về biểu tổng hợp:" : "Notes on the consolidated annex:");
     for (const note of merge.notes)
       out.push(
-        `  ${lang === "vi" ? "Chỉ tiêu" : "Indicator"} ${note.code} "${note.indicator}" (${note.cells[0] ?? ""}): ${note.message[lang]}`
+        `  ${note.indicator} (${note.code})${note.cells[0] ? `, ${lang === "vi" ? "ô" : "cell"} ${note.cells[0]}` : ""}: ${note.message[lang]}`
       );
   }
   const own = merge.findings.filter((f) => f.severity === "error");

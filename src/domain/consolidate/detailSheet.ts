@@ -67,7 +67,7 @@ export function buildDetailSheet(
   cells.push({
     row: 2,
     col: 0,
-    value: `Mỗi cột là số liệu một huyện gửi. Ô của tỉnh ở trang "${layout.sheetName}" là tổng (SUM) của hàng tương ứng ở đây: sửa số của huyện ở đây thì số của tỉnh đổi theo. Tỷ lệ của tỉnh được tính lại từ tử số và mẫu số, không cộng tỷ lệ của các huyện.`,
+    value: `Mỗi cột là số liệu một huyện gửi. Ô của tỉnh ở trang tính "${layout.sheetName}" là tổng (SUM) của hàng tương ứng ở đây: sửa số của huyện ở đây thì số của tỉnh đổi theo. Tỷ lệ của tỉnh được tính lại từ tử số và mẫu số, không cộng tỷ lệ của các huyện.`,
     style: "unitNote",
   });
   merges.push({ from: { row: 2, col: 0 }, to: { row: 2, col: last } });
