@@ -36,7 +36,7 @@ export async function officeHostBench(): Promise<void> {
   }
   console.log(
     "  Check is one read; Fill is one read and one write. A 20,000-row sheet passes 5 MB: its read takes the\n" +
-      "  first 6,000 rows with the first answer and the rest in bands under the cap; its Fill is split likewise."
+      "  first 5,100 rows with the first answer and the rest in bands under the cap; its Fill is split likewise."
   );
 }
 
