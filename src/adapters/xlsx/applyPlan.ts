@@ -1,14 +1,8 @@
 import ExcelJS from "exceljs";
-import { Analysis, WritePlan } from "../../domain";
+import { WritePlan } from "../../domain";
 import { formulaKey, SelfCheckRule } from "../../domain/layout/selfCheck";
-import {
-  plannedSelfCheck,
-  PlannedSelfCheck,
-  SelfCheckOptions,
-  withSelfCheck,
-} from "../../domain/layout/selfCheckPlan";
+import { plannedSelfCheck, PlannedSelfCheck } from "../../domain/layout/selfCheckPlan";
 import { PROBLEM_LOOK } from "../../domain/layout/styles";
-import { workbookSnapshots } from "./readSheet";
 
 /**
  * Applies the engine's write plan to a worksheet. Formulas are written with their computed result
@@ -140,20 +134,4 @@ function ruleKeys(ws: ExcelJS.Worksheet): Set<string> {
 function ruleKey(range: string, formula: string): string {
   const [from, to] = range.replace(/\$/g, "").toUpperCase().split(":");
   return `${to === undefined || to === from ? from : `${from}:${to}`} ${formulaKey(formula)}`;
-}
-
-/**
- * A sheet's plan with its self-check (src/domain/layout/selfCheckPlan.ts): kept current where the
- * sheet has our "Kiểm tra" column, added to a sheet recognised from its headers only when `selfCheck`
- * (the user asked). The sheet is read again from the workbook the plan was made from.
- */
-export function selfCheckedPlan(
-  workbook: ExcelJS.Workbook,
-  analysis: Analysis,
-  options: SelfCheckOptions = {}
-): WritePlan {
-  if (!analysis.annex) return analysis.plan;
-  const [snapshot] = workbookSnapshots(workbook, analysis.sheet);
-  if (!snapshot) return analysis.plan;
-  return withSelfCheck(snapshot, analysis.annex, analysis.plan, options);
 }

@@ -1,9 +1,5 @@
 import * as path from "path";
-import {
-  applyWritePlans,
-  missingSelfCheckRules,
-  selfCheckedPlan,
-} from "../../adapters/xlsx/applyPlan";
+import { applyWritePlans, missingSelfCheckRules } from "../../adapters/xlsx/applyPlan";
 import {
   refuseExisting,
   saveWorkbook,
@@ -22,6 +18,7 @@ import {
   sheetNameOf,
 } from "../options";
 import { analyzeFile } from "../workbooks";
+import { withSelfCheck } from "../../domain/layout/selfCheckPlan";
 import { Analysis, Finding } from "../../domain";
 
 export const FILL_USAGE = {
@@ -66,7 +63,7 @@ export async function fillCommand(args: readonly string[], io: Io): Promise<numb
 
   const templates = (await loadTemplates(values.template)).map((t) => t.template);
   const targets = await loadTargets(values.targets, templates);
-  const { opened, analysis } = await analyzeFile(file, {
+  const { opened, analysis, snapshots } = await analyzeFile(file, {
     templates,
     locale: localeOf(values.locale),
     ...(targets ? { targets } : {}),
@@ -87,12 +84,15 @@ export async function fillCommand(args: readonly string[], io: Io): Promise<numb
   const errors = annexes.flatMap((a) => a.findings.filter((f) => f.severity === "error"));
   const status = errors.length ? EXIT.findings : EXIT.ok;
   // The self-check is kept current where the sheet has it, added elsewhere with --self-check.
-  const plans = annexes.map((a) =>
-    selfCheckedPlan(opened.workbook, a, {
-      selfCheck: values["self-check"] ?? false,
-      overwrite: force,
-    })
-  );
+  const plans = annexes.map((a) => {
+    const snapshot = snapshots.find((s) => s.name === a.sheet);
+    return a.annex && snapshot
+      ? withSelfCheck(snapshot, a.annex, a.plan, {
+          selfCheck: values["self-check"] ?? false,
+          overwrite: force,
+        })
+      : a.plan;
+  });
   plans.forEach((plan, i) => io.out(sheetSummary({ sheet: annexes[i].sheet, plan }, lang)));
   const pending = plans.reduce(
     (n, p) => n + p.writes.length + missingSelfCheckRules(opened.workbook, p),
