@@ -46,6 +46,13 @@ export type { LocatedAnnex } from "./sheet/locate";
 export type { SheetSnapshot, CellValue, AnnexMetadata, ErrorCode } from "./sheet/snapshot";
 export { snapshotFromValues, ERROR_CODES, isErrorCode, SnapshotEditor } from "./sheet/snapshot";
 export { toA1, fromA1, columnLetter } from "./sheet/address";
+export {
+  METADATA_SHEET,
+  METADATA_HEADER,
+  parseMetadata,
+  metadataRow,
+  metadataRecord,
+} from "./sheet/metadataRecords";
 export { computeDerived, EVALUATION } from "./derive/derivedCells";
 export type { DerivedCell } from "./derive/derivedCells";
 export { RULES, RULE_IDS } from "./rules/catalog";

@@ -17,11 +17,7 @@ import { readMetadata } from "../../src/adapters/xlsx/metadata";
 import { workbookSnapshots } from "../../src/adapters/xlsx/readSheet";
 import { readWorkbook, saveWorkbook } from "../../src/adapters/xlsx/workbookFile";
 import { newAnnexWorkbook } from "../../src/cli/commands/newAnnex";
-import {
-  parseMetadata,
-  metadataRecord,
-  METADATA_HEADER,
-} from "../../src/host/office/metadataSheet";
+import { parseMetadata, metadataRecord, METADATA_HEADER } from "../../src/domain";
 import { tempDir } from "../helpers/cli";
 import { template, TestAnnex } from "../helpers/annex";
 

@@ -1,42 +1,26 @@
 import ExcelJS from "exceljs";
 import {
   AnnexMetadata,
-  EXPLANATIONS_COLUMN,
-  EXPLANATIONS_HEADER,
   Explanation,
-  explanationRows,
-  explanationsColumn,
-  isReportingPeriod,
+  explanationTable,
+  METADATA_HEADER,
+  METADATA_SHEET,
+  metadataRecord,
   parseExplanations,
+  parseMetadata,
 } from "../../domain";
 
 /**
- * Which template, version and year each annex sheet follows, kept in a very hidden sheet: it survives
- * Excel and LibreOffice round trips (LibreOffice keeps it as a hidden sheet), and the Office.js adapter
- * can read and write it the same way.
+ * Which template, version, year and period each annex sheet follows, and the explanations given for its
+ * findings, kept in a very hidden sheet: it survives Excel and LibreOffice round trips (LibreOffice keeps
+ * it as a hidden sheet). The records are the domain's (src/domain/sheet/metadataRecords.ts,
+ * src/domain/explanations/records.ts), which the Office.js host reads and writes the same way.
  */
-export const METADATA_SHEET = "_annex";
-const HEADER = ["sheet", "templateId", "templateVersion", "year", "period"];
+export { METADATA_SHEET };
 
 export function readMetadata(workbook: ExcelJS.Workbook): Map<string, AnnexMetadata> {
-  const found = new Map<string, AnnexMetadata>();
   const ws = workbook.getWorksheet(METADATA_SHEET);
-  if (!ws) return found;
-  ws.eachRow((row, n) => {
-    if (n === 1) return;
-    const [sheet, templateId, templateVersion, year, period] = [1, 2, 3, 4, 5].map(
-      (c) => row.getCell(c).value
-    );
-    const y = typeof year === "number" ? year : Number(year);
-    if (typeof sheet !== "string" || typeof templateId !== "string" || !Number.isInteger(y)) return;
-    found.set(sheet, {
-      templateId,
-      templateVersion: String(templateVersion ?? ""),
-      year: y,
-      ...(isReportingPeriod(period) ? { period } : {}),
-    });
-  });
-  return found;
+  return ws ? parseMetadata(metadataValues(ws)) : new Map();
 }
 
 /** The metadata sheet, added very hidden with its header row when the workbook has none. */
@@ -44,7 +28,7 @@ function metadataSheet(workbook: ExcelJS.Workbook): ExcelJS.Worksheet {
   const ws = workbook.getWorksheet(METADATA_SHEET);
   if (ws) return ws;
   const added = workbook.addWorksheet(METADATA_SHEET, { state: "veryHidden" });
-  added.addRow(HEADER);
+  added.addRow([...METADATA_HEADER]);
   return added;
 }
 
@@ -54,13 +38,7 @@ export function writeMetadata(
   metadata: AnnexMetadata
 ): void {
   const ws = metadataSheet(workbook);
-  const row = [
-    sheetName,
-    metadata.templateId,
-    metadata.templateVersion,
-    metadata.year,
-    metadata.period ?? "",
-  ];
+  const row = metadataRecord(sheetName, metadata);
   let existing: ExcelJS.Row | undefined;
   ws.eachRow((r, n) => {
     if (n > 1 && r.getCell(1).value === sheetName) existing = r;
@@ -101,14 +79,8 @@ export function writeExplanations(
   explanations: readonly Explanation[]
 ): void {
   const ws = metadataSheet(workbook);
-  const values = metadataValues(ws);
-  const all = parseExplanations(values);
-  if (explanations.length) all.set(sheetName, [...explanations]);
-  else all.delete(sheetName);
-  const col = explanationsColumn(values) ?? EXPLANATIONS_COLUMN;
-  const rows = explanationRows(all);
-  const height = Math.max(rows.length, values.length);
-  for (let r = 0; r < height; r++)
-    for (let k = 0; k < EXPLANATIONS_HEADER.length; k++)
-      ws.getCell(r + 1, col + k + 1).value = rows[r]?.[k] ?? null;
+  const table = explanationTable(metadataValues(ws), sheetName, explanations);
+  for (let r = 0; r < table.rows.length + table.clear; r++)
+    for (let k = 0; k < table.width; k++)
+      ws.getCell(r + 1, table.column + k + 1).value = table.rows[r]?.[k] ?? null;
 }

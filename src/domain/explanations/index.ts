@@ -22,5 +22,6 @@ export {
   EXPLANATIONS_HEADER,
   explanationRows,
   explanationsColumn,
+  explanationTable,
   parseExplanations,
 } from "./records";

@@ -10,7 +10,7 @@ import { Explanation, normalizeFigure } from "./explanation";
  * explanation: the sheet, the rule, the cell, the figures of the fingerprint (JSON: {"G42": 2350,
  * "D42": 1356}), the reason, the date (ISO) and who gave it. Text cells only, so Excel and LibreOffice
  * keep them as they are. The ExcelJS adapter (src/adapters/xlsx/metadata.ts) and the Office.js host
- * (src/host/office/metadataSheet.ts) both read and write it through these functions.
+ * (src/host/office/officeHost.ts) both read and write it through these functions.
  */
 export const EXPLANATIONS_HEADER = [
   "explainedSheet",
@@ -107,4 +107,29 @@ function isoDate(v: unknown): string {
         : undefined;
   if (d && Number.isFinite(d.getTime())) return d.toISOString().slice(0, 10);
   return v === undefined || v === null ? "" : String(v);
+}
+
+/**
+ * Where and what to write to make one sheet's explanations exactly `explanations` in the metadata
+ * sheet whose values are `values` (undefined: no sheet yet): the table's column, its rows (header
+ * first, every sheet's explanations), and how many rows below it to clear (rows it no longer needs).
+ * The same table the ExcelJS adapter writes (src/domain/explanations/records.ts).
+ */
+export function explanationTable(
+  values: ReadonlyArray<ReadonlyArray<unknown>> | undefined,
+  sheet: string,
+  explanations: readonly Explanation[]
+): { column: number; width: number; rows: string[][]; clear: number } {
+  const all = parseExplanations(values);
+  if (explanations.length) all.set(sheet, [...explanations]);
+  else all.delete(sheet);
+  const rows = explanationRows(all);
+  const found = explanationsColumn(values);
+  const before = found === undefined ? 0 : (values?.length ?? 0);
+  return {
+    column: found ?? EXPLANATIONS_COLUMN,
+    width: EXPLANATIONS_HEADER.length,
+    rows,
+    clear: Math.max(0, before - rows.length),
+  };
 }

@@ -1,4 +1,14 @@
-import { fromA1, parseExplanations, toA1 } from "../../domain";
+import {
+  explanationTable,
+  fromA1,
+  METADATA_HEADER,
+  METADATA_SHEET,
+  metadataRecord,
+  metadataRow,
+  parseExplanations,
+  parseMetadata,
+  toA1,
+} from "../../domain";
 import type {
   AnnexLayout,
   AnnexMetadata,
@@ -41,14 +51,6 @@ import { hostError, passwordProtected, sheetExists, sheetMissing } from "../host
 import { errorCode, failedStatement, fromExcel, notSupported } from "./officeErrors";
 import { CORE_SET, detectCapabilities, OfficeRuntime } from "./officeRuntime";
 import { applyLook, columnWidthPoints } from "./officeStyles";
-import {
-  explanationTable,
-  METADATA_HEADER,
-  METADATA_SHEET,
-  metadataRecord,
-  metadataRow,
-  parseMetadata,
-} from "./metadataSheet";
 
 /**
  * The AnnexHost on Office.js (ExcelApi 1.7 core, newer sets where present). Every method is a

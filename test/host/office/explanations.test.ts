@@ -7,11 +7,11 @@ import {
   SheetSnapshot,
 } from "../../../src/domain";
 import { readExplanations, writeExplanations } from "../../../src/adapters/xlsx/metadata";
-import { METADATA_SHEET, parseMetadata } from "../../../src/host/office/metadataSheet";
+import { METADATA_SHEET, parseMetadata } from "../../../src/domain";
 import { officeHostOn, seed, seedRow } from "../fixtures/officeAnnex";
 import { Sheet } from "../fixtures/excelBackend/workbook";
 import { TestAnnex } from "../../helpers/annex";
-import { METADATA_HEADER, metadataRecord } from "../../../src/host/office/metadataSheet";
+import { METADATA_HEADER, metadataRecord } from "../../../src/domain";
 
 /**
  * Explanations (giải trình) through the real office.js client into the in-memory workbook: written

@@ -1,9 +1,5 @@
 import { analyzeSheet } from "../../../src/domain";
-import {
-  METADATA_HEADER,
-  METADATA_SHEET,
-  metadataRecord,
-} from "../../../src/host/office/metadataSheet";
+import { METADATA_HEADER, METADATA_SHEET, metadataRecord } from "../../../src/domain";
 import { areaAddresses } from "../../../src/host/office/officeHost";
 import { Sheet } from "../fixtures/excelBackend/workbook";
 import { officeHostOn, seed, seedRow } from "../fixtures/officeAnnex";

@@ -1,18 +1,11 @@
-import {
-  EXPLANATIONS_COLUMN,
-  EXPLANATIONS_HEADER,
-  explanationRows,
-  explanationsColumn,
-  isReportingPeriod,
-  parseExplanations,
-} from "../../domain";
-import type { AnnexMetadata, Explanation } from "../../domain";
+import { AnnexMetadata } from "./snapshot";
+import { isReportingPeriod } from "../template/period";
 
 /**
- * The annex metadata record, kept as `annex new` keeps it (src/adapters/xlsx/metadata.ts): a very
- * hidden sheet "_annex" with a header row (sheet, templateId, templateVersion, year, period) and one row per
- * annex sheet. The name and header are repeated here rather than imported, so the add-in's bundle does
- * not pull in ExcelJS; a test checks both write the same record.
+ * The annex metadata record, as every host keeps it: a very hidden sheet "_annex" with a header row
+ * (sheet, templateId, templateVersion, year, period) and one row per annex sheet, read and written
+ * through these functions by the ExcelJS adapter (src/adapters/xlsx/metadata.ts) and the Office.js
+ * host alike. Explanations are a second table in the same sheet (src/domain/explanations/records.ts).
  */
 export const METADATA_SHEET = "_annex";
 export const METADATA_HEADER = [
@@ -22,31 +15,6 @@ export const METADATA_HEADER = [
   "year",
   "period",
 ] as const;
-
-/**
- * Where and what to write to make one sheet's explanations exactly `explanations` in the metadata
- * sheet whose values are `values` (undefined: no sheet yet): the table's column, its rows (header
- * first, every sheet's explanations), and how many rows below it to clear (rows it no longer needs).
- * The same table the ExcelJS adapter writes (src/domain/explanations/records.ts).
- */
-export function explanationTable(
-  values: ReadonlyArray<ReadonlyArray<unknown>> | undefined,
-  sheet: string,
-  explanations: readonly Explanation[]
-): { column: number; width: number; rows: string[][]; clear: number } {
-  const all = parseExplanations(values);
-  if (explanations.length) all.set(sheet, [...explanations]);
-  else all.delete(sheet);
-  const rows = explanationRows(all);
-  const found = explanationsColumn(values);
-  const before = found === undefined ? 0 : (values?.length ?? 0);
-  return {
-    column: found ?? EXPLANATIONS_COLUMN,
-    width: EXPLANATIONS_HEADER.length,
-    rows,
-    clear: Math.max(0, before - rows.length),
-  };
-}
 
 /** Reads the records from the sheet's values (header row first). Rows that do not parse are skipped. */
 export function parseMetadata(
