@@ -24,7 +24,7 @@ import { conditionalFormats } from "./selfCheckSheets";
  * The self-check and the sheet's looks as each host writes them: the add-in (the real office.js
  * client on the in-memory workbook) puts the same red rules on the same ranges as `annex new`, and
  * adds none twice on a hand-made sheet; a real file has rows tall enough for its names, unlocked
- * title and signature cells, grey cells where a column does not ask for a figure, and a visible
+ * title and signature cells, grey cells where a column does not ask for a row's figure, and a visible
  * placeholder where no authority was given.
  */
 const tpl = template();
@@ -152,29 +152,34 @@ describe("the sheet's looks, on a real file", () => {
     if (short) expect(ws.getRow((layout.rowOf.get(short.code) ?? -1) + 1).height).toBeUndefined();
   });
 
-  test("a column the period does not ask for is grey, not yellow, and still open to typing", () => {
-    const notAsked = tpl.columns.find((c) => c.role === "input" && !c.required);
+  test("a cell its column does not ask for is grey, not yellow, and still open to typing; an optional column stays yellow", () => {
+    const optional = tpl.columns.find((c) => c.role === "input" && !c.required);
     const asked = tpl.columns.find((c) => c.role === "input" && c.required);
-    if (!notAsked || !asked) throw new Error("Biểu 01 has a column not required (6 tháng)");
+    if (!optional || !asked) throw new Error("Biểu 01 has an optional column (6 tháng)");
     const row = layout.dataStartRow + 1;
     const at = (id: string) => ws.getCell(row + 1, tpl.columns.findIndex((c) => c.id === id) + 1);
     const fill = (cell: ExcelJS.Cell) =>
       (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
-    expect(fill(at(notAsked.id))).toBe("FFD9D9D9");
+    // "TH 6 tháng" is optional (a blank is not flagged) but the form asks for it: yellow, as the others.
+    expect(fill(at(optional.id))).toBe("FFFFF8DC");
     expect(fill(at(asked.id))).toBe("FFFFF8DC");
-    expect(at(notAsked.id).protection?.locked).toBe(false);
     // A row asked for in some columns only (requiredIn): grey in the other figure columns, yellow
     // in its own and in the plan columns (a plan may be set for it: Lạng Sơn plans row 21).
     const only = tpl.indicators.find((i) => i.requiredIn !== undefined);
     if (!only?.requiredIn) throw new Error("Biểu 01 has rows asked for in some columns only");
     const r = (layout.rowOf.get(only.code) ?? -1) + 1;
-    for (const c of tpl.columns.filter((x): x is InputColumn => x.role === "input" && x.required)) {
+    const inputs = tpl.columns.filter((x): x is InputColumn => x.role === "input");
+    for (const c of inputs) {
       const cell = ws.getCell(r, tpl.columns.indexOf(c) + 1);
       expect({ column: c.id, fill: fill(cell) }).toEqual({
         column: c.id,
         fill: only.requiredIn.includes(c.id) || c.period === "plan" ? "FFFFF8DC" : "FFD9D9D9",
       });
     }
+    // Grey is a hint, not a lock: the person may still type there.
+    const grey = inputs.find((c) => !only.requiredIn?.includes(c.id) && c.period !== "plan");
+    if (!grey) throw new Error("the row has a column it is not asked for in");
+    expect(ws.getCell(r, tpl.columns.indexOf(grey) + 1).protection?.locked).toBe(false);
   });
 
   test("writing a plan's self-check on a file made by annex new adds no second rule", () => {

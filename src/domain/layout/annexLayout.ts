@@ -128,10 +128,13 @@ export function subtitleText(note: string): string {
   return `${note.slice(0, -1)} số ${BLANK}/${kind ?? ""}-${BLANK} ngày ${BLANK} tháng ${BLANK} năm ${BLANK})`;
 }
 
-/** Whether a period column asks for this row's figure (not: greyed, still open to typing). */
+/**
+ * Whether a period column asks for this row's figure (not: greyed, still open to typing). A column that
+ * is only optional (`required: false`, as Biểu 01's "TH 6 tháng") still asks for figures: a blank there is
+ * simply not flagged.
+ */
 export function askedFor(ind: Indicator, column: Column): boolean {
   if (column.role !== "input") return true;
-  if (!column.required) return false;
   // The template's "asked for in these columns": an annual rate is not reported in a 6-month column.
   // A plan column stays open (yellow) whatever it says: a plan or target may be set for any row.
   if (ind.requiredIn === undefined || column.period === "plan") return true;
