@@ -66,16 +66,33 @@ describe("consolidate", () => {
     expect(rate?.formula).toBe(
       `IF(AND(ISNUMBER(${a.address("21", "actualPrev")}),ISNUMBER(${a.address("20", "actualPrev")})),IF(${a.address("20", "actualPrev")}=0,"",${a.address("21", "actualPrev")}/${a.address("20", "actualPrev")}*100),"")`
     );
-    // points: the decrease of the recomputed rate from the previous year-end
+    // points: row 23's "reduction" relation, the fall of the recomputed rate 22 from the year
+    // before's full-year column (TH năm 2021) to this one (ƯTH năm 2022)
     const points = cell(m, a, "23", "estimateCur");
     expect(points?.value).toBeCloseTo((1600 / 12000) * 100 - (1400 / 12100) * 100, 12);
-    // no previous year in the annex for the first column: empty, and said why
+    const [before, now] = [a.address("22", "actualPrev"), a.address("22", "estimateCur")];
+    expect(points?.formula).toBe(
+      `IF(AND(ISNUMBER(${before}),ISNUMBER(${now})),${before}-${now},"")`
+    );
+    // KH năm 2023 against ƯTH năm 2022 (no plan figures here: a live formula, no value yet)
+    expect(cell(m, a, "23", "planNext")?.formula).toContain(
+      `${now}-${a.address("22", "planNext")}`
+    );
+    // no year before in the annex for the first column, and a 6-month rate is not compared with a
+    // year-end one: both empty, and said why
     expect(cell(m, a, "23", "actualPrev")).toBeUndefined();
+    expect(cell(m, a, "23", "actual6m")).toBeUndefined();
     expect(m.notes.some((n) => n.code === "23" && /năm trước/.test(n.message.vi))).toBe(true);
     const none = m.notes.find((n) => n.code === "23");
-    expect(none?.cells).toEqual([a.address("23", "actualPrev")]);
-    expect(none?.message.vi).toMatch(/^Để trống ở cột TH năm 2021: /);
-    expect(none?.message.en).toMatch(/^Left empty in [^,]*2021: /);
+    expect(none?.cells).toEqual([a.address("23", "actualPrev"), a.address("23", "actual6m")]);
+    expect(none?.message.vi).toMatch(/^Để trống ở cột TH năm 2021, TH 6 tháng năm 2022: /);
+    expect(none?.message.en).toMatch(/^Left empty in [^,]*2021, [^,]*2022: /);
+    // a points row with no reduction relation (61, ethnic minorities: no rate row of its own) is not
+    // derived from row 22 because its name contains "tỷ lệ hộ nghèo": empty, the province's figure asked for
+    expect(cell(m, a, "61", "estimateCur")).toBeUndefined();
+    expect(m.notes.find((n) => n.code === "61")?.message.en).toMatch(
+      /Enter the province's own figure/
+    );
     // a rate without counts in the template: empty, never averaged
     expect(cell(m, a, "10", "actualPrev")).toBeUndefined();
     expect(m.notes.find((n) => n.code === "10")?.message.en).toMatch(/never summed or averaged/);

@@ -144,6 +144,18 @@ const scenarios: Array<[RuleId, string, () => TestAnnex, (a: TestAnnex) => strin
     (a) => a.address("22", "actual6m"),
   ],
   [
+    "reduction.mismatch",
+    "a fall of 1,5 points where the rate went from 14,5 % to 10,75 % (3,75)",
+    () => clean().set("23", "estimateCur", 1.5),
+    (a) => a.address("23", "estimateCur"),
+  ],
+  [
+    "reduction.rounding",
+    "3,6 points for 14,5 − 10,75 = 3,75 (one unit beyond the rounding of 3,6)",
+    () => clean().set("23", "estimateCur", 3.6),
+    (a) => a.address("23", "estimateCur"),
+  ],
+  [
     "flow.part-year-exceeds",
     "6 months above the year",
     () => clean().set("2", "actual6m", 2700),

@@ -13,7 +13,8 @@ import { SheetSnapshot, SnapshotEditor } from "../sheet/snapshot";
 import { TargetsFile } from "../targets/targetsFile";
 import { resolveYearTokens } from "../template/headers";
 import { Indicator, InputColumn, Template } from "../template/schema";
-import { fold, foldName } from "../text/fold";
+import { yearBeforeColumn } from "../template/yearBefore";
+import { fold } from "../text/fold";
 import { buildDetailSheet, DetailSheet } from "./detailSheet";
 
 /**
@@ -445,13 +446,14 @@ function consolidatedCells(
     });
   });
 
-  // Points: the change of a recomputed rate from the previous year-end column.
+  // Points: the reduction of a recomputed rate (the row's "reduction" relation) from the year before's
+  // full-year column (yearBeforeColumn) to this one.
   template.indicators.forEach((ind, i) => {
     if (ind.kind !== "points") return;
-    const rate = changedRate(template, ind);
-    const r = rate === undefined ? undefined : codeIndex.get(rate.code);
-    const recomputed =
-      rate !== undefined && rate.relations.some((x) => x.type === "ratio") && r !== undefined;
+    const reduction = ind.relations.find((x) => x.type === "reduction");
+    const r = reduction === undefined ? undefined : codeIndex.get(reduction.of);
+    const rate = r === undefined ? undefined : template.indicators[r];
+    const recomputed = rate !== undefined && rate.relations.some((x) => x.type === "ratio");
     if (!recomputed || r === undefined) {
       notes.push({
         code: ind.code,
@@ -464,20 +466,19 @@ function consolidatedCells(
       });
       return;
     }
-    const decrease = /\bgiam\b/.test(fold(ind.name.vi));
-    // Input columns with no year-end column of the year before to compare with.
+    // Input columns with no full-year column of the year before to compare with.
     const without: number[] = [];
     inputs.forEach((column, j) => {
-      const p = previousColumn(inputs, column);
+      const before = yearBeforeColumn(inputs, column);
+      const p = before === undefined ? -1 : inputs.indexOf(before);
       if (p < 0) {
         without.push(j);
         return;
       }
-      const prev = address(template.indicators[r], p);
-      const cur = address(template.indicators[r], j);
-      const [a, b] = decrease ? [prev, cur] : [cur, prev];
-      const va = decrease ? values[r][p] : values[r][j];
-      const vb = decrease ? values[r][j] : values[r][p];
+      const a = address(rate, p);
+      const b = address(rate, j);
+      const va = values[r][p];
+      const vb = values[r][j];
       const value = va !== null && vb !== null ? va - vb : null;
       values[i][j] = value;
       write(ind, j, `IF(AND(ISNUMBER(${a}),ISNUMBER(${b})),${a}-${b},"")`, value);
@@ -488,33 +489,12 @@ function consolidatedCells(
         indicator: ind.name.vi,
         cells: without.map((j) => address(ind, j)),
         message: {
-          vi: `Để trống ở cột ${without.map(header).join(", ")}: biểu không có tỷ lệ năm trước để tính mức thay đổi của "${rate?.name.vi}".`,
-          en: `Left empty in ${without.map(headerEn).join(", ")}: the annex has no previous year's rate to compute the change of "${rate?.name.en}" from.`,
+          vi: `Để trống ở cột ${without.map(header).join(", ")}: biểu không có tỷ lệ cả năm của năm trước để tính mức giảm của "${rate.name.vi}" (số một phần năm không so với số cả năm).`,
+          en: `Left empty in ${without.map(headerEn).join(", ")}: the annex has no full-year rate of the year before to compute the reduction of "${rate.name.en}" from (a part-year figure is not compared with a full year).`,
         },
       });
   });
 
   writes.sort((a, b) => a.row - b.row || a.col - b.col);
   return { inputs: writes, notes };
-}
-
-/** The rate a points row is the change of: the rate whose name its own name contains ("mức giảm tỷ lệ hộ nghèo"). */
-function changedRate(template: Template, points: Indicator): Indicator | undefined {
-  const name = foldName(points.name.vi);
-  let best: Indicator | undefined;
-  for (const ind of template.indicators) {
-    if (ind.kind !== "rate") continue;
-    const rate = foldName(ind.name.vi);
-    if (!rate || !` ${name} `.includes(` ${rate} `)) continue;
-    if (!best || rate.length > foldName(best.name.vi).length) best = ind;
-  }
-  return best;
-}
-
-/** The year-end column (actual before estimate) of the year before a column's year, or -1. */
-function previousColumn(inputs: readonly InputColumn[], column: InputColumn): number {
-  const yearEnd = (c: InputColumn, period: InputColumn["period"]) =>
-    c.months === undefined && c.period === period && c.yearOffset === column.yearOffset - 1;
-  const actual = inputs.findIndex((c) => yearEnd(c, "actual"));
-  return actual >= 0 ? actual : inputs.findIndex((c) => yearEnd(c, "estimate"));
 }

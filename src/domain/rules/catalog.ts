@@ -185,6 +185,25 @@ export const RULES = {
       en: "The rate is one unit off in its last digit, usually a rounding slip.",
     },
   },
+  "reduction.mismatch": {
+    severity: "error",
+    title: {
+      vi: "Mức giảm không khớp tỷ lệ hai năm",
+      en: "Reduction does not match the two years' rates",
+    },
+    reason: {
+      vi: "Mức giảm (điểm %) phải bằng tỷ lệ năm trước trừ tỷ lệ năm đó (trong phạm vi làm tròn).",
+      en: "A reduction (in points) must equal the year before's rate minus the year's rate, within rounding.",
+    },
+  },
+  "reduction.rounding": {
+    severity: "warning",
+    title: { vi: "Mức giảm lệch do làm tròn", en: "Reduction off by rounding" },
+    reason: {
+      vi: "Mức giảm lệch một đơn vị ở chữ số cuối, thường do làm tròn sai.",
+      en: "The reduction is one unit off in its last digit, usually a rounding slip.",
+    },
+  },
   "flow.part-year-exceeds": {
     severity: "error",
     title: { vi: "Số 6 tháng vượt số cả năm", en: "Part-year figure exceeds the full year" },

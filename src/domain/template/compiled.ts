@@ -15,7 +15,8 @@ export type CompiledRelation =
       readonly scale: number;
       readonly n: number;
       readonly d: number;
-    };
+    }
+  | { readonly type: "reduction"; readonly of: string; readonly rate: number };
 
 export interface CompiledTemplate {
   readonly codeIndex: ReadonlyMap<string, number>;
@@ -39,6 +40,8 @@ export function compileTemplate(template: Template): CompiledTemplate {
           return { type: "partOf", of: rel.of, total: at(rel.of) };
         case "ratio":
           return { ...rel, n: at(rel.numerator), d: at(rel.denominator) };
+        case "reduction":
+          return { type: "reduction", of: rel.of, rate: at(rel.of) };
       }
     })
   );

@@ -274,6 +274,22 @@ function crossCheck(t: Template): TemplateProblem[] {
             );
           }
         }
+      } else if (rel.type === "reduction") {
+        if (ind.kind !== "points") {
+          add(
+            `${rp}.type`,
+            `chỉ dòng điểm phần trăm (kind "points") mới là mức giảm của một tỷ lệ`,
+            `only a points row can be the reduction of a rate`
+          );
+        }
+        const rate = summable(rel.of, `${rp}.of`);
+        if (rate && rate.kind !== "rate") {
+          add(
+            `${rp}.of`,
+            `"${rel.of}" không phải dòng tỷ lệ (kind "rate"): mức giảm chỉ tính từ một tỷ lệ`,
+            `"${rel.of}" is not a rate row: a reduction is of a rate`
+          );
+        }
       } else {
         if (ind.kind !== "rate") {
           add(
@@ -295,7 +311,8 @@ function crossCheck(t: Template): TemplateProblem[] {
  * Relations that go round in a circle: 1 = sum of 2 and 2 = sum of 1, a "trong đó" loop, longer ones,
  * a ratio over a rate that is itself a ratio over the first. Each relation is read from the whole to
  * its part ("gồm": the row to the rows it sums; "trong đó": the other row to this one; a ratio: the rate
- * to its numerator and denominator), so a circle means a row would contain itself. Each circle is named
+ * to its numerator and denominator; a reduction: the points row to its rate), so a circle means a row
+ * would contain itself. Each circle is named
  * once ("1 → 2 → 1") at the relation that leaves its first row in template order. A row referring to
  * itself is already reported where it does.
  */
@@ -311,6 +328,7 @@ function relationCycles(t: Template): TemplateProblem[] {
       const rp = `indicators[${i}].relations[${j}]`;
       if (rel.type === "sum") rel.of.forEach((c, k) => edge(i, index.get(c), `${rp}.of[${k}]`));
       else if (rel.type === "partOf") edge(index.get(rel.of), i, `${rp}.of`);
+      else if (rel.type === "reduction") edge(i, index.get(rel.of), `${rp}.of`);
       else {
         edge(i, index.get(rel.numerator), `${rp}.numerator`);
         edge(i, index.get(rel.denominator), `${rp}.denominator`);

@@ -101,6 +101,13 @@ export const Relation = z.discriminatedUnion("type", [
       scale: z.number().positive().default(100),
     })
     .strict(),
+  /**
+   * This points row is the reduction of that rate row from one year to the next ("mức giảm tỷ lệ hộ
+   * nghèo" of "tỷ lệ hộ nghèo"): in each full-year input column X whose year before has a full-year
+   * column on the form (yearBeforeColumn), this row = the rate in that column − the rate in X.
+   * Columns without one (the earliest year, a 6-month column) are not checked.
+   */
+  z.object({ type: z.literal("reduction"), of: z.string() }).strict(),
 ]);
 export type Relation = z.infer<typeof Relation>;
 

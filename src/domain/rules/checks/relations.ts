@@ -2,10 +2,12 @@ import { LocatedRow } from "../../sheet/locate";
 import { compileTemplate } from "../../template/compiled";
 import { ColumnReading, isFigure } from "../../sheet/columnReadings";
 import { InputColumn } from "../../template/schema";
+import { yearBeforeColumn } from "../../template/yearBefore";
 import {
   EPSILON,
   halfUnit,
   indicatorNamed,
+  InputReading,
   num,
   RuleContext,
   shownDecimalsAt,
@@ -14,11 +16,20 @@ import {
 
 /**
  * Relations between rows, in every period column: "gồm" parts add up to their total, "trong đó" parts
- * do not exceed it, and a rate agrees with its numerator and denominator within rounding.
+ * do not exceed it, a rate agrees with its numerator and denominator within rounding, and a reduction
+ * (points) equals its rate's fall from the year before's column (yearBeforeColumn) to this one.
  */
 export function checkRelations(ctx: RuleContext): void {
   const columns = ctx.presentInputs();
   const { relations } = compileTemplate(ctx.annex.template);
+  // For each present input column, the full-year column of the year before when the sheet has it.
+  let before: ReadonlyArray<InputReading | undefined> | undefined;
+  const yearBefore = () =>
+    (before ??= columns.map(({ column }) => {
+      const p = yearBeforeColumn(ctx.inputs, column);
+      const reading = p && ctx.input(p);
+      return p && reading ? { column: p, reading } : undefined;
+    }));
   const rowAt = (i: number) => ctx.annex.rowOf.at(i);
   const rows = ctx.annex.rows;
   for (let ri = 0; ri < rows.length; ri++) {
@@ -35,6 +46,13 @@ export function checkRelations(ctx: RuleContext): void {
         const totalRow = rowAt(rel.total);
         for (let k = 0; k < columns.length; k++)
           checkPart(ctx, row, totalRow, columns[k].column, columns[k].reading);
+      } else if (rel.type === "reduction") {
+        const rateRow = rowAt(rel.rate);
+        const prev = yearBefore();
+        for (let k = 0; k < columns.length; k++) {
+          const p = prev[k];
+          if (p) checkReduction(ctx, row, rateRow, columns[k], p);
+        }
       } else {
         const nRow = rowAt(rel.n);
         const dRow = rowAt(rel.d);
@@ -205,5 +223,55 @@ function checkRatio(
     ),
     expected: num(computed, decimals),
     found: stated,
+  });
+}
+
+/**
+ * A reduction row (points) in column X against its rate in the year before's column P and in X:
+ * reduction = rate(P) − rate(X). Each figure stands for ± half a unit of the decimals written, so
+ * the tolerance is the sum of the three; one more unit in the reduction's last decimal is a rounding
+ * slip (a warning), beyond that a mismatch.
+ */
+function checkReduction(
+  ctx: RuleContext,
+  pointsRow: LocatedRow,
+  rateRow: LocatedRow | undefined,
+  cur: InputReading,
+  prev: InputReading
+): void {
+  const c = cur.reading;
+  const p = prev.reading;
+  const xi = at(c, pointsRow);
+  const ri = at(c, rateRow);
+  const pi = at(p, rateRow);
+  if (xi < 0 || ri < 0 || pi < 0 || !rateRow) return;
+  const stated = c.value[xi];
+  const before = p.value[pi];
+  const now = c.value[ri];
+  const computed = before - now;
+  const decimals = shownDecimalsAt(c, xi);
+  const [dBefore, dNow] = [shownDecimalsAt(p, pi), shownDecimalsAt(c, ri)];
+  const tol = halfUnit(decimals) + halfUnit(dBefore) + halfUnit(dNow);
+  const diff = Math.abs(computed - stated);
+  if (diff <= tol + EPSILON) return;
+  const rounding = diff <= tol + 10 ** -decimals + EPSILON;
+  const [where, then] = [ctx.columnName(cur.column), ctx.columnName(prev.column)];
+  const [named, rate] = [indicatorNamed(pointsRow.indicator), indicatorNamed(rateRow.indicator)];
+  const [s, b, n] = [num(stated, decimals), num(before, dBefore), num(now, dNow)];
+  const exact = num(computed, Math.max(dBefore, dNow));
+  ctx.emit(rounding ? "reduction.rounding" : "reduction.mismatch", {
+    cells: [
+      ctx.address(pointsRow, cur.column.id),
+      ctx.address(rateRow, prev.column.id),
+      ctx.address(rateRow, cur.column.id),
+    ],
+    indicator: pointsRow.indicator,
+    columnId: cur.column.id,
+    message: text(
+      `"${where.vi}": ${named.vi} ghi ${s.vi} nhưng ${rate.vi} từ ${b.vi}% ("${then.vi}") xuống ${n.vi}% ("${where.vi}") là giảm ${b.vi} − ${n.vi} = ${exact.vi} điểm %.`,
+      `"${where.en}": ${named.en} states ${s.en} but ${rate.en} going from ${b.en}% ("${then.en}") to ${n.en}% ("${where.en}") is a fall of ${b.en} − ${n.en} = ${exact.en} points.`
+    ),
+    expected: num(computed, decimals),
+    found: s,
   });
 }
