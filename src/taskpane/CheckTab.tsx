@@ -27,10 +27,9 @@ import { ExplainedList, FindingList, SEVERITY_BADGE } from "./FindingList";
 import { Notice, ProblemBar, Progress } from "./Feedback";
 import { useAction, usePane } from "./paneContext";
 import { S } from "./strings";
+import { useTabLayout } from "./tabLayout";
 
 const useStyles = makeStyles({
-  screen: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   dialog: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
@@ -39,6 +38,7 @@ const useStyles = makeStyles({
 export function CheckTab(): React.JSX.Element {
   const { session, t, revision, changed } = usePane();
   const styles = useStyles();
+  const layout = useTabLayout();
   const action = useAction();
   const [report, setReport] = React.useState<CheckReport | undefined>(session.lastReport);
   const [stale, setStale] = React.useState(false);
@@ -170,9 +170,9 @@ export function CheckTab(): React.JSX.Element {
   const fixable = report?.findings.filter((f) => f.fixable).length ?? 0;
 
   return (
-    <div className={styles.screen}>
+    <div className={layout.screen}>
       <Text>{t(S.checkIntro)}</Text>
-      <div className={styles.row}>
+      <div className={layout.row}>
         <Button
           appearance="primary"
           icon={<CheckmarkCircle20Regular />}
@@ -213,7 +213,7 @@ export function CheckTab(): React.JSX.Element {
             ))}
           </div>
           {report.protection === "password" && <Notice intent="warning" text={S.protectedNote} />}
-          <div className={styles.row}>
+          <div className={layout.row}>
             <Button
               icon={<Highlight20Regular />}
               onClick={highlight}

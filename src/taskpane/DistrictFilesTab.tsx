@@ -24,9 +24,9 @@ import { FindingList } from "./FindingList";
 import { Notice, ProblemBar } from "./Feedback";
 import { useAction, usePane } from "./paneContext";
 import { readingText, S } from "./strings";
+import { useTabLayout } from "./tabLayout";
 
 const useStyles = makeStyles({
-  screen: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   hiddenInput: { display: "none" },
   scroll: { overflowX: "auto" },
   // Columns as wide as their content: the file and its unit take what the figures leave.
@@ -65,6 +65,7 @@ function download(bytes: Uint8Array, name: string): void {
 export function DistrictFilesTab(): React.JSX.Element {
   const { session, t } = usePane();
   const styles = useStyles();
+  const layout = useTabLayout();
   const action = useAction();
   const input = React.useRef<HTMLInputElement>(null);
   const [reports, setReports] = React.useState<readonly DistrictFileReport[]>([]);
@@ -112,7 +113,7 @@ export function DistrictFilesTab(): React.JSX.Element {
   };
 
   return (
-    <div className={styles.screen}>
+    <div className={layout.screen}>
       <Text>{t(S.districtsIntro)}</Text>
       <input
         ref={input}
@@ -214,7 +215,7 @@ export function DistrictFilesTab(): React.JSX.Element {
         </div>
       )}
       {report && (
-        <section aria-label={`${t(S.findingsOf)} ${report.file}`} className={styles.screen}>
+        <section aria-label={`${t(S.findingsOf)} ${report.file}`} className={layout.screen}>
           <Text as="h3" weight="semibold">
             {`${t(S.findingsOf)} ${report.file}`}
           </Text>

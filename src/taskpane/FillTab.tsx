@@ -18,10 +18,9 @@ import type { Bilingual, FillResult } from "../app";
 import { Notice, ProblemBar, Progress } from "./Feedback";
 import { useAction, usePane } from "./paneContext";
 import { cellsText, S } from "./strings";
+import { useTabLayout } from "./tabLayout";
 
 const useStyles = makeStyles({
-  screen: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   kept: {
     margin: 0,
     paddingLeft: tokens.spacingHorizontalL,
@@ -42,6 +41,7 @@ const SELF_CHECK: Bilingual = {
 export function FillTab(): React.JSX.Element {
   const { session, t, changed } = usePane();
   const styles = useStyles();
+  const layout = useTabLayout();
   const action = useAction();
   const [result, setResult] = React.useState<FillResult | undefined>();
   const [done, setDone] = React.useState<Bilingual | undefined>();
@@ -74,9 +74,9 @@ export function FillTab(): React.JSX.Element {
   const kept = result?.kept ?? [];
 
   return (
-    <div className={styles.screen}>
+    <div className={layout.screen}>
       <Text>{t(S.fillIntro)}</Text>
-      <div className={styles.row}>
+      <div className={layout.row}>
         <Button
           appearance="primary"
           icon={<Calculator20Regular />}

@@ -27,10 +27,9 @@ import type { ReportingPeriod } from "../domain";
 import { Notice, ProblemBar, Progress } from "./Feedback";
 import { useAction, usePane } from "./paneContext";
 import { S } from "./strings";
+import { useTabLayout } from "./tabLayout";
 
 const useStyles = makeStyles({
-  screen: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   preview: {
     maxHeight: "320px",
     overflowY: "auto",
@@ -53,6 +52,7 @@ const useStyles = makeStyles({
 export function TemplatesTab(): React.JSX.Element {
   const { session, t } = usePane();
   const styles = useStyles();
+  const layout = useTabLayout();
   const action = useAction();
   const [yearText, setYearText] = React.useState(String(new Date().getFullYear()));
   const [unitName, setUnitName] = React.useState("");
@@ -148,7 +148,7 @@ export function TemplatesTab(): React.JSX.Element {
   const suggestion = action.problem?.suggestion;
 
   return (
-    <div className={styles.screen}>
+    <div className={layout.screen}>
       <Field label={t(S.template)}>
         <Select
           className={styles.select}
@@ -171,7 +171,7 @@ export function TemplatesTab(): React.JSX.Element {
         className={styles.hiddenInput}
         onChange={(e) => void addTemplate(e.currentTarget.files)}
       />
-      <div className={styles.row}>
+      <div className={layout.row}>
         <Button
           size="small"
           icon={<DocumentAdd20Regular />}
@@ -238,7 +238,7 @@ export function TemplatesTab(): React.JSX.Element {
           }}
         />
       </Field>
-      <div className={styles.row}>
+      <div className={layout.row}>
         <Button
           appearance="primary"
           icon={<TableAdd20Regular />}
