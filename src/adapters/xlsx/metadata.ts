@@ -9,6 +9,11 @@ import {
   parseExplanations,
   parseMetadata,
 } from "../../domain";
+import {
+  CONSOLIDATION_COLUMN,
+  consolidationRows,
+  ConsolidationRecord,
+} from "../../domain/consolidate";
 
 /**
  * Which template, version, year and period each annex sheet follows, and the explanations given for its
@@ -83,4 +88,19 @@ export function writeExplanations(
   for (let r = 0; r < table.rows.length + table.clear; r++)
     for (let k = 0; k < table.width; k++)
       ws.getCell(r + 1, table.column + k + 1).value = table.rows[r]?.[k] ?? null;
+}
+
+/**
+ * Records that a sheet is a consolidated annex, and the cells it left empty or did not fully sum
+ * (src/domain/consolidate/records.ts), in the metadata sheet of a workbook the merge has just made.
+ */
+export function writeConsolidation(
+  workbook: ExcelJS.Workbook,
+  sheetName: string,
+  record: ConsolidationRecord
+): void {
+  const ws = metadataSheet(workbook);
+  consolidationRows(sheetName, record).forEach((row, r) =>
+    row.forEach((v, k) => (ws.getCell(r + 1, CONSOLIDATION_COLUMN + k + 1).value = v))
+  );
 }

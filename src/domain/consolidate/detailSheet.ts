@@ -3,7 +3,8 @@ import { inputFormat } from "../layout/annexLayout";
 import { columnLetter, toA1 } from "../sheet/address";
 import { resolveYearTokens } from "../template/headers";
 import { InputColumn, Template } from "../template/schema";
-import type { Figures, MergedDistrict } from "./consolidate";
+import type { Figures } from "./cells";
+import type { MergedDistrict } from "./consolidate";
 
 /** The sheet beside the consolidated annex that every consolidated figure is summed from. */
 export const DETAIL_SHEET = "Chi tiết theo huyện";

@@ -5,6 +5,7 @@ import { SheetSnapshot } from "../sheet/snapshot";
 import { CheckOptions, RuleContext } from "./context";
 import { checkCells } from "./checks/cells";
 import { checkChange } from "./checks/change";
+import { checkConsolidated } from "./checks/consolidated";
 import { checkDerived } from "./checks/derived";
 import { checkFlows } from "./checks/flows";
 import { checkMerges } from "./checks/merges";
@@ -29,6 +30,7 @@ const CHECKS: ReadonlyArray<(ctx: RuleContext) => void> = [
   checkOverflow,
   checkChange,
   checkTargets,
+  checkConsolidated,
 ];
 
 export function validateAnnex(

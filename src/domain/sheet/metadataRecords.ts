@@ -1,5 +1,6 @@
 import { AnnexMetadata } from "./snapshot";
 import { isReportingPeriod } from "../template/period";
+import { parseConsolidation } from "../consolidate/records";
 
 /**
  * The annex metadata record, as every host keeps it: a very hidden sheet "_annex" with a header row
@@ -22,6 +23,8 @@ export function parseMetadata(
 ): Map<string, AnnexMetadata> {
   const found = new Map<string, AnnexMetadata>();
   if (!values) return found;
+  // A consolidated annex's record (consolidate/records.ts) is a table of the same sheet.
+  const consolidated = parseConsolidation(values);
   for (let r = 1; r < values.length; r++) {
     const [sheet, templateId, templateVersion, year, period] = values[r] ?? [];
     const y = typeof year === "number" ? year : Number(year);
@@ -33,6 +36,7 @@ export function parseMetadata(
       templateVersion: String(templateVersion ?? ""),
       year: y,
       ...(isReportingPeriod(period) ? { period } : {}),
+      ...(consolidated.has(sheet) ? { consolidated: consolidated.get(sheet) } : {}),
     });
   }
   return found;

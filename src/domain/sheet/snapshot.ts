@@ -1,4 +1,5 @@
 import type { Explanation } from "../explanations/explanation";
+import type { ConsolidationRecord } from "../consolidate/records";
 
 /**
  * What the engine reads: a snapshot of one worksheet in the shape an Office.js range gives it in one
@@ -18,6 +19,8 @@ export interface AnnexMetadata {
   readonly year: number;
   /** The reporting period the form was made for (quý I, 6 tháng…), for forms that offer a choice. */
   readonly period?: ReportingPeriod;
+  /** Set on an annex that annex merge (or the pane's Tổng hợp) made from units' files: never a unit itself. */
+  readonly consolidated?: ConsolidationRecord;
 }
 
 export interface SheetSnapshot {
