@@ -2,6 +2,7 @@ import { analyzeSheet, analyzeWorkbook, SheetSnapshot, Template } from "../../sr
 import {
   bytesDigest,
   consolidate,
+  consolidationRows,
   Consolidation,
   DETAIL_SHEET,
   leftOutGroups,
@@ -10,6 +11,7 @@ import {
   mergeVerdict,
 } from "../../src/domain/consolidate";
 import { templateForPeriod } from "../../src/domain/template/headers";
+import { parseMetadata, metadataRecord } from "../../src/domain";
 import { template, TestAnnex } from "../helpers/annex";
 
 /**
@@ -302,4 +304,24 @@ test("files left out are grouped by reason, with the copies first", () => {
     ["Cùng một tệp đưa vào hai lần", 1],
     ["Không đọc được", 2],
   ]);
+});
+
+test("the record a merge keeps in _annex reads back as written, cells of several columns included", () => {
+  const a = unit("UBND HUYỆN CAO LỘC", { "20": { actualPrev: 10 }, "21": { actualPrev: 1 } });
+  const b = unit("UBND HUYỆN ĐÌNH LẬP", { "21": { actualPrev: 1 } });
+  const m = merged([source("a.xlsx", a), source("b.xlsx", b)]);
+  expect(m.record.notes.some((n) => n.cell.includes(" "))).toBe(true); // row 10's six columns
+  // the metadata sheet's values: the record row at A, the merge's table at R (beside nothing else)
+  const rows = consolidationRows(m.layout.sheetName, m.record);
+  const values: unknown[][] = rows.map((row, r) => [
+    ...(r === 0
+      ? ["sheet", "templateId", "templateVersion", "year", "period"]
+      : r === 1
+        ? metadataRecord(m.layout.sheetName, m.layout.metadata)
+        : ["", "", "", "", ""]),
+    ...new Array(12).fill(""),
+    ...row,
+  ]);
+  const read = parseMetadata(values).get(m.layout.sheetName);
+  expect(read?.consolidated).toEqual(m.record);
 });

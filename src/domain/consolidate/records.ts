@@ -11,7 +11,7 @@ import type { Bilingual } from "../rules/finding";
  * A third table in the metadata sheet, right of the metadata records and the explanations
  * (src/domain/explanations/records.ts), found by its header "consolidatedSheet" (written at column R
  * when absent). One row per sheet with kind "units" (its cell empty, the number of units in `vi`),
- * then one row per note: sheet, kind, cell, message vi, message en. Text cells only (and the count).
+ * then one row per note: sheet, kind, cell(s) (space-separated), message vi, message en. Text cells only (and the count).
  * parseMetadata (sheet/metadataRecords.ts) attaches it to the sheet's AnnexMetadata, so both hosts
  * read it with the metadata they already read.
  */
@@ -30,7 +30,7 @@ export type ConsolidationNoteKind = "partial-base" | "left-empty" | "text";
 
 export interface ConsolidationNote {
   readonly kind: ConsolidationNoteKind;
-  /** The consolidated cell ("E30"). */
+  /** The consolidated cell ("E30"), or cells space-separated ("D29 E29 G29"). */
   readonly cell: string;
   readonly message: Bilingual;
 }
@@ -71,11 +71,13 @@ export function parseConsolidation(
       continue;
     }
     if (!KINDS.includes(kind as ConsolidationNoteKind)) continue;
-    if (typeof cell !== "string" || !/^[A-Za-z]{1,3}\d+$/.test(cell)) continue;
+    // One cell ("E30") or several, space-separated ("D29 E29 G29").
+    if (typeof cell !== "string" || !/^[A-Za-z]{1,3}\d+(?: [A-Za-z]{1,3}\d+)*$/.test(cell.trim()))
+      continue;
     if (!record) found.set(sheet, (record = { units: 0, notes: [] }));
     record.notes.push({
       kind: kind as ConsolidationNoteKind,
-      cell: cell.toUpperCase(),
+      cell: cell.trim().toUpperCase(),
       message: { vi: String(vi ?? ""), en: String(en ?? "") },
     });
   }
