@@ -1,5 +1,9 @@
 import * as React from "react";
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Button,
   Caption1,
   makeStyles,
@@ -19,7 +23,12 @@ import {
   FolderOpen20Regular,
 } from "@fluentui/react-icons";
 import type { Bilingual, DistrictFileReport } from "../app";
-import { districtReportBytes, mergeDistrictReports } from "../app/districtFiles";
+import {
+  DistrictMerge,
+  districtReportBytes,
+  LeftOutGroup,
+  mergeDistrictReports,
+} from "../app/districtFiles";
 import { FindingList } from "./FindingList";
 import { Notice, ProblemBar } from "./Feedback";
 import { useAction, usePane } from "./paneContext";
@@ -45,7 +54,35 @@ const useStyles = makeStyles({
   chosen: { backgroundColor: tokens.colorNeutralBackground1Selected },
   actions: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  leftOut: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
 });
+
+/** The files Tổng hợp left out, one expandable group per reason with its count. */
+function LeftOutList(props: { readonly groups: readonly LeftOutGroup[] }): React.JSX.Element {
+  const { t } = usePane();
+  const styles = useStyles();
+  return (
+    <section aria-label={t(S.leftOutFiles)}>
+      <Text weight="semibold">{t(S.leftOutFiles)}</Text>
+      <Accordion multiple collapsible>
+        {props.groups.map((g) => (
+          <AccordionItem key={g.reason} value={g.reason}>
+            <AccordionHeader size="small">{`${t(g.title)} (${g.files.length})`}</AccordionHeader>
+            <AccordionPanel>
+              <ul className={styles.leftOut}>
+                {g.files.map((f, i) => (
+                  <li key={`${f.file}-${i}`}>
+                    <Caption1>{t(f.message)}</Caption1>
+                  </li>
+                ))}
+              </ul>
+            </AccordionPanel>
+          </AccordionItem>
+        ))}
+      </Accordion>
+    </section>
+  );
+}
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -71,14 +108,17 @@ export function DistrictFilesTab(): React.JSX.Element {
   const [reports, setReports] = React.useState<readonly DistrictFileReport[]>([]);
   const [chosen, setChosen] = React.useState(0);
   const [progress, setProgress] = React.useState<{ value: number; text: Bilingual } | undefined>();
-  /** What the last Tổng hợp or report download made. */
+  /** What the last report download made. */
   const [made, setMade] = React.useState<Bilingual | undefined>();
+  /** What the last Tổng hợp came to: its verdict, and the files it left out. */
+  const [mergeResult, setMergeResult] = React.useState<DistrictMerge | undefined>();
 
   const check = async (list: FileList | null) => {
     const files = list ? Array.from(list) : [];
     if (!files.length) return;
     setReports([]);
     setMade(undefined);
+    setMergeResult(undefined);
     const outcome = await action.run(() =>
       session.checkFiles(files, (done, total, file) =>
         setProgress(
@@ -98,10 +138,11 @@ export function DistrictFilesTab(): React.JSX.Element {
 
   const merge = async () => {
     setMade(undefined);
+    setMergeResult(undefined);
     const outcome = await action.run(() => mergeDistrictReports(reports));
     if (!outcome?.ok) return;
     download(outcome.value.bytes, outcome.value.fileName);
-    setMade(outcome.value.summary);
+    setMergeResult(outcome.value);
   };
 
   const downloadReport = async () => {
@@ -163,6 +204,8 @@ export function DistrictFilesTab(): React.JSX.Element {
         </div>
       )}
       {made && <Notice intent="success" text={made} />}
+      {mergeResult && <Notice intent={mergeResult.level} text={mergeResult.summary} />}
+      {mergeResult && mergeResult.groups.length > 0 && <LeftOutList groups={mergeResult.groups} />}
       {reports.length > 0 && (
         <div className={styles.scroll}>
           <Table size="extra-small" aria-label={t(S.summaryCaption)} className={styles.table}>

@@ -109,6 +109,7 @@ export const S = {
   showFindings: b("Xem kết quả của", "Show the findings of"),
   ignoredSheets: b("Trang tính không có biểu, bỏ qua", "Sheets without an annex, skipped"),
   mergeFiles: b("Tổng hợp thành biểu của tỉnh", "Merge into the province's annex"),
+  leftOutFiles: b("Tệp không được tổng hợp", "Files left out"),
   mergeHint: b(
     'Tổng hợp: cộng số liệu các huyện cùng mẫu biểu và năm vào tinh.xlsx, tính lại các tỷ lệ; trang tính "Chi tiết theo huyện" giữ số của từng huyện.',
     "Merge: adds up the districts' figures (same form and year) into tinh.xlsx and recomputes the rates; the sheet \"Chi tiết theo huyện\" keeps each district's figures."
