@@ -294,6 +294,39 @@ describe("rates only from whole bases", () => {
   });
 });
 
+test('text figures ("16,000", "−5") are never summed silently: each cell says which unit wrote what', () => {
+  const money = BIEU01.indicators.find((i) => i.kind === "amount")!.code;
+  const a = unit("UBND HUYỆN CAO LỘC", {
+    "2": { actualPrev: "16,000" },
+    [money]: { actualPrev: 5 },
+  });
+  const b = unit("UBND HUYỆN ĐÌNH LẬP", {
+    "2": { actualPrev: "−5" },
+    [money]: { actualPrev: "16,000" },
+  });
+  const m = merged([source("a.xlsx", a), source("b.xlsx", b)]);
+  const at = (code: string) => a.address(code, "actualPrev");
+  const value = (code: string) => m.inputs.find((w) => w.address === at(code))?.value;
+  const note = (code: string) => m.notes.find((n) => n.cells[0] === at(code));
+  // a count is whole: "16,000" is 16 000 either way; both read as numbers, summed, and named
+  expect(value("2")).toBe(15995);
+  expect(note("2")?.message.vi).toBe(
+    'Số ghi dạng văn bản, đã cộng theo cách đọc — UBND HUYỆN CAO LỘC: "16,000" (đọc là 16.000); UBND HUYỆN ĐÌNH LẬP: "−5" (đọc là -5) (TH năm 2021).'
+  );
+  // money: "16,000" reads 16 (vi) or 16 000 (en): not summed, and said so
+  expect(value(money)).toBe(5);
+  expect(note(money)?.message.vi).toContain(
+    'Ô ghi bằng chữ không được cộng vào tổng — UBND HUYỆN ĐÌNH LẬP: "16,000"'
+  );
+  // recorded, and reported by the check of the consolidated sheet
+  expect(
+    m.findings
+      .filter((f) => f.ruleId === "consolidated.text")
+      .map((f) => f.cells[0])
+      .sort()
+  ).toEqual([at("2"), at(money)].sort());
+});
+
 test("files left out are grouped by reason, with the copies first", () => {
   const m = consolidate([
     { file: "hong.xlsx", problem: { vi: "hỏng", en: "damaged" } },
