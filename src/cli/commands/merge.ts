@@ -177,8 +177,8 @@ export function mergeReport(merge: Consolidation, output: string, lang: Lang): s
   const v = mergeVerdict(merge);
   const what =
     lang === "vi"
-      ? `${n} huyện vào ${output}: ${t.form} năm ${merge.year} (${t.id}), trang tính "${merge.layout.sheetName}" và "${merge.detail.name}"`
-      : `${n} district${n === 1 ? "" : "s"} into ${output}: ${t.form} for ${merge.year} (${t.id}), sheets "${merge.layout.sheetName}" and "${merge.detail.name}"`;
+      ? `${n} huyện vào ${output}: ${t.form} năm ${merge.year}, trang tính "${merge.layout.sheetName}" và "${merge.detail.name}"`
+      : `${n} district${n === 1 ? "" : "s"} into ${output}: ${t.form} for ${merge.year}, sheets "${merge.layout.sheetName}" and "${merge.detail.name}"`;
   const head = verdictHeadline(
     v,
     { vi: what, en: what },
