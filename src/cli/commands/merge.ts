@@ -9,6 +9,7 @@ import {
 } from "../../domain/consolidate";
 import { mergedWorkbook } from "../../adapters/xlsx/mergeWorkbook";
 import { refuseExisting, saveWorkbook } from "../../adapters/xlsx/workbookFile";
+import { withWorkbookLock } from "../../adapters/xlsx/workbookLock";
 import { countsText } from "../checkReport";
 import { EXIT, Io, Lang, UsageError } from "../io";
 import {
@@ -129,7 +130,12 @@ export async function mergeCommand(args: readonly string[], io: Io): Promise<num
     );
     return EXIT.failed;
   }
-  await saveWorkbook(await mergedWorkbook(merge), output);
+  const book = await mergedWorkbook(merge);
+  // Under the lock, refused again if another command made the file meanwhile (issue #19).
+  await withWorkbookLock(output, "merge", async () => {
+    await refuseExisting(output);
+    await saveWorkbook(book, output);
+  });
   io.out(mergeReport(merge, output, lang));
   const errors = merge.districts.some((d) => d.counts.error > 0);
   return merge.leftOut.length || errors ? EXIT.findings : EXIT.ok;
