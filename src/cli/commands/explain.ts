@@ -135,8 +135,12 @@ export async function explainCommand(args: readonly string[], io: Io): Promise<n
       date: today(),
       ...(values.by ? { by: values.by } : {}),
     });
-    const stored = snapshot.explanations ?? [];
-    const existing = stored.find((e) => explanationKey(e) === key);
+    // The explanations as they read now (moved with their indicators' rows), this finding's among them.
+    const stored = storedList(a);
+    const existing = [
+      ...(a.explanations?.explained ?? []),
+      ...(a.explanations?.reopened ?? []),
+    ].find((x) => x.finding === finding)?.explanation;
     if (existing && sameExplanation(existing, explanation)) {
       io.out(
         lang === "vi"
@@ -145,11 +149,7 @@ export async function explainCommand(args: readonly string[], io: Io): Promise<n
       );
       return EXIT.ok;
     }
-    writeExplanations(
-      opened.workbook,
-      a.sheet,
-      withExplanation(stored, { ruleId, cell }, explanation)
-    );
+    writeExplanations(opened.workbook, a.sheet, withExplanation(stored, explanation, explanation));
     await save(opened, file, lang);
     const figures = Object.keys(explanation.figures).join(", ");
     io.out(
@@ -175,6 +175,7 @@ function storedList(a: Analysis) {
         ...s.explained.map((x) => x.explanation),
         ...s.reopened.map((x) => x.explanation),
         ...s.stale,
+        ...s.unplaced.map((x) => x.explanation),
       ]
     : [];
 }
