@@ -144,6 +144,28 @@ describe("explanations follow their indicator and their sheet", () => {
     200_000
   );
 
+  it("a row inserted above: the explanation follows its indicator down, and explaining again replaces it", async () => {
+    expect((await explain("17.1", REASON_A)).code).toBe(0);
+    await edit(file, (ws) => ws.spliceRows(rowOf("5"), 0, []));
+    const down = sampleAddressAt(fromA1(cell("17.1")).row + 1, fromA1(cell("17.1")).col);
+    const { file: report } = await checkJson(file);
+    expect(report.sheets[0].explained.map((x) => [x.cell, x.indicator])).toEqual([[down, "17.1"]]);
+    // Explained again at its new cell: the one explanation is replaced, not doubled.
+    const again = await annex(
+      "explain",
+      file,
+      "--cell",
+      down,
+      "--rule",
+      "change.large",
+      "--reason",
+      REASON_B
+    );
+    expect(again.code).toBe(0);
+    const stored = [...readExplanations(await openWorkbook(file)).values()].flat();
+    expect(stored.map((e) => [e.cell, e.reason])).toEqual([[down, REASON_B]]);
+  });
+
   withLibreOffice(
     "its own row deleted: unplaced and said so, never applied to the indicator now at its address",
     async () => {
