@@ -222,6 +222,19 @@ describe("explanations follow their indicator and their sheet", () => {
     200_000
   );
 
+  it("a sheet made by hand (no metadata) renamed: its explanation follows it too", async () => {
+    // The annex without its metadata sheet: recognised from its headers, as districts' files are.
+    const wb = await openWorkbook(file);
+    wb.removeWorksheet(wb.getWorksheet("_annex")!.id);
+    await saveWorkbook(wb, file);
+    expect((await explain("17.1", REASON_A)).code).toBe(0);
+    await edit(file, (ws) => (ws.name = "Huyện Cao Lộc"));
+    const { file: report } = await checkJson(file);
+    expect(report.sheets[0].sheet).toBe("Huyện Cao Lộc");
+    expect(report.sheets[0].explained.map((x) => x.explanation.reason)).toEqual([REASON_A]);
+    expect(report.unplacedSheetExplanations).toEqual([]);
+  });
+
   it("a sheet the workbook no longer has: its explanations reported as unplaced, by name", async () => {
     expect((await explain("17.1", REASON_A)).code).toBe(0);
     // The explanation recorded for a sheet of another name, which the workbook does not have.

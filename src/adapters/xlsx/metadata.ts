@@ -72,10 +72,7 @@ export function writeMetadata(
   metadata: AnnexMetadata
 ): void {
   const ws = metadataSheet(workbook);
-  SHEET_IDENTITY_HEADER.forEach((h, k) => {
-    const header = ws.getCell(1, SHEET_IDENTITY_COLUMN + k + 1);
-    if (header.value === null || header.value === "") header.value = h;
-  });
+  identityHeader(ws);
   const me = workbookSheets(workbook).find((s) => s.name === sheetName);
   const row = [...metadataRecord(sheetName, metadata), ...(me ? sheetIdentity(me) : [])];
   let existing: ExcelJS.Row | undefined;
@@ -158,8 +155,38 @@ export function writeExplanations(
     if (me)
       sheetIdentity(me).forEach((v, k) => (r.getCell(SHEET_IDENTITY_COLUMN + k + 1).value = v));
   });
+  // A sheet made by hand has no record: one of its identity alone (no template: metadata readers skip
+  // it) lets its explanations follow it when it is renamed.
+  if (explanations.length && me && !former.some((n) => recordRow(ws, n) !== undefined)) {
+    identityHeader(ws);
+    let n = 2;
+    while (!isBlank(ws.getCell(n, 1).value)) n++;
+    ws.getCell(n, 1).value = sheetName;
+    sheetIdentity(me).forEach((v, k) => (ws.getCell(n, SHEET_IDENTITY_COLUMN + k + 1).value = v));
+  }
   const table = explanationTable(values, sheetName, explanations, former);
   for (let r = 0; r < table.rows.length + table.clear; r++)
     for (let k = 0; k < table.width; k++)
       ws.getCell(r + 1, table.column + k + 1).value = table.rows[r]?.[k] ?? null;
+}
+
+/** The row (1-based) of a sheet's record in the metadata sheet, if it has one. */
+function recordRow(ws: ExcelJS.Worksheet, sheet: string): number | undefined {
+  let found: number | undefined;
+  ws.eachRow((r, n) => {
+    if (n > 1 && found === undefined && r.getCell(1).value === sheet) found = n;
+  });
+  return found;
+}
+
+function isBlank(v: ExcelJS.CellValue): boolean {
+  return v === null || v === undefined || v === "";
+}
+
+/** The identity columns' header (SHEET_IDENTITY_HEADER), where the metadata sheet has none yet. */
+function identityHeader(ws: ExcelJS.Worksheet): void {
+  SHEET_IDENTITY_HEADER.forEach((h, k) => {
+    const header = ws.getCell(1, SHEET_IDENTITY_COLUMN + k + 1);
+    if (isBlank(header.value)) header.value = h;
+  });
 }
