@@ -11,6 +11,7 @@ import {
 } from "../adapters/xlsx/reportRows";
 import { reportWorkbookBytes } from "../adapters/xlsx/reportWorkbook";
 import { refuseExisting, writeBytes } from "../adapters/xlsx/workbookFile";
+import { withWorkbookLock } from "../adapters/xlsx/workbookLock";
 import { countFindings, countsText, FileReport, fileCounts } from "./checkReport";
 
 export { fileUnit, refuseExisting };
@@ -70,7 +71,14 @@ export function checkReportBook(
   };
 }
 
-/** Writes the report workbook (through a temporary file, never half-written). */
+/**
+ * Writes the report workbook (through a temporary file, never half-written), under the project's lock
+ * and refused if another command made the file meanwhile (issue #19).
+ */
 export async function writeCheckReport(file: string, book: CheckReportBook): Promise<void> {
-  await writeBytes(file, await reportWorkbookBytes(book));
+  const bytes = await reportWorkbookBytes(book);
+  await withWorkbookLock(file, "check --report", async () => {
+    await refuseExisting(file);
+    await writeBytes(file, bytes);
+  });
 }

@@ -6,13 +6,17 @@ import * as zlib from "zlib";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { annex, RunResult, tempDir } from "../helpers/cli";
-import { openWorkbook } from "../helpers/workbooks";
+import { openWorkbook, sampleAddress, writeSampleAnnex } from "../helpers/workbooks";
 import { template } from "../helpers/annex";
-import { buildAnnexLayout, SampleFigures } from "../../src/domain";
+import { buildAnnexLayout, fromA1, SampleFigures } from "../../src/domain";
 import { ReportingPeriod } from "../../src/domain/template/period";
 import { templateForPeriod } from "../../src/domain/template/headers";
 import { saveWorkbook } from "../../src/adapters/xlsx/workbookFile";
 import { newAnnexWorkbook } from "../../src/cli/commands/newAnnex";
+import { spawnSync } from "child_process";
+import { hostname } from "os";
+import { lockPath } from "../../src/adapters/xlsx/workbookLock";
+import { EXPLANATIONS_COLUMN } from "../../src/domain/explanations/records";
 import {
   annexFile,
   bombStream,
@@ -1098,6 +1102,100 @@ const ROWS: Row[] = [
     writes: ["tinh.xlsx"],
     then: async (d) => expect((await annex("check", at(d, "tinh.xlsx"))).code).toBe(1),
   },
+  // issue 19 (writers that cannot lose each other's work; explanations bound to what they explain)
+  {
+    name: "fill while another annex command holds the workbook's lock: refused in words, naming it",
+    build: async (d) => {
+      await clean(d);
+      await heldLock(d, "bieu01.xlsx", process.pid);
+    },
+    args: (d) => ["fill", at(d, "bieu01.xlsx")],
+    exit: 2,
+    says: /đang được lệnh annex khác ghi \(lệnh "annex explain", tiến trình \d+ trên máy .*\); lệnh này không ghi gì, tệp giữ nguyên/,
+    never: /Đã ghi/,
+    then: shortLockWaitEnds,
+  },
+  {
+    name: "explain while another annex command holds the workbook's lock: refused, nothing lost",
+    build: async (d) => {
+      await clean(d);
+      await heldLock(d, "bieu01.xlsx", process.pid);
+    },
+    args: (d) => [
+      "explain",
+      at(d, "bieu01.xlsx"),
+      "--cell",
+      "G11",
+      "--rule",
+      "change.large",
+      "--reason",
+      "Chương trình mới",
+    ],
+    exit: 2,
+    says: /đang được lệnh annex khác ghi/,
+    never: /Đã ghi giải trình/,
+    then: shortLockWaitEnds,
+  },
+  {
+    name: "a lock left by a process no longer running on this computer: removed, fill runs",
+    build: async (d) => {
+      await clean(d);
+      await heldLock(d, "bieu01.xlsx", deadPid());
+    },
+    args: (d) => ["fill", at(d, "bieu01.xlsx")],
+    exit: 0,
+    says: /Đã ghi \d+ ô vào/,
+    writes: ["bieu01.xlsx", ".~annex.lock.bieu01.xlsx"],
+    then: async (d) => {
+      shortLockWaitEnds();
+      await expect(fs.stat(at(d, ".~annex.lock.bieu01.xlsx"))).rejects.toThrow();
+    },
+  },
+  {
+    name: "new -o a file another annex command holds the lock of: refused, nothing written",
+    build: (d) => heldLock(d, "moi.xlsx", process.pid),
+    args: (d) => newArgs(d),
+    exit: 2,
+    says: /Tệp ".*moi\.xlsx" đang được lệnh annex khác ghi/,
+    then: shortLockWaitEnds,
+  },
+  {
+    name: "an explanation whose indicator's row was deleted: unplaced, not applied to the indicator now at its cell",
+    build: async (d) => {
+      await explainedSample(d);
+      await editSample(d, (ws) =>
+        ws.spliceRows(fromA1(sampleAddress("17.1", "estimateCur")).row + 1, 1)
+      );
+    },
+    args: (d) => ["check", at(d, "bieu01.xlsx")],
+    exit: 0, // 17.1 gone, 17 no longer has parts to add up: only warnings
+    says: /Giải trình ở ô G43 \(change\.large, [-\d]+\) không đặt được vào đâu: Xây mới \(17\.1\) không còn trên trang tính/,
+    never: /Đã giải trình|không còn áp dụng/,
+  },
+  {
+    name: "an explanation of a sheet since renamed: found again by the sheet's record, still applied",
+    build: async (d) => {
+      await explainedSample(d);
+      await editSample(d, (ws) => (ws.name = "Biểu 01 (sửa)"));
+    },
+    args: (d) => ["check", at(d, "bieu01.xlsx")],
+    exit: 1,
+    says: /Trang tính "Biểu 01 \(sửa\)": mẫu bieu-01-ke-hoach-nam[\s\S]*Đã giải trình[\s\S]*Chương trình mới năm 2022/,
+    never: /không đặt được/,
+  },
+  {
+    name: "explanations of a sheet the workbook no longer has: reported by name, applied to nothing",
+    build: async (d) => {
+      await explainedSample(d);
+      const wb = await openWorkbook(at(d, "bieu01.xlsx"));
+      wb.getWorksheet("_annex")!.getCell(2, EXPLANATIONS_COLUMN + 1).value = "Biểu cũ";
+      await saveWorkbook(wb, at(d, "bieu01.xlsx"));
+    },
+    args: (d) => ["check", at(d, "bieu01.xlsx")],
+    exit: 1,
+    says: /1 giải trình của trang tính "Biểu cũ" không đặt được vào đâu/,
+    never: /Đã giải trình/,
+  },
 ];
 
 /** A district's annex of Biểu 01 for 2023 with these figures (a title block naming no district). */
@@ -1129,6 +1227,60 @@ async function provinceJobs(d: string): Promise<ExcelJS.CellValue> {
     tpl.columns.findIndex((c) => c.id === "actualPrev") + 1
   );
   return cell.result ?? cell.value;
+}
+
+/** A lock of the project's beside `name`, as a running (or finished) `annex explain` leaves it. */
+async function heldLock(dir: string, name: string, pid: number): Promise<void> {
+  // A held lock is waited for 15 s by default: a moment is enough here.
+  process.env.ANNEX_LOCK_WAIT_MS = "200";
+  await fs.writeFile(
+    lockPath(at(dir, name)),
+    JSON.stringify({
+      pid,
+      host: hostname(),
+      command: "explain",
+      time: new Date().toISOString(),
+      token: "x",
+    })
+  );
+}
+
+function shortLockWaitEnds(): void {
+  delete process.env.ANNEX_LOCK_WAIT_MS;
+}
+
+/** A process id that ran on this computer and is gone. */
+function deadPid(): number {
+  return Number(spawnSync("node", ["-e", "process.stdout.write(String(process.pid))"]).stdout);
+}
+
+/** The sample annex with a large change on 17.1 and 17.2, 17.1's explained. */
+async function explainedSample(dir: string): Promise<void> {
+  const file = await writeSampleAnnex(dir);
+  await editSample(dir, (ws) => {
+    for (const code of ["17.1", "17.2"]) {
+      const prev = ws.getCell(sampleAddress(code, "actualPrev")).value as number;
+      ws.getCell(sampleAddress(code, "estimateCur")).value = prev * 2;
+    }
+  });
+  const cell = sampleAddress("17.1", "estimateCur");
+  const r = await annex(
+    "explain",
+    file,
+    "--cell",
+    cell,
+    "--rule",
+    "change.large",
+    "--reason",
+    "Chương trình mới năm 2022"
+  );
+  expect(r.code).toBe(0);
+}
+
+async function editSample(dir: string, edit: (ws: ExcelJS.Worksheet) => void): Promise<void> {
+  const wb = await openWorkbook(at(dir, "bieu01.xlsx"));
+  edit(wb.worksheets.find((w) => w.name !== "_annex")!);
+  await saveWorkbook(wb, at(dir, "bieu01.xlsx"));
 }
 
 /** The clean annex's parts plus a chart part (ExcelJS would drop it on saving). */

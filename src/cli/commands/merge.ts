@@ -14,6 +14,7 @@ import {
 } from "../../domain/consolidate";
 import { mergedWorkbook } from "../../adapters/xlsx/mergeWorkbook";
 import { refuseExisting, saveWorkbook } from "../../adapters/xlsx/workbookFile";
+import { withWorkbookLock } from "../../adapters/xlsx/workbookLock";
 import { countsText } from "../checkReport";
 import { EXIT, Io, Lang, UsageError } from "../io";
 import {
@@ -141,7 +142,12 @@ export async function mergeCommand(args: readonly string[], io: Io): Promise<num
     );
     return EXIT.failed;
   }
-  await saveWorkbook(await mergedWorkbook(merge), output);
+  const book = await mergedWorkbook(merge);
+  // Under the lock, refused again if another command made the file meanwhile (issue #19).
+  await withWorkbookLock(output, "merge", async () => {
+    await refuseExisting(output);
+    await saveWorkbook(book, output);
+  });
   io.out(mergeReport(merge, output, lang));
   // As `annex check` of the merged file would (its errors), and a file left out or a unit's error.
   const v = mergeVerdict(merge);

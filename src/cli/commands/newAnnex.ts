@@ -14,6 +14,7 @@ import {
 import { addAnnexSheet } from "../../adapters/xlsx/createAnnex";
 import { AUTHORITY_PLACEHOLDER } from "../../domain/layout/annexLayout";
 import { refuseExisting, saveWorkbook } from "../../adapters/xlsx/workbookFile";
+import { withWorkbookLock } from "../../adapters/xlsx/workbookLock";
 import { EXIT, Io, Lang, UsageError } from "../io";
 import {
   COMMON,
@@ -95,7 +96,11 @@ export async function newCommand(args: readonly string[], io: Io): Promise<numbe
     ...(sheet ? { sheetName: sheet } : {}),
     ...(targets ? { targets } : {}),
   });
-  await saveWorkbook(workbook, output);
+  // Under the lock, refused again if another command made the file meanwhile (issue #19).
+  await withWorkbookLock(output, "new", async () => {
+    await refuseExisting(output);
+    await saveWorkbook(workbook, output);
+  });
   io.out(createdText(output, template, year, workbook.worksheets[0].name, lang));
   if (!values.authority?.trim())
     io.out(

@@ -9,7 +9,7 @@ import type { Bilingual } from "../rules/finding";
  *    every unit gave, a figure written as text): `check` reports each one (rules/checks/consolidated.ts).
  *
  * A third table in the metadata sheet, right of the metadata records and the explanations
- * (src/domain/explanations/records.ts), found by its header "consolidatedSheet" (written at column R
+ * (src/domain/explanations/records.ts), found by its header "consolidatedSheet" (written at column U
  * when absent). One row per sheet with kind "units" (its cell empty, the number of units in `vi`),
  * then one row per note: sheet, kind, cell(s) (space-separated), message vi, message en. Text cells only (and the count).
  * parseMetadata (sheet/metadataRecords.ts) attaches it to the sheet's AnnexMetadata, so both hosts
@@ -17,8 +17,8 @@ import type { Bilingual } from "../rules/finding";
  */
 export const CONSOLIDATION_HEADER = ["consolidatedSheet", "kind", "cell", "vi", "en"] as const;
 
-/** The 0-based column the table goes in when the metadata sheet has none: R, clear of the explanations (J–P). */
-export const CONSOLIDATION_COLUMN = 17;
+/** The 0-based column the table goes in when the metadata sheet has none: U, clear of the explanations (J–S). */
+export const CONSOLIDATION_COLUMN = 20;
 
 /**
  * Why a consolidated cell is empty or not the plain sum:
