@@ -46,6 +46,7 @@ export type { LocatedAnnex } from "./sheet/locate";
 export type { SheetSnapshot, CellValue, AnnexMetadata, ErrorCode } from "./sheet/snapshot";
 export { snapshotFromValues, ERROR_CODES, isErrorCode, SnapshotEditor } from "./sheet/snapshot";
 export { toA1, fromA1, columnLetter } from "./sheet/address";
+export { sameSheetName, sheetKey, SheetNameMap } from "./sheet/sheetName";
 export {
   METADATA_SHEET,
   METADATA_HEADER,

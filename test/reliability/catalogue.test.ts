@@ -980,6 +980,18 @@ const ROWS: Row[] = [
     exit: 2,
     says: /Không tìm thấy tệp mẫu biểu ".*khong-co\.json"/,
   },
+  // issue 17 (hostile-input edges, part B)
+  {
+    name: "--sheet typed normally finds a sheet whose name was saved decomposed (NFD)",
+    build: (d) =>
+      annexFile(d, "bieu01.xlsx", undefined, (ws) => {
+        ws.name = ws.name.normalize("NFD");
+      }),
+    args: checkSheet("Biểu 01 - 2023"),
+    exit: 0,
+    says: /mẫu bieu-01-ke-hoach-nam 1\.\d+\.\d+, năm 2023/,
+    never: /không có trang tính/,
+  },
 ];
 
 /** The clean annex's parts plus a chart part (ExcelJS would drop it on saving). */

@@ -8,6 +8,7 @@ import {
   metadataRecord,
   parseExplanations,
   parseMetadata,
+  sameSheetName,
 } from "../../domain";
 
 /**
@@ -41,7 +42,8 @@ export function writeMetadata(
   const row = metadataRecord(sheetName, metadata);
   let existing: ExcelJS.Row | undefined;
   ws.eachRow((r, n) => {
-    if (n > 1 && r.getCell(1).value === sheetName) existing = r;
+    const name = r.getCell(1).value;
+    if (n > 1 && typeof name === "string" && sameSheetName(name, sheetName)) existing = r;
   });
   // Cell by cell: the row may also hold an explanation, further right (see explanationRows).
   if (existing) row.forEach((v, c) => (existing!.getCell(c + 1).value = v));

@@ -1,5 +1,13 @@
 import ExcelJS from "exceljs";
-import { AnnexLayout, Explanation, fromA1, parseNumber, toA1, WritePlan } from "../../domain";
+import {
+  AnnexLayout,
+  Explanation,
+  fromA1,
+  parseNumber,
+  sameSheetName,
+  toA1,
+  WritePlan,
+} from "../../domain";
 import { applyWritePlan } from "../../adapters/xlsx/applyPlan";
 import { addAnnexSheet } from "../../adapters/xlsx/createAnnex";
 import {
@@ -343,7 +351,11 @@ export class BrowserWorkbookHost implements AnnexHost {
   }
 
   private sheet(name: string | undefined): ExcelJS.Worksheet {
-    const ws = name === undefined ? undefined : this.workbook.getWorksheet(name);
+    const ws =
+      name === undefined
+        ? undefined
+        : (this.workbook.getWorksheet(name) ??
+          this.workbook.worksheets.find((w) => sameSheetName(w.name, name)));
     if (!ws || ws.name === METADATA_SHEET || !isVisible(ws)) {
       if (name !== undefined) throw sheetMissing(name);
       throw new HostError("sheet-missing", {
