@@ -992,6 +992,13 @@ const ROWS: Row[] = [
     says: /mẫu bieu-01-ke-hoach-nam 1\.\d+\.\d+, năm 2023/,
     never: /không có trang tính/,
   },
+  {
+    name: "a zero-width space inside a figure typed as text is shown in the message",
+    build: withCell("actualPrev", "16\u200b000"),
+    args: (d) => ["check", at(d, "bieu01.xlsx")],
+    exit: 1,
+    says: /chứa chữ "16⟨U\+200B⟩000", không phải số/,
+  },
 ];
 
 /** The clean annex's parts plus a chart part (ExcelJS would drop it on saving). */
