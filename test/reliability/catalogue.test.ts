@@ -999,6 +999,33 @@ const ROWS: Row[] = [
     exit: 1,
     says: /chứa chữ "16⟨U\+200B⟩000", không phải số/,
   },
+  {
+    name: '"16,000" typed as text is noted as ambiguous on a count row as on an amount row',
+    build: (d) =>
+      annexFile(d, "bieu01.xlsx", undefined, (ws, a) => {
+        ws.getCell(a("2", "planNext")).value = "16,000"; // dự án: a count
+        ws.getCell(a("3", "planNext")).value = "16,000"; // triệu đồng: an amount
+      }),
+    args: (d) => ["check", at(d, "bieu01.xlsx"), "--json"],
+    exit: 0,
+    then: (_d, r) => {
+      const findings = (
+        JSON.parse(r.out) as {
+          files: Array<{
+            sheets: Array<{ findings: Array<{ ruleId: string; message: { vi: string } }> }>;
+          }>;
+        }
+      ).files[0].sheets[0].findings.filter((f) => f.ruleId === "type.number-as-text");
+      expect(findings.map((f) => f.message.vi)).toEqual([
+        expect.stringMatching(
+          /"16,000", đọc theo cách viết tiếng Anh .* là 16\.000 \(theo cách viết Việt Nam .* sẽ là 16\)\. Hãy xác nhận/
+        ),
+        expect.stringMatching(
+          /"16,000", đọc theo cách viết Việt Nam .* là 16 \(theo cách viết tiếng Anh .* sẽ là 16\.000\)\. Hãy xác nhận/
+        ),
+      ]);
+    },
+  },
 ];
 
 /** The clean annex's parts plus a chart part (ExcelJS would drop it on saving). */

@@ -95,8 +95,8 @@ export function checkCells(ctx: RuleContext): void {
                 ctx.emit("number.ambiguous", {
                   ...at,
                   message: text(
-                    `Chỉ tiêu "${quoted}" được đọc theo ${writingStyle(ctx.locale).vi}; hãy kiểm tra dấu phân cách.`,
-                    `Target "${quoted}" was read ${writingStyle(ctx.locale).en}; check the separators.`
+                    `Chỉ tiêu "${quoted}" được đọc theo ${writingStyle(target.readAs).vi}; hãy kiểm tra dấu phân cách.`,
+                    `Target "${quoted}" was read ${writingStyle(target.readAs).en}; check the separators.`
                   ),
                   found: text(quoted),
                 });
@@ -135,7 +135,9 @@ export function checkCells(ctx: RuleContext): void {
         const quoted = quoteCell(r.text);
         const read = num(r.value);
         const other = r.ambiguousAlternative;
-        const otherLocale = ctx.locale === "vi-VN" ? "en-US" : "vi-VN";
+        // Usually read the locale's way; a count row's "16,000" in vi-VN is read the other way (#17).
+        const otherLocale = r.alternativeLocale ?? (ctx.locale === "vi-VN" ? "en-US" : "vi-VN");
+        const readLocale = otherLocale === "vi-VN" ? "en-US" : "vi-VN";
         ctx.emit("type.number-as-text", {
           ...at,
           message:
@@ -145,8 +147,8 @@ export function checkCells(ctx: RuleContext): void {
                   `Cell ${address} holds "${quoted}" as text; it can be converted to the number ${read.en}.`
                 )
               : text(
-                  `Ô ${address} chứa số dạng văn bản "${quoted}", đọc theo ${writingStyle(ctx.locale).vi} là ${read.vi} (theo ${writingStyle(otherLocale).vi} sẽ là ${formatNumber(other, "vi-VN")}). Hãy xác nhận trước khi chuyển.`,
-                  `Cell ${address} holds "${quoted}" as text, read ${writingStyle(ctx.locale).en} as ${read.en} (read ${writingStyle(otherLocale).en} it would be ${formatNumber(other, "en-US")}). Confirm before converting.`
+                  `Ô ${address} chứa số dạng văn bản "${quoted}", đọc theo ${writingStyle(readLocale).vi} là ${read.vi} (theo ${writingStyle(otherLocale).vi} sẽ là ${formatNumber(other, "vi-VN")}). Hãy xác nhận trước khi chuyển.`,
+                  `Cell ${address} holds "${quoted}" as text, read ${writingStyle(readLocale).en} as ${read.en} (read ${writingStyle(otherLocale).en} it would be ${formatNumber(other, "en-US")}). Confirm before converting.`
                 ),
           expected: text("một số", "a number"),
           found: text(`"${quoted}"`),
