@@ -10,10 +10,10 @@ import {
   severityText,
 } from "../adapters/xlsx/reportRows";
 import { reportWorkbookBytes } from "../adapters/xlsx/reportWorkbook";
-import { refuseExisting, writeBytes } from "../adapters/xlsx/workbookFile";
+import { writeBytes } from "../adapters/xlsx/workbookFile";
 import { countFindings, countsText, FileReport, fileCounts } from "./checkReport";
 
-export { fileUnit, refuseExisting };
+export { fileUnit };
 
 /**
  * `annex check --report report.xlsx`: the rows of the report workbook, from the same FileReports the

@@ -1026,6 +1026,37 @@ const ROWS: Row[] = [
       ]);
     },
   },
+  {
+    name: "check --report bc.csv: refused before checking, nothing written",
+    build: clean,
+    args: (d) => ["check", at(d, "bieu01.xlsx"), "--report", at(d, "bc.csv")],
+    exit: 2,
+    says: /--report ".*bc\.csv": tệp ghi ra là sổ Excel, tên phải có đuôi \.xlsx \(ví dụ ".*bc\.xlsx"\)/,
+    never: /Đã kiểm tra|Tóm tắt/,
+  },
+  {
+    name: 'check --report "": refused before checking',
+    build: clean,
+    args: (d) => ["check", at(d, "bieu01.xlsx"), "--report", ""],
+    exit: 2,
+    says: /--report cần tên tệp \.xlsx để ghi/,
+    never: /Đã kiểm tra|Tóm tắt/,
+  },
+  {
+    name: "fill -o into a folder that does not exist: refused before reading",
+    build: clean,
+    args: (d) => ["fill", at(d, "bieu01.xlsx"), "-o", at(d, "chua-co/ra.xlsx")],
+    exit: 2,
+    says: /Không có thư mục ".*chua-co" để ghi/,
+    never: /ô công thức cần ghi/,
+  },
+  {
+    name: "merge -o tinh.ods: refused before reading the districts",
+    build: clean,
+    args: (d) => ["merge", at(d, "bieu01.xlsx"), "-o", at(d, "tinh.ods")],
+    exit: 2,
+    says: /-o ".*tinh\.ods": tệp ghi ra là sổ Excel/,
+  },
 ];
 
 /** The clean annex's parts plus a chart part (ExcelJS would drop it on saving). */

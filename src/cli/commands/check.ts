@@ -22,7 +22,8 @@ import {
   sheetReport,
 } from "../checkReport";
 import { Progress } from "../progress";
-import { checkReportBook, fileUnit, refuseExisting, writeCheckReport } from "../reportBook";
+import { checkReportBook, fileUnit, writeCheckReport } from "../reportBook";
+import { newOutputFile } from "../outputPath";
 import { analyzeFile, problemText } from "../workbooks";
 
 export const CHECK_USAGE = {
@@ -56,7 +57,7 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
   const progress = new Progress(io, files.length, lang);
   const reports: FileReport[] = [];
   const units = new Map<string, string | null>();
-  if (values.report !== undefined) await refuseExisting(values.report);
+  if (values.report !== undefined) await newOutputFile("--report", values.report);
   for (const file of files) {
     progress.step(file);
     try {

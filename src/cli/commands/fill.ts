@@ -1,11 +1,7 @@
 import * as path from "path";
 import { applyWritePlans, missingSelfCheckRules } from "../../adapters/xlsx/applyPlan";
-import {
-  refuseExisting,
-  saveWorkbook,
-  WorkbookFileError,
-  writeBytes,
-} from "../../adapters/xlsx/workbookFile";
+import { saveWorkbook, WorkbookFileError, writeBytes } from "../../adapters/xlsx/workbookFile";
+import { newOutputFile } from "../outputPath";
 import { EXIT, Io, Lang, UsageError } from "../io";
 import {
   COMMON,
@@ -59,7 +55,7 @@ export async function fillCommand(args: readonly string[], io: Io): Promise<numb
   const inPlace = path.resolve(output) === path.resolve(file);
   const sheet = sheetNameOf(values.sheet);
   const force = values.force ?? false;
-  if (!inPlace) await refuseExisting(output);
+  if (!inPlace) await newOutputFile("-o", output);
 
   const templates = (await loadTemplates(values.template)).map((t) => t.template);
   const targets = await loadTargets(values.targets, templates);
