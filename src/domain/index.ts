@@ -47,6 +47,7 @@ export type { SheetSnapshot, CellValue, AnnexMetadata, ErrorCode } from "./sheet
 export { snapshotFromValues, ERROR_CODES, isErrorCode, SnapshotEditor } from "./sheet/snapshot";
 export { toA1, fromA1, columnLetter } from "./sheet/address";
 export { sameSheetName, sheetKey, SheetNameMap } from "./sheet/sheetName";
+export { QUOTE_LIMIT, quoteCell, REASON_LIMIT } from "./text/quote";
 export {
   METADATA_SHEET,
   METADATA_HEADER,

@@ -1057,6 +1057,35 @@ const ROWS: Row[] = [
     exit: 2,
     says: /-o ".*tinh\.ods": tệp ghi ra là sổ Excel/,
   },
+  {
+    name: "a 100,000-character explanation reason: check quotes it like cell text",
+    build: async (d) => {
+      const file = await withCell("actualPrev", "8.977")(d);
+      const cell = (await annex("check", file, "--json")).out.match(
+        /"ruleId": "type\.number-as-text"[\s\S]*?"cells": \[\s*"([A-Z]+\d+)"/
+      )?.[1];
+      const reason = "Số liệu do Phòng cung cấp. ".repeat(4000);
+      const made = await annex(
+        "explain",
+        file,
+        "--cell",
+        cell ?? "?",
+        "--rule",
+        "type.number-as-text",
+        "--reason",
+        reason
+      );
+      expect(made.code).toBe(0);
+    },
+    args: (d) => ["check", at(d, "bieu01.xlsx")],
+    exit: 0,
+    says: /Đã giải trình[\s\S]*Số liệu do Phòng cung cấp\. Số liệu/,
+    then: (_d, r) => {
+      // The reason is 108,000 characters; the table with its 300 is a few lines.
+      expect(r.out.length).toBeLessThan(10_000);
+      expect(r.out).toContain("…");
+    },
+  },
 ];
 
 /** The clean annex's parts plus a chart part (ExcelJS would drop it on saving). */

@@ -6,6 +6,11 @@
  * shown by their code, "16⟨U+200B⟩000": otherwise the message quotes text that looks like a number.
  */
 export const QUOTE_LIMIT = 80;
+/**
+ * An explanation's reason (giải trình) as check and the pane show it: a sentence or two in full, but a
+ * 100,000-character reason stored in a workbook is cut like cell text (#17). The workbook keeps it all.
+ */
+export const REASON_LIMIT = 300;
 
 const LINE_BREAKS = /[\r\n\t\u2028\u2029]/;
 /** Format and control characters: nothing to see on screen. */
