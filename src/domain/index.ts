@@ -48,6 +48,7 @@ export { snapshotFromValues, ERROR_CODES, isErrorCode, SnapshotEditor } from "./
 export { toA1, fromA1, columnLetter } from "./sheet/address";
 export { sameSheetName, sheetKey, SheetNameMap } from "./sheet/sheetName";
 export { QUOTE_LIMIT, quoteCell, REASON_LIMIT } from "./text/quote";
+export { PROBLEM_LIMIT, problemLines, type PathProblem } from "./text/problemList";
 export {
   METADATA_SHEET,
   METADATA_HEADER,

@@ -1086,6 +1086,26 @@ const ROWS: Row[] = [
       expect(r.out).toContain("…");
     },
   },
+  {
+    name: "a targets file of 200,000 bad entries: the first screenful, and how many more",
+    build: async (d) => {
+      await clean(d);
+      const targets = Array.from({ length: 200_000 }, (_, i) => ({
+        indicator: `9${i}`,
+        column: "planNext",
+        text: "trên 16.000",
+      }));
+      await write(
+        d,
+        "chi-tieu.json",
+        JSON.stringify({ format: "annex-targets/1", province: "Lạng Sơn", year: 2023, targets })
+      );
+    },
+    args: (d) => ["check", at(d, "bieu01.xlsx"), "--targets", at(d, "chi-tieu.json")],
+    exit: 2,
+    says: /không hợp lệ:\n {2}targets\[0\]\.indicator: không có chỉ tiêu "90"[\s\S]*\n {2}… và 199\.980 lỗi khác \(sửa các lỗi trên rồi chạy lại\)\./,
+    then: (_d, r) => expect(r.err.length).toBeLessThan(10_000),
+  },
 ];
 
 /** The clean annex's parts plus a chart part (ExcelJS would drop it on saving). */
