@@ -7,6 +7,10 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { annex, RunResult, tempDir } from "../helpers/cli";
 import { openWorkbook } from "../helpers/workbooks";
+import { template } from "../helpers/annex";
+import { handMadeSheet } from "../layout/selfCheckSheets";
+import { buildAnnexLayout } from "../../src/domain";
+import { saveWorkbook } from "../../src/adapters/xlsx/workbookFile";
 import {
   annexFile,
   bombStream,
@@ -1105,6 +1109,27 @@ const ROWS: Row[] = [
     exit: 2,
     says: /không hợp lệ:\n {2}targets\[0\]\.indicator: không có chỉ tiêu "90"[\s\S]*\n {2}… và 199\.980 lỗi khác \(sửa các lỗi trên rồi chạy lại\)\./,
     then: (_d, r) => expect(r.err.length).toBeLessThan(10_000),
+  },
+  {
+    name: "fill on a hand-made sheet with the person's own 'Kiểm tra' column writes nothing into it",
+    build: async (d) => {
+      const layout = buildAnnexLayout(template(), { year: 2023 });
+      const { wb, ws } = handMadeSheet(layout);
+      ws.getCell(layout.headerRows[0] + 1, layout.selfCheck.column + 1).value = "Kiểm tra";
+      await saveWorkbook(wb, at(d, "tay.xlsx"));
+    },
+    args: (d) => ["fill", at(d, "tay.xlsx")],
+    exit: 0,
+    writes: ["tay.xlsx"],
+    then: async (d) => {
+      const layout = buildAnnexLayout(template(), { year: 2023 });
+      const ws = (await openWorkbook(at(d, "tay.xlsx"))).worksheets[0];
+      const own: string[] = [];
+      ws.getColumn(layout.selfCheck.column + 1).eachCell((c) => {
+        if (c.formula) own.push(c.address);
+      });
+      expect(own).toEqual([]);
+    },
   },
 ];
 
