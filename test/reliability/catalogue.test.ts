@@ -1131,6 +1131,35 @@ const ROWS: Row[] = [
       expect(own).toEqual([]);
     },
   },
+  {
+    name: "a person's =SUM(…) saved without its result: check names the cell, not 'Chưa có số liệu'",
+    build: withCell("estimateCur", { formula: "SUM(40,4)" } as ExcelJS.CellFormulaValue),
+    args: (d) => ["check", at(d, "bieu01.xlsx")],
+    exit: 0,
+    says: /Ô G\d+ có công thức =SUM\(40,4\) nhưng tệp không lưu kết quả của nó/,
+    never: /Chưa có số liệu[^\n]*\(2\)\./,
+  },
+  {
+    name: "fill over a formula saved without its result: said, and Excel asked to recalculate on open",
+    build: async (d) => {
+      // As a tool that does not calculate saves it: no result, and no request to recalculate.
+      const file = await withCell("estimateCur", {
+        formula: "SUM(40,4)",
+      } as ExcelJS.CellFormulaValue)(d);
+      const zip = await JSZip.loadAsync(await fs.readFile(file));
+      const xml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+      zip.file("xl/workbook.xml", xml.replace(/ fullCalcOnLoad="1"/, ""));
+      await write(d, "bieu01.xlsx", await zip.generateAsync({ type: "nodebuffer" }));
+    },
+    args: (d) => ["fill", at(d, "bieu01.xlsx")],
+    exit: 0,
+    says: /Lưu ý: 1 ô có công thức mà tệp không lưu kết quả \(G\d+\)/,
+    writes: ["bieu01.xlsx"],
+    then: async (d) => {
+      const zip = await JSZip.loadAsync(await fs.readFile(at(d, "bieu01.xlsx")));
+      expect(await zip.file("xl/workbook.xml")?.async("string")).toMatch(/fullCalcOnLoad="1"/);
+    },
+  },
 ];
 
 /** The clean annex's parts plus a chart part (ExcelJS would drop it on saving). */
