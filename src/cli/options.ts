@@ -7,7 +7,7 @@ import {
   loadTargetsJson,
   loadTemplateJson,
   NumberLocale,
-  problemLines,
+  invalidTargetsText,
   Template,
   TargetsError,
   TargetsFile,
@@ -193,14 +193,7 @@ export async function loadTargets(
     return loadTargetsJson(text, templates, file);
   } catch (e) {
     if (!(e instanceof TargetsError)) throw e;
-    const list = (lang: "vi" | "en") =>
-      problemLines(e.problems, lang)
-        .map((l) => `  ${l}`)
-        .join("\n");
-    throw new UsageError({
-      vi: `Tệp chỉ tiêu ${file} (--targets) không hợp lệ:\n${list("vi")}`,
-      en: `The targets file ${file} (--targets) is invalid:\n${list("en")}`,
-    });
+    throw new UsageError(invalidTargetsText(file, e.problems, "--targets"));
   }
 }
 

@@ -34,12 +34,19 @@ export { parseTarget } from "./targets/parseTarget";
 export type { Target } from "./targets/parseTarget";
 export {
   checkTargetsFile,
+  invalidTargetsText,
   loadTargetsJson,
   targetsForAnnex,
   TargetsError,
   TARGETS_FORMAT,
 } from "./targets/targetsFile";
 export type { AssignedTarget, TargetsFile, TargetsFileInput } from "./targets/targetsFile";
+export {
+  parseTargetsRecord,
+  TARGETS_COLUMN,
+  TARGETS_HEADER,
+  targetsTable,
+} from "./targets/targetsRecord";
 export { locateAnnex } from "./sheet/locate";
 export { reportingUnit, type ReportingUnit } from "./sheet/reportingUnit";
 export type { LocatedAnnex } from "./sheet/locate";

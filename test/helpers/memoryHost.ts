@@ -54,7 +54,8 @@ type Method =
   | "select"
   | "highlight"
   | "listSheets"
-  | "writeExplanations";
+  | "writeExplanations"
+  | "writeTargets";
 
 export class MemoryHost implements AnnexHost {
   readonly kind = "browser" as const;
@@ -66,6 +67,8 @@ export class MemoryHost implements AnnexHost {
   readonly calls: string[] = [];
   readonly highlights = new Map<string, readonly Highlight[]>();
   selection: { sheet: string; cells: readonly string[] } | undefined;
+  /** The targets file kept with the workbook (its JSON text), as the metadata sheet keeps it. */
+  targets: string | undefined;
 
   constructor(
     private readonly caps: HostCapabilities = {
@@ -168,12 +171,18 @@ export class MemoryHost implements AnnexHost {
         ? { ...snapshot, explanations: sheet.explanations }
         : snapshot,
       protection: sheet.protection,
+      ...(this.targets ? { targets: this.targets } : {}),
     };
   }
 
   async writeExplanations(sheet: string, explanations: readonly Explanation[]): Promise<void> {
     this.enter("writeExplanations");
     this.sheetNamed(sheet).explanations = [...explanations];
+  }
+
+  async writeTargets(text: string | undefined): Promise<void> {
+    this.enter("writeTargets");
+    this.targets = text;
   }
 
   /** A sheet's explanations as stored (test control). */

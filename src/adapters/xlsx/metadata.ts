@@ -8,7 +8,9 @@ import {
   metadataRecord,
   parseExplanations,
   parseMetadata,
+  parseTargetsRecord,
   sameSheetName,
+  targetsTable,
 } from "../../domain";
 
 /**
@@ -85,4 +87,20 @@ export function writeExplanations(
   for (let r = 0; r < table.rows.length + table.clear; r++)
     for (let k = 0; k < table.width; k++)
       ws.getCell(r + 1, table.column + k + 1).value = table.rows[r]?.[k] ?? null;
+}
+
+/** The targets file kept with the workbook (its JSON text), if any. */
+export function readTargets(workbook: ExcelJS.Workbook): string | undefined {
+  const ws = workbook.getWorksheet(METADATA_SHEET);
+  return ws ? parseTargetsRecord(metadataValues(ws)) : undefined;
+}
+
+/** Keeps this targets file with the workbook (undefined: none); the same text again changes nothing. */
+export function writeTargets(workbook: ExcelJS.Workbook, text: string | undefined): void {
+  if (readTargets(workbook) === text) return;
+  if (text === undefined && !workbook.getWorksheet(METADATA_SHEET)) return;
+  const ws = metadataSheet(workbook);
+  const table = targetsTable(metadataValues(ws), text);
+  for (let r = 0; r < table.rows.length + table.clear; r++)
+    ws.getCell(r + 1, table.column + 1).value = table.rows[r]?.[0] ?? null;
 }

@@ -217,6 +217,29 @@ export function checkTargetsFile(
   };
 }
 
+/**
+ * What is wrong with a targets file, as the command line (`option` "--targets") and the pane say it:
+ * its name, then its first problems by path, a screenful at most (problemLines).
+ */
+export function invalidTargetsText(
+  file: string | { readonly vi: string; readonly en: string },
+  problems: readonly TargetsProblem[],
+  option?: string
+): { readonly vi: string; readonly en: string } {
+  const list = (lang: "vi" | "en") =>
+    problemLines(problems, lang)
+      .map((l) => `  ${l}`)
+      .join("\n");
+  const named = (lang: "vi" | "en") => {
+    const name = typeof file === "string" ? file : file[lang];
+    return option ? `${name} (${option})` : name;
+  };
+  return {
+    vi: `Tệp chỉ tiêu ${named("vi")} không hợp lệ:\n${list("vi")}`,
+    en: `The targets file ${named("en")} is invalid:\n${list("en")}`,
+  };
+}
+
 /** Parses the text of a targets file (a leading BOM is fine); throws a TargetsError naming `origin`. */
 export function loadTargetsJson(
   text: string,

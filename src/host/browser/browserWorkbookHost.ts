@@ -15,6 +15,8 @@ import {
   readExplanations,
   readMetadata,
   writeExplanations,
+  readTargets,
+  writeTargets,
 } from "../../adapters/xlsx/metadata";
 import { sheetSnapshot, withExplanations } from "../../adapters/xlsx/readSheet";
 import {
@@ -125,7 +127,14 @@ export class BrowserWorkbookHost implements AnnexHost {
     const ws = this.sheet(name ?? this.active);
     const metadata = readMetadata(this.workbook).get(ws.name);
     const snapshot = withExplanations(sheetSnapshot(ws, metadata), readExplanations(this.workbook));
-    return { snapshot, protection: protectionOf(ws) };
+    const targets = readTargets(this.workbook);
+    return { snapshot, protection: protectionOf(ws), ...(targets ? { targets } : {}) };
+  }
+
+  async writeTargets(text: string | undefined): Promise<void> {
+    if (readTargets(this.workbook) === text) return;
+    writeTargets(this.workbook, text);
+    this.changed();
   }
 
   async writeExplanations(sheet: string, explanations: readonly Explanation[]): Promise<void> {
