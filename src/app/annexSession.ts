@@ -227,6 +227,8 @@ export class AnnexSession {
   private last: Checked | undefined;
   /** The targets file kept with the workbook, as the last read found it. */
   private keptTargets: TargetsView | undefined;
+  /** Whether a read has told what the workbook keeps (before the first check, nothing is known). */
+  private targetsRead = false;
   /** The sheet whose edits trigger a re-check: the last one checked, even if it stopped reading as an annex. */
   private watched: string | undefined;
   private readonly undoStack: UndoEntry[] = [];
@@ -592,6 +594,8 @@ export class AnnexSession {
       const read = readTargetsText(text.replace(/^\uFEFF/, ""), name, templateList(this.custom));
       if (!read.ok) return read;
       await this.host.writeTargets(text.replace(/^\uFEFF/, ""));
+      this.keptTargets = read.value.view;
+      this.targetsRead = true;
       return this.checkedWithTargets(read.value.view, {
         vi: `Đã lưu tệp chỉ tiêu "${name}" vào sổ tính: ${read.value.view.summary.vi}`,
         en: `Kept the targets file "${name}" in the workbook: ${read.value.view.summary.en}`,
@@ -604,6 +608,7 @@ export class AnnexSession {
     return this.run(async () => {
       await this.host.writeTargets(undefined);
       this.keptTargets = undefined;
+      this.targetsRead = true;
       return this.checkedWithTargets(undefined, {
         vi: "Đã bỏ tệp chỉ tiêu khỏi sổ tính; kiểm tra theo mẫu biểu, không theo chỉ tiêu của tỉnh.",
         en: "Removed the targets file from the workbook; checks follow the template, not the province's targets.",
@@ -614,6 +619,11 @@ export class AnnexSession {
   /** The targets file the last check or fill used (undefined: none, or nothing read yet). */
   get targets(): TargetsView | undefined {
     return this.keptTargets;
+  }
+
+  /** Whether `targets` is known: the workbook has been read at least once. */
+  get targetsKnown(): boolean {
+    return this.targetsRead;
   }
 
   private async checkedWithTargets(
@@ -793,6 +803,7 @@ export class AnnexSession {
       read.targets === undefined
         ? undefined
         : readTargetsText(read.targets, KEPT_TARGETS, templates);
+    this.targetsRead = true;
     if (kept && !kept.ok) return kept;
     this.keptTargets = kept?.value.view;
     const analysis = analyzeSheet(read.snapshot, {
