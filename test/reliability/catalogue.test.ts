@@ -997,6 +997,16 @@ const ROWS: Row[] = [
     never: /không có trang tính/,
   },
   {
+    name: "--sheet that differs by an invisible character: the names listed show it",
+    build: (d) =>
+      annexFile(d, "bieu01.xlsx", undefined, (ws) => {
+        ws.name = "Biểu 01\u200b - 2023";
+      }),
+    args: checkSheet("Biểu 01 - 2023"),
+    exit: 2,
+    says: /không có trang tính "Biểu 01 - 2023" \(có: "Biểu 01⟨U\+200B⟩ - 2023"\)/,
+  },
+  {
     name: "a zero-width space inside a figure typed as text is shown in the message",
     build: withCell("actualPrev", "16\u200b000"),
     args: (d) => ["check", at(d, "bieu01.xlsx")],
