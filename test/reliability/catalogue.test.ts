@@ -1166,8 +1166,13 @@ const ROWS: Row[] = [
     says: /Lưu ý: 1 ô có công thức mà tệp không lưu kết quả \(G\d+\)/,
     writes: ["bieu01.xlsx"],
     then: async (d) => {
-      const zip = await JSZip.loadAsync(await fs.readFile(at(d, "bieu01.xlsx")));
+      const bytes = await fs.readFile(at(d, "bieu01.xlsx"));
+      const zip = await JSZip.loadAsync(bytes);
       expect(await zip.file("xl/workbook.xml")?.async("string")).toMatch(/fullCalcOnLoad="1"/);
+      // Run twice, the second changes nothing: the file already asks for recalculation.
+      const again = await annex("fill", at(d, "bieu01.xlsx"));
+      expect(again.out).toMatch(/Không có gì cần ghi/);
+      expect((await fs.readFile(at(d, "bieu01.xlsx"))).equals(bytes)).toBe(true);
     },
   },
 ];
