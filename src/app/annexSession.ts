@@ -46,6 +46,7 @@ import {
   TemplateStore,
 } from "./customTemplates";
 import { checkDistrictFiles, DistrictFileInput, DistrictFileReport } from "./districtFiles";
+import { KEPT_TARGETS, readTargetsText, TargetsView } from "./targetsChoice";
 import { attempt, failure, Outcome, success } from "./problems";
 import {
   freeSheetName,
@@ -101,6 +102,16 @@ export interface CheckReport {
   readonly summary: Bilingual;
   /** Cells edited since the previous check, when this check followed edits. */
   readonly edited: readonly string[];
+  /** The targets file kept with the workbook that this check used, if any. */
+  readonly targets?: TargetsView;
+}
+
+export interface TargetsResult {
+  /** The targets file now kept with the workbook (none after removing it). */
+  readonly targets?: TargetsView;
+  /** The sheet checked again with it, when the active sheet holds an annex. */
+  readonly report?: CheckReport;
+  readonly summary: Bilingual;
 }
 
 export interface KeptCell {
@@ -214,6 +225,10 @@ export class AnnexSession {
   private readonly locale: NumberLocale;
   private readonly recheckDelayMs: number;
   private last: Checked | undefined;
+  /** The targets file kept with the workbook, as the last read found it. */
+  private keptTargets: TargetsView | undefined;
+  /** Whether a read has told what the workbook keeps (before the first check, nothing is known). */
+  private targetsRead = false;
   /** The sheet whose edits trigger a re-check: the last one checked, even if it stopped reading as an annex. */
   private watched: string | undefined;
   private readonly undoStack: UndoEntry[] = [];
@@ -578,6 +593,64 @@ export class AnnexSession {
     return this.readAnnex(this.last.report.sheet);
   }
 
+  // ── Tệp chỉ tiêu ────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Keeps a province's targets file (its JSON text, a file the user chose) with the workbook, for
+   * Kiểm tra and Tính cột from now on, then checks the active sheet with it. A file that is not a
+   * valid targets file is refused with --targets' own words, and nothing is kept.
+   */
+  chooseTargets(text: string, name: string): Promise<Outcome<TargetsResult>> {
+    return this.run(async () => {
+      const read = readTargetsText(text.replace(/^\uFEFF/, ""), name, templateList(this.custom));
+      if (!read.ok) return read;
+      await this.host.writeTargets(text.replace(/^\uFEFF/, ""));
+      this.keptTargets = read.value.view;
+      this.targetsRead = true;
+      return this.checkedWithTargets(read.value.view, {
+        vi: `Đã lưu tệp chỉ tiêu "${name}" vào sổ tính: ${read.value.view.summary.vi}`,
+        en: `Kept the targets file "${name}" in the workbook: ${read.value.view.summary.en}`,
+      });
+    });
+  }
+
+  /** Forgets the targets file kept with the workbook; the sheet is checked again without it. */
+  removeTargets(): Promise<Outcome<TargetsResult>> {
+    return this.run(async () => {
+      await this.host.writeTargets(undefined);
+      this.keptTargets = undefined;
+      this.targetsRead = true;
+      return this.checkedWithTargets(undefined, {
+        vi: "Đã bỏ tệp chỉ tiêu khỏi sổ tính; kiểm tra theo mẫu biểu, không theo chỉ tiêu của tỉnh.",
+        en: "Removed the targets file from the workbook; checks follow the template, not the province's targets.",
+      });
+    });
+  }
+
+  /** The targets file the last check or fill used (undefined: none, or nothing read yet). */
+  get targets(): TargetsView | undefined {
+    return this.keptTargets;
+  }
+
+  /** Whether `targets` is known: the workbook has been read at least once. */
+  get targetsKnown(): boolean {
+    return this.targetsRead;
+  }
+
+  private async checkedWithTargets(
+    targets: TargetsView | undefined,
+    summary: Bilingual
+  ): Promise<Outcome<TargetsResult>> {
+    const checked = await this.checkNow(this.last?.report.sheet, []);
+    // Kept either way: a sheet that holds no annex is checked with it once one is opened.
+    if (!checked.ok && checked.problem.code !== "no-annex") return checked;
+    return success<TargetsResult>({
+      ...(targets ? { targets } : {}),
+      ...(checked.ok ? { report: checked.value } : {}),
+      summary,
+    });
+  }
+
   // ── Tính cột ────────────────────────────────────────────────────────────────────────────────
 
   /** Writes the derived formulas of the active annex; never replaces what a person typed unless asked. */
@@ -735,10 +808,20 @@ export class AnnexSession {
     }>
   > {
     const read = await this.host.readSheet(sheet);
+    const templates = templateList(this.custom);
+    // The targets file kept with the workbook, read as --targets reads one (#17).
+    const kept =
+      read.targets === undefined
+        ? undefined
+        : readTargetsText(read.targets, KEPT_TARGETS, templates);
+    this.targetsRead = true;
+    if (kept && !kept.ok) return kept;
+    this.keptTargets = kept?.value.view;
     const analysis = analyzeSheet(read.snapshot, {
-      templates: templateList(this.custom),
+      templates,
       locale: this.locale,
       ...(options.overwrite ? { overwrite: true } : {}),
+      ...(kept ? { targets: kept.value.file } : {}),
     });
     if (!analysis.annex) {
       const finding = analysis.findings[0];
@@ -782,6 +865,7 @@ export class AnnexSession {
       annex,
       fill: { pending: analysis.plan.writes.length, kept: analysis.plan.skipped.length },
       protection,
+      ...(this.keptTargets ? { targets: this.keptTargets } : {}),
       summary: {
         vi: `${annex.form} năm ${annex.year}, trang tính "${analysis.sheet}": ${countsText(counts).vi}${more("vi")}.`,
         en: `${annex.form} for ${annex.year}, sheet "${analysis.sheet}": ${countsText(counts).en}${more("en")}.`,

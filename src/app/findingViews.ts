@@ -5,6 +5,8 @@ import {
   ExplainedFinding,
   Explanation,
   Finding,
+  quoteCell,
+  REASON_LIMIT,
   RULES,
   resolveLocalized,
   Severity,
@@ -143,9 +145,10 @@ export function explanationView(e: Explanation): ExplanationView {
     key: explanationKey(e),
     ruleId: e.ruleId,
     cell: e.cell,
-    reason: e.reason,
+    // Shown, not kept: a 100,000-character reason in a workbook is cut like cell text (#17).
+    reason: quoteCell(e.reason, REASON_LIMIT),
     date: e.date,
-    ...(e.by ? { by: e.by } : {}),
+    ...(e.by ? { by: quoteCell(e.by) } : {}),
   };
 }
 

@@ -16,6 +16,7 @@ export type {
   InsertResult,
   KeptCell,
   SessionOptions,
+  TargetsResult,
   UndoResult,
   WatchEvent,
 } from "./annexSession";
@@ -30,6 +31,7 @@ export type {
 } from "./findingViews";
 export { countsText, explainedText, SEVERITY_LABEL, SEVERITIES, WHOLE_SHEET } from "./findingViews";
 export type { Outcome, Problem, ProblemCode } from "./problems";
+export type { TargetsView } from "./targetsChoice";
 export type { PreviewRow, TemplateChoice, TemplatePreview } from "./templateCatalog";
 export { yearOf } from "./templateCatalog";
 export { localTemplateStore, pageTemplateStore } from "./customTemplates";

@@ -4,6 +4,8 @@ import {
   ExplainedFinding,
   Explanation,
   Finding,
+  quoteCell,
+  REASON_LIMIT,
   ReopenedFinding,
   Severity,
   UnplacedExplanation,
@@ -168,6 +170,11 @@ const ADDRESS_ONLY: Bilingual = {
  * findings ("Đã giải trình", with their reasons), those open again because a figure changed, and
  * explanations no finding uses any more.
  */
+/** A reason as printed: cut like cell text, so a 100,000-character reason prints a line or two. */
+function reasonText(reason: string): string {
+  return quoteCell(reason, REASON_LIMIT);
+}
+
 function explainedLines(s: SheetReport, lang: Lang, width: number): string[] {
   const out: string[] = [];
   const vi = lang === "vi";
@@ -180,7 +187,7 @@ function explainedLines(s: SheetReport, lang: Lang, width: number): string[] {
       SEVERITY[f.severity][lang],
       f.cells[0] ?? "",
       f.message[lang],
-      `${e.reason} (${[e.date, e.by].filter(Boolean).join(", ")})` +
+      `${reasonText(e.reason)} (${[e.date, e.by && quoteCell(e.by)].filter(Boolean).join(", ")})` +
         (addressOnly ? ADDRESS_ONLY[lang] : ""),
     ]);
     out.push(renderTable(header, rows, width, [0, 1]));
@@ -188,8 +195,8 @@ function explainedLines(s: SheetReport, lang: Lang, width: number): string[] {
   for (const r of s.reopened ?? [])
     out.push(
       vi
-        ? `Giải trình ở ô ${r.explanation.cell} (${r.explanation.ruleId}, ${r.explanation.date}) không còn áp dụng: số liệu ở ${r.changed.join(", ")} đã thay đổi. Lý do cũ: "${r.explanation.reason}".`
-        : `The explanation at cell ${r.explanation.cell} (${r.explanation.ruleId}, ${r.explanation.date}) no longer applies: the figures in ${r.changed.join(", ")} changed. It said: "${r.explanation.reason}".`
+        ? `Giải trình ở ô ${r.explanation.cell} (${r.explanation.ruleId}, ${r.explanation.date}) không còn áp dụng: số liệu ở ${r.changed.join(", ")} đã thay đổi. Lý do cũ: "${reasonText(r.explanation.reason)}".`
+        : `The explanation at cell ${r.explanation.cell} (${r.explanation.ruleId}, ${r.explanation.date}) no longer applies: the figures in ${r.changed.join(", ")} changed. It said: "${reasonText(r.explanation.reason)}".`
     );
   for (const { explanation: e, why } of s.unplacedExplanations ?? [])
     out.push(
@@ -200,8 +207,8 @@ function explainedLines(s: SheetReport, lang: Lang, width: number): string[] {
   for (const e of s.staleExplanations ?? [])
     out.push(
       vi
-        ? `Giải trình ở ô ${e.cell} (${e.ruleId}) không còn phát hiện tương ứng; vẫn giữ trong tệp (rút bằng annex explain --withdraw): "${e.reason}".`
-        : `The explanation at cell ${e.cell} (${e.ruleId}) has no finding any more; it stays in the file (withdraw it with annex explain --withdraw): "${e.reason}".`
+        ? `Giải trình ở ô ${e.cell} (${e.ruleId}) không còn phát hiện tương ứng; vẫn giữ trong tệp (rút bằng annex explain --withdraw): "${reasonText(e.reason)}".`
+        : `The explanation at cell ${e.cell} (${e.ruleId}) has no finding any more; it stays in the file (withdraw it with annex explain --withdraw): "${reasonText(e.reason)}".`
     );
   return out;
 }
@@ -277,7 +284,7 @@ function explanationJson(e: Explanation) {
     cell: e.cell,
     indicator: e.indicator ?? null,
     column: e.column ?? null,
-    reason: e.reason,
+    reason: reasonText(e.reason),
     date: e.date,
     by: e.by ?? null,
     figures: e.figures,

@@ -1,4 +1,4 @@
-import { TemplateError } from "../domain";
+import { problemLines, TemplateError } from "../domain";
 import { WorkbookFileError } from "../adapters/xlsx/workbookFile";
 import { checkCommand, CHECK_USAGE } from "./commands/check";
 import { explainCommand, EXPLAIN_USAGE } from "./commands/explain";
@@ -87,7 +87,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           ? `Mẫu biểu ${e.source} không hợp lệ:`
           : `Template ${e.source} is invalid:`) +
           "\n" +
-          e.problems.map((p) => `  ${p.path}: ${p[lang]}`).join("\n")
+          problemLines(e.problems, lang)
+            .map((l) => `  ${l}`)
+            .join("\n")
       );
       return EXIT.failed;
     }

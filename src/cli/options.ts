@@ -7,6 +7,7 @@ import {
   loadTargetsJson,
   loadTemplateJson,
   NumberLocale,
+  invalidTargetsText,
   Template,
   TargetsError,
   TargetsFile,
@@ -192,11 +193,7 @@ export async function loadTargets(
     return loadTargetsJson(text, templates, file);
   } catch (e) {
     if (!(e instanceof TargetsError)) throw e;
-    const list = (lang: "vi" | "en") => e.problems.map((p) => `  ${p.path}: ${p[lang]}`).join("\n");
-    throw new UsageError({
-      vi: `Tệp chỉ tiêu ${file} (--targets) không hợp lệ:\n${list("vi")}`,
-      en: `The targets file ${file} (--targets) is invalid:\n${list("en")}`,
-    });
+    throw new UsageError(invalidTargetsText(file, e.problems, "--targets"));
   }
 }
 

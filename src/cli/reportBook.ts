@@ -14,7 +14,7 @@ import { refuseExisting, writeBytes } from "../adapters/xlsx/workbookFile";
 import { withWorkbookLock } from "../adapters/xlsx/workbookLock";
 import { countFindings, countsText, FileReport, fileCounts } from "./checkReport";
 
-export { fileUnit, refuseExisting };
+export { fileUnit };
 
 /**
  * `annex check --report report.xlsx`: the rows of the report workbook, from the same FileReports the

@@ -2,6 +2,7 @@ import {
   analyzeWorkbook,
   Bilingual,
   NumberLocale,
+  quoteCell,
   SheetSnapshot,
   TargetsFile,
   Template,
@@ -39,11 +40,13 @@ export async function analyzeFile(
   if (options.sheet !== undefined && !snapshots.length) {
     const names = opened.workbook.worksheets
       .filter((ws) => ws.name !== METADATA_SHEET)
-      .map((ws) => `"${ws.name}"`)
+      .map((ws) => `"${quoteCell(ws.name)}"`)
       .join(", ");
+    // Quoted as cell text: a name that differs by an invisible character shows where (⟨U+200B⟩).
+    const asked = quoteCell(options.sheet);
     throw new WorkbookFileError("no-sheet", file, {
-      vi: `Tệp "${file}" không có trang tính "${options.sheet}" (có: ${names}).`,
-      en: `"${file}" has no sheet "${options.sheet}" (it has: ${names}).`,
+      vi: `Tệp "${file}" không có trang tính "${asked}" (có: ${names}).`,
+      en: `"${file}" has no sheet "${asked}" (it has: ${names}).`,
     });
   }
   const analysis = analyzeWorkbook(snapshots, {

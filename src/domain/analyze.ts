@@ -70,7 +70,11 @@ export function analyzeSheet(sheet: SheetSnapshot, options: AnalyzeOptions): Ana
   const all = validateAnnex(sheet, annex, derived, options, readings);
   const split = splitFindings(all, sheet.explanations, sheet, annex);
   const findings = split.open;
-  const plan = planFill(sheet, derived, options);
+  const filled = planFill(sheet, derived, options);
+  // The cached results of the derived cells read an uncalculated formula as blank: Excel must recalculate.
+  const plan = all.some((f) => f.ruleId === "formula.not-calculated")
+    ? { ...filled, recalculate: true }
+    : filled;
   return {
     sheet: sheet.name,
     annex,

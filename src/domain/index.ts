@@ -34,18 +34,28 @@ export { parseTarget } from "./targets/parseTarget";
 export type { Target } from "./targets/parseTarget";
 export {
   checkTargetsFile,
+  invalidTargetsText,
   loadTargetsJson,
   targetsForAnnex,
   TargetsError,
   TARGETS_FORMAT,
 } from "./targets/targetsFile";
 export type { AssignedTarget, TargetsFile, TargetsFileInput } from "./targets/targetsFile";
+export {
+  parseTargetsRecord,
+  TARGETS_COLUMN,
+  TARGETS_HEADER,
+  targetsTable,
+} from "./targets/targetsRecord";
 export { locateAnnex } from "./sheet/locate";
 export { reportingUnit, type ReportingUnit } from "./sheet/reportingUnit";
 export type { LocatedAnnex } from "./sheet/locate";
 export type { SheetSnapshot, CellValue, AnnexMetadata, ErrorCode } from "./sheet/snapshot";
 export { snapshotFromValues, ERROR_CODES, isErrorCode, SnapshotEditor } from "./sheet/snapshot";
 export { toA1, fromA1, columnLetter } from "./sheet/address";
+export { sameSheetName, sheetKey, SheetNameMap } from "./sheet/sheetName";
+export { QUOTE_LIMIT, quoteCell, REASON_LIMIT } from "./text/quote";
+export { PROBLEM_LIMIT, problemLines, type PathProblem } from "./text/problemList";
 export {
   METADATA_SHEET,
   METADATA_HEADER,

@@ -78,6 +78,13 @@ export interface AnnexHost {
    */
   writeExplanations(sheet: string, explanations: ExplanationsChange): Promise<void>;
 
+  /**
+   * Keeps a targets file (its JSON text) with the workbook, or none (undefined), in the very hidden
+   * metadata sheet (src/domain/targets/targetsRecord.ts); readSheet gives it back in `targets`.
+   * Writing the same text twice changes nothing.
+   */
+  writeTargets(text: string | undefined): Promise<void>;
+
   /** Activates the sheet and selects the cells (the first one is the active cell). */
   select(sheet: string, cells: readonly string[]): Promise<void>;
 
@@ -117,6 +124,8 @@ export interface SheetInfo {
 
 export interface SheetRead {
   readonly snapshot: SheetSnapshot;
+  /** The targets file kept with the workbook (its JSON text), read in the same answer as the metadata. */
+  readonly targets?: string;
   /** "none", protected without a password (we can write), or with one (we cannot). */
   readonly protection: "none" | "no-password" | "password";
 }

@@ -27,6 +27,7 @@ import { ExplainedList, FindingList, SEVERITY_BADGE } from "./FindingList";
 import { Notice, ProblemBar, Progress } from "./Feedback";
 import { useAction, usePane } from "./paneContext";
 import { S } from "./strings";
+import { TargetsFile } from "./TargetsFile";
 import { useTabLayout } from "./tabLayout";
 
 const useStyles = makeStyles({
@@ -95,6 +96,8 @@ export function CheckTab(): React.JSX.Element {
       setTicked(new Set());
       watch();
     } else setReport(undefined);
+    // The check read the workbook, and with it the targets file it keeps (TargetsFile shows it).
+    changed();
   };
 
   const select = (f: FindingView) => void action.run(() => session.select(f));
@@ -183,6 +186,7 @@ export function CheckTab(): React.JSX.Element {
         </Button>
         <Progress show={action.showProgress} label={working} />
       </div>
+      <TargetsFile />
       <ProblemBar
         problem={action.problem ?? watchProblem}
         onDismiss={() => {

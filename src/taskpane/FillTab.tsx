@@ -18,6 +18,7 @@ import type { Bilingual, FillResult } from "../app";
 import { Notice, ProblemBar, Progress } from "./Feedback";
 import { useAction, usePane } from "./paneContext";
 import { cellsText, S } from "./strings";
+import { TargetsFile } from "./TargetsFile";
 import { useTabLayout } from "./tabLayout";
 
 const useStyles = makeStyles({
@@ -101,6 +102,7 @@ export function FillTab(): React.JSX.Element {
         label={t(SELF_CHECK)}
         disabled={action.busy}
       />
+      <TargetsFile />
       <ProblemBar problem={action.problem} onDismiss={action.clearProblem} />
       {done && <Notice intent="success" text={done} />}
       {result && (

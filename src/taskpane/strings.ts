@@ -18,6 +18,20 @@ export const S = {
   working: b("Đang xử lý…", "Working…"),
   dismiss: b("Đóng thông báo", "Dismiss"),
 
+  // Tệp chỉ tiêu (Kiểm tra, Tính cột)
+  targetsCaption: b("Chỉ tiêu của tỉnh", "The province's targets"),
+  targetsUnknown: b(
+    "Kiểm tra và Tính cột dùng tệp chỉ tiêu của tỉnh đã lưu trong sổ tính, nếu có (như annex --targets).",
+    "Check and Fill use the province's targets file kept in the workbook, if any (as annex --targets does)."
+  ),
+  targetsNone: b(
+    "Sổ tính chưa có tệp chỉ tiêu: kế hoạch được kiểm tra theo mẫu biểu, không theo chỉ tiêu của tỉnh.",
+    "The workbook keeps no targets file: plans are checked against the template, not the province's targets."
+  ),
+  chooseTargets: b("Chọn tệp chỉ tiêu (.json)…", "Choose a targets file (.json)…"),
+  removeTargets: b("Bỏ tệp chỉ tiêu", "Remove the targets file"),
+  savingTargets: b("Đang lưu tệp chỉ tiêu…", "Keeping the targets file…"),
+
   // Mẫu biểu
   template: b("Mẫu biểu", "Template"),
   customTemplate: b("mẫu riêng", "custom"),

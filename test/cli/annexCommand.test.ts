@@ -81,7 +81,8 @@ describe("annex new", () => {
     const out = path.join(dir, "no-such-folder", "b01.xlsx");
     const r = await annex("new", "--template", "bieu-01-ke-hoach-nam", "--year", "2023", "-o", out);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/Không ghi được tệp .*b01\.xlsx/);
+    // Said before the work, naming the missing folder (#17).
+    expect(r.err).toMatch(/Không có thư mục ".*no-such-folder" để ghi ".*b01\.xlsx"/);
     expect(await fs.readdir(dir)).toEqual([]);
   });
 });

@@ -75,6 +75,21 @@ describe("parseNumber: how Vietnamese staff write numbers", () => {
       expect(p.value).toBe(16);
       expect(p.ambiguous?.alternative).toBe(16000);
     });
+    test('on a count row "16,000" (vi-VN) is 16 000 people, and says the vi-VN reading 16 is possible (#17)', () => {
+      const p = parseNumber("16,000", "vi-VN", { whole: true });
+      expect(p).toMatchObject({ kind: "number", value: 16000 });
+      expect(p.kind === "number" && p.ambiguous).toEqual({ alternative: 16, locale: "vi-VN" });
+      // Written the locale's way, or not a whole number the other way: one reading only.
+      for (const [text, locale] of [
+        ["16.000", "vi-VN"],
+        ["16,000", "en-US"],
+        ["1,058", "vi-VN"],
+        ["1.058", "en-US"],
+      ] as const) {
+        const q = parseNumber(text, locale, { whole: true });
+        expect(q.kind === "number" && q.ambiguous).toBeFalsy();
+      }
+    });
     test.each(["57,72", "1.234,5", "127.550.801.040", "0,500", "1,5", "3615"])(
       "%j is not ambiguous",
       (text) => {

@@ -54,19 +54,35 @@ describe("parseTarget: targets as plans write them", () => {
     expect(parseTarget("1-1,5", "vi-VN")).toMatchObject({ ok: true, ambiguous: false });
   });
 
-  test("on a count row the figure is whole, so not ambiguous in either locale; a share of it is read as written", () => {
+  test("on a count row the figure is whole: read as written in the locale, and said so where it goes against the locale (#17)", () => {
     const whole = { whole: true };
+    // Written the locale's way: one reading only.
+    expect(parseTarget("trên 16.000", "vi-VN", whole)).toMatchObject({
+      ok: true,
+      ambiguous: false,
+      readAs: "vi-VN",
+      target: { op: ">", value: 16000 },
+    });
+    expect(parseTarget("16,000 - 18,000 người", "en-US", whole)).toMatchObject({
+      ok: true,
+      ambiguous: false,
+      target: { op: "range", min: 16000, max: 18000 },
+    });
+    // Against the locale: still whole people, but 16 people is a reading too, so it is ambiguous.
+    expect(parseTarget("trên 16.000", "en-US", whole)).toMatchObject({
+      ok: true,
+      ambiguous: true,
+      readAs: "vi-VN",
+      target: { op: ">", value: 16000 },
+    });
+    expect(parseTarget("16,000 - 18,000 người", "vi-VN", whole)).toMatchObject({
+      ok: true,
+      ambiguous: true,
+      readAs: "en-US",
+      target: { op: "range", min: 16000, max: 18000 },
+    });
     for (const locale of ["vi-VN", "en-US"] as const) {
-      expect(parseTarget("trên 16.000", locale, whole)).toMatchObject({
-        ok: true,
-        ambiguous: false,
-        target: { op: ">", value: 16000 },
-      });
-      expect(parseTarget("16,000 - 18,000 người", locale, whole)).toMatchObject({
-        ok: true,
-        ambiguous: false,
-        target: { op: "range", min: 16000, max: 18000 },
-      });
+      // 1,5 people is no count: one reading only.
       expect(parseTarget("tăng 1.500", locale, whole)).toMatchObject({
         ok: true,
         ambiguous: false,

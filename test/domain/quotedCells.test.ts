@@ -28,6 +28,17 @@ describe("quoteCell", () => {
     expect(cut.length).toBeLessThanOrEqual(QUOTE_LIMIT);
     expect(cut.slice(0, -1)).toBe("😀".repeat((cut.length - 1) / 2));
   });
+
+  test("characters that print as nothing are shown by their code, and count towards the limit", () => {
+    expect(quoteCell("16\u200b000")).toBe("16⟨U+200B⟩000");
+    expect(quoteCell("\ufeff57,72\u00ad")).toBe("⟨U+FEFF⟩57,72⟨U+00AD⟩");
+    expect(quoteCell("a\u0007b")).toBe("a⟨U+0007⟩b");
+    // A code is never cut in half.
+    const cut = quoteCell("\u200b".repeat(100));
+    expect(cut.length).toBeLessThanOrEqual(QUOTE_LIMIT);
+    expect(cut).toMatch(/^(⟨U\+200B⟩)+…$/);
+    expect(quoteCell("a\r\n\r\nb\tc")).toBe("a b c");
+  });
 });
 
 describe("a 1 MiB string gives findings of their usual size", () => {

@@ -333,6 +333,17 @@ const scenarios: Array<[RuleId, string, () => TestAnnex, (a: TestAnnex) => strin
     (a) => a.address("2", "actualPrev"),
   ],
   [
+    "formula.not-calculated",
+    "a person's =SUM(…) in a figure cell, saved without its result (#17)",
+    () => {
+      const a = clean();
+      return a.set("2", "estimateCur", "", {
+        formula: `=SUM(${a.address("2", "actualPrev")}:${a.address("2", "planCur")})`,
+      });
+    },
+    (a) => a.address("2", "estimateCur"),
+  ],
+  [
     "derived.overflow",
     "a figure of 1e308 makes percent of plan overflow",
     () => clean().setRow("2", { planCur: 0.5, estimateCur: 1e308 }),

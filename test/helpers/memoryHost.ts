@@ -56,7 +56,8 @@ type Method =
   | "select"
   | "highlight"
   | "listSheets"
-  | "writeExplanations";
+  | "writeExplanations"
+  | "writeTargets";
 
 export class MemoryHost implements AnnexHost {
   readonly kind = "browser" as const;
@@ -68,6 +69,8 @@ export class MemoryHost implements AnnexHost {
   readonly calls: string[] = [];
   readonly highlights = new Map<string, readonly Highlight[]>();
   selection: { sheet: string; cells: readonly string[] } | undefined;
+  /** The targets file kept with the workbook (its JSON text), as the metadata sheet keeps it. */
+  targets: string | undefined;
 
   constructor(
     private readonly caps: HostCapabilities = {
@@ -170,6 +173,7 @@ export class MemoryHost implements AnnexHost {
         ? { ...snapshot, explanations: sheet.explanations }
         : snapshot,
       protection: sheet.protection,
+      ...(this.targets ? { targets: this.targets } : {}),
     };
   }
 
@@ -177,6 +181,11 @@ export class MemoryHost implements AnnexHost {
     this.enter("writeExplanations");
     const named = this.sheetNamed(sheet);
     named.explanations = [...changedExplanations(explanations, named.explanations ?? [])];
+  }
+
+  async writeTargets(text: string | undefined): Promise<void> {
+    this.enter("writeTargets");
+    this.targets = text;
   }
 
   /** A sheet's explanations as stored (test control). */

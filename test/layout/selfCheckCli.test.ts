@@ -63,3 +63,44 @@ test("annex new without --authority: A1 holds a visible placeholder, and the com
   expect(made.out).toContain(`ô A1 ghi "${AUTHORITY_PLACEHOLDER}"`);
   expect((await openWorkbook(file)).worksheets[0].getCell("A1").value).toBe(AUTHORITY_PLACEHOLDER);
 });
+
+test("a person's own 'Kiểm tra' column on a hand-made sheet is never taken for ours (#17)", async () => {
+  const dir = tempDir("annex-selfcheck-own-");
+  const { wb, ws } = handMadeSheet(layout);
+  const own = layout.selfCheck.column + 1;
+  const header = layout.headerRows[0] + 1;
+  ws.getCell(header, own).value = "Kiểm tra";
+  ws.getCell(row("1"), own).value = "đã đối chiếu với sổ";
+  ws.getCell(row("4"), col("planNext")).value = 100;
+  ws.getCell(row("5"), col("planNext")).value = 120; // "trong đó" above its total
+  const file = path.join(dir, "cao-loc.xlsx");
+  await saveWorkbook(wb, file);
+  const formulasIn = (sheet: ExcelJS.Worksheet, c: number) => {
+    const found: string[] = [];
+    sheet.getColumn(c).eachCell((cell) => {
+      if (cell.formula) found.push(cell.address);
+    });
+    return found;
+  };
+
+  await annex("fill", file);
+  let read = (await openWorkbook(file)).worksheets[0];
+  expect(formulasIn(read, own)).toEqual([]);
+  expect(read.getCell(row("1"), own).value).toBe("đã đối chiếu với sổ");
+  expect(conditionalFormats(read)).toEqual([]);
+
+  // Asked for: ours goes into a free column beside it, the person's column stays as typed.
+  await annex("fill", file, "--self-check");
+  read = (await openWorkbook(file)).worksheets[0];
+  expect(formulasIn(read, own)).toEqual([]);
+  expect(read.getCell(row("1"), own).value).toBe("đã đối chiếu với sổ");
+  expect(read.getCell(header, own + 1).value).toBe("Kiểm tra");
+  expect((read.getCell(row("5"), own + 1).value as ExcelJS.CellFormulaValue).result).toBe(
+    "> dòng 4"
+  );
+  // And ours is recognised by its formulas afterwards: a second run writes nothing.
+  const bytes = await fs.readFile(file);
+  const again = await annex("fill", file);
+  expect(again.out).toContain("0 ô công thức cần ghi");
+  expect((await fs.readFile(file)).equals(bytes)).toBe(true);
+});

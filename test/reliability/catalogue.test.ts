@@ -17,6 +17,7 @@ import { spawnSync } from "child_process";
 import { hostname } from "os";
 import { lockPath } from "../../src/adapters/xlsx/workbookLock";
 import { EXPLANATIONS_COLUMN } from "../../src/domain/explanations/records";
+import { handMadeSheet } from "../layout/selfCheckSheets";
 import {
   annexFile,
   bombStream,
@@ -1195,6 +1196,197 @@ const ROWS: Row[] = [
     exit: 1,
     says: /1 giải trình của trang tính "Biểu cũ" không đặt được vào đâu/,
     never: /Đã giải trình/,
+  },
+  // issue 17 (hostile-input edges, part B)
+  {
+    name: "--sheet typed normally finds a sheet whose name was saved decomposed (NFD)",
+    build: (d) =>
+      annexFile(d, "bieu01.xlsx", undefined, (ws) => {
+        ws.name = ws.name.normalize("NFD");
+      }),
+    args: checkSheet("Biểu 01 - 2023"),
+    exit: 0,
+    says: /mẫu bieu-01-ke-hoach-nam 1\.\d+\.\d+, năm 2023/,
+    never: /không có trang tính/,
+  },
+  {
+    name: "--sheet that differs by an invisible character: the names listed show it",
+    build: (d) =>
+      annexFile(d, "bieu01.xlsx", undefined, (ws) => {
+        ws.name = "Biểu 01\u200b - 2023";
+      }),
+    args: checkSheet("Biểu 01 - 2023"),
+    exit: 2,
+    says: /không có trang tính "Biểu 01 - 2023" \(có: "Biểu 01⟨U\+200B⟩ - 2023"\)/,
+  },
+  {
+    name: "a zero-width space inside a figure typed as text is shown in the message",
+    build: withCell("actualPrev", "16\u200b000"),
+    args: (d) => ["check", at(d, "bieu01.xlsx")],
+    exit: 1,
+    says: /chứa chữ "16⟨U\+200B⟩000", không phải số/,
+  },
+  {
+    name: '"16,000" typed as text is noted as ambiguous on a count row as on an amount row',
+    build: (d) =>
+      annexFile(d, "bieu01.xlsx", undefined, (ws, a) => {
+        ws.getCell(a("2", "planNext")).value = "16,000"; // dự án: a count
+        ws.getCell(a("3", "planNext")).value = "16,000"; // triệu đồng: an amount
+      }),
+    args: (d) => ["check", at(d, "bieu01.xlsx"), "--json"],
+    exit: 0,
+    then: (_d, r) => {
+      const findings = (
+        JSON.parse(r.out) as {
+          files: Array<{
+            sheets: Array<{ findings: Array<{ ruleId: string; message: { vi: string } }> }>;
+          }>;
+        }
+      ).files[0].sheets[0].findings.filter((f) => f.ruleId === "type.number-as-text");
+      expect(findings.map((f) => f.message.vi)).toEqual([
+        expect.stringMatching(
+          /"16,000", đọc theo cách viết tiếng Anh .* là 16\.000 \(theo cách viết Việt Nam .* sẽ là 16\)\. Hãy xác nhận/
+        ),
+        expect.stringMatching(
+          /"16,000", đọc theo cách viết Việt Nam .* là 16 \(theo cách viết tiếng Anh .* sẽ là 16\.000\)\. Hãy xác nhận/
+        ),
+      ]);
+    },
+  },
+  {
+    name: "check --report bc.csv: refused before checking, nothing written",
+    build: clean,
+    args: (d) => ["check", at(d, "bieu01.xlsx"), "--report", at(d, "bc.csv")],
+    exit: 2,
+    says: /--report ".*bc\.csv": tệp ghi ra là sổ Excel, tên phải có đuôi \.xlsx \(ví dụ ".*bc\.xlsx"\)/,
+    never: /Đã kiểm tra|Tóm tắt/,
+  },
+  {
+    name: 'check --report "": refused before checking',
+    build: clean,
+    args: (d) => ["check", at(d, "bieu01.xlsx"), "--report", ""],
+    exit: 2,
+    says: /--report cần tên tệp \.xlsx để ghi/,
+    never: /Đã kiểm tra|Tóm tắt/,
+  },
+  {
+    name: "fill -o into a folder that does not exist: refused before reading",
+    build: clean,
+    args: (d) => ["fill", at(d, "bieu01.xlsx"), "-o", at(d, "chua-co/ra.xlsx")],
+    exit: 2,
+    says: /Không có thư mục ".*chua-co" để ghi/,
+    never: /ô công thức cần ghi/,
+  },
+  {
+    name: "merge -o tinh.ods: refused before reading the districts",
+    build: clean,
+    args: (d) => ["merge", at(d, "bieu01.xlsx"), "-o", at(d, "tinh.ods")],
+    exit: 2,
+    says: /-o ".*tinh\.ods": tệp ghi ra là sổ Excel/,
+  },
+  {
+    name: "a 100,000-character explanation reason: check quotes it like cell text",
+    build: async (d) => {
+      const file = await withCell("actualPrev", "8.977")(d);
+      const cell = (await annex("check", file, "--json")).out.match(
+        /"ruleId": "type\.number-as-text"[\s\S]*?"cells": \[\s*"([A-Z]+\d+)"/
+      )?.[1];
+      const reason = "Số liệu do Phòng cung cấp. ".repeat(4000);
+      const made = await annex(
+        "explain",
+        file,
+        "--cell",
+        cell ?? "?",
+        "--rule",
+        "type.number-as-text",
+        "--reason",
+        reason
+      );
+      expect(made.code).toBe(0);
+    },
+    args: (d) => ["check", at(d, "bieu01.xlsx")],
+    exit: 0,
+    says: /Đã giải trình[\s\S]*Số liệu do Phòng cung cấp\. Số liệu/,
+    then: (_d, r) => {
+      // The reason is 108,000 characters; the table with its 300 is a few lines.
+      expect(r.out.length).toBeLessThan(10_000);
+      expect(r.out).toContain("…");
+    },
+  },
+  {
+    name: "a targets file of 200,000 bad entries: the first screenful, and how many more",
+    build: async (d) => {
+      await clean(d);
+      const targets = Array.from({ length: 200_000 }, (_, i) => ({
+        indicator: `9${i}`,
+        column: "planNext",
+        text: "trên 16.000",
+      }));
+      await write(
+        d,
+        "chi-tieu.json",
+        JSON.stringify({ format: "annex-targets/1", province: "Lạng Sơn", year: 2023, targets })
+      );
+    },
+    args: (d) => ["check", at(d, "bieu01.xlsx"), "--targets", at(d, "chi-tieu.json")],
+    exit: 2,
+    says: /không hợp lệ:\n {2}targets\[0\]\.indicator: không có chỉ tiêu "90"[\s\S]*\n {2}… và 199\.980 lỗi khác \(sửa các lỗi trên rồi chạy lại\)\./,
+    then: (_d, r) => expect(r.err.length).toBeLessThan(10_000),
+  },
+  {
+    name: "fill on a hand-made sheet with the person's own 'Kiểm tra' column writes nothing into it",
+    build: async (d) => {
+      const layout = buildAnnexLayout(template(), { year: 2023 });
+      const { wb, ws } = handMadeSheet(layout);
+      ws.getCell(layout.headerRows[0] + 1, layout.selfCheck.column + 1).value = "Kiểm tra";
+      await saveWorkbook(wb, at(d, "tay.xlsx"));
+    },
+    args: (d) => ["fill", at(d, "tay.xlsx")],
+    exit: 0,
+    writes: ["tay.xlsx"],
+    then: async (d) => {
+      const layout = buildAnnexLayout(template(), { year: 2023 });
+      const ws = (await openWorkbook(at(d, "tay.xlsx"))).worksheets[0];
+      const own: string[] = [];
+      ws.getColumn(layout.selfCheck.column + 1).eachCell((c) => {
+        if (c.formula) own.push(c.address);
+      });
+      expect(own).toEqual([]);
+    },
+  },
+  {
+    name: "a person's =SUM(…) saved without its result: check names the cell, not 'Chưa có số liệu'",
+    build: withCell("estimateCur", { formula: "SUM(40,4)" } as ExcelJS.CellFormulaValue),
+    args: (d) => ["check", at(d, "bieu01.xlsx")],
+    exit: 0,
+    says: /Ô G\d+ có công thức =SUM\(40,4\) nhưng tệp không lưu kết quả của nó/,
+    never: /Chưa có số liệu[^\n]*\(2\)\./,
+  },
+  {
+    name: "fill over a formula saved without its result: said, and Excel asked to recalculate on open",
+    build: async (d) => {
+      // As a tool that does not calculate saves it: no result, and no request to recalculate.
+      const file = await withCell("estimateCur", {
+        formula: "SUM(40,4)",
+      } as ExcelJS.CellFormulaValue)(d);
+      const zip = await JSZip.loadAsync(await fs.readFile(file));
+      const xml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+      zip.file("xl/workbook.xml", xml.replace(/ fullCalcOnLoad="1"/, ""));
+      await write(d, "bieu01.xlsx", await zip.generateAsync({ type: "nodebuffer" }));
+    },
+    args: (d) => ["fill", at(d, "bieu01.xlsx")],
+    exit: 0,
+    says: /Lưu ý: 1 ô có công thức mà tệp không lưu kết quả \(G\d+\)/,
+    writes: ["bieu01.xlsx"],
+    then: async (d) => {
+      const bytes = await fs.readFile(at(d, "bieu01.xlsx"));
+      const zip = await JSZip.loadAsync(bytes);
+      expect(await zip.file("xl/workbook.xml")?.async("string")).toMatch(/fullCalcOnLoad="1"/);
+      // Run twice, the second changes nothing: the file already asks for recalculation.
+      const again = await annex("fill", at(d, "bieu01.xlsx"));
+      expect(again.out).toMatch(/Không có gì cần ghi/);
+      expect((await fs.readFile(at(d, "bieu01.xlsx"))).equals(bytes)).toBe(true);
+    },
   },
 ];
 

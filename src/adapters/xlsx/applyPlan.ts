@@ -1,3 +1,4 @@
+import JSZip from "jszip";
 import ExcelJS from "exceljs";
 import { WritePlan } from "../../domain";
 import { formulaKey, SelfCheckRule } from "../../domain/layout/selfCheck";
@@ -19,8 +20,9 @@ export function applyWritePlan(ws: ExcelJS.Worksheet, plan: WritePlan): number {
         : w.value;
     if (w.numFmt) cell.numFmt = w.numFmt;
   }
-  if (plan.writes.some((w) => w.formula !== undefined)) {
-    // Ask Excel to recalculate everything when the file is opened.
+  if (plan.recalculate || plan.writes.some((w) => w.formula !== undefined)) {
+    // Ask Excel to recalculate everything when the file is opened (a result we cache may depend on a
+    // formula the file holds no result for).
     ws.workbook.calcProperties.fullCalcOnLoad = true;
   }
   const check = plannedSelfCheck(plan);
@@ -32,6 +34,7 @@ export function applyWritePlan(ws: ExcelJS.Worksheet, plan: WritePlan): number {
 export function applyWritePlans(workbook: ExcelJS.Workbook, plans: readonly WritePlan[]): number {
   let written = 0;
   for (const plan of plans) {
+    if (plan.recalculate) workbook.calcProperties.fullCalcOnLoad = true;
     const check = plannedSelfCheck(plan);
     if (!plan.writes.length && !(check && missingSelfCheckRules(workbook, plan))) continue;
     const ws = workbook.getWorksheet(plan.sheet);
@@ -39,6 +42,16 @@ export function applyWritePlans(workbook: ExcelJS.Workbook, plans: readonly Writ
     written += applyWritePlan(ws, plan);
   }
   return written;
+}
+
+/**
+ * Whether a workbook's bytes already ask Excel to recalculate on opening (calcPr fullCalcOnLoad), which
+ * ExcelJS does not read: a plan that needs it (WritePlan.recalculate) on a file without it is a change.
+ */
+export async function recalculatesOnLoad(bytes: Uint8Array): Promise<boolean> {
+  const zip = await JSZip.loadAsync(bytes).catch(() => undefined);
+  const xml = await zip?.file("xl/workbook.xml")?.async("string");
+  return xml !== undefined && /<(?:\w+:)?calcPr\b[^>]*\bfullCalcOnLoad="(?:1|true)"/.test(xml);
 }
 
 /**

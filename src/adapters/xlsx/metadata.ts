@@ -14,6 +14,9 @@ import {
   SHEET_IDENTITY_HEADER,
   sheetIdentity,
   WorkbookSheet,
+  parseTargetsRecord,
+  sameSheetName,
+  targetsTable,
 } from "../../domain";
 import {
   CONSOLIDATION_COLUMN,
@@ -82,7 +85,8 @@ export function writeMetadata(
   const row = [...metadataRecord(sheetName, metadata), ...(me ? sheetIdentity(me) : [])];
   let existing: ExcelJS.Row | undefined;
   ws.eachRow((r, n) => {
-    if (n > 1 && r.getCell(1).value === sheetName) existing = r;
+    const name = r.getCell(1).value;
+    if (n > 1 && typeof name === "string" && sameSheetName(name, sheetName)) existing = r;
   });
   // Cell by cell: the row may also hold an explanation, further right (see explanationRows).
   if (existing) row.forEach((v, c) => (existing!.getCell(c + 1).value = v));
@@ -209,4 +213,20 @@ function identityHeader(ws: ExcelJS.Worksheet): void {
     const header = ws.getCell(1, SHEET_IDENTITY_COLUMN + k + 1);
     if (isBlank(header.value)) header.value = h;
   });
+}
+
+/** The targets file kept with the workbook (its JSON text), if any. */
+export function readTargets(workbook: ExcelJS.Workbook): string | undefined {
+  const ws = workbook.getWorksheet(METADATA_SHEET);
+  return ws ? parseTargetsRecord(metadataValues(ws)) : undefined;
+}
+
+/** Keeps this targets file with the workbook (undefined: none); the same text again changes nothing. */
+export function writeTargets(workbook: ExcelJS.Workbook, text: string | undefined): void {
+  if (readTargets(workbook) === text) return;
+  if (text === undefined && !workbook.getWorksheet(METADATA_SHEET)) return;
+  const ws = metadataSheet(workbook);
+  const table = targetsTable(metadataValues(ws), text);
+  for (let r = 0; r < table.rows.length + table.clear; r++)
+    ws.getCell(r + 1, table.column + 1).value = table.rows[r]?.[0] ?? null;
 }

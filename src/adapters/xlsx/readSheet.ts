@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import type { Explanation } from "../../domain";
-import { AnnexMetadata, CellValue, SheetSnapshot, toA1 } from "../../domain";
+import { AnnexMetadata, CellValue, sameSheetName, SheetSnapshot, toA1 } from "../../domain";
 import { METADATA_SHEET, readExplanations, readMetadata } from "./metadata";
 
 /**
@@ -119,7 +119,9 @@ export function workbookSnapshots(workbook: ExcelJS.Workbook, sheet?: string): S
   const metadata = readMetadata(workbook);
   const explanations = readExplanations(workbook);
   return workbook.worksheets
-    .filter((ws) => ws.name !== METADATA_SHEET && (sheet === undefined || ws.name === sheet))
+    .filter(
+      (ws) => ws.name !== METADATA_SHEET && (sheet === undefined || sameSheetName(ws.name, sheet))
+    )
     .map((ws) => withExplanations(sheetSnapshot(ws, metadata.get(ws.name)), explanations));
 }
 

@@ -23,7 +23,8 @@ import {
 } from "../checkReport";
 import { Progress } from "../progress";
 import { unplacedSheets } from "../../adapters/xlsx/metadata";
-import { checkReportBook, fileUnit, refuseExisting, writeCheckReport } from "../reportBook";
+import { checkReportBook, fileUnit, writeCheckReport } from "../reportBook";
+import { newOutputFile } from "../outputPath";
 import { analyzeFile, problemText } from "../workbooks";
 
 export const CHECK_USAGE = {
@@ -57,7 +58,7 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
   const progress = new Progress(io, files.length, lang);
   const reports: FileReport[] = [];
   const units = new Map<string, string | null>();
-  if (values.report !== undefined) await refuseExisting(values.report);
+  if (values.report !== undefined) await newOutputFile("--report", values.report);
   for (const file of files) {
     progress.step(file);
     try {

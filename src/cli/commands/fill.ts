@@ -1,5 +1,9 @@
 import * as path from "path";
-import { applyWritePlans, missingSelfCheckRules } from "../../adapters/xlsx/applyPlan";
+import {
+  applyWritePlans,
+  missingSelfCheckRules,
+  recalculatesOnLoad,
+} from "../../adapters/xlsx/applyPlan";
 import {
   refuseExisting,
   saveWorkbook,
@@ -7,6 +11,7 @@ import {
   writeBytes,
 } from "../../adapters/xlsx/workbookFile";
 import { withWorkbookLock } from "../../adapters/xlsx/workbookLock";
+import { newOutputFile } from "../outputPath";
 import { EXIT, Io, Lang, UsageError } from "../io";
 import {
   COMMON,
@@ -60,7 +65,7 @@ export async function fillCommand(args: readonly string[], io: Io): Promise<numb
   const inPlace = path.resolve(output) === path.resolve(file);
   const sheet = sheetNameOf(values.sheet);
   const force = values.force ?? false;
-  if (!inPlace) await refuseExisting(output);
+  if (!inPlace) await newOutputFile("-o", output);
   // The lock first, then the read: what fill saves holds every earlier writer's work (issue #19).
   return withWorkbookLock(output, "fill", async () => {
     if (!inPlace) await refuseExisting(output);
@@ -97,12 +102,18 @@ export async function fillCommand(args: readonly string[], io: Io): Promise<numb
         : a.plan;
     });
     plans.forEach((plan, i) => io.out(sheetSummary({ sheet: annexes[i].sheet, plan }, lang)));
+    // A result cached over a formula the file holds no result for: Excel must be asked to recalculate
+    // on opening, which is a change when the file does not ask for it yet (#17).
+    const recalculate =
+      plans.some((p) => p.recalculate) && !(await recalculatesOnLoad(opened.bytes)) ? 1 : 0;
     const pending = plans.reduce(
       (n, p) => n + p.writes.length + missingSelfCheckRules(opened.workbook, p),
-      0
+      recalculate
     );
+    const uncalculated = uncalculatedText(annexes, lang);
     if (!pending) {
       if (!inPlace) await writeBytes(output, opened.bytes, { force });
+      if (uncalculated) io.err(uncalculated);
       const kept = inPlace
         ? { vi: "tệp giữ nguyên.", en: "the file is unchanged." }
         : {
@@ -139,9 +150,25 @@ export async function fillCommand(args: readonly string[], io: Io): Promise<numb
     io.out(
       lang === "vi" ? `Đã ghi ${written} ô vào ${output}.` : `Wrote ${written} cells to ${output}.`
     );
+    if (uncalculated) io.err(uncalculated);
     if (errors.length) io.err(errorsText(annexes, errors.length, file, lang));
     return status;
   });
+}
+
+/**
+ * The cells whose formula the file holds no result for (formula.not-calculated): the derived cells of
+ * their rows are cached blank, so a success never hides them (#17). Excel recalculates on opening.
+ */
+function uncalculatedText(annexes: readonly Analysis[], lang: Lang): string | undefined {
+  const cells = annexes.flatMap((a) =>
+    a.findings.filter((f) => f.ruleId === "formula.not-calculated").map((f) => f.cells[0] ?? "")
+  );
+  if (!cells.length) return undefined;
+  const shown = cells.slice(0, 10).join(", ") + (cells.length > 10 ? ", …" : "");
+  return lang === "vi"
+    ? `Lưu ý: ${cells.length} ô có công thức mà tệp không lưu kết quả (${shown}): các cột tính toán dựa vào chúng chỉ có kết quả đúng khi Excel tính lại lúc mở tệp. Hãy mở tệp trong Excel, để Excel tính lại rồi lưu.`
+    : `Note: ${cells.length} cell${cells.length === 1 ? "" : "s"} hold a formula whose result the file does not keep (${shown}): the derived columns that use them are right only once Excel recalculates on opening. Open the file in Excel, let it recalculate, then save.`;
 }
 
 /** The annex's errors: the structural ones in full (as `check` shows them), the others counted. */

@@ -15,6 +15,7 @@ import {
 import { mergedWorkbook } from "../../adapters/xlsx/mergeWorkbook";
 import { refuseExisting, saveWorkbook } from "../../adapters/xlsx/workbookFile";
 import { withWorkbookLock } from "../../adapters/xlsx/workbookLock";
+import { newOutputFile } from "../outputPath";
 import { countsText } from "../checkReport";
 import { EXIT, Io, Lang, UsageError } from "../io";
 import {
@@ -113,7 +114,7 @@ export async function mergeCommand(args: readonly string[], io: Io): Promise<num
       vi: "Thiếu -o TỆP.xlsx (tệp biểu tổng hợp sẽ ghi).",
       en: "-o FILE.xlsx is missing (the consolidated annex to write).",
     });
-  await refuseExisting(output);
+  await newOutputFile("-o", output);
   const { templates, chosen } = await templateOption(values.template);
   const targets = await loadTargets(values.targets, templates);
   const files = expandFiles(positionals);

@@ -15,6 +15,7 @@ import { addAnnexSheet } from "../../adapters/xlsx/createAnnex";
 import { AUTHORITY_PLACEHOLDER } from "../../domain/layout/annexLayout";
 import { refuseExisting, saveWorkbook } from "../../adapters/xlsx/workbookFile";
 import { withWorkbookLock } from "../../adapters/xlsx/workbookLock";
+import { newOutputFile } from "../outputPath";
 import { EXIT, Io, Lang, UsageError } from "../io";
 import {
   COMMON,
@@ -87,7 +88,7 @@ export async function newCommand(args: readonly string[], io: Io): Promise<numbe
   const sheet = sheetNameOf(values.sheet);
   const targets = await loadTargets(values.targets, [template, ...builtInTemplates()]);
   if (targets) refuseTargets(targets, template, year, [values.authority ?? "", values.unit ?? ""]);
-  await refuseExisting(output);
+  await newOutputFile("-o", output);
   const workbook = await newAnnexWorkbook({
     template,
     year,

@@ -1,4 +1,5 @@
 import { CellValue } from "../sheet/snapshot";
+import { SheetNameMap } from "../sheet/sheetName";
 import { Explanation, normalizeFigure } from "./explanation";
 
 /**
@@ -44,7 +45,7 @@ export function explanationsColumn(
 export function parseExplanations(
   values: ReadonlyArray<ReadonlyArray<unknown> | undefined> | undefined
 ): Map<string, Explanation[]> {
-  const found = new Map<string, Explanation[]>();
+  const found = new SheetNameMap<Explanation[]>();
   const col = explanationsColumn(values);
   if (!values || col === undefined) return found;
   for (let r = 1; r < values.length; r++) {

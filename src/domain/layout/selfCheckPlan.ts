@@ -146,14 +146,22 @@ function cellWrite(
   };
 }
 
-/** Our "Kiểm tra" header right of the table (in the first header row, where we write it), if any. */
+/**
+ * Our "Kiểm tra" column right of the table (its header in the first header row, where we write it), if
+ * any. A header alone is not ours: a person's own "Kiểm tra" column on a sheet made by hand took 68 of
+ * our formulas (#17). The column is ours on a sheet the tool made (it has its _annex record, and its
+ * "Kiểm tra" column was laid out with it), or where it already holds one of our formulas (added once
+ * by fill --self-check or Tính cột's box).
+ */
 function findCheckColumn(
   sheet: SheetSnapshot,
   annex: LocatedAnnex,
   tableEnd: number
 ): number | undefined {
   for (let c = tableEnd + 1; c <= tableEnd + 8; c++) {
-    if (fold(valueText(valueAt(sheet, annex.headerRow, c))) === FOLDED_HEADER) return c;
+    if (fold(valueText(valueAt(sheet, annex.headerRow, c))) !== FOLDED_HEADER) continue;
+    if (sheet.metadata || annex.rows.some((r) => isCheckFormula(formulaEntry(sheet, r.row, c))))
+      return c;
   }
   return undefined;
 }

@@ -15,7 +15,11 @@ export type ParsedNumber =
       readonly percent: boolean;
       /** Trailing words such as "người" or "triệu đồng". */
       readonly unit?: string;
-      /** Present when another locale reads the same text as a different number. */
+      /**
+       * Present when the text also reads as a different number: `alternative`, read the `locale` way.
+       * Usually the other locale's reading; on a count row read against the locale ("16,000" in vi-VN
+       * is 16 000 people, though the comma is the decimal mark there), the locale's own reading.
+       */
       readonly ambiguous?: { readonly alternative: number; readonly locale: NumberLocale };
     }
   | { readonly kind: "blank"; readonly marker: string }
@@ -92,7 +96,7 @@ export function parseNumber(
       ? {
           ambiguous: {
             alternative: signed(read.alternative),
-            locale: locale === "vi-VN" ? "en-US" : "vi-VN",
+            locale: read.againstLocale ? locale : otherLocale(locale),
           },
         }
       : {}),
@@ -100,7 +104,14 @@ export function parseNumber(
 }
 
 type BodyReading =
-  | { kind: "ok"; value: number; decimals: number; alternative?: number }
+  | {
+      kind: "ok";
+      value: number;
+      decimals: number;
+      alternative?: number;
+      /** The value is not the locale's reading: the alternative is. */
+      againstLocale?: boolean;
+    }
   | { kind: "invalid"; problem: InvalidNumberProblem };
 
 function readBody(body: string, locale: NumberLocale, whole: boolean): BodyReading {
@@ -151,10 +162,16 @@ function readBody(body: string, locale: NumberLocale, whole: boolean): BodyReadi
   const groupingPossible = validGroups(parts);
   if (!groupingPossible) return { kind: "ok", value: asDecimal, decimals: frac.length };
   const asGrouped = Number(intPart + frac);
-  // A count has no decimals: one mark before three digits can only group thousands.
-  if (whole) return { kind: "ok", value: asGrouped, decimals: 0 };
-  // One mark followed by exactly three digits: "16.000" / "16,000" — the locale decides, and we say so.
   const { decimal } = separatorsOf(locale);
+  // A count has no decimals: one mark before three digits groups thousands ("1,058" is 1 058 people in
+  // any locale). Where that mark is the locale's decimal mark and the decimal reading is whole too
+  // ("16,000" in vi-VN: 16 000 or 16), the text is read against the locale: say so (#17).
+  if (whole) {
+    return mark === decimal && Number.isInteger(asDecimal)
+      ? { kind: "ok", value: asGrouped, decimals: 0, alternative: asDecimal, againstLocale: true }
+      : { kind: "ok", value: asGrouped, decimals: 0 };
+  }
+  // One mark followed by exactly three digits: "16.000" / "16,000" — the locale decides, and we say so.
   return mark === decimal
     ? { kind: "ok", value: asDecimal, decimals: frac.length, alternative: asGrouped }
     : { kind: "ok", value: asGrouped, decimals: 0, alternative: asDecimal };
@@ -168,6 +185,10 @@ function validGroups(groups: readonly string[]): boolean {
     return false;
   }
   return rest.every((g) => /^\d{3}$/.test(g));
+}
+
+function otherLocale(locale: NumberLocale): NumberLocale {
+  return locale === "vi-VN" ? "en-US" : "vi-VN";
 }
 
 function count(text: string, ch: string): number {

@@ -49,6 +49,12 @@ export interface WritePlan {
   readonly sheet: string;
   readonly writes: readonly CellWrite[];
   readonly skipped: readonly SkippedCell[];
+  /**
+   * What the plan caches depends on a formula result the file does not hold (a person's =SUM(…) saved
+   * by a program that does not calculate; formula.not-calculated): a host writing a file asks Excel to
+   * recalculate everything when it is opened (#17).
+   */
+  readonly recalculate?: boolean;
 }
 
 export interface FillOptions {

@@ -236,6 +236,14 @@ export const RULES = {
       en: "The saved result differs from a recalculation; recalculate before sending.",
     },
   },
+  "formula.not-calculated": {
+    severity: "warning",
+    title: { vi: "Công thức chưa được tính", en: "Formula result not calculated" },
+    reason: {
+      vi: "Tệp được lưu mà không có kết quả của công thức (bởi một chương trình không tính công thức): không có số để kiểm tra, và các cột tính toán chỉ có kết quả khi Excel tính lại lúc mở tệp.",
+      en: "The file was saved without the formula's result (by a program that does not calculate): there is no figure to check, and the comparison columns get their results only when Excel recalculates on opening.",
+    },
+  },
   "unit.mismatch": {
     severity: "warning",
     title: { vi: "Đơn vị tính khác mẫu", en: "Unit differs from the template" },

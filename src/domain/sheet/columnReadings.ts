@@ -20,6 +20,8 @@ export type CellReading =
       /** The cell holds text that reads as this number. */
       readonly text?: string;
       readonly ambiguousAlternative?: number;
+      /** How the alternative is read (see ParsedNumber's ambiguous). */
+      readonly alternativeLocale?: NumberLocale;
     }
   | { readonly kind: "text"; readonly text: string }
   | { readonly kind: "error"; readonly code: string }
@@ -64,7 +66,10 @@ export class ColumnReading {
   /** Decimals shown (number format, or as typed in text); -1 when nothing tells. See shownDecimals. */
   readonly decimals: Int8Array;
   private readonly texts = new Map<number, string>();
-  private readonly alternatives = new Map<number, number>();
+  private readonly alternatives = new Map<
+    number,
+    { readonly alternative: number; readonly locale: NumberLocale }
+  >();
   private readonly formats = new Map<number, string>();
 
   /**
@@ -133,7 +138,7 @@ export class ColumnReading {
         this.state[i] = TEXT_NUMBER;
         this.value[i] = parsed.value;
         this.decimals[i] = parsed.decimals;
-        if (parsed.ambiguous) this.alternatives.set(i, parsed.ambiguous.alternative);
+        if (parsed.ambiguous) this.alternatives.set(i, parsed.ambiguous);
       }
     }
   }
@@ -190,7 +195,12 @@ export class ColumnReading {
           value: this.value[i],
           decimals: this.decimals[i],
           text: this.texts.get(i) ?? "",
-          ...(alternative !== undefined ? { ambiguousAlternative: alternative } : {}),
+          ...(alternative !== undefined
+            ? {
+                ambiguousAlternative: alternative.alternative,
+                alternativeLocale: alternative.locale,
+              }
+            : {}),
         };
       }
       case TEXT:

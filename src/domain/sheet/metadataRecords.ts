@@ -1,6 +1,7 @@
 import { AnnexMetadata } from "./snapshot";
 import { isReportingPeriod } from "../template/period";
 import { parseConsolidation } from "../consolidate/records";
+import { sameSheetName, SheetNameMap } from "./sheetName";
 
 /**
  * The annex metadata record, as every host keeps it: a very hidden sheet "_annex" with a header row
@@ -21,7 +22,7 @@ export const METADATA_HEADER = [
 export function parseMetadata(
   values: ReadonlyArray<ReadonlyArray<unknown>> | undefined
 ): Map<string, AnnexMetadata> {
-  const found = new Map<string, AnnexMetadata>();
+  const found = new SheetNameMap<AnnexMetadata>();
   if (!values) return found;
   // A consolidated annex's record (consolidate/records.ts) is a table of the same sheet.
   const consolidated = parseConsolidation(values);
@@ -48,7 +49,10 @@ export function metadataRow(
   sheet: string
 ): number {
   if (!values || values.length === 0) return 1;
-  for (let r = 1; r < values.length; r++) if (values[r]?.[0] === sheet) return r;
+  for (let r = 1; r < values.length; r++) {
+    const name = values[r]?.[0];
+    if (typeof name === "string" && sameSheetName(name, sheet)) return r;
+  }
   return values.length;
 }
 

@@ -49,7 +49,13 @@ export interface PlacedChange {
 }
 
 export type TargetParse =
-  | { readonly ok: true; readonly target: Target; readonly ambiguous: boolean }
+  | {
+      readonly ok: true;
+      readonly target: Target;
+      readonly ambiguous: boolean;
+      /** How the figures were read: the locale's way, or on a count row the other way ("16,000" in vi-VN). */
+      readonly readAs: NumberLocale;
+    }
   | { readonly ok: false; readonly text: string };
 
 type Op = ">" | ">=" | "<" | "<=" | "=" | "about";
@@ -161,6 +167,7 @@ export function parseTarget(
       ok: true,
       target: { op: op ?? (from ? ">=" : "="), value: single.value, text, ...change },
       ambiguous: single.ambiguous,
+      readAs: single.readAs,
     };
   }
   if (!op || from) {
@@ -173,6 +180,7 @@ export function parseTarget(
           ok: true,
           target: { op: "range", min: a.value, max: b.value, text, ...change },
           ambiguous: a.ambiguous || b.ambiguous,
+          readAs: a.ambiguous ? a.readAs : b.readAs,
         };
       }
     }
@@ -184,7 +192,7 @@ function readFigure(
   text: string,
   locale: NumberLocale,
   expect: ParseExpectation
-): { value: number; ambiguous: boolean } | undefined {
+): { value: number; ambiguous: boolean; readAs: NumberLocale } | undefined {
   const figure = text.replace(/\s*diem\s*(?:%|phan tram)$/, "").replace(/\s*%$/, "%");
   const parsed = parseNumber(figure, locale, expect);
   if (parsed.kind !== "number") return undefined;
@@ -192,7 +200,10 @@ function readFigure(
     // A unit word after the figure is fine ("16.000 lao động"); anything else is not a target.
     if (!/^\p{L}[\p{L}\s]*$/u.test(parsed.unit)) return undefined;
   }
-  return { value: parsed.value, ambiguous: parsed.ambiguous !== undefined };
+  const other = parsed.ambiguous?.locale;
+  // The alternative is read the `other` way; the figure the remaining one.
+  const readAs = other === undefined ? locale : other === "vi-VN" ? "en-US" : "vi-VN";
+  return { value: parsed.value, ambiguous: parsed.ambiguous !== undefined, readAs };
 }
 
 /** The unit a change was written with: "điểm %" (points), "%" or none. */

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { fold } from "../text/fold";
+import { problemLines } from "../text/problemList";
+import { quoteCell } from "../text/quote";
 import { formatPath, fromZodIssue, TemplateProblem } from "../template/loadTemplate";
 import { Indicator, InputColumn, Template } from "../template/schema";
 import { ChangeOfRate, changeMeaning } from "./changeTarget";
@@ -86,7 +88,9 @@ export class TargetsError extends Error {
   ) {
     super(
       `Invalid targets file ${source}:\n` +
-        problems.map((p) => `  ${p.path}: ${p.en} / ${p.vi}`).join("\n")
+        problemLines(problems, "en")
+          .map((l) => `  ${l}`)
+          .join("\n")
     );
     this.name = "TargetsError";
   }
@@ -117,8 +121,8 @@ export function checkTargetsFile(
     if (!named) {
       add(
         "template",
-        `không có mẫu biểu "${f.template}" (có: ${templates.map((t) => t.id).join(", ")})`,
-        `no template "${f.template}" (there are: ${templates.map((t) => t.id).join(", ")})`
+        `không có mẫu biểu "${quoteCell(f.template)}" (có: ${templates.map((t) => t.id).join(", ")})`,
+        `no template "${quoteCell(f.template)}" (there are: ${templates.map((t) => t.id).join(", ")})`
       );
       return { ok: false, problems };
     }
@@ -136,8 +140,8 @@ export function checkTargetsFile(
     if (!found.length) {
       add(
         `${at}.indicator`,
-        `không có chỉ tiêu "${e.indicator}" trong ${where}`,
-        `no indicator "${e.indicator}" in ${where}`
+        `không có chỉ tiêu "${quoteCell(e.indicator)}" trong ${where}`,
+        `no indicator "${quoteCell(e.indicator)}" in ${where}`
       );
       return;
     }
@@ -148,8 +152,8 @@ export function checkTargetsFile(
       const ids = [...new Set(inputs.map((c) => c.id))].join(", ");
       add(
         `${at}.column`,
-        `không có cột nhập liệu "${e.column}" trong ${where} (có: ${ids})`,
-        `no input column "${e.column}" in ${where} (there are: ${ids})`
+        `không có cột nhập liệu "${quoteCell(e.column)}" trong ${where} (có: ${ids})`,
+        `no input column "${quoteCell(e.column)}" in ${where} (there are: ${ids})`
       );
       return;
     }
@@ -170,8 +174,8 @@ export function checkTargetsFile(
     if (!parsed.ok) {
       add(
         `${at}.text`,
-        `không đọc được chỉ tiêu "${e.text}" (viết như "trên 16.000", "từ 62% trở lên", "giảm 3%")`,
-        `cannot read the target "${e.text}" (write it as "trên 16.000", "từ 62% trở lên", "giảm 3%")`
+        `không đọc được chỉ tiêu "${quoteCell(e.text)}" (viết như "trên 16.000", "từ 62% trở lên", "giảm 3%")`,
+        `cannot read the target "${quoteCell(e.text)}" (write it as "trên 16.000", "từ 62% trở lên", "giảm 3%")`
       );
       return;
     }
@@ -183,8 +187,8 @@ export function checkTargetsFile(
     if (e.base !== undefined && !isChange) {
       add(
         `${at}.base`,
-        `"${e.text}" là một mức, không phải mức tăng/giảm: không cần mốc so sánh`,
-        `"${e.text}" is a level, not a change: it takes no base`
+        `"${quoteCell(e.text)}" là một mức, không phải mức tăng/giảm: không cần mốc so sánh`,
+        `"${quoteCell(e.text)}" is a level, not a change: it takes no base`
       );
       return;
     }
@@ -210,6 +214,29 @@ export function checkTargetsFile(
       targets,
       origin,
     },
+  };
+}
+
+/**
+ * What is wrong with a targets file, as the command line (`option` "--targets") and the pane say it:
+ * its name, then its first problems by path, a screenful at most (problemLines).
+ */
+export function invalidTargetsText(
+  file: string | { readonly vi: string; readonly en: string },
+  problems: readonly TargetsProblem[],
+  option?: string
+): { readonly vi: string; readonly en: string } {
+  const list = (lang: "vi" | "en") =>
+    problemLines(problems, lang)
+      .map((l) => `  ${l}`)
+      .join("\n");
+  const named = (lang: "vi" | "en") => {
+    const name = typeof file === "string" ? file : file[lang];
+    return option ? `${name} (${option})` : name;
+  };
+  return {
+    vi: `Tệp chỉ tiêu ${named("vi")} không hợp lệ:\n${list("vi")}`,
+    en: `The targets file ${named("en")} is invalid:\n${list("en")}`,
   };
 }
 

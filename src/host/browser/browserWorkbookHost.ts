@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { AnnexLayout, fromA1, parseNumber, toA1, WritePlan } from "../../domain";
+import { AnnexLayout, fromA1, parseNumber, sameSheetName, toA1, WritePlan } from "../../domain";
 import { applyWritePlan } from "../../adapters/xlsx/applyPlan";
 import { addAnnexSheet } from "../../adapters/xlsx/createAnnex";
 import {
@@ -7,6 +7,8 @@ import {
   readExplanations,
   readMetadata,
   writeExplanations,
+  readTargets,
+  writeTargets,
 } from "../../adapters/xlsx/metadata";
 import { sheetSnapshot, withExplanations } from "../../adapters/xlsx/readSheet";
 import {
@@ -119,7 +121,14 @@ export class BrowserWorkbookHost implements AnnexHost {
     const ws = this.sheet(name ?? this.active);
     const metadata = readMetadata(this.workbook).get(ws.name);
     const snapshot = withExplanations(sheetSnapshot(ws, metadata), readExplanations(this.workbook));
-    return { snapshot, protection: protectionOf(ws) };
+    const targets = readTargets(this.workbook);
+    return { snapshot, protection: protectionOf(ws), ...(targets ? { targets } : {}) };
+  }
+
+  async writeTargets(text: string | undefined): Promise<void> {
+    if (readTargets(this.workbook) === text) return;
+    writeTargets(this.workbook, text);
+    this.changed();
   }
 
   async writeExplanations(sheet: string, explanations: ExplanationsChange): Promise<void> {
@@ -346,7 +355,11 @@ export class BrowserWorkbookHost implements AnnexHost {
   }
 
   private sheet(name: string | undefined): ExcelJS.Worksheet {
-    const ws = name === undefined ? undefined : this.workbook.getWorksheet(name);
+    const ws =
+      name === undefined
+        ? undefined
+        : (this.workbook.getWorksheet(name) ??
+          this.workbook.worksheets.find((w) => sameSheetName(w.name, name)));
     if (!ws || ws.name === METADATA_SHEET || !isVisible(ws)) {
       if (name !== undefined) throw sheetMissing(name);
       throw new HostError("sheet-missing", {

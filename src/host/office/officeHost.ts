@@ -7,6 +7,8 @@ import {
   metadataRow,
   parseExplanations,
   parseMetadata,
+  parseTargetsRecord,
+  targetsTable,
   toA1,
 } from "../../domain";
 import type {
@@ -319,7 +321,10 @@ export class OfficeHost implements AnnexHost {
       : toSnapshot(name, 0, 0, { values: [], formulas: [], numberFormat: [] }, metadata);
     // The explanations come in the same answer as the metadata: the same sheet's other table.
     const explanations = parseExplanations(meta.isNullObject ? undefined : meta.values).get(name);
+    // And the workbook's targets file, its third table.
+    const targets = parseTargetsRecord(meta.isNullObject ? undefined : meta.values);
     return {
+      ...(targets ? { targets } : {}),
       snapshot: withMerges(explanations?.length ? { ...snapshot, explanations } : snapshot, merged),
       // ExcelApi 1.7 cannot tell a password before trying: writes find out and say so.
       protection: state.protected ? "no-password" : "none",
@@ -610,6 +615,29 @@ export class OfficeHost implements AnnexHost {
       if (table.clear)
         meta
           .getRangeByIndexes(table.rows.length, table.column, table.clear, table.width)
+          .clear("Contents" as Excel.ClearApplyTo);
+      await context.sync();
+    });
+  }
+
+  async writeTargets(text: string | undefined): Promise<void> {
+    this.requireCore();
+    return this.excel("", async (context) => {
+      const sheets = context.workbook.worksheets;
+      const loaded = loadMetadataSheet(sheets);
+      await context.sync();
+      const had =
+        loaded.sheet.isNullObject || loaded.used.isNullObject ? undefined : loaded.used.values;
+      if (parseTargetsRecord(had) === text || (text === undefined && !had)) return;
+      const { meta, values } = metadataSheet(sheets, loaded);
+      const table = targetsTable(values, text);
+      if (table.rows.length)
+        meta.getRangeByIndexes(0, table.column, table.rows.length, 1).formulas = table.rows.map(
+          (r) => r.map(cellInput)
+        );
+      if (table.clear)
+        meta
+          .getRangeByIndexes(table.rows.length, table.column, table.clear, 1)
           .clear("Contents" as Excel.ClearApplyTo);
       await context.sync();
     });

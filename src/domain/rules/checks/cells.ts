@@ -5,6 +5,7 @@ import { Indicator, isRequiredIn, Template } from "../../template/schema";
 import { RuleId } from "../catalog";
 import { Bilingual } from "../finding";
 import { EMPTY, NUMBER } from "../../sheet/columnReadings";
+import { formulaEntry } from "../../sheet/snapshot";
 import { dateFormatShows, DateShown } from "../../sheet/numberFormat";
 import { Emission, indicatorNamed, num, RuleContext, text, writingStyle } from "../context";
 
@@ -13,6 +14,7 @@ export function checkCells(ctx: RuleContext): void {
   const columns = ctx.presentInputs();
   const limits = templateLimits(ctx.annex.template);
   const rows = ctx.annex.rows;
+  const columnIndex = columns.map(({ column }) => ctx.col(column.id) ?? -1);
   for (let ri = 0; ri < rows.length; ri++) {
     const row = rows[ri];
     const ind = row.indicator;
@@ -21,12 +23,15 @@ export function checkCells(ctx: RuleContext): void {
     // Indexed loops in the per-row code: a for-of here made an iterator per row.
     for (let k = 0; k < columns.length; k++) {
       const { column, reading } = columns[k];
-      // Fast path, on the typed arrays: most cells hold a number of the right kind, or are blank and may be.
+      // Fast path, on the typed arrays: most cells hold a number of the right kind, or are blank and may
+      // be (and hold no formula left without its result).
       const state = reading.state[i];
       if (
         state === NUMBER
           ? within(lim, reading.value[i])
-          : state === EMPTY && !isRequiredIn(ind, column)
+          : state === EMPTY &&
+            !isRequiredIn(ind, column) &&
+            formulaEntry(ctx.sheet, row.row, columnIndex[k]) === undefined
       ) {
         continue;
       }
@@ -35,7 +40,24 @@ export function checkCells(ctx: RuleContext): void {
       const where = ctx.columnName(column);
       const at = { cells: [address], indicator: ind, columnId: column.id };
       switch (r.kind) {
-        case "blank":
+        case "blank": {
+          // A person's formula (=SUM(…)) saved without its result reads as blank: say so, naming the
+          // cell, rather than "no figure" (#17).
+          const formula =
+            r.marker === undefined ? formulaEntry(ctx.sheet, row.row, columnIndex[k]) : undefined;
+          if (formula !== undefined && !mayGiveBlank(formula)) {
+            const quotedFormula = quoteCell(formula);
+            ctx.emit("formula.not-calculated", {
+              ...at,
+              message: text(
+                `Ô ${address} có công thức ${quotedFormula} nhưng tệp không lưu kết quả của nó (tệp được lưu bởi chương trình không tính công thức): không kiểm tra được "${where.vi}" của ${indicatorNamed(ind).vi}. Hãy mở tệp trong Excel để tính lại rồi lưu.`,
+                `Cell ${address} holds the formula ${quotedFormula} but the file keeps no result for it (saved by a program that does not calculate): the "${where.en}" figure of ${indicatorNamed(ind).en} cannot be checked. Open the file in Excel to recalculate, then save.`
+              ),
+              expected: text("kết quả của công thức", "the formula's result"),
+              found: text("(chưa tính)", "(not calculated)"),
+            });
+            continue;
+          }
           // "x" (does not apply) and "-" (none) say there is no figure on purpose: not missing.
           if (r.marker === undefined && isRequiredIn(ind, column)) {
             ctx.emit("required.missing", {
@@ -49,6 +71,7 @@ export function checkCells(ctx: RuleContext): void {
             });
           }
           continue;
+        }
         case "error":
           ctx.emit("type.error-value", {
             ...at,
@@ -95,8 +118,8 @@ export function checkCells(ctx: RuleContext): void {
                 ctx.emit("number.ambiguous", {
                   ...at,
                   message: text(
-                    `Chỉ tiêu "${quoted}" được đọc theo ${writingStyle(ctx.locale).vi}; hãy kiểm tra dấu phân cách.`,
-                    `Target "${quoted}" was read ${writingStyle(ctx.locale).en}; check the separators.`
+                    `Chỉ tiêu "${quoted}" được đọc theo ${writingStyle(target.readAs).vi}; hãy kiểm tra dấu phân cách.`,
+                    `Target "${quoted}" was read ${writingStyle(target.readAs).en}; check the separators.`
                   ),
                   found: text(quoted),
                 });
@@ -135,7 +158,9 @@ export function checkCells(ctx: RuleContext): void {
         const quoted = quoteCell(r.text);
         const read = num(r.value);
         const other = r.ambiguousAlternative;
-        const otherLocale = ctx.locale === "vi-VN" ? "en-US" : "vi-VN";
+        // Usually read the locale's way; a count row's "16,000" in vi-VN is read the other way (#17).
+        const otherLocale = r.alternativeLocale ?? (ctx.locale === "vi-VN" ? "en-US" : "vi-VN");
+        const readLocale = otherLocale === "vi-VN" ? "en-US" : "vi-VN";
         ctx.emit("type.number-as-text", {
           ...at,
           message:
@@ -145,8 +170,8 @@ export function checkCells(ctx: RuleContext): void {
                   `Cell ${address} holds "${quoted}" as text; it can be converted to the number ${read.en}.`
                 )
               : text(
-                  `Ô ${address} chứa số dạng văn bản "${quoted}", đọc theo ${writingStyle(ctx.locale).vi} là ${read.vi} (theo ${writingStyle(otherLocale).vi} sẽ là ${formatNumber(other, "vi-VN")}). Hãy xác nhận trước khi chuyển.`,
-                  `Cell ${address} holds "${quoted}" as text, read ${writingStyle(ctx.locale).en} as ${read.en} (read ${writingStyle(otherLocale).en} it would be ${formatNumber(other, "en-US")}). Confirm before converting.`
+                  `Ô ${address} chứa số dạng văn bản "${quoted}", đọc theo ${writingStyle(readLocale).vi} là ${read.vi} (theo ${writingStyle(otherLocale).vi} sẽ là ${formatNumber(other, "vi-VN")}). Hãy xác nhận trước khi chuyển.`,
+                  `Cell ${address} holds "${quoted}" as text, read ${writingStyle(readLocale).en} as ${read.en} (read ${writingStyle(otherLocale).en} it would be ${formatNumber(other, "en-US")}). Confirm before converting.`
                 ),
           expected: text("một số", "a number"),
           found: text(`"${quoted}"`),
@@ -156,6 +181,16 @@ export function checkCells(ctx: RuleContext): void {
       checkBounds(ctx, at, r.value, address);
     }
   }
+}
+
+/**
+ * Whether a formula can give an empty text (it holds the literal ""), as the consolidated annex's
+ * IF(COUNT(…)=0,"",SUM(…)) does: read blank, it may well be calculated. ExcelJS reads a cached "" and
+ * no cached result alike, so only formulas that cannot give a blank (=SUM(…), =D12+D13) read blank are
+ * known not to be calculated.
+ */
+function mayGiveBlank(formula: string): boolean {
+  return formula.includes('""');
 }
 
 /**
