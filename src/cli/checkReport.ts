@@ -16,6 +16,8 @@ export interface FileReport {
   readonly problem?: { readonly code: string; readonly message: Bilingual };
   readonly sheets: readonly SheetReport[];
   readonly ignoredSheets: readonly string[];
+  /** Sheets left unread because they are too large, each with why (the others were checked). */
+  readonly unreadSheets?: readonly { readonly sheet: string; readonly text: Bilingual }[];
 }
 
 export interface SheetReport {
@@ -118,6 +120,7 @@ export function renderFile(report: FileReport, lang: Lang, width: number): strin
     out.push(renderTable(header, rows, width, [0, 1]));
     out.push(...explainedLines(s, lang, width));
   }
+  for (const u of report.unreadSheets ?? []) out.push(u.text[lang]);
   if (report.ignoredSheets.length) {
     const names = report.ignoredSheets.map((n) => `"${n}"`).join(", ");
     out.push(
@@ -202,6 +205,7 @@ export function jsonReport(reports: readonly FileReport[]): unknown {
       staleExplanations: (s.staleExplanations ?? []).map(explanationJson),
     })),
     ignoredSheets: r.ignoredSheets,
+    unreadSheets: (r.unreadSheets ?? []).map((u) => ({ sheet: u.sheet, message: u.text })),
   }));
   const totals = files.reduce(
     (t, f) => ({

@@ -1,4 +1,4 @@
-import { Finding, findTemplate, NumberLocale, Template } from "../../domain";
+import { Bilingual, Finding, findTemplate, NumberLocale, Template } from "../../domain";
 import type { TargetsFile } from "../../domain/targets/targetsFile";
 import {
   consolidate,
@@ -51,6 +51,8 @@ export interface MergeFilesRequest {
   /** The province's targets, for the consolidated annex. */
   readonly targets?: TargetsFile;
   readonly onFile?: (file: string) => void;
+  /** A sheet of a file left unread (too large): its district's annex beside it is still merged. */
+  readonly onUnreadSheet?: (file: string, text: Bilingual) => void;
 }
 
 /** Reads and analyses each district's file (a file that cannot be read is kept with its reason), then consolidates. */
@@ -59,11 +61,12 @@ export async function mergeFiles(request: MergeFilesRequest): Promise<Consolidat
   for (const file of request.files) {
     request.onFile?.(file);
     try {
-      const { analysis, snapshots } = await analyzeFile(file, {
+      const { analysis, snapshots, opened } = await analyzeFile(file, {
         templates: request.templates,
         locale: request.locale,
         cellsOnly: true,
       });
+      for (const u of opened.unreadSheets) request.onUnreadSheet?.(file, u.text);
       sources.push({ file, snapshots, analysis });
     } catch (e) {
       sources.push({ file, problem: problemText(e, file).text });
@@ -110,6 +113,7 @@ export async function mergeCommand(args: readonly string[], io: Io): Promise<num
     templates,
     locale,
     onFile: (f) => progress.step(f),
+    onUnreadSheet: (f, text) => io.err(`"${f}": ${text[lang]}`),
     ...(chosen ? { template: chosen } : {}),
     ...(values["allow-duplicates"] ? { allowDuplicates: true } : {}),
     ...(values.unit !== undefined ? { unitName: values.unit } : {}),
