@@ -18,7 +18,7 @@ import {
   sheetNameOf,
 } from "../options";
 import { analyzeFile } from "../workbooks";
-import { withSelfCheck } from "../../domain/layout/selfCheckPlan";
+import { SelfCheckedPlan, withSelfCheck } from "../../domain/layout/selfCheckPlan";
 import { Analysis, Finding } from "../../domain";
 
 export const FILL_USAGE = {
@@ -93,6 +93,20 @@ export async function fillCommand(args: readonly string[], io: Io): Promise<numb
         })
       : a.plan;
   });
+  // Asked for and impossible: refused in words before anything is written (never half a fill).
+  const refused = plans.flatMap((p, i) => {
+    const why = (p as SelfCheckedPlan).selfCheckRefused;
+    return why ? [`${sheetWord(annexes[i].sheet, lang)}: ${why[lang]}`] : [];
+  });
+  if (refused.length) {
+    for (const line of refused) io.err(line);
+    io.err(
+      lang === "vi"
+        ? `Không ghi gì; tệp giữ nguyên. Bỏ --self-check để chỉ ghi các cột tính toán.`
+        : `Nothing written; the file is unchanged. Leave out --self-check to write the derived columns only.`
+    );
+    return EXIT.failed;
+  }
   plans.forEach((plan, i) => io.out(sheetSummary({ sheet: annexes[i].sheet, plan }, lang)));
   const pending = plans.reduce(
     (n, p) => n + p.writes.length + missingSelfCheckRules(opened.workbook, p),
@@ -176,4 +190,8 @@ function sheetSummary(a: Pick<Analysis, "sheet" | "plan">, lang: Lang): string {
         : "  Use --force to replace these cells with the formulas."
     );
   return lines.join("\n");
+}
+
+function sheetWord(sheet: string, lang: Lang): string {
+  return lang === "vi" ? `Trang tính "${sheet}"` : `Sheet "${sheet}"`;
 }
