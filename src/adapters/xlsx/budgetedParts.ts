@@ -2,6 +2,7 @@ import { inflateRawSync } from "zlib";
 import JSZip from "jszip";
 import { Bilingual, formatNumber } from "../../domain";
 import { trimTrailingEmptyCells } from "./emptyCells";
+import { METADATA_SHEET } from "./metadata";
 import { workbookPackage } from "./packageParts";
 import {
   clipCoveredRanges,
@@ -96,7 +97,17 @@ export async function budgetedParts(
   for (const [name, data] of parts) renamed.set(pkg.renames.get(name) ?? name, data);
   for (const [name, data] of pkg.rewritten) renamed.set(name, data);
 
+  // ExcelJS parses every part named like a sheet, whether the workbook lists it or not: one it does
+  // not list is no sheet of the workbook (Excel ignores it), so it is handed over empty.
+  const listed = new Set(pkg.sheets.map((s) => s.part));
+  for (const name of renamed.keys())
+    if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name) && !listed.has(name)) {
+      renamed.set(name, UNREAD_SHEET);
+      changed = true;
+    }
+
   const unread: UnreadSheet[] = [];
+  const refusals: Bilingual[] = [];
   let sheets = 0;
   const asked = options.sheet?.normalize("NFC");
   for (const sheet of pkg.sheets) {
@@ -129,24 +140,32 @@ export async function budgetedParts(
       sheets += kept.length;
       continue;
     }
-    // A sheet the command must read (the one asked for, or every sheet of a workbook to be saved).
-    if (!options.readOnly || asked !== undefined)
-      return why === "size"
+    const refusal =
+      why === "size"
         ? tooLarge(file, sheet.part, kept.length)
         : why === "sheets"
           ? tooLarge(file, undefined, sheets + kept.length, true)
           : tooManyCovered(file, sheet.part, covered);
+    // A sheet the command must read (the one asked for, or every sheet of a workbook to be saved).
+    if (!options.readOnly || asked !== undefined) return refusal;
+    if (sheet.name !== METADATA_SHEET) refusals.push(refusal.text);
     unread.push({ sheet: sheet.name, text: unreadText(sheet.name, sheet.part, kept.length, why) });
     renamed.set(sheet.part, UNREAD_SHEET);
     changed = true;
   }
-  if (pkg.sheets.length && unread.length === pkg.sheets.length)
+  // No sheet of the person's left to read (our _annex sheet does not count): the file is refused,
+  // in the words of its (first) sheet's refusal, never checked as a workbook without annexes.
+  const people = pkg.sheets.filter((s) => s.name !== METADATA_SHEET);
+  if (people.length && people.every((s) => unread.some((u) => u.sheet === s.name)))
     return {
       problem: "too-large",
-      text: {
-        vi: `Tệp quá lớn: "${file}", không trang tính nào đọc được an toàn: ${unread.map((u) => u.text.vi).join(" ")}`,
-        en: `File too large: "${file}", no sheet can be read safely: ${unread.map((u) => u.text.en).join(" ")}`,
-      },
+      text:
+        refusals.length === 1
+          ? (refusals[0] as Bilingual)
+          : {
+              vi: `Tệp quá lớn: "${file}", không trang tính nào đọc được an toàn. ${unread.map((u) => u.text.vi).join(" ")}`,
+              en: `File too large: "${file}", no sheet can be read safely. ${unread.map((u) => u.text.en).join(" ")}`,
+            },
     };
   if (!changed) return { bytes, unread };
   const zip = new JSZip();
