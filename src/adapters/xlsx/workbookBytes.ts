@@ -207,11 +207,6 @@ export function tooLarge(
   };
 }
 
-/** A worksheet's part in the zip ("xl/worksheets/sheet1.xml"). */
-export function isWorksheetPart(name: string): boolean {
-  return /^xl\/worksheets\/[^/]+\.xml$/i.test(name);
-}
-
 const SHEET_DATA = ascii("<sheetData>");
 const SHEET_DATA_END = ascii("</sheetData>");
 const ROW_END = ascii("</row>");
