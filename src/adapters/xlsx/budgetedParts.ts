@@ -119,15 +119,18 @@ export async function budgetedParts(
       continue;
     }
     let kept = xml;
-    for (const cut of [trimTrailingEmptyRows, trimTrailingEmptyCells, clipCoveredRanges]) {
+    for (const cut of [trimTrailingEmptyRows, trimTrailingEmptyCells]) {
       const next = cut(kept);
       if (next) kept = next;
     }
+    // Validations and merges are looked at only in a sheet that fits (they matter to ExcelJS only).
+    const fits = kept.length <= budget.sheet && sheets + kept.length <= budget.sheets;
+    if (fits) kept = clipCoveredRanges(kept) ?? kept;
     if (kept !== xml) {
       renamed.set(sheet.part, kept);
       changed = true;
     }
-    const covered = coveredCells(kept);
+    const covered = coveredCells(fits ? kept : new Uint8Array(0));
     const why: Over | undefined =
       kept.length > budget.sheet
         ? "size"
