@@ -13,6 +13,7 @@ import { attempt, failure, Outcome, success } from "./problems";
 import { templateList } from "./templateCatalog";
 import {
   damagedText,
+  noReadableSheetText,
   declaredSizeProblem,
   holdsText,
   notXlsx,
@@ -34,7 +35,8 @@ export interface DistrictFileInput {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
-export type DistrictFileProblem = SignatureProblem | "too-large" | "corrupt" | "unreadable";
+export type DistrictFileProblem =
+  SignatureProblem | "too-large" | "corrupt" | "unreadable" | "no-readable-sheet";
 
 export type DistrictSheet = SheetFindings;
 
@@ -96,12 +98,14 @@ export async function checkDistrictFile(
   const entries = zipEntries(bytes);
   const tooLarge = entries && declaredSizeProblem(name, entries);
   if (tooLarge) return failed(name, tooLarge.problem, tooLarge.text);
-  let snapshots: SheetSnapshot[];
+  let snapshots: SheetSnapshot[] | undefined;
   try {
     snapshots = await readSnapshots(bytes);
   } catch (e) {
     return failed(name, "corrupt", damagedText(name, e));
   }
+  // A workbook none of whose sheets can be read is never clean (as annex check says, exit 2).
+  if (!snapshots) return failed(name, "no-readable-sheet", noReadableSheetText(name));
   const analysis = analyzeWorkbook(snapshots, {
     templates: templateList(options.templates ?? []),
     locale: options.locale ?? "vi-VN",
@@ -256,7 +260,7 @@ export async function districtReportBytes(
 }
 
 /** ExcelJS and the snapshot reader, loaded on first use only: a separate chunk of the bundle. */
-async function readSnapshots(bytes: Uint8Array): Promise<SheetSnapshot[]> {
+async function readSnapshots(bytes: Uint8Array): Promise<SheetSnapshot[] | undefined> {
   const [excel, reader] = await Promise.all([
     import("exceljs"),
     import("../adapters/xlsx/readSheet"),
@@ -269,9 +273,9 @@ async function readSnapshots(bytes: Uint8Array): Promise<SheetSnapshot[]> {
     bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
     reader.SNAPSHOT_ONLY
   );
-  // A zip that is not a workbook (a Word .docx, say) loads as an empty workbook.
-  if (!workbook.worksheets.length) throw new Error("no worksheet");
-  return reader.workbookSnapshots(workbook);
+  // A workbook without a worksheet (or only our _annex) loads as one with nothing to check.
+  const snapshots = reader.workbookSnapshots(workbook);
+  return snapshots.length ? snapshots : undefined;
 }
 
 function failed(file: string, code: DistrictFileProblem, message: Bilingual): DistrictFileReport {

@@ -14,6 +14,7 @@ import { newAnnexWorkbook } from "../../src/cli/commands/newAnnex";
 import { checkDistrictFiles, DistrictFileInput } from "../../src/app/districtFiles";
 import langSon from "../../src/samples/bieu-01-lang-son-2023.json";
 import { deflated, rawZip } from "../../bench/hostileFiles";
+import { noWorksheet, xlsbFile } from "../reliability/packageInputs";
 
 const sample = langSon as SampleFigures;
 const tpl = findTemplate("bieu-01-ke-hoach-nam") as Template;
@@ -98,6 +99,8 @@ describe("checkDistrictFiles: the districts' files, read and checked in the page
       file("hong.xlsx", damagedZip),
       file("ghi-chu.xlsx", await bytesOf(notes)),
       file("dinh-lap.xlsx", await bytesOf(await districtAnnex("UBND huyện Đình Lập"))),
+      file("nhi-phan.xlsb", new Uint8Array(xlsbFile())), // a copy: not a view on the Buffer pool
+      file("khong-trang.xlsx", new Uint8Array(await noWorksheet())),
     ]);
     expect(reports.map((r) => r.problem?.code ?? "checked")).toEqual([
       "not-xlsx",
@@ -106,7 +109,12 @@ describe("checkDistrictFiles: the districts' files, read and checked in the page
       "corrupt",
       "checked",
       "checked",
+      "xlsb",
+      "no-readable-sheet",
     ]);
+    // issue #17: an .xlsb and a workbook without a sheet are never "0 lỗi"
+    expect(reports[6].problem?.message.vi).toMatch(/\.xlsb.*lưu lại thành \.xlsx/);
+    expect(reports[7].problem?.message.vi).toMatch(/không có trang tính nào đọc được/);
     for (const r of reports.slice(0, 4)) {
       expect(r.problem?.message.vi).toContain(r.file);
       expect(r.problem?.message.en).toContain(r.file);

@@ -437,6 +437,14 @@ export function holdsText(bytes: Uint8Array, text: string): boolean {
   return includes(bytes, ascii(text));
 }
 
+/** A workbook none of whose sheets can be read: never reported as clean. */
+export function noReadableSheetText(file: string): Bilingual {
+  return {
+    vi: `Tệp "${file}" không có trang tính nào đọc được (sổ không có trang tính bảng, chỉ có biểu đồ hoặc trang hộp thoại, hoặc phần trang tính bị thiếu); không có gì được kiểm tra. Hãy mở bằng Excel, kiểm tra các trang tính rồi lưu lại thành .xlsx.`,
+    en: `"${file}" has no sheet that can be read (no worksheet, only chart or dialog sheets, or the sheets' parts are missing); nothing was checked. Open it in Excel, check its sheets and save it again as .xlsx.`,
+  };
+}
+
 /** The file's bytes could not be read at all. */
 export function unreadableText(file: string, e: unknown): Bilingual {
   return {

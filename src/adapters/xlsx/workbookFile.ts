@@ -9,6 +9,7 @@ import {
   damagedText,
   holdsText,
   notXlsx,
+  noReadableSheetText,
   reasonOf,
   signatureProblem,
   unreadableText,
@@ -106,10 +107,7 @@ export async function readWorkbook(
   }
   // A workbook of which no sheet could be read is never reported as clean.
   if (!workbook.worksheets.some((ws) => ws.name !== METADATA_SHEET))
-    throw new WorkbookFileError("no-readable-sheet", file, {
-      vi: `Tệp "${file}" không có trang tính nào đọc được (sổ không có trang tính bảng, chỉ có biểu đồ hoặc trang hộp thoại, hoặc phần trang tính bị thiếu); không có gì được kiểm tra. Hãy mở bằng Excel, kiểm tra các trang tính rồi lưu lại thành .xlsx.`,
-      en: `"${file}" has no sheet that can be read (no worksheet, only chart or dialog sheets, or the sheets' parts are missing); nothing was checked. Open it in Excel, check its sheets and save it again as .xlsx.`,
-    });
+    throw new WorkbookFileError("no-readable-sheet", file, noReadableSheetText(file));
   const unsupported = UNSUPPORTED.filter(([part]) => bytes.includes(Buffer.from(part))).map(
     ([, what]) => what
   );
