@@ -14,7 +14,8 @@ import { newAnnexWorkbook } from "../../src/cli/commands/newAnnex";
 import { checkDistrictFiles, DistrictFileInput } from "../../src/app/districtFiles";
 import langSon from "../../src/samples/bieu-01-lang-son-2023.json";
 import { deflated, rawZip } from "../../bench/hostileFiles";
-import { noWorksheet, xlsbFile } from "../reliability/packageInputs";
+import { cleanAnnexBytes, docxFile } from "../reliability/inputs";
+import { elsewherePackage, noWorksheet, xlsbFile } from "../reliability/packageInputs";
 
 const sample = langSon as SampleFigures;
 const tpl = findTemplate("bieu-01-ke-hoach-nam") as Template;
@@ -124,6 +125,20 @@ describe("checkDistrictFiles: the districts' files, read and checked in the page
     expect(reports[4].sheets[0].findings.map((f) => f.ruleId)).toEqual(["sheet.no-annex"]);
     expect(reports[4].unit).toBeNull();
     expect(reports[5].unit).toContain("ĐÌNH LẬP");
+  });
+
+  it("follows the package's relationships to parts at other names, as annex check does; a Word document is still no workbook (issue #17)", async () => {
+    const [usual, elsewhere, word] = await checkDistrictFiles([
+      file("thuong.xlsx", new Uint8Array(await cleanAnnexBytes())),
+      file("khac.xlsx", new Uint8Array(await elsewherePackage())),
+      file("bao-cao.xlsx", new Uint8Array(docxFile())),
+    ]);
+    expect(usual.problem).toBeUndefined();
+    expect(elsewhere.problem).toBeUndefined();
+    expect(elsewhere.form).toBe(usual.form);
+    expect(elsewhere.counts).toEqual(usual.counts);
+    expect(elsewhere.sheets).toEqual(usual.sheets);
+    expect(word.problem?.code).toBe("not-xlsx");
   });
 
   it("reads a file whose data validation is given to whole columns (9.4 million cells) as quickly as any", async () => {

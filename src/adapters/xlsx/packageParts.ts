@@ -74,12 +74,15 @@ export function workbookPackage(
       rewritten: new Map(),
     };
 
+  // The main part must be a workbook (a Word document has relationships too).
+  const main = text(workbook);
+  if (main !== undefined && !/<(?:\w+:)?workbook\b/.test(main)) return undefined;
   const folder = plain.includes("/") ? plain.slice(0, plain.lastIndexOf("/") + 1) : "";
   const relsName = find(relsOf(plain));
   const rels = relationships(text(relsName), folder);
   const byId = new Map(rels.map((r) => [r.id, r]));
   const sheets: PackageSheet[] = [];
-  for (const s of sheetElements(text(workbook) ?? "")) {
+  for (const s of sheetElements(main ?? "")) {
     const rel = byId.get(s.id);
     const part = rel && typeEnds(rel, "worksheet") ? find(rel.part) : undefined;
     if (part !== undefined) sheets.push({ name: s.name, part: part.replace(/^\//, "") });
