@@ -1,4 +1,5 @@
-// The add-in's pages, bundled into dist/ next to the command line's dist/src and dist/bench:
+// The add-in's pages, bundled into dist/addin/ (the command line's build is dist/cli/, tsc's own folder:
+// neither build can delete the other's output):
 //   taskpane.html  the task pane (src/taskpane/index.tsx)
 //   commands.html  the ribbon's "Kiểm tra" and "Tính cột" (src/commands/commands.ts, no UI)
 //   report.html    the small dialog those commands report in (src/commands/report.ts)
@@ -16,7 +17,7 @@ const DEV_URL = "https://localhost:3000/";
 const root = __dirname;
 const src = (...parts) => path.join(root, "src", ...parts);
 
-/** The URL the department serves dist/ from: https, ends with "/". */
+/** The URL the department serves dist/addin/ from: https, ends with "/". */
 function publicUrl(production) {
   const raw = (production && process.env.ADDIN_PUBLIC_URL) || DEV_URL;
   let url;
@@ -84,11 +85,13 @@ module.exports = async (env = {}, argv = {}) => {
   const url = publicUrl(production);
   if (production && !process.env.ADDIN_PUBLIC_URL) {
     console.warn(
-      `dist/manifest.xml points at ${DEV_URL} (the dev server). To deploy, build with ADDIN_PUBLIC_URL=https://…/ (README: Deploying the add-in).`
+      `dist/addin/manifest.xml points at ${DEV_URL} (the dev server). To deploy, build with ADDIN_PUBLIC_URL=https://…/ (README: Deploying the add-in).`
     );
   }
   const list = pages();
-  const outputPath = env.outputPath ? path.resolve(env.outputPath) : path.join(root, "dist");
+  const outputPath = env.outputPath
+    ? path.resolve(env.outputPath)
+    : path.join(root, "dist", "addin");
 
   return {
     mode: production ? "production" : "development",
@@ -101,8 +104,8 @@ module.exports = async (env = {}, argv = {}) => {
       publicPath: "auto",
       filename: production ? "[name].[contenthash:8].js" : "[name].js",
       chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
-      // dist/src and dist/bench belong to the command line's build (tsc): never delete them.
-      clean: { keep: /^(src|bench)([\\/]|$)|\.tsbuildinfo$/ },
+      // The folder is the add-in's alone (the command line builds into dist/cli/): emptied first.
+      clean: true,
     },
     resolve: { extensions: [".tsx", ".ts", ".js", ".json"] },
     module: {

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "fs";
 import * as path from "path";
 import { gzipSync } from "zlib";
 import { CHROMIUM, launchChromium, ROOT, servePreview } from "../test/e2e/previewHarness";
+import { QUICK } from "./options";
 
 /**
  * The pane's weight and speed: the gzip size of the JavaScript the task pane loads before it draws
@@ -12,7 +13,7 @@ import { CHROMIUM, launchChromium, ROOT, servePreview } from "../test/e2e/previe
  * pane and the sheet are drawn). Goals: initial JS ≤ 200 KB gzip, first render ≤ 500 ms.
  *
  * Builds the pages with webpack (production) into out/bench/dist, unless PREVIEW_DIST names a folder
- * already built.
+ * already built. The quick form (--quick) only weighs dist/addin/ when a build left it there.
  */
 const INITIAL_GOAL_KB = 200;
 const RENDER_GOAL_MS = 500;
@@ -120,6 +121,17 @@ async function renderTimes(base: string): Promise<{ pane: number; preview: numbe
 
 export async function paneBench(): Promise<void> {
   console.log("Task pane: initial JavaScript (gzip) and time to first render in headless Chromium");
+  if (QUICK) {
+    // The quick form builds nothing and starts no browser: the sizes of the add-in just built, if any.
+    const dir = process.env.PREVIEW_DIST ?? path.join(ROOT, "dist", "addin");
+    if (!existsSync(path.join(dir, "taskpane.html"))) {
+      console.log(`  quick form: ${dir} has no taskpane.html (npm run build makes it): skipped.`);
+      return;
+    }
+    const s = sizes(dir);
+    console.log(`  initial JS: ${kb(s.initial)} gzip (${dir}); quick form: no first render`);
+    return;
+  }
   if (!existsSync(CHROMIUM)) {
     console.log(`  Chromium not found at ${CHROMIUM}: skipped (apt-get install chromium).`);
     return;

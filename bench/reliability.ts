@@ -6,13 +6,16 @@ import { findTemplate } from "../src/domain";
 import { newAnnexWorkbook } from "../src/cli/commands/newAnnex";
 import { bombStream, deflated, growToLastRow, rebuiltZip, SHEET1 } from "./hostileFiles";
 import { fmt } from "./measure";
+import { bigDataSheetBeside, headerToXfd } from "../test/reliability/packageInputs";
 
 /**
  * Hostile files (issue #10): wall time and peak memory (the process's maximum resident set) of one
  * `annex` process on a zip bomb whose directory lies (a sheet declared 2 KB that unpacks to 210 MB),
  * one that declares 4 GB, and an annex whose used range reaches row 1,048,576 (check, and fill -o).
  * Before the fix: the bomb died of V8's out-of-memory after ~18 s at 4 GB, and fill of the long
- * sheet took 17 s and 3.3 GB here. Goal: each ≤ 5 s and ≤ 1 GB.
+ * sheet took 17 s and 3.3 GB here. Issue #17: a 60 MB data sheet beside the annex (refused before; now
+ * left unread and named while the annex is checked) and a header row formatted out to XFD (cut before
+ * ExcelJS). Goal: each ≤ 5 s and ≤ 1 GB.
  */
 export async function reliabilityBench(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), "annex-bench-hostile-"));
@@ -34,7 +37,10 @@ export async function reliabilityBench(): Promise<void> {
     const long = await rebuiltZip(annex, (n, d) =>
       n === SHEET1 ? growToLastRow(n, d) : undefined
     );
-    const files = { lying, declared, long };
+    // Issue #17's corpus: a 60 MB data sheet beside the annex, a header row formatted out to XFD.
+    const beside = await bigDataSheetBeside();
+    const xfd = await headerToXfd(false);
+    const files = { lying, declared, long, beside, xfd };
     for (const [name, bytes] of Object.entries(files))
       writeFileSync(path.join(dir, `${name}.xlsx`), bytes);
 
@@ -46,6 +52,12 @@ export async function reliabilityBench(): Promise<void> {
       ["check, zip bomb (declares 4 GB)", ["check", at("declared")], declared.length],
       ["check, used range to row 1,048,576", ["check", at("long")], long.length],
       ["fill -o, used range to row 1,048,576", ["fill", at("long"), "-o", at("out")], long.length],
+      ["check, a 60 MB data sheet beside the annex", ["check", at("beside")], beside.length],
+      [
+        "fill --self-check -o, a header row formatted to XFD",
+        ["fill", at("xfd"), "--self-check", "-o", at("xfd-out")],
+        xfd.length,
+      ],
     ] as const) {
       const { ms, peak, status } = measured([...args]);
       const ok = ms <= 5000 && peak <= 1024 * 1024 * 1024;

@@ -2,6 +2,7 @@ import { getHeapStatistics, setFlagsFromString } from "v8";
 import { runInNewContext } from "vm";
 import { analyze, syntheticSheet, syntheticTemplate } from "./syntheticAnnex";
 import { fmt, medianMs } from "./measure";
+import { QUICK } from "./options";
 import { applyPlan, SheetSnapshot, Template } from "../src/domain";
 
 /**
@@ -12,6 +13,7 @@ import { applyPlan, SheetSnapshot, Template } from "../src/domain";
  * ≤ 20×); peak heap at 100k. Then real files: `annex check` over 100 district annexes and read + check
  * of a 10k-row sheet; the add-in's round trips to Excel (syncs and bytes of Check and Fill through the
  * real Office.js client); the task pane's first download (gzip) and first render in headless Chromium.
+ * `--quick` runs every part on small inputs (bench/options.ts), as CI does after the build.
  */
 interface Sized {
   readonly rows: number;
@@ -52,11 +54,17 @@ function engine(): void {
   console.log("Engine: locate + derive + validate + plan (median wall time, same run)");
   const results: Record<number, number> = {};
   const cases = new Map<number, Sized>();
-  for (const [rows, runs] of [
-    [1_000, 21],
-    [10_000, 15],
-    [100_000, 5],
-  ] as const) {
+  const sizes: ReadonlyArray<readonly [number, number]> = QUICK
+    ? [
+        [1_000, 5],
+        [10_000, 3],
+      ]
+    : [
+        [1_000, 21],
+        [10_000, 15],
+        [100_000, 5],
+      ];
+  for (const [rows, runs] of sizes) {
     const c = sized(rows);
     cases.set(rows, c);
     const probe = analyze(c.sheet, c.t);
@@ -65,6 +73,12 @@ function engine(): void {
     console.log(
       `  ${String(rows).padStart(7)} rows ${fmt(ms)}   (${probe.derived.length} derived cells, ${probe.plan.writes.length} writes, ${probe.findings.length} findings, ${runs} runs)`
     );
+  }
+  if (QUICK) {
+    console.log(
+      "  quick form: 1k and 10k rows, few runs, no goals (npm run bench for the figures)"
+    );
+    return;
   }
   const ten = cases.get(10_000) as Sized;
   const ratio = results[100_000] / results[10_000];
@@ -121,7 +135,9 @@ function engine(): void {
 
 async function main(): Promise<void> {
   engine();
-  if (process.argv.includes("--engine")) return; // node dist/bench/run.js --engine: the engine only
+  if (process.argv.includes("--engine")) return; // node dist/cli/bench/run.js --engine: the engine only
+  if (QUICK)
+    console.log("\nQuick form (--quick): every part on small inputs; figures not for comparing.");
   // Loaded only now: the engine's figures (heap included) are taken without ExcelJS, the Office.js
   // test backend (jsdom) or the browser harness in memory, and --engine needs none of them.
   const { files } = await import("./files");

@@ -3,12 +3,12 @@
 // static server, then prints the address of the preview: the task pane beside an in-browser workbook,
 // no Excel needed.
 //
-//   node scripts/preview.mjs [--no-build] [--dev] [--port 3100] [--dir dist]
+//   node scripts/preview.mjs [--no-build] [--dev] [--port 3100] [--dir dist/addin]
 //
 //   --no-build   serve what is already built (the end-to-end test and the benchmark build once)
 //   --dev        a development build (faster to build, larger to load); production otherwise
 //   --port N     the port (0: any free one); 3100 by default, the next free one if it is taken
-//   --dir D      the folder to build into and serve (dist by default)
+//   --dir D      the folder to build into and serve (dist/addin by default)
 import { spawn } from "node:child_process";
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer } from "node:http";
@@ -33,7 +33,7 @@ const TYPES = {
 };
 
 function parseArgs(argv) {
-  const options = { build: true, production: true, port: 3100, portGiven: false, dir: path.join(root, "dist") };
+  const options = { build: true, production: true, port: 3100, portGiven: false, dir: path.join(root, "dist", "addin") };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--no-build") options.build = false;
@@ -46,7 +46,7 @@ function parseArgs(argv) {
       }
     } else if (a === "--dir") options.dir = path.resolve(argv[++i] ?? "");
     else if (a === "-h" || a === "--help") {
-      console.log("node scripts/preview.mjs [--no-build] [--dev] [--port 3100] [--dir dist]");
+      console.log("node scripts/preview.mjs [--no-build] [--dev] [--port 3100] [--dir dist/addin]");
       process.exit(0);
     } else fail(`Không hiểu tham số "${a}" / Unknown option "${a}"`);
   }

@@ -17,7 +17,7 @@ import {
   withExplanation,
   WritePlan,
 } from "../domain";
-import { plannedSelfCheck, withSelfCheck } from "../domain/layout/selfCheckPlan";
+import { plannedSelfCheck, SelfCheckedPlan, withSelfCheck } from "../domain/layout/selfCheckPlan";
 import {
   AnnexHost,
   Capability,
@@ -669,6 +669,9 @@ export class AnnexSession {
             overwrite: options.overwrite === true,
           })
         : analysis.plan;
+      // Asked for and impossible (no free column up to XFD): refused in words, nothing written.
+      const refused = (plan as SelfCheckedPlan).selfCheckRefused;
+      if (refused) return failure<FillResult>("no-room-for-self-check", refused);
       const n = plan.writes.length;
       const rules = options.selfCheck === true && plannedSelfCheck(plan) !== undefined;
       if ((n || rules) && protection === "password")

@@ -14,6 +14,7 @@ import { attempt, failure, Outcome, success } from "./problems";
 import { templateList } from "./templateCatalog";
 import {
   damagedText,
+  noReadableSheetText,
   declaredSizeProblem,
   holdsText,
   notXlsx,
@@ -35,7 +36,8 @@ export interface DistrictFileInput {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
-export type DistrictFileProblem = SignatureProblem | "too-large" | "corrupt" | "unreadable";
+export type DistrictFileProblem =
+  SignatureProblem | "too-large" | "corrupt" | "unreadable" | "no-readable-sheet";
 
 export type DistrictSheet = SheetFindings;
 
@@ -95,20 +97,29 @@ export async function checkDistrictFile(
   const digest = bytesDigest(bytes);
   const fail = (code: DistrictFileProblem, message: Bilingual) =>
     remember(failed(name, code, message), { file: name, problem: message, digest }, locale);
-  // Before ExcelJS: a zip without "xl/" entries (a Word .docx) is no workbook at all.
+  // Before ExcelJS: a zip is no workbook at all without "xl/" entries or package relationships (which
+  // may name a workbook elsewhere; a Word .docx has them too, and is told apart as it is read).
   const sniffed =
-    signatureProblem(name, bytes) ?? (holdsText(bytes, "xl/") ? undefined : notXlsx(name, bytes));
+    signatureProblem(name, bytes) ??
+    (holdsText(bytes, "xl/") || holdsText(bytes, "_rels/.rels") ? undefined : notXlsx(name, bytes));
   if (sniffed) return fail(sniffed.problem, sniffed.text);
   // The sizes its zip declares, before ExcelJS unpacks anything (the budget the command line uses).
   const entries = zipEntries(bytes);
   const tooLarge = entries && declaredSizeProblem(name, entries);
   if (tooLarge) return fail(tooLarge.problem, tooLarge.text);
-  let snapshots: SheetSnapshot[];
+  let read: Awaited<ReturnType<typeof readSnapshots>>;
   try {
-    snapshots = await readSnapshots(bytes);
+    read = await readSnapshots(bytes);
   } catch (e) {
     return fail("corrupt", damagedText(name, e));
   }
+  if (read === "not-xlsx") {
+    const notWorkbook = notXlsx(name, bytes);
+    return fail(notWorkbook.problem, notWorkbook.text);
+  }
+  // A workbook none of whose sheets can be read is never clean (as annex check says, exit 2).
+  if (read === "no-sheet") return fail("no-readable-sheet", noReadableSheetText(name));
+  const snapshots = read;
   const analysis = analyzeWorkbook(snapshots, {
     templates: templateList(options.templates ?? []),
     locale: options.locale ?? "vi-VN",
@@ -278,22 +289,28 @@ export async function districtReportBytes(
 }
 
 /** ExcelJS and the snapshot reader, loaded on first use only: a separate chunk of the bundle. */
-async function readSnapshots(bytes: Uint8Array): Promise<SheetSnapshot[]> {
-  const [excel, reader] = await Promise.all([
+async function readSnapshots(
+  bytes: Uint8Array
+): Promise<SheetSnapshot[] | "no-sheet" | "not-xlsx"> {
+  const [excel, reader, names] = await Promise.all([
     import("exceljs"),
     import("../adapters/xlsx/readSheet"),
+    import("../adapters/xlsx/usualPartNames"),
   ]);
+  // Parts found by the package's relationships, as Excel finds them (and annex check does).
+  const usual = await names.withUsualPartNames(bytes);
+  if (!usual) return "not-xlsx";
   const ExcelJS = (excel as unknown as { default?: typeof excel }).default ?? excel;
   const workbook = new ExcelJS.Workbook();
   // Only read, never saved: the parts no snapshot reads are skipped (validations given to whole
   // columns would otherwise be millions of objects).
   await workbook.xlsx.load(
-    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    usual.buffer.slice(usual.byteOffset, usual.byteOffset + usual.byteLength) as ArrayBuffer,
     reader.SNAPSHOT_ONLY
   );
-  // A zip that is not a workbook (a Word .docx, say) loads as an empty workbook.
-  if (!workbook.worksheets.length) throw new Error("no worksheet");
-  return reader.workbookSnapshots(workbook);
+  // A workbook without a worksheet (or only our _annex) loads as one with nothing to check.
+  const snapshots = reader.workbookSnapshots(workbook);
+  return snapshots.length ? snapshots : "no-sheet";
 }
 
 function failed(file: string, code: DistrictFileProblem, message: Bilingual): DistrictFileReport {

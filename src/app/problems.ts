@@ -16,6 +16,7 @@ export type ProblemCode =
   | "invalid-sheet-name"
   | "nothing-to-undo"
   | "not-checked"
+  | "no-room-for-self-check"
   | "unexpected";
 
 export interface Problem {

@@ -24,6 +24,8 @@ export interface FileReport {
     readonly sheet: string;
     readonly explanations: readonly Explanation[];
   }>;
+  /** Sheets left unread because they are too large, each with why (the others were checked). */
+  readonly unreadSheets?: readonly { readonly sheet: string; readonly text: Bilingual }[];
 }
 
 export interface SheetReport {
@@ -135,6 +137,7 @@ export function renderFile(report: FileReport, lang: Lang, width: number): strin
         ? `${u.explanations.length} giải trình của trang tính "${u.sheet}" không đặt được vào đâu: sổ tính không còn trang tính này (đã xoá, hoặc đổi tên mà không tìm ra được); không áp dụng cho phát hiện nào, vẫn giữ trong tệp.`
         : `${u.explanations.length} explanation${u.explanations.length === 1 ? "" : "s"} of sheet "${u.sheet}" cannot be placed: the workbook no longer has that sheet (deleted, or renamed beyond recognition); they apply to no finding and stay in the file.`
     );
+  for (const u of report.unreadSheets ?? []) out.push(u.text[lang]);
   if (report.ignoredSheets.length) {
     const names = report.ignoredSheets.map((n) => `"${n}"`).join(", ");
     out.push(
@@ -246,6 +249,7 @@ export function jsonReport(reports: readonly FileReport[]): unknown {
     unplacedSheetExplanations: (r.unplacedSheets ?? []).flatMap((u) =>
       u.explanations.map((e) => ({ sheet: u.sheet, ...explanationJson(e) }))
     ),
+    unreadSheets: (r.unreadSheets ?? []).map((u) => ({ sheet: u.sheet, message: u.text })),
   }));
   const totals = files.reduce(
     (t, f) => ({

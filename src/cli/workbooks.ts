@@ -35,8 +35,15 @@ export async function analyzeFile(
   file: string,
   options: AnalyzeFileOptions
 ): Promise<AnalyzedFile> {
-  const opened = await readWorkbook(file, { cellsOnly: options.cellsOnly ?? false });
-  const snapshots = workbookSnapshots(opened.workbook, options.sheet);
+  const opened = await readWorkbook(file, {
+    cellsOnly: options.cellsOnly ?? false,
+    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+  });
+  // A sheet left unread (too large) is named apart, never checked as an empty sheet.
+  const unread = new Set(opened.unreadSheets.map((u) => u.sheet));
+  const snapshots = workbookSnapshots(opened.workbook, options.sheet).filter(
+    (s) => !unread.has(s.name)
+  );
   if (options.sheet !== undefined && !snapshots.length) {
     const names = opened.workbook.worksheets
       .filter((ws) => ws.name !== METADATA_SHEET)

@@ -14,6 +14,8 @@ import { newAnnexWorkbook } from "../../src/cli/commands/newAnnex";
 import { checkDistrictFiles, DistrictFileInput } from "../../src/app/districtFiles";
 import langSon from "../../src/samples/bieu-01-lang-son-2023.json";
 import { deflated, rawZip } from "../../bench/hostileFiles";
+import { cleanAnnexBytes, docxFile } from "../reliability/inputs";
+import { elsewherePackage, noWorksheet, xlsbFile } from "../reliability/packageInputs";
 
 const sample = langSon as SampleFigures;
 const tpl = findTemplate("bieu-01-ke-hoach-nam") as Template;
@@ -98,6 +100,8 @@ describe("checkDistrictFiles: the districts' files, read and checked in the page
       file("hong.xlsx", damagedZip),
       file("ghi-chu.xlsx", await bytesOf(notes)),
       file("dinh-lap.xlsx", await bytesOf(await districtAnnex("UBND huyện Đình Lập"))),
+      file("nhi-phan.xlsb", new Uint8Array(xlsbFile())), // a copy: not a view on the Buffer pool
+      file("khong-trang.xlsx", new Uint8Array(await noWorksheet())),
     ]);
     expect(reports.map((r) => r.problem?.code ?? "checked")).toEqual([
       "not-xlsx",
@@ -106,7 +110,12 @@ describe("checkDistrictFiles: the districts' files, read and checked in the page
       "corrupt",
       "checked",
       "checked",
+      "xlsb",
+      "no-readable-sheet",
     ]);
+    // issue #17: an .xlsb and a workbook without a sheet are never "0 lỗi"
+    expect(reports[6].problem?.message.vi).toMatch(/\.xlsb.*lưu lại thành \.xlsx/);
+    expect(reports[7].problem?.message.vi).toMatch(/không có trang tính nào đọc được/);
     for (const r of reports.slice(0, 4)) {
       expect(r.problem?.message.vi).toContain(r.file);
       expect(r.problem?.message.en).toContain(r.file);
@@ -116,6 +125,20 @@ describe("checkDistrictFiles: the districts' files, read and checked in the page
     expect(reports[4].sheets[0].findings.map((f) => f.ruleId)).toEqual(["sheet.no-annex"]);
     expect(reports[4].unit).toBeNull();
     expect(reports[5].unit).toContain("ĐÌNH LẬP");
+  });
+
+  it("follows the package's relationships to parts at other names, as annex check does; a Word document is still no workbook (issue #17)", async () => {
+    const [usual, elsewhere, word] = await checkDistrictFiles([
+      file("thuong.xlsx", new Uint8Array(await cleanAnnexBytes())),
+      file("khac.xlsx", new Uint8Array(await elsewherePackage())),
+      file("bao-cao.xlsx", new Uint8Array(docxFile())),
+    ]);
+    expect(usual.problem).toBeUndefined();
+    expect(elsewhere.problem).toBeUndefined();
+    expect(elsewhere.form).toBe(usual.form);
+    expect(elsewhere.counts).toEqual(usual.counts);
+    expect(elsewhere.sheets).toEqual(usual.sheets);
+    expect(word.problem?.code).toBe("not-xlsx");
   });
 
   it("reads a file whose data validation is given to whole columns (9.4 million cells) as quickly as any", async () => {

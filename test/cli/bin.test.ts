@@ -8,7 +8,7 @@ import { writeSampleAnnex } from "../helpers/workbooks";
 /** The installed `annex` bin, as a separate process: exit status and output as a shell sees them. */
 const run = promisify(execFile);
 const bin = path.join(__dirname, "../../bin/annex.js");
-const compiled = path.join(__dirname, "../../dist/src/cli/main.js");
+const compiled = path.join(__dirname, "../../dist/cli/src/cli/main.js");
 
 test("bin/annex.js runs the compiled command and passes its exit status on", async () => {
   expect(existsSync(compiled) || "run `npm run build` first (npm test does)").toBe(true);

@@ -12,7 +12,7 @@ import { openWorkbook, sampleAddress, writeSampleAnnex } from "../helpers/workbo
  * never two successes and one loss. Real processes (bin/annex.js over the build), raced in a loop.
  */
 const bin = path.join(__dirname, "../../bin/annex.js");
-const compiled = path.join(__dirname, "../../dist/src/cli/main.js");
+const compiled = path.join(__dirname, "../../dist/cli/src/cli/main.js");
 // 20 rounds of each race took 5 minutes on the shared build machine: 10 by default, more on request.
 const ROUNDS = Number(process.env.ANNEX_RACE_ROUNDS ?? 10);
 

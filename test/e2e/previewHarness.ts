@@ -23,7 +23,7 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-/** The project's folder: from test/e2e under ts-jest, from dist/test/e2e in the compiled benchmark. */
+/** The project's folder: from test/e2e under ts-jest, from dist/cli/test/e2e in the compiled benchmark. */
 function findRoot(): string {
   let dir = __dirname;
   while (!existsSync(path.join(dir, "webpack.config.js")) && path.dirname(dir) !== dir) {
@@ -37,12 +37,12 @@ export function chromiumInstalled(): boolean {
 }
 
 /**
- * The built pages: PREVIEW_DIST when set (already built); dist/ under `npm test`, whose `npm run build`
+ * The built pages: PREVIEW_DIST when set (already built); dist/addin/ under `npm test`, whose `npm run build`
  * has just built it; else a production build into out/e2e/dist. Returns the folder.
  */
 export function buildPreview(): string {
   const justBuilt =
-    process.env.npm_lifecycle_event === "test" ? path.join(ROOT, "dist") : undefined;
+    process.env.npm_lifecycle_event === "test" ? path.join(ROOT, "dist", "addin") : undefined;
   const given =
     process.env.PREVIEW_DIST ??
     (justBuilt && existsSync(path.join(justBuilt, "preview.html")) ? justBuilt : undefined);

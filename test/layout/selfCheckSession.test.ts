@@ -60,3 +60,24 @@ test("the self-check is added to a hand-made sheet only when asked, once, and le
   expect(again.ok && again.value.written).toBe(0);
   expect(conditionalFormats(ws).length).toBe(n);
 });
+
+test("no free column right of the table up to XFD: Tính cột with the self-check refuses in words and writes nothing (issue #17)", async () => {
+  const { wb, ws } = handMade();
+  const header = layout.headerRows[0] + 1;
+  const last = tpl.columns.length;
+  for (let c = last + 1; c <= 16_384; c++) ws.getCell(header, c).value = "x";
+  const session = new AnnexSession(new BrowserWorkbookHost(wb, { editDebounceMs: 5 }), {
+    recheckDelayMs: 5,
+  });
+  const before = ws.getCell(row("1"), col("estimateCur")).value;
+  const asked = await session.fill({ selfCheck: true });
+  expect(asked.ok).toBe(false);
+  if (asked.ok) return;
+  expect(asked.problem.code).toBe("no-room-for-self-check");
+  expect(asked.problem.message.vi).toMatch(/Không thêm được cột Kiểm tra.*\(XFD\)/);
+  expect(conditionalFormats(ws)).toEqual([]);
+  expect(session.canUndo).toBe(false);
+  expect(ws.getCell(row("1"), col("estimateCur")).value).toBe(before);
+  // Without the option the derived columns are written as ever.
+  expect((await session.fill({})).ok).toBe(true);
+});

@@ -1,3 +1,4 @@
+import { readFileSync } from "fs";
 import path from "path";
 
 /**
@@ -14,7 +15,7 @@ const pkg = require(path.join(root, "package.json")) as {
 };
 type Config = {
   entry: Record<string, string>;
-  output: { path: string; clean: { keep: RegExp } };
+  output: { path: string; clean: unknown };
   devServer: { port: number; server: { type: string; options?: unknown } };
   plugins: Array<{ constructor: { name: string }; userOptions?: { filename?: string } }>;
 };
@@ -23,6 +24,44 @@ const webpackConfig = require(path.join(root, "webpack.config.js")) as (
   env: Record<string, unknown>,
   argv: Record<string, unknown>
 ) => Promise<Config>;
+
+/** tsconfig.build.json's output: the command line, the benchmark and the fixtures it imports. */
+function commandLineBuild(): { outDir: string; buildInfo: string } {
+  const json = JSON.parse(readFileSync(path.join(root, "tsconfig.build.json"), "utf8")) as {
+    compilerOptions: { outDir: string; tsBuildInfoFile: string };
+  };
+  return {
+    outDir: path.resolve(root, json.compilerOptions.outDir),
+    buildInfo: path.resolve(root, json.compilerOptions.tsBuildInfoFile),
+  };
+}
+
+describe("the command line's build (issue #17: npm run build, then npm run bench)", () => {
+  const { outDir, buildInfo } = commandLineBuild();
+
+  it("keeps tsc's build info inside its own output folder: a deleted output is rebuilt, never thought current", () => {
+    expect(path.dirname(buildInfo)).toBe(outDir);
+  });
+
+  it("bin/annex.js, the demo and the bench run files of that folder", () => {
+    const bin = readFileSync(path.join(root, "bin", "annex.js"), "utf8");
+    const required = /require\("([^"]+)"\)/.exec(bin)?.[1] ?? "";
+    expect(path.resolve(root, "bin", required)).toBe(path.join(outDir, "src", "cli", "main.js"));
+    const rel = path.relative(root, outDir).split(path.sep).join("/");
+    expect(pkg.scripts.bench).toContain(`node ${rel}/bench/run.js`);
+    expect(pkg.scripts.demo).toContain(`node ${rel}/src/cli/demo.js`);
+  });
+
+  it("CI runs the bench's quick form after npm test (its build), so build-then-bench cannot break unseen", () => {
+    const ci = readFileSync(path.join(root, ".ci", "run"), "utf8")
+      .split("\n")
+      .filter((line) => line.trim() && !line.trim().startsWith("#"));
+    const test = ci.findIndex((line) => /^npm test\b/.test(line.trim()));
+    const bench = ci.findIndex((line) => /^npm run bench -- --quick\b/.test(line.trim()));
+    expect(test).toBeGreaterThanOrEqual(0);
+    expect(bench).toBeGreaterThan(test);
+  });
+});
 
 describe("package.json scripts", () => {
   const s = pkg.scripts;
@@ -88,14 +127,17 @@ describe("webpack.config.js", () => {
     expect(config.devServer.server.options).toBeUndefined();
   });
 
-  it("writes into dist/ and never deletes the command line's dist/src and dist/bench", async () => {
+  it("writes into dist/addin/, a folder of its own that it empties first: not the command line's", async () => {
     const config = await webpackConfig({}, { mode: "production" });
-    expect(config.output.path).toBe(path.join(root, "dist"));
-    const keep = config.output.clean.keep;
-    for (const kept of ["src/cli/main.js", "src", "bench/run.js", ".tsbuildinfo"])
-      expect(keep.test(kept)).toBe(true);
-    for (const cleaned of ["taskpane.1234abcd.js", "assets/icon-16.png", "srcmap.js"])
-      expect(keep.test(cleaned)).toBe(false);
+    expect(config.output.path).toBe(path.join(root, "dist", "addin"));
+    expect(config.output.clean).toBe(true);
+    // webpack's clean empties output.path: the command line's build must lie outside it, and the
+    // add-in outside the command line's (tsc's incremental build would not rewrite what it lost).
+    const cli = commandLineBuild();
+    const inside = (dir: string, parent: string) =>
+      !path.relative(parent, dir).startsWith("..") && !path.isAbsolute(path.relative(parent, dir));
+    expect(inside(cli.outDir, config.output.path)).toBe(false);
+    expect(inside(config.output.path, cli.outDir)).toBe(false);
   });
 
   it("refuses a public URL that is not https or not a URL", async () => {

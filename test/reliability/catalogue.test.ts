@@ -34,6 +34,13 @@ import {
   SHEET1,
   sheetStream,
 } from "./inputs";
+import {
+  bigDataSheetBeside,
+  elsewherePackage,
+  headerToXfd,
+  noWorksheet,
+  xlsbFile,
+} from "./packageInputs";
 
 /**
  * The reliability catalogue (issue #10): each bad input a careless or hostile user gives `annex` is
@@ -389,26 +396,18 @@ const ROWS: Row[] = [
     says: TOO_LARGE,
   },
   {
-    name: "four sheets of 30 MB each: more than 100 MB of sheets in all",
-    build: async (d) => {
-      const filled = await sheetStream(30 * 1024 * 1024, '<row r="1"><c r="A1"><v>1</v></c></row>');
-      const parts = [3, 4, 5, 6].map((n) => ({
-        name: `xl/worksheets/sheet${n}.xml`,
-        data: filled.data,
-        method: 8 as const,
-        size: filled.size,
-      }));
-      const base = await JSZip.loadAsync(await rebuiltAnnex());
-      const kept = await Promise.all(
-        Object.keys(base.files)
-          .filter((n) => !base.files[n].dir)
-          .map(async (n) => deflated(n, await base.files[n].async("nodebuffer")))
-      );
-      await write(d, "nhieu-trang.xlsx", rawZip([...kept, ...parts]));
-    },
-    args: (d) => ["check", at(d, "nhieu-trang.xlsx")],
+    name: "four sheets of 30 MB each: more than 100 MB of sheets in all (fill reads every sheet)",
+    build: async (d) => write(d, "nhieu-trang.xlsx", await fourBigSheets(true)),
+    args: (d) => ["fill", at(d, "nhieu-trang.xlsx"), "-o", at(d, "ra.xlsx")],
     exit: 2,
     says: /Tệp quá lớn: ".*nhieu-trang\.xlsx" \(giải nén ra hơn 1\d\d MB\)/,
+  },
+  {
+    name: "four 30 MB parts named like sheets that the workbook does not list: not read",
+    build: async (d) => write(d, "nhieu-trang.xlsx", await fourBigSheets(false)),
+    args: (d) => ["check", at(d, "nhieu-trang.xlsx")],
+    exit: 0,
+    says: /Trang tính "Biểu 01 - 2023": mẫu bieu-01/,
   },
   {
     name: "used range to row 1,048,576: check",
@@ -1388,6 +1387,101 @@ const ROWS: Row[] = [
       expect((await fs.readFile(at(d, "bieu01.xlsx"))).equals(bytes)).toBe(true);
     },
   },
+  // issue 17 (real-world corpus: .xlsb, no sheet, parts elsewhere, a big sheet beside, header to XFD)
+  {
+    name: "an .xlsb (Excel's binary workbook) is refused by name, never '0 lỗi'",
+    build: (d) => write(d, "bieu.xlsb", xlsbFile()),
+    args: (d) => ["check", at(d, "bieu.xlsb")],
+    exit: 2,
+    says: /sổ Excel nhị phân \(\.xlsb\).*lưu lại thành \.xlsx/,
+    never: /0 tệp có lỗi\.$/,
+  },
+  {
+    name: "an .xlsb renamed .xlsx: refused by its content",
+    build: (d) => write(d, "bieu.xlsx", xlsbFile()),
+    args: (d) => ["check", at(d, "bieu.xlsx"), "--json"],
+    exit: 2,
+    says: /"code": "xlsb"/,
+  },
+  {
+    name: "a workbook without a worksheet: exit 2, says nothing was checked",
+    build: async (d) => write(d, "rong.xlsx", await noWorksheet()),
+    args: (d) => ["check", at(d, "rong.xlsx")],
+    exit: 2,
+    says: /không có trang tính nào đọc được.*không có gì được kiểm tra/,
+  },
+  {
+    name: "parts at other paths: check follows the relationships, as Excel does",
+    build: async (d) => write(d, "khac.xlsx", await elsewherePackage()),
+    args: (d) => ["check", at(d, "khac.xlsx")],
+    exit: 0,
+    says: /Trang tính "Biểu 01 - 2023": mẫu bieu-01-ke-hoach-nam/,
+    never: NOT_XLSX,
+  },
+  {
+    name: "parts at other paths: fill -o writes a usual .xlsx that check reads",
+    build: async (d) => write(d, "khac.xlsx", await elsewherePackage()),
+    args: (d) => ["fill", at(d, "khac.xlsx"), "-o", at(d, "ra.xlsx")],
+    exit: 0,
+    says: /Đã ghi \d+ ô vào/,
+    writes: ["ra.xlsx"],
+    then: async (d) => {
+      const r = await annex("check", at(d, "ra.xlsx"), "--json");
+      expect(JSON.parse(r.out).totals).toMatchObject({ files: 1, unreadable: 0, error: 0 });
+    },
+  },
+  {
+    name: "a 60 MB data sheet beside the annex: the annex is checked, the big sheet named with why",
+    build: async (d) => write(d, "lon.xlsx", await bigDataSheetBeside()),
+    args: (d) => ["check", at(d, "lon.xlsx")],
+    exit: 0,
+    says: /Trang tính "Biểu 01 - 2023": mẫu[\s\S]*Trang tính "Dữ liệu" không được đọc: quá lớn \(.*60 MB.*tối đa 50 MB\)[\s\S]*1 trang tính quá lớn không được đọc/,
+  },
+  {
+    name: "a 60 MB data sheet beside the annex: check --sheet the annex reads that sheet only",
+    build: async (d) => write(d, "lon.xlsx", await bigDataSheetBeside()),
+    args: (d) => ["check", at(d, "lon.xlsx"), "--sheet", "Biểu 01 - 2023", "--json"],
+    exit: 0,
+    says: /"unreadSheets": \[\]/,
+    never: /Dữ liệu/,
+  },
+  {
+    name: "a 60 MB data sheet: check --sheet on it says too large",
+    build: async (d) => write(d, "lon.xlsx", await bigDataSheetBeside()),
+    args: (d) => ["check", at(d, "lon.xlsx"), "--sheet", "Dữ liệu"],
+    exit: 2,
+    says: TOO_LARGE,
+  },
+  {
+    name: "a 60 MB data sheet: fill refuses (saving rewrites every sheet, so it must read that one)",
+    build: async (d) => write(d, "lon.xlsx", await bigDataSheetBeside()),
+    args: (d) => ["fill", at(d, "lon.xlsx"), "-o", at(d, "ra.xlsx")],
+    exit: 2,
+    says: TOO_LARGE,
+  },
+  {
+    name: "a header row of text out to XFD: fill --self-check refuses in words, writes nothing",
+    build: async (d) => write(d, "xfd.xlsx", await headerToXfd(true)),
+    args: (d) => ["fill", at(d, "xfd.xlsx"), "--self-check"],
+    exit: 2,
+    says: /Không thêm được cột Kiểm tra: .*\(XFD\)[\s\S]*Không ghi gì; tệp giữ nguyên/,
+  },
+  {
+    name: "a header row formatted out to XFD: fill --self-check puts Kiểm tra right of the table",
+    build: async (d) => write(d, "xfd.xlsx", await headerToXfd(false)),
+    args: (d) => ["fill", at(d, "xfd.xlsx"), "--self-check", "-o", at(d, "ra.xlsx")],
+    exit: 0,
+    writes: ["ra.xlsx"],
+    then: async (d) => {
+      const ws = (await openWorkbook(at(d, "ra.xlsx"))).worksheets[0];
+      const headers: number[] = [];
+      ws.eachRow((row) =>
+        row.eachCell((cell, c) => void (cell.value === "Kiểm tra" && headers.push(c)))
+      );
+      expect(headers).toEqual([14]); // column N, right of the table's last column (M, Ghi chú)
+      expect(ws.columnCount).toBeLessThan(100); // the formatted empty cells to XFD were cut
+    },
+  },
 ];
 
 /** A district's annex of Biểu 01 for 2023 with these figures (a title block naming no district). */
@@ -1473,6 +1567,53 @@ async function editSample(dir: string, edit: (ws: ExcelJS.Worksheet) => void): P
   const wb = await openWorkbook(at(dir, "bieu01.xlsx"));
   edit(wb.worksheets.find((w) => w.name !== "_annex")!);
   await saveWorkbook(wb, at(dir, "bieu01.xlsx"));
+}
+
+/** The clean annex with four 30 MB sheet parts, listed as sheets of the workbook or not. */
+async function fourBigSheets(listed: boolean): Promise<Buffer> {
+  const filled = await sheetStream(30 * 1024 * 1024, '<row r="1"><c r="A1"><v>1</v></c></row>');
+  const numbers = [3, 4, 5, 6];
+  const parts = numbers.map((n) => ({
+    name: `xl/worksheets/sheet${n}.xml`,
+    data: filled.data,
+    method: 8 as const,
+    size: filled.size,
+  }));
+  const base = await JSZip.loadAsync(await rebuiltAnnex());
+  const kept = await Promise.all(
+    Object.keys(base.files)
+      .filter((n) => !base.files[n].dir)
+      .map(async (n) => {
+        let text = await base.files[n].async("nodebuffer");
+        if (listed && n === "xl/workbook.xml")
+          text = Buffer.from(
+            text
+              .toString("utf8")
+              .replace(
+                "</sheets>",
+                numbers
+                  .map((k) => `<sheet name="Số liệu ${k}" sheetId="${k + 10}" r:id="rIdBig${k}"/>`)
+                  .join("") + "</sheets>"
+              )
+          );
+        if (listed && n === "xl/_rels/workbook.xml.rels")
+          text = Buffer.from(
+            text
+              .toString("utf8")
+              .replace(
+                "</Relationships>",
+                numbers
+                  .map(
+                    (k) =>
+                      `<Relationship Id="rIdBig${k}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${k}.xml"/>`
+                  )
+                  .join("") + "</Relationships>"
+              )
+          );
+        return deflated(n, text);
+      })
+  );
+  return rawZip([...kept, ...parts]);
 }
 
 /** The clean annex's parts plus a chart part (ExcelJS would drop it on saving). */

@@ -5,7 +5,7 @@ import { Bilingual, formatNumber } from "../../domain";
  * read. Pure (no Node, no DOM): the command line (workbookFile.ts) and the pane's "Hồ sơ huyện"
  * (src/app/districtFiles.ts) tell the same problems apart with the same messages.
  */
-export type SignatureProblem = "not-xlsx" | "old-xls" | "encrypted";
+export type SignatureProblem = "not-xlsx" | "old-xls" | "encrypted" | "xlsb";
 
 export interface BytesProblem {
   readonly problem: SignatureProblem;
@@ -43,7 +43,22 @@ export function signatureProblem(file: string, bytes: Uint8Array): BytesProblem 
     };
   }
   if (!startsWith(bytes, ZIP) || isOpenDocument(bytes)) return notXlsx(file, bytes);
+  // Excel's binary workbook (.xlsb) is a zip too, whose workbook part is xl/workbook.bin (part names
+  // are stored uncompressed); ExcelJS would read it as a workbook without sheets.
+  if (includes(bytes, XLSB_PART) && !includes(bytes, XLSX_PART))
+    return { problem: "xlsb", text: xlsbText(file) };
   return undefined;
+}
+
+const XLSB_PART = ascii("xl/workbook.bin");
+const XLSX_PART = ascii("xl/workbook.xml");
+
+/** Excel's binary workbook: refused by name, with the way out. */
+export function xlsbText(file: string): Bilingual {
+  return {
+    vi: `Tệp "${file}" là sổ Excel nhị phân (.xlsb), không đọc được. Hãy mở bằng Excel và lưu lại thành .xlsx (Tệp → Lưu thành → Sổ làm việc Excel).`,
+    en: `"${file}" is an Excel binary workbook (.xlsb), which cannot be read. Open it in Excel and save it as .xlsx (File → Save As → Excel Workbook).`,
+  };
 }
 
 /** The file is not an .xlsx workbook; an OpenDocument or CSV file is named as such. */
@@ -74,7 +89,8 @@ export function notXlsx(file: string, bytes: Uint8Array): BytesProblem {
  * unpack to at most 200 MB, and all of them together to 400 MB (what we can unpack and look at
  * without risk); after empty rows at the end of a sheet are trimmed (a used range to row 1,048,576),
  * the XML handed to ExcelJS is at most 50 MB a sheet (10× the largest real annex, about 1.5 GB to read)
- * and 100 MB for all sheets.
+ * and 100 MB for all sheets — counting only the sheets the command reads: `check --sheet` reads one,
+ * and `check` and `merge` leave a sheet over the budget unread (named, with why) and check the others.
  */
 export const ZIP_BUDGET = {
   part: 200 * 1024 * 1024,
@@ -189,11 +205,6 @@ export function tooLarge(
       en: `File too large: "${file}" (${en}), more than can be read safely. Open it in Excel, delete the unused rows and columns at the end of the sheet and save it again; if it comes from an unknown source, do not open it.`,
     },
   };
-}
-
-/** A worksheet's part in the zip ("xl/worksheets/sheet1.xml"). */
-export function isWorksheetPart(name: string): boolean {
-  return /^xl\/worksheets\/[^/]+\.xml$/i.test(name);
 }
 
 const SHEET_DATA = ascii("<sheetData>");
@@ -424,6 +435,14 @@ function matchesAt(bytes: Uint8Array, needle: readonly number[], at: number): bo
 /** Whether the bytes hold this ASCII text: zip entry names are stored uncompressed ("xl/workbook"). */
 export function holdsText(bytes: Uint8Array, text: string): boolean {
   return includes(bytes, ascii(text));
+}
+
+/** A workbook none of whose sheets can be read: never reported as clean. */
+export function noReadableSheetText(file: string): Bilingual {
+  return {
+    vi: `Tệp "${file}" không có trang tính nào đọc được (sổ không có trang tính bảng, chỉ có biểu đồ hoặc trang hộp thoại, hoặc phần trang tính bị thiếu); không có gì được kiểm tra. Hãy mở bằng Excel, kiểm tra các trang tính rồi lưu lại thành .xlsx.`,
+    en: `"${file}" has no sheet that can be read (no worksheet, only chart or dialog sheets, or the sheets' parts are missing); nothing was checked. Open it in Excel, check its sheets and save it again as .xlsx.`,
+  };
 }
 
 /** The file's bytes could not be read at all. */

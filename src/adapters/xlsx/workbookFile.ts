@@ -1,27 +1,18 @@
 import { constants as fsConstants, promises as fs, Stats } from "fs";
 import * as path from "path";
-import { inflateRawSync } from "zlib";
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { Bilingual } from "../../domain";
+import { budgetedParts, UnreadSheet } from "./budgetedParts";
+import { METADATA_SHEET } from "./metadata";
 import { SNAPSHOT_ONLY } from "./readSheet";
 import {
-  clipCoveredRanges,
-  coveredCells,
   damagedText,
-  declaredSizeProblem,
   holdsText,
-  isWorksheetPart,
   notXlsx,
+  noReadableSheetText,
   reasonOf,
   signatureProblem,
-  SizeProblem,
-  tooLarge,
-  tooManyCovered,
-  trimTrailingEmptyRows,
   unreadableText,
-  ZIP_BUDGET,
-  zipEntries,
 } from "./workbookBytes";
 
 /** Why a workbook file could not be read or written, for a message that names the fix. */
@@ -31,10 +22,12 @@ export type FileProblem =
   | "unreadable"
   | "not-xlsx"
   | "old-xls"
+  | "xlsb"
   | "encrypted"
   | "corrupt"
   | "too-large"
   | "no-sheet"
+  | "no-readable-sheet"
   | "exists"
   | "read-only"
   | "open-elsewhere"
@@ -59,6 +52,8 @@ export interface OpenedWorkbook {
   readonly bytes: Buffer;
   /** Parts of the file that saving through ExcelJS would drop (charts, pivot tables, macros…). */
   readonly unsupported: readonly Bilingual[];
+  /** Sheets left unread because they are too large (check, merge), each with why; the rest were read. */
+  readonly unreadSheets: readonly UnreadSheet[];
 }
 
 /**
@@ -79,6 +74,8 @@ export interface ReadOptions {
    * worksheet parts no snapshot reads (readSheet.SNAPSHOT_ONLY), a sixth of an annex's load time.
    */
   readonly cellsOnly?: boolean;
+  /** The one sheet the command reads (--sheet); with cellsOnly the others are not read at all. */
+  readonly sheet?: string;
 }
 
 /** Reads an .xlsx workbook, or throws a WorkbookFileError saying what is wrong with the file. */
@@ -89,7 +86,12 @@ export async function readWorkbook(
   const bytes = await readBytes(file);
   const sniffed = signatureProblem(file, bytes);
   if (sniffed) throw new WorkbookFileError(sniffed.problem, file, sniffed.text);
-  const forExcelJs = await withinBudget(file, bytes);
+  const parts = await budgetedParts(file, bytes, {
+    readOnly: options.cellsOnly ?? false,
+    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+  });
+  if ("problem" in parts) throw new WorkbookFileError(parts.problem, file, parts.text);
+  const forExcelJs = parts.bytes;
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(
@@ -100,79 +102,17 @@ export async function readWorkbook(
     throw new WorkbookFileError("corrupt", file, damagedText(file, e));
   }
   // A zip that is not a workbook (a Word .docx, say) loads as an empty workbook.
-  if (!holdsText(bytes, "xl/workbook")) {
+  if (!holdsText(forExcelJs, "xl/workbook")) {
     const notWorkbook = notXlsx(file, bytes);
     throw new WorkbookFileError(notWorkbook.problem, file, notWorkbook.text);
   }
+  // A workbook of which no sheet could be read is never reported as clean.
+  if (!workbook.worksheets.some((ws) => ws.name !== METADATA_SHEET))
+    throw new WorkbookFileError("no-readable-sheet", file, noReadableSheetText(file));
   const unsupported = UNSUPPORTED.filter(([part]) => bytes.includes(Buffer.from(part))).map(
     ([, what]) => what
   );
-  return { file, workbook, bytes, unsupported };
-}
-
-/**
- * The zip as ExcelJS may load it, or a WorkbookFileError "too-large". First the sizes the zip declares
- * (refused before anything is unpacked), then every part is unpacked here with a hard limit on its
- * output (a zip that lies about its sizes stops at the limit instead of filling the memory), the
- * empty rows that run on to the end of a sheet are trimmed, and data validations or merged areas
- * given to whole columns are cut at the sheet's last row. The file's own bytes when nothing was
- * trimmed; otherwise the same parts zipped again (uncompressed) without those rows.
- */
-async function withinBudget(file: string, bytes: Buffer, budget = ZIP_BUDGET): Promise<Buffer> {
-  const entries = zipEntries(bytes);
-  if (!entries) return bytes; // no readable directory: ExcelJS says the file is damaged
-  const refuse = (p: SizeProblem) => new WorkbookFileError("too-large", file, p.text);
-  const declared = declaredSizeProblem(file, entries, budget);
-  if (declared) throw refuse(declared);
-  const parts: Array<[string, Uint8Array]> = [];
-  let total = 0;
-  let trimmed = false;
-  let sheets = 0;
-  for (const entry of entries) {
-    if (entry.name.endsWith("/")) continue;
-    const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
-    const limit = Math.min(budget.part, budget.total - total);
-    // Past the limit: the part is too large, or (when less than a part's budget was left) the file.
-    const overLimit = () =>
-      refuse(
-        limit < budget.part
-          ? tooLarge(file, undefined, budget.total, true)
-          : tooLarge(file, entry.name, limit, true)
-      );
-    let unpacked: Uint8Array;
-    if (entry.method === 0) unpacked = data;
-    else if (entry.method === 8)
-      try {
-        unpacked = inflateRawSync(data, { maxOutputLength: limit + 1 });
-      } catch (e) {
-        // zlib stops at maxOutputLength (its error may come from another realm: test by code).
-        if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw overLimit();
-        throw new WorkbookFileError("corrupt", file, damagedText(file, e));
-      }
-    else return bytes; // a compression ExcelJS may know better
-    if (unpacked.length > limit) throw overLimit();
-    total += unpacked.length;
-    if (isWorksheetPart(entry.name)) {
-      for (const cut of [trimTrailingEmptyRows, clipCoveredRanges]) {
-        const kept = cut(unpacked);
-        if (kept) {
-          unpacked = kept;
-          trimmed = true;
-        }
-      }
-      if (unpacked.length > budget.sheet) throw refuse(tooLarge(file, entry.name, unpacked.length));
-      sheets += unpacked.length;
-      if (sheets > budget.sheets) throw refuse(tooLarge(file, undefined, sheets, true));
-      const covered = coveredCells(unpacked);
-      if (covered.cells > budget.coveredCells)
-        throw refuse(tooManyCovered(file, entry.name, covered));
-    }
-    parts.push([entry.name, unpacked]);
-  }
-  if (!trimmed) return bytes;
-  const zip = new JSZip();
-  for (const [name, data] of parts) zip.file(name, data);
-  return zip.generateAsync({ type: "nodebuffer", compression: "STORE" });
+  return { file, workbook, bytes, unsupported, unreadSheets: parts.unread };
 }
 
 async function readBytes(file: string): Promise<Buffer> {

@@ -83,6 +83,7 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
               })),
             }
           : {}),
+        ...(opened.unreadSheets.length ? { unreadSheets: opened.unreadSheets } : {}),
       });
       if (values.report !== undefined) units.set(file, fileUnit(snapshots, analysis));
     } catch (e) {
@@ -114,10 +115,14 @@ function summary(reports: readonly FileReport[], lang: "vi" | "en"): string {
   const explained = explainedSummary(explainedCounts(reports.flatMap((r) => r.sheets)), lang);
   const unreadable = reports.filter((r) => r.problem).length;
   const withErrors = reports.filter((r) => fileCounts(r).error > 0).length;
+  // A sheet left unread (too large) is said again here: a clean summary never hides it.
+  const unread = reports.reduce((k, r) => k + (r.unreadSheets?.length ?? 0), 0);
   const n = reports.length;
   return lang === "vi"
     ? `Đã kiểm tra ${n} tệp: ${countsText(total, lang)}${explained}; ${withErrors} tệp có lỗi` +
-        (unreadable ? `, ${unreadable} tệp không đọc được.` : ".")
+        (unreadable ? `, ${unreadable} tệp không đọc được` : "") +
+        (unread ? `; ${unread} trang tính quá lớn không được đọc (ở trên).` : ".")
     : `Checked ${n} file${n === 1 ? "" : "s"}: ${countsText(total, lang)}${explained}; ${withErrors} with errors` +
-        (unreadable ? `, ${unreadable} could not be read.` : ".");
+        (unreadable ? `, ${unreadable} could not be read` : "") +
+        (unread ? `; ${unread} sheet${unread === 1 ? "" : "s"} too large, not read (above).` : ".");
 }

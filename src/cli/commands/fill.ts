@@ -24,7 +24,7 @@ import {
   sheetNameOf,
 } from "../options";
 import { analyzeFile } from "../workbooks";
-import { withSelfCheck } from "../../domain/layout/selfCheckPlan";
+import { SelfCheckedPlan, withSelfCheck } from "../../domain/layout/selfCheckPlan";
 import { Analysis, Finding } from "../../domain";
 
 export const FILL_USAGE = {
@@ -101,6 +101,20 @@ export async function fillCommand(args: readonly string[], io: Io): Promise<numb
           })
         : a.plan;
     });
+    // Asked for and impossible: refused in words before anything is written (never half a fill).
+    const refused = plans.flatMap((p, i) => {
+      const why = (p as SelfCheckedPlan).selfCheckRefused;
+      return why ? [`${sheetWord(annexes[i].sheet, lang)}: ${why[lang]}`] : [];
+    });
+    if (refused.length) {
+      for (const line of refused) io.err(line);
+      io.err(
+        lang === "vi"
+          ? `Không ghi gì; tệp giữ nguyên. Bỏ --self-check để chỉ ghi các cột tính toán.`
+          : `Nothing written; the file is unchanged. Leave out --self-check to write the derived columns only.`
+      );
+      return EXIT.failed;
+    }
     plans.forEach((plan, i) => io.out(sheetSummary({ sheet: annexes[i].sheet, plan }, lang)));
     // A result cached over a formula the file holds no result for: Excel must be asked to recalculate
     // on opening, which is a change when the file does not ask for it yet (#17).
@@ -210,4 +224,8 @@ function sheetSummary(a: Pick<Analysis, "sheet" | "plan">, lang: Lang): string {
         : "  Use --force to replace these cells with the formulas."
     );
   return lines.join("\n");
+}
+
+function sheetWord(sheet: string, lang: Lang): string {
+  return lang === "vi" ? `Trang tính "${sheet}"` : `Sheet "${sheet}"`;
 }

@@ -1,4 +1,4 @@
-import { Finding, findTemplate, NumberLocale, Template } from "../../domain";
+import { Bilingual, Finding, findTemplate, NumberLocale, Template } from "../../domain";
 import type { TargetsFile } from "../../domain/targets/targetsFile";
 import { realpath } from "fs/promises";
 import {
@@ -58,6 +58,8 @@ export interface MergeFilesRequest {
   /** The province's targets, for the consolidated annex. */
   readonly targets?: TargetsFile;
   readonly onFile?: (file: string) => void;
+  /** A sheet of a file left unread (too large): its district's annex beside it is still merged. */
+  readonly onUnreadSheet?: (file: string, text: Bilingual) => void;
 }
 
 /**
@@ -77,6 +79,7 @@ export async function mergeFiles(request: MergeFilesRequest): Promise<Consolidat
         locale: request.locale,
         cellsOnly: true,
       });
+      for (const u of opened.unreadSheets) request.onUnreadSheet?.(file, u.text);
       sources.push({ file, snapshots, analysis, ...where, digest: bytesDigest(opened.bytes) });
     } catch (e) {
       sources.push({ file, problem: problemText(e, file).text, ...where });
@@ -124,6 +127,7 @@ export async function mergeCommand(args: readonly string[], io: Io): Promise<num
     templates,
     locale,
     onFile: (f) => progress.step(f),
+    onUnreadSheet: (f, text) => io.err(`"${f}": ${text[lang]}`),
     ...(chosen ? { template: chosen } : {}),
     ...(values["allow-duplicates"] ? { allowDuplicates: true } : {}),
     ...(values.unit !== undefined ? { unitName: values.unit } : {}),

@@ -1,3 +1,4 @@
+import type { Bilingual } from "../rules/finding";
 import { toA1 } from "../sheet/address";
 import type { LocatedAnnex } from "../sheet/locate";
 import {
@@ -45,7 +46,12 @@ export interface PlannedSelfCheck {
 /** A write plan that may carry a self-check (a WritePlan to every host that does not know of it). */
 export interface SelfCheckedPlan extends WritePlan {
   readonly selfCheck?: PlannedSelfCheck;
+  /** The self-check was asked for but cannot be added, and why (no free column up to XFD). */
+  readonly selfCheckRefused?: Bilingual;
 }
+
+/** Excel's last column, XFD (0-based). */
+const LAST_COLUMN = 16_383;
 
 /** The self-check a plan carries, if any. */
 export function plannedSelfCheck(plan: WritePlan): PlannedSelfCheck | undefined {
@@ -77,6 +83,14 @@ export function withSelfCheck(
   const existing = findCheckColumn(sheet, annex, tableEnd);
   if (existing === undefined && !options.selfCheck) return plan;
   const column = existing ?? freeColumn(sheet, annex, tableEnd);
+  if (column === undefined)
+    return {
+      ...plan,
+      selfCheckRefused: {
+        vi: `Không thêm được cột Kiểm tra: mọi cột bên phải biểu, đến cột cuối cùng của Excel (XFD), đều có nội dung ở dòng tiêu đề hoặc ở các dòng chỉ tiêu. Hãy xoá nội dung thừa bên phải biểu rồi chạy lại.`,
+        en: `The Kiểm tra column cannot be added: every column right of the table, up to Excel's last column (XFD), holds something in the header or indicator rows. Clear what is right of the table and run it again.`,
+      },
+    };
   const check = withResults(
     buildSelfCheck({
       template: annex.template,
@@ -167,12 +181,20 @@ function findCheckColumn(
 }
 
 /** The first column right of the table whose header and indicator rows are all empty. */
-function freeColumn(sheet: SheetSnapshot, annex: LocatedAnnex, tableEnd: number): number {
-  for (let c = tableEnd + 1; ; c++) {
+function freeColumn(
+  sheet: SheetSnapshot,
+  annex: LocatedAnnex,
+  tableEnd: number
+): number | undefined {
+  // A column with no cell at all in any row the check uses is free: past the widest of those rows.
+  const rows = [annex.headerRow, annex.headerRow + 1, ...annex.rows.map((r) => r.row)];
+  const widest = Math.max(...rows.map((r) => sheet.values[r]?.length ?? 0));
+  for (let c = tableEnd + 1; c <= Math.min(LAST_COLUMN, widest); c++) {
     const busy =
       !isEmptyAt(sheet, annex.headerRow, c) ||
       !isEmptyAt(sheet, annex.headerRow + 1, c) ||
       annex.rows.some((r) => !isEmptyAt(sheet, r.row, c));
     if (!busy) return c;
   }
+  return widest <= LAST_COLUMN ? Math.max(tableEnd + 1, widest) : undefined;
 }
