@@ -198,6 +198,18 @@ export const TemplateShape = z
     periods: z.array(ReportingPeriod).min(1).optional(),
     /** The period this copy of the form is made for (set by templateForPeriod; one of `periods`). */
     period: ReportingPeriod.optional(),
+    /**
+     * How far "khoảng X" reaches in a plan (targets/verdict.ts): `relative`, a share of X for counts and
+     * amounts (default 0,05: "khoảng 16.000" is 15.200–16.800); `points`, percentage points for rates
+     * and points (default 1: "khoảng 75%" is 74–76 %).
+     */
+    aboutTolerance: z
+      .object({
+        relative: z.number().min(0).max(1).optional(),
+        points: z.number().min(0).max(100).optional(),
+      })
+      .strict()
+      .optional(),
     columns: z.array(Column).min(4),
     sections: z.array(Section).min(1),
     indicators: z.array(Indicator).min(1),

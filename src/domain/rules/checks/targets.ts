@@ -17,7 +17,8 @@ import { parseTarget, Target } from "../../targets/parseTarget";
 import { AssignedTarget, targetsForAnnex } from "../../targets/targetsFile";
 import { Indicator, InputColumn } from "../../template/schema";
 import { Bilingual } from "../finding";
-import { EPSILON, indicatorNamed, num, RuleContext, text } from "../context";
+import { RowTolerance, rowTolerance, verdictOf } from "../../targets/verdict";
+import { indicatorNamed, num, RuleContext, text } from "../context";
 
 /**
  * Targets: plans against the province's targets file (options.targets), plan cells written as a change
@@ -289,7 +290,8 @@ function checkAssigned(
       shownLevel = text(` → ${lt.vi}`, ` → ${lt.en}`);
     }
   }
-  if (satisfies(v, level, ind.direction)) return;
+  const tolerance = rowTolerance(ind.kind, ctx.annex.template.aboutTolerance);
+  if (satisfies(v, level, ind.direction, tolerance)) return;
   const where = ctx.columnName(column);
   const src = t.source ? text(`; ${t.source}`) : text("");
   const named = indicatorNamed(ind);
@@ -317,29 +319,17 @@ function titleTexts(ctx: RuleContext): string[] {
   return out;
 }
 
-/** Whether a value meets a level; a plain figure is a floor or a ceiling by direction. */
+/**
+ * Whether a value meets a level on a row: the same reading as the Đánh giá formula
+ * (targets/verdict.ts). Only the unfavourable side misses: a jobs plan of 18.000 meets "khoảng
+ * 16.000", a poverty plan 2 points down meets "giảm 1-1,5%/năm". A row not judged (a plain figure on a
+ * neutral row) is never short.
+ */
 export function satisfies(
   v: number,
   t: Level<number>,
-  direction: "up" | "down" | "neutral"
+  direction: Indicator["direction"],
+  tolerance: RowTolerance = rowTolerance("count")
 ): boolean {
-  if (t.op === "=") {
-    if (direction === "up") return v >= t.value - EPSILON;
-    if (direction === "down") return v <= t.value + EPSILON;
-    return Math.abs(v - t.value) <= EPSILON;
-  }
-  switch (t.op) {
-    case ">":
-      return v > t.value + EPSILON;
-    case ">=":
-      return v >= t.value - EPSILON;
-    case "<":
-      return v < t.value - EPSILON;
-    case "<=":
-      return v <= t.value + EPSILON;
-    case "about":
-      return Math.abs(v - t.value) <= Math.abs(t.value) * 0.05 + EPSILON;
-    case "range":
-      return v >= t.min - EPSILON && v <= t.max + EPSILON;
-  }
+  return verdictOf(v, t, direction, tolerance) !== "notMet";
 }
