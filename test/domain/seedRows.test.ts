@@ -85,7 +85,12 @@ describe("Biểu 01: the blocks the seeds report, with their relations", () => {
       "74",
       { "74": 25, "74.1": 4, "74.2": 10, "74.3": 10 },
     ],
-    ["petitions: resolved ≤ received", "part.exceeds", "75", { "74": 24, "75": 26 }],
+    [
+      "petitions resolved above those received: cases carried over from the last period (004 line 111), a warning",
+      "part.carried-over",
+      "75",
+      { "74": 24, "75": 26 },
+    ],
     [
       "work permits: cấp mới + cấp lại + gia hạn",
       "sum.mismatch",

@@ -26,7 +26,7 @@ test("a plan rewritten as 'giảm 1-1,5%/năm' points to Tính cột, not F9", (
   for (const f of stale) {
     expect(f.message.vi).toContain(`kế hoạch ở ô ${plan}`);
     expect(f.message.vi).toContain('ghi bằng chữ "giảm 1-1,5%/năm"');
-    expect(f.message.vi).toContain('Bấm "Tính cột"');
+    expect(f.message.vi).toContain('Hãy "Tính cột" lại');
     expect(f.message.vi).not.toMatch(/hãy tính lại \(F9\)/);
     expect(f.message.en).toContain("is written as text");
   }

@@ -181,7 +181,8 @@ export function buildSelfCheck(place: SelfCheckPlacement): SelfCheck {
             },
           })),
         });
-      } else if (rel.type === "partOf") {
+      } else if (rel.type === "partOf" && rel.carriedOver !== true) {
+        // A part that may count cases carried over from the period before is not red above its total.
         const totalRow = rowOf.get(rel.of);
         if (totalRow === undefined) continue;
         const total = byCode.get(rel.of);

@@ -87,11 +87,26 @@ export type InputColumn = z.infer<typeof InputColumn>;
 export type DerivedColumn = z.infer<typeof DerivedColumn>;
 export type EvaluationColumn = z.infer<typeof EvaluationColumn>;
 
+/** Why a relation holds: the seed line or the rule behind it ("004 dòng 111: 24 = 4 + 10 + 10"). */
+const Basis = z.string().min(1).optional();
+
 export const Relation = z.discriminatedUnion("type", [
   /** "gồm": the listed rows add up to this row, in every period column. */
-  z.object({ type: z.literal("sum"), of: z.array(z.string()).min(1) }).strict(),
-  /** "trong đó": this row is a part of that row and cannot exceed it. */
-  z.object({ type: z.literal("partOf"), of: z.string() }).strict(),
+  z.object({ type: z.literal("sum"), of: z.array(z.string()).min(1), basis: Basis }).strict(),
+  /**
+   * "trong đó": this row is a part of that row and cannot exceed it. `carriedOver`: this row may count
+   * cases carried over from the period before (petitions resolved this quarter but received in the
+   * last; decisions on applications filed last period), so a figure above the total is a warning
+   * that says why (part.carried-over), not an error, and the self-check does not turn it red.
+   */
+  z
+    .object({
+      type: z.literal("partOf"),
+      of: z.string(),
+      carriedOver: z.boolean().optional(),
+      basis: Basis,
+    })
+    .strict(),
   /** This rate row equals numerator / denominator × scale. */
   z
     .object({

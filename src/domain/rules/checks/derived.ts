@@ -45,8 +45,8 @@ export function checkDerived(ctx: RuleContext): void {
             indicator: dc.indicator,
             columnId: dc.columnId,
             message: text(
-              `Ô ${dc.address}: kế hoạch ở ô ${plan.address} ("${where.vi}") được ghi bằng chữ "${named}"; công thức đang có ở ô này chỉ tính với kế hoạch là số, nên tính lại (F9) không thay đổi gì. Bấm "Tính cột" (annex fill) để ghi công thức đọc kế hoạch này.`,
-              `Cell ${dc.address}: the plan in ${plan.address} ("${where.en}") is written as text "${named}"; the formula in this cell only works with a plan that is a number, so recalculating (F9) changes nothing. Use "Tính cột" (annex fill) to write the formula that reads this plan.`
+              `Ô ${dc.address}: kế hoạch ở ô ${plan.address} ("${where.vi}") được ghi bằng chữ "${named}"; công thức đang có ở ô này chỉ tính với kế hoạch là số, nên tính lại (F9) không thay đổi gì. Hãy "Tính cột" lại để ghi công thức đọc kế hoạch này.`,
+              `Cell ${dc.address}: the plan in ${plan.address} ("${where.en}") is written as text "${named}"; the formula in this cell only works with a plan that is a number, so recalculating (F9) changes nothing. Run "Tính cột" again to write the formula that reads this plan.`
             ),
             expected: describe(dc.value),
             found: describe(v),

@@ -45,7 +45,7 @@ export function checkRelations(ctx: RuleContext): void {
       } else if (rel.type === "partOf") {
         const totalRow = rowAt(rel.total);
         for (let k = 0; k < columns.length; k++)
-          checkPart(ctx, row, totalRow, columns[k].column, columns[k].reading);
+          checkPart(ctx, row, totalRow, columns[k].column, columns[k].reading, rel.carriedOver);
       } else if (rel.type === "reduction") {
         const rateRow = rowAt(rel.rate);
         const prev = yearBefore();
@@ -154,7 +154,8 @@ function checkPart(
   partRow: LocatedRow,
   totalRow: LocatedRow | undefined,
   column: InputColumn,
-  c: ColumnReading
+  c: ColumnReading,
+  carriedOver: boolean
 ): void {
   const part = partRow.indicator;
   const pi = at(c, partRow);
@@ -167,6 +168,24 @@ function checkPart(
   if (p <= t + tol + EPSILON) return;
   const where = ctx.columnName(column);
   const [named, total] = [indicatorNamed(part), indicatorNamed(totalRow.indicator)];
+  if (carriedOver) {
+    const more = num(p - t);
+    ctx.emit("part.carried-over", {
+      cells: [ctx.address(partRow, column.id), ctx.address(totalRow, column.id)],
+      indicator: part,
+      columnId: column.id,
+      message: text(
+        `"${where.vi}": ${named.vi} ghi ${num(p).vi}, thừa ${more.vi} so với ${total.vi} (${num(t).vi}). Có thể gồm các trường hợp từ kỳ trước chuyển sang; nếu vậy hãy ghi rõ ở Ghi chú, nếu không hãy xem lại số liệu.`,
+        `"${where.en}": ${named.en} states ${num(p).en}, ${more.en} more than ${total.en} (${num(t).en}). It may include cases carried over from the period before; if so, say so in the note, otherwise check the figures.`
+      ),
+      expected: text(
+        `≤ ${num(t).vi}, hoặc ghi chú các trường hợp kỳ trước`,
+        `≤ ${num(t).en}, or a note on cases carried over`
+      ),
+      found: num(p),
+    });
+    return;
+  }
   ctx.emit("part.exceeds", {
     cells: [ctx.address(partRow, column.id), ctx.address(totalRow, column.id)],
     indicator: part,
