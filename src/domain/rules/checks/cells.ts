@@ -174,8 +174,8 @@ const BOUNDS: readonly Bound[] = [
     breaks: (ind, v) => (ind.kind === "count" || ind.kind === "amount") && v < 0,
     finding: (ind, v, address) => ({
       message: text(
-        `Ô ${address}: ${ind.unit} không thể là số âm.`,
-        `Cell ${address}: a figure in ${ind.unit} cannot be negative.`
+        `Ô ${address}: ${indicatorNamed(ind).vi} không được âm.`,
+        `Cell ${address}: ${indicatorNamed(ind).en} cannot be negative.`
       ),
       expected: text("≥ 0"),
       found: num(v),

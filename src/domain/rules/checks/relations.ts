@@ -135,14 +135,19 @@ function checkSum(
     return;
   }
   const rounding = Math.abs(diff) <= tol + unit + EPSILON;
-  const d = num(diff);
+  // "thiếu 4" when the total states less than its parts, "thừa 40" when more; never "lệch -4".
+  const gap = num(Math.abs(diff));
+  const d =
+    diff < 0
+      ? text(`thiếu ${gap.vi}`, `${gap.en} short`)
+      : text(`thừa ${gap.vi}`, `${gap.en} over`);
   ctx.emit(rounding ? "sum.rounding" : "sum.mismatch", {
     cells,
     indicator: parent,
     columnId: column.id,
     message: text(
-      `"${where.vi}": ${named.vi} ghi ${t.vi} nhưng ${of.length > 1 ? "các dòng" : "dòng"} ${of.join(", ")} cộng lại ${terms("vi")} = ${s.vi} (lệch ${d.vi}).`,
-      `"${where.en}": ${named.en} states ${t.en} but ${of.length > 1 ? "rows" : "row"} ${of.join(", ")} add up to ${terms("en")} = ${s.en} (off by ${d.en}).`
+      `"${where.vi}": ${named.vi} ghi ${t.vi} nhưng ${of.length > 1 ? "các dòng" : "dòng"} ${of.join(", ")} cộng lại ${terms("vi")} = ${s.vi} (${d.vi}).`,
+      `"${where.en}": ${named.en} states ${t.en} but ${of.length > 1 ? "rows" : "row"} ${of.join(", ")} add up to ${terms("en")} = ${s.en} (${d.en}).`
     ),
     expected: s,
     found: t,
