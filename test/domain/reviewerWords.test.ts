@@ -36,3 +36,12 @@ test("a change target reads in the officer's order: change, base with its figure
     '"KH năm 2022" ghi "giảm 1-1,5%/năm": giảm 1–1,5 điểm % so với "TH năm 2021" (7,12%) → 5,62–6,12%'
   );
 });
+
+test("row 35 counts children: 'vụ' (cases) in column C is another unit", () => {
+  const ok = new TestAnnex().setRow("35", { unit: "trẻ em", estimateCur: 1 });
+  expect(findings(ok, "unit.mismatch")).toEqual([]);
+  const cases = new TestAnnex().setRow("35", { unit: "vụ", estimateCur: 1 });
+  expect(findings(cases, "unit.mismatch").map((f) => f.cells[0])).toEqual([
+    cases.address("35", "unit"),
+  ]);
+});
