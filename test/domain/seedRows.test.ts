@@ -227,7 +227,7 @@ describe("Biểu 02 numbers its own rows", () => {
   test("STT 1, 2, 3… and sections I, II, III… in order, children n.1, n.2 under their row", () => {
     const mains = b02.indicators.filter((i) => !i.code.includes("."));
     expect(mains.map((i) => i.code)).toEqual(mains.map((_, k) => String(k + 1)));
-    const roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII"];
+    const roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
     expect(b02.sections.map((s) => s.code)).toEqual(roman.slice(0, b02.sections.length));
     for (const c of b02.indicators.filter((i) => i.code.includes("."))) {
       const parent = c.code.split(".")[0];

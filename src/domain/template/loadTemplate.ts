@@ -230,6 +230,14 @@ function crossCheck(t: Template): TemplateProblem[] {
       add(`${at}.bounds`, `min lớn hơn max`, `min is greater than max`);
     }
     ind.requiredIn?.forEach((id, j) => refColumn(`${at}.requiredIn[${j}]`, id, inputWord));
+    ind.requiredPeriods?.forEach((p, j) => {
+      if (!t.periods?.includes(p))
+        add(
+          `${at}.requiredPeriods[${j}]`,
+          `biểu không có kỳ "${p}" (xem "periods")`,
+          `the form has no period "${p}" (see "periods")`
+        );
+    });
     const summable = (code: string, path: string) => {
       const other = byCode.get(code);
       if (!other) {

@@ -165,6 +165,12 @@ export const Indicator = z
      * required column. Only for `required` rows.
      */
     requiredIn: z.array(ColumnId).min(1).optional(),
+    /**
+     * On a form made for a period of the year: the periods in which this row is asked for, when not
+     * all of them. The trained-labour rate is reviewed every six months and yearly, not each quarter:
+     * ["6-thang", "ca-nam"]. Absent: every period. Only for `required` rows.
+     */
+    requiredPeriods: z.array(ReportingPeriod).min(1).optional(),
     /** On a form other than Biểu 01: the code of the same indicator in Biểu 01 ("9"). */
     bieu01: z.string().min(1).optional(),
     /** Where the row comes from: the document (seed) that reports it, and how. */
@@ -175,13 +181,17 @@ export type Indicator = z.infer<typeof Indicator>;
 
 /** Whether a figure of this row is asked for in that input column ("required.missing" when blank). */
 export function isRequiredIn(
-  ind: Pick<Indicator, "required" | "requiredIn">,
-  column: { id: string; required: boolean }
+  ind: Pick<Indicator, "required" | "requiredIn" | "requiredPeriods">,
+  column: { id: string; required: boolean },
+  period?: ReportingPeriod
 ): boolean {
   return (
     ind.required &&
     column.required &&
-    (ind.requiredIn === undefined || ind.requiredIn.includes(column.id))
+    (ind.requiredIn === undefined || ind.requiredIn.includes(column.id)) &&
+    (ind.requiredPeriods === undefined ||
+      period === undefined ||
+      ind.requiredPeriods.includes(period))
   );
 }
 

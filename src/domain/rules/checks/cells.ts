@@ -12,6 +12,7 @@ import { Emission, indicatorNamed, num, RuleContext, text, writingStyle } from "
 export function checkCells(ctx: RuleContext): void {
   const columns = ctx.presentInputs();
   const limits = templateLimits(ctx.annex.template);
+  const period = ctx.annex.template.period;
   const rows = ctx.annex.rows;
   for (let ri = 0; ri < rows.length; ri++) {
     const row = rows[ri];
@@ -26,7 +27,7 @@ export function checkCells(ctx: RuleContext): void {
       if (
         state === NUMBER
           ? within(lim, reading.value[i])
-          : state === EMPTY && !isRequiredIn(ind, column)
+          : state === EMPTY && !isRequiredIn(ind, column, period)
       ) {
         continue;
       }
@@ -37,7 +38,7 @@ export function checkCells(ctx: RuleContext): void {
       switch (r.kind) {
         case "blank":
           // "x" (does not apply) and "-" (none) say there is no figure on purpose: not missing.
-          if (r.marker === undefined && isRequiredIn(ind, column)) {
+          if (r.marker === undefined && isRequiredIn(ind, column, period)) {
             ctx.emit("required.missing", {
               ...at,
               message: text(
