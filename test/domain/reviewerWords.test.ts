@@ -1,4 +1,4 @@
-import { analyzeSheet, Finding } from "../../src/domain";
+import { analyzeSheet, Finding, templateForPeriod } from "../../src/domain";
 import { template, TestAnnex } from "../helpers/annex";
 
 /** The words a provincial checker reads (#18): the indicator named, "thiếu" / "thừa", a change in reading order. */
@@ -44,4 +44,24 @@ test("row 35 counts children: 'vụ' (cases) in column C is another unit", () =>
   expect(findings(cases, "unit.mismatch").map((f) => f.cells[0])).toEqual([
     cases.address("35", "unit"),
   ]);
+});
+
+test("Biểu 02 compares with 'cùng kỳ' for part of a year and with 'năm 2019' for the whole year", () => {
+  const yoy = (period: "6-thang" | "ca-nam") =>
+    templateForPeriod(template("bieu-02-bao-cao-6-thang"), period).columns.find(
+      (c) => c.id === "yoy"
+    )?.header;
+  const header = (period: "6-thang" | "ca-nam") => {
+    const a = new TestAnnex(templateForPeriod(template("bieu-02-bao-cao-6-thang"), period), 2020);
+    return a.sheet.values.flat().filter((v) => typeof v === "string" && v.startsWith("So với"));
+  };
+  expect(yoy("6-thang")?.vi).toBe("So với cùng kỳ năm {Y-1}");
+  expect(header("6-thang")).toContain("So với cùng kỳ năm 2019");
+  expect(header("ca-nam")).toContain("So với năm 2019");
+  expect(header("ca-nam").join(" ")).not.toContain("cùng kỳ");
+  // A sheet of the whole year is still found, and its period read from its headers.
+  const a = new TestAnnex(templateForPeriod(template("bieu-02-bao-cao-6-thang"), "ca-nam"), 2020);
+  expect(analyzeSheet(a.withoutMetadata().sheet, { locale: "vi-VN" }).annex?.template.period).toBe(
+    "ca-nam"
+  );
 });
