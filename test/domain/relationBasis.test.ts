@@ -78,3 +78,22 @@ test("a carried-over part above its total is a warning that says why; a plain 't
     a.address("38.1", "estimateCur"),
   ]);
 });
+
+test("13.1 (with a degree or certificate) is tied to 13 (trained labour): a rate above its rate is caught by the engine, not coloured by the self-check", () => {
+  const a = new TestAnnex().setRow("13", { estimateCur: 29.5 }).setRow("13.1", { estimateCur: 31 });
+  expect(
+    analyzeSheet(a.sheet, { locale: "vi-VN" })
+      .findings.filter((f) => f.ruleId === "part.exceeds")
+      .map((f) => f.cells)
+  ).toEqual([[a.address("13.1", "estimateCur"), a.address("13", "estimateCur")]]);
+  const fine = new TestAnnex()
+    .setRow("13", { estimateCur: 62 })
+    .setRow("13.1", { estimateCur: 29.5 });
+  expect(
+    analyzeSheet(fine.sheet, { locale: "vi-VN" }).findings.filter(
+      (f) => f.ruleId === "part.exceeds"
+    )
+  ).toEqual([]);
+  const words = a.layout.selfCheck.cells.find((c) => c.row === a.row("13.1"));
+  expect(words?.branches.some((b) => b.words.includes("dòng 13")) ?? false).toBe(false);
+});

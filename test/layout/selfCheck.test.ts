@@ -20,9 +20,12 @@ const rowOf = (code: string) => layout.rowOf.get(code) as number;
 test("every 'gồm', 'trong đó' and flow row gets a Kiểm tra formula; other rows none", () => {
   const rows = new Set(check.cells.map((c) => c.row));
   for (const ind of tpl.indicators) {
-    // Ratios and reductions (row 23's fall of the poverty rate) are checked by the engine only.
+    // Ratios and reductions (row 23's fall of the poverty rate) are checked by the engine only, as are
+    // a rate's part (13.1 of 13) and a part that may count cases of the period before.
+    const part = (r: (typeof ind.relations)[number]) =>
+      r.type === "partOf" && ind.kind !== "rate" && r.carriedOver !== true;
     const expected =
-      ind.relations.some((r) => r.type === "sum" || r.type === "partOf") || ind.nature === "flow";
+      ind.relations.some((r) => r.type === "sum" || part(r)) || ind.nature === "flow";
     expect({ code: ind.code, has: rows.has(rowOf(ind.code)) }).toEqual({
       code: ind.code,
       has: expected,

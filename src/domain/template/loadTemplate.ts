@@ -254,7 +254,14 @@ function crossCheck(t: Template): TemplateProblem[] {
     };
     ind.relations.forEach((rel, j) => {
       const rp = `${at}.relations[${j}]`;
-      if (rel.type === "sum" || rel.type === "partOf") {
+      // "Trong đó" a rate of the same base (13.1 "có bằng cấp, chứng chỉ" of 13, the trained-labour
+      // rate) cannot exceed its rate: a comparison, never a sum.
+      const rateOfRate =
+        rel.type === "partOf" && ind.kind === "rate" && byCode.get(rel.of)?.kind === "rate";
+      if (rateOfRate) {
+        if (byCode.get(rel.of)?.unit !== ind.unit)
+          add(`${rp}.of`, `"${rel.of}" khác đơn vị`, `"${rel.of}" has another unit`);
+      } else if (rel.type === "sum" || rel.type === "partOf") {
         if (level) {
           add(
             `${rp}.type`,
