@@ -46,7 +46,7 @@ describe("annex new", () => {
     const args = ["new", "--template", "bieu-01-ke-hoach-nam", "--year", "2024", "-o", file];
     const made = await annex(...args, "--unit", "Sở LĐTBXH tỉnh Cao Bằng");
     expect(made.code).toBe(0);
-    expect(made.out).toContain('100 chỉ tiêu, trang tính "Biểu 01 - 2024"');
+    expect(made.out).toContain('103 chỉ tiêu, trang tính "Biểu 01 - 2024"');
     const wb = await openWorkbook(file);
     expect(wb.worksheets[0].getCell("A2").value).toBe("SỞ LĐTBXH TỈNH CAO BẰNG");
     expect(wb.getWorksheet(METADATA_SHEET)?.getCell("D2").value).toBe(2024);

@@ -97,3 +97,21 @@ test("13.1 (with a degree or certificate) is tied to 13 (trained labour): a rate
   const words = a.layout.selfCheck.cells.find((c) => c.row === a.row("13.1"));
   expect(words?.branches.some((b) => b.words.includes("dòng 13")) ?? false).toBe(false);
 });
+
+test("the job centre's figures (000 line 67) sit in rows of their own: 691 registered, 697 referred, 448 placed", () => {
+  const seed = new TestAnnex()
+    .setRow("7", { actual6m: 8977 })
+    .setRow("7.1", { actual6m: 691 })
+    .setRow("7.2", { actual6m: 697 })
+    .setRow("7.3", { actual6m: 448 });
+  const relational = (a: TestAnnex) =>
+    analyzeSheet(a.sheet, { locale: "vi-VN" }).findings.filter((f) =>
+      ["part.exceeds", "sum.mismatch", "part.carried-over"].includes(f.ruleId)
+    );
+  // More referred than registered in the period is no slip: people registered earlier are referred too.
+  expect(relational(seed)).toEqual([]);
+  const placedAboveReferred = seed.set("7.3", "actual6m", 700);
+  expect(relational(placedAboveReferred).map((f) => f.cells[0])).toEqual([
+    placedAboveReferred.address("7.3", "actual6m"),
+  ]);
+});
