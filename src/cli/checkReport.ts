@@ -6,7 +6,9 @@ import {
   Finding,
   quoteCell,
   REASON_LIMIT,
+  periodName,
   ReopenedFinding,
+  ReportingPeriod,
   Severity,
   UnplacedExplanation,
 } from "../domain";
@@ -34,6 +36,9 @@ export interface SheetReport {
     readonly id: string;
     readonly version: string;
     readonly year: number;
+    /** What officers see: the form's name ("Biểu số 01") and the period of a periodic form. */
+    readonly form: string;
+    readonly period?: ReportingPeriod;
   } | null;
   readonly findings: readonly Finding[];
   /** Findings explained (giải trình) on the figures they were explained for: listed apart, not counted. */
@@ -53,7 +58,13 @@ export function sheetReport(a: Analysis): SheetReport {
   return {
     sheet: a.sheet,
     template: annex
-      ? { id: annex.template.id, version: annex.template.version, year: annex.year }
+      ? {
+          id: annex.template.id,
+          version: annex.template.version,
+          year: annex.year,
+          form: annex.template.form,
+          ...(annex.template.period ? { period: annex.template.period } : {}),
+        }
       : null,
     findings: a.findings,
     ...(a.explanations
@@ -110,8 +121,8 @@ export function renderFile(report: FileReport, lang: Lang, width: number): strin
     out.push(
       t
         ? lang === "vi"
-          ? `Trang tính "${s.sheet}": mẫu ${t.id} ${t.version}, năm ${t.year}`
-          : `Sheet "${s.sheet}": template ${t.id} ${t.version}, year ${t.year}`
+          ? `Trang tính "${s.sheet}": ${formTitle(t, "vi")}`
+          : `Sheet "${s.sheet}": ${formTitle(t, "en")}`
         : lang === "vi"
           ? `Trang tính "${s.sheet}"`
           : `Sheet "${s.sheet}"`
@@ -293,4 +304,16 @@ function explanationJson(e: Explanation) {
     by: e.by ?? null,
     figures: e.figures,
   };
+}
+
+/**
+ * The form as officers name it, never its template id (that is in --json): "Biểu số 01 năm 2023",
+ * "Biểu số 02 quý I năm 2020" / "Biểu số 02 for Q1 2020".
+ */
+export function formTitle(
+  t: { readonly form: string; readonly year: number; readonly period?: ReportingPeriod },
+  lang: Lang
+): string {
+  const period = t.period ? `${periodName(t.period)[lang]} ` : "";
+  return lang === "vi" ? `${t.form} ${period}năm ${t.year}` : `${t.form} for ${period}${t.year}`;
 }

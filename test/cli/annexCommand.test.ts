@@ -26,7 +26,7 @@ describe("annex templates", () => {
     expect(r.code).toBe(0);
     const lines = r.out.split("\n");
     expect(lines[2]).toMatch(/^bieu-03-cao-loc .*cao-loc\.json$/);
-    expect(r.out).toMatch(/bieu-01-ke-hoach-nam +1\.1\.0 +Biểu số 01 +ƯỚC THỰC HIỆN NĂM Y-1/);
+    expect(r.out).toMatch(/bieu-01-ke-hoach-nam +1\.2\.0 +Biểu số 01 +ƯỚC THỰC HIỆN NĂM Y-1/);
     expect(r.out).toContain("có sẵn");
     expect((await annex("templates", "--lang", "en")).out).toContain("built-in");
   });
@@ -46,7 +46,7 @@ describe("annex new", () => {
     const args = ["new", "--template", "bieu-01-ke-hoach-nam", "--year", "2024", "-o", file];
     const made = await annex(...args, "--unit", "Sở LĐTBXH tỉnh Cao Bằng");
     expect(made.code).toBe(0);
-    expect(made.out).toContain('100 chỉ tiêu, trang tính "Biểu 01 - 2024"');
+    expect(made.out).toContain('103 chỉ tiêu, trang tính "Biểu 01 - 2024"');
     const wb = await openWorkbook(file);
     expect(wb.worksheets[0].getCell("A2").value).toBe("SỞ LĐTBXH TỈNH CAO BẰNG");
     expect(wb.getWorksheet(METADATA_SHEET)?.getCell("D2").value).toBe(2024);
@@ -106,7 +106,7 @@ describe("annex check", () => {
     const r = await annex("check", good);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(
-      /^== .*lang-son\.xlsx ==\nTrang tính "Biểu 01 - 2023": mẫu bieu-01-ke-hoach-nam 1\.1\.0, năm 2023/
+      /^== .*lang-son\.xlsx ==\nTrang tính "Biểu 01 - 2023": Biểu số 01 năm 2023\n/
     );
     expect(r.out).toMatch(/Mức +Ô +Nội dung +Cần +Thấy/);
     expect(r.out).toMatch(/Đã kiểm tra 1 tệp: 0 lỗi, \d+ cảnh báo, \d+ lưu ý; 0 tệp có lỗi\.$/);

@@ -82,10 +82,14 @@ describe("a rate: 'giảm 3%' is 3 percentage points from the year before", () =
     const [f, ...rest] = findingsOf(sheet(), "target.change-read");
     expect(rest).toEqual([]);
     expect(f.cells).toEqual([sheet().address("22", "planNext")]);
-    expect(f.message.vi).toContain("KH: giảm 3% → 9,20%");
+    expect(f.message.vi).toContain(
+      '"KH năm 2023" ghi "giảm 3%": giảm 3 điểm % so với "ƯTH năm 2022" (12,20%) → 9,20%'
+    );
     expect(f.message.vi).toContain("3 điểm phần trăm");
     expect(f.message.vi).toContain("ƯTH năm 2022");
-    expect(f.message.en).toContain("Plan: giảm 3% → 9.20%");
+    expect(f.message.en).toContain(
+      'a decrease of 3 percentage points from "Estimate 2022" (12.20%) → 9.20%'
+    );
     expect(f.severity).toBe("info");
   });
 
@@ -222,8 +226,8 @@ describe("the officer's case: Quảng Trị plans 'giảm 1-1,5%/năm' (seed 002
       .filter((f) => f.ruleId === "target.change-read")
       .map((f) => f.message.vi);
     expect(shown).toEqual([
-      expect.stringContaining("KH: giảm 1-1,5%/năm → 4,50–5,00%"),
-      expect.stringContaining("KH: giảm 1-1,5%/năm → 3,30–3,80%"),
+      expect.stringContaining('giảm 1–1,5 điểm % so với "TH năm 2022" (6,00%) → 4,50–5,00%'),
+      expect.stringContaining('giảm 1–1,5 điểm % so với "ƯTH năm 2023" (4,80%) → 3,30–3,80%'),
     ]);
   });
 });
@@ -245,7 +249,9 @@ test("a base typed as a percentage (0.122 shown 12,20%) is read × 100 in the le
   expect(d.value).toBeCloseTo(-3, 12);
   expect(d.formula).toContain(`${a.address("22", "estimateCur")}*100-3`);
   const [f] = findingsOf(a, "target.change-read");
-  expect(f.message.vi).toContain("KH: giảm 3% → 9,20%");
+  expect(f.message.vi).toContain(
+    '"KH năm 2023" ghi "giảm 3%": giảm 3 điểm % so với "ƯTH năm 2022" (12,20%) → 9,20%'
+  );
 });
 
 test("a form with no full-year column for the year before (Biểu 02, 6 tháng) says so, and judges nothing", () => {

@@ -29,10 +29,10 @@ describe("findings name the indicator by its name", () => {
   test("a sum names its total and lists its parts as rows", () => {
     const f = at(findings, "sum.mismatch", a.address("1", "estimateCur"));
     expect(f?.message.vi).toContain(
-      "Số lao động được tạo việc làm mới (1) ghi 100 nhưng các dòng 1.1, 1.2, 1.3 cộng lại 10 + 20 + 30 = 60 (lệch 40)."
+      "Số lao động được tạo việc làm mới (1) ghi 100 nhưng các dòng 1.1, 1.2, 1.3 cộng lại 10 + 20 + 30 = 60 (thừa 40)."
     );
     expect(f?.message.en).toContain(
-      "New jobs created (1) states 100 but rows 1.1, 1.2, 1.3 add up to 10 + 20 + 30 = 60 (off by 40)."
+      "New jobs created (1) states 100 but rows 1.1, 1.2, 1.3 add up to 10 + 20 + 30 = 60 (40 over)."
     );
   });
 

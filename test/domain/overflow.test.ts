@@ -72,8 +72,8 @@ describe("results too large for a number", () => {
     const sum = analysis.findings.find(
       (f) => f.ruleId === "sum.mismatch" && f.cells[0] === a.address("8", "estimateCur")
     );
-    expect(sum?.message.vi).toContain("= số quá lớn, không tính được (lệch số âm quá lớn");
-    expect(sum?.message.en).toContain("= a number too large to compute (off by a negative number");
+    expect(sum?.message.vi).toContain("= số quá lớn, không tính được (thiếu số quá lớn");
+    expect(sum?.message.en).toContain("= a number too large to compute (a number too large");
     const ratio = analysis.findings.find(
       (f) => f.ruleId === "ratio.mismatch" && f.cells[0] === a.address("22", "estimateCur")
     );

@@ -132,6 +132,12 @@ const scenarios: Array<[RuleId, string, () => TestAnnex, (a: TestAnnex) => strin
     (a) => a.address("38.1", "estimateCur"),
   ],
   [
+    "part.carried-over",
+    "26 petitions resolved of 24 received: some were received in the period before",
+    () => clean().set("74", "estimateCur", 24).set("75", "estimateCur", 26),
+    (a) => a.address("75", "estimateCur"),
+  ],
+  [
     "ratio.mismatch",
     "45,86% for 87 / 181",
     () => clean().set("21", "actual6m", 87).set("20", "actual6m", 181).set("22", "actual6m", 45.86),

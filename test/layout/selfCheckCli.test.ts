@@ -22,8 +22,8 @@ const row = (code: string) => (layout.rowOf.get(code) ?? -1) + 1;
 async function handMadeFile(dir: string): Promise<string> {
   const { wb, ws } = handMadeSheet(layout);
   const p = col("planNext");
-  ws.getCell(row("4"), p).value = 100;
-  ws.getCell(row("5"), p).value = 120; // "trong đó" above its total
+  ws.getCell(row("38"), p).value = 100;
+  ws.getCell(row("38.1"), p).value = 120; // "trong đó" above its total
   const file = path.join(dir, "cao-loc.xlsx");
   await saveWorkbook(wb, file);
   return file;
@@ -44,7 +44,9 @@ test("fill adds the self-check to a hand-made sheet only with --self-check, and 
   expect(asked.out).toMatch(/Đã ghi \d+ ô/);
   ws = (await openWorkbook(file)).worksheets[0];
   expect(ws.getCell(header, check).value).toBe("Kiểm tra");
-  expect((ws.getCell(row("5"), check).value as ExcelJS.CellFormulaValue).result).toBe("> dòng 4");
+  expect((ws.getCell(row("38.1"), check).value as ExcelJS.CellFormulaValue).result).toBe(
+    "> dòng 38"
+  );
   expect(conditionalFormats(ws).length).toBe(layout.selfCheck.rules.length);
   const area = String(ws.pageSetup.printArea ?? "").replace(/\$/g, "");
   expect(area.split(":")[1]?.replace(/\d+/g, "")).toBe(

@@ -44,21 +44,21 @@ function text(v: ExcelJS.CellValue): CellValue {
       const wb = await openWorkbook(file);
       const ws = wb.worksheets[0];
       const e = col("estimateCur");
-      // "gồm": 1 = 1.1 + 1.2 + 1.3, made 7 too large; "trong đó": 5 made larger than 4;
+      // "gồm": 1 = 1.1 + 1.2 + 1.3, made 7 too large; "trong đó": 38.1 made larger than 38;
       // flow: 6-month figure of 1.1 above its year.
       const partsSum = ["1.1", "1.2", "1.3"].reduce(
         (s, c) => s + Number(text(ws.getCell(row(c), e).value)),
         0
       );
       ws.getCell(row("1"), e).value = partsSum + 7;
-      ws.getCell(row("5"), col("planNext")).value =
-        Number(text(ws.getCell(row("4"), col("planNext")).value)) + 1;
+      ws.getCell(row("38.1"), col("planNext")).value =
+        Number(text(ws.getCell(row("38"), col("planNext")).value)) + 1;
       ws.getCell(row("1.1"), col("actual6m")).value =
         Number(text(ws.getCell(row("1.1"), e).value)) + 100;
       await saveWorkbook(wb, file);
       broken = new Map([
         [row("1"), "≠ tổng các dòng 1.1–1.3"],
-        [row("5"), "> dòng 4"],
+        [row("38.1"), "> dòng 38"],
         [row("1.1"), "6 tháng > cả năm"],
       ]);
       const filled = await annex("fill", file);

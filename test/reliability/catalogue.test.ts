@@ -379,7 +379,7 @@ const ROWS: Row[] = [
     },
     args: (d) => ["check", at(d, "bom.xlsx"), at(d, "bieu01.xlsx")],
     exit: 2,
-    says: /Trang tính "Biểu 01 - 2023": mẫu bieu-01[\s\S]*Đã kiểm tra 2 tệp: 0 lỗi, .*1 tệp không đọc được\./,
+    says: /Trang tính "Biểu 01 - 2023": Biểu số 01 năm 2023[\s\S]*Đã kiểm tra 2 tệp: 0 lỗi, .*1 tệp không đọc được\./,
   },
   {
     name: "fill on a zip bomb",
@@ -414,7 +414,7 @@ const ROWS: Row[] = [
     build: async (d) => write(d, "dai.xlsx", await hugeUsedRange()),
     args: (d) => ["check", at(d, "dai.xlsx")],
     exit: 0,
-    says: /Trang tính "Biểu 01 - 2023": mẫu bieu-01.*\n[\s\S]*Tóm tắt: 0 lỗi/,
+    says: /Trang tính "Biểu 01 - 2023": Biểu số 01 năm 2023.*\n[\s\S]*Tóm tắt: 0 lỗi/,
   },
   {
     name: "used range to row 1,048,576: fill writes a trimmed sheet",
@@ -1481,6 +1481,47 @@ const ROWS: Row[] = [
       expect(headers).toEqual([14]); // column N, right of the table's last column (M, Ghi chú)
       expect(ws.columnCount).toBeLessThan(100); // the formatted empty cells to XFD were cut
     },
+  },
+  // issue 18 (verdicts a careful reviewer would sign)
+  {
+    name: "a plan 'trên 160' reached: Đạt, no 'không đạt kế hoạch'",
+    build: (d) =>
+      annexFile(d, "bieu01.xlsx", undefined, (ws, a) => {
+        ws.getCell(a("2", "planCur")).value = "trên 160";
+        ws.getCell(a("2", "estimateCur")).value = 160;
+      }),
+    args: (d) => ["check", at(d, "bieu01.xlsx")],
+    exit: 0,
+    never: /\(2\) không đạt kế hoạch/,
+  },
+  {
+    name: "petitions resolved above those received: a warning naming the period before, exit 0",
+    build: (d) =>
+      annexFile(d, "bieu01.xlsx", undefined, (ws, a) => {
+        ws.getCell(a("74", "estimateCur")).value = 24;
+        for (const [code, v] of [
+          ["74.1", 4],
+          ["74.2", 10],
+          ["74.3", 10],
+        ] as const)
+          ws.getCell(a(code, "estimateCur")).value = v;
+        ws.getCell(a("75", "estimateCur")).value = 26;
+      }),
+    args: (d) => ["check", at(d, "bieu01.xlsx")],
+    exit: 0,
+    says: /ghi 26, thừa 2 so với[\s\S]*kỳ trước[\s\S]*chuyển sang/,
+  },
+  {
+    name: "template asking for a row in a period the form lacks",
+    build: (d) =>
+      customTemplate(d, "ky-sai.json", (t) => {
+        t.periods = ["6-thang"];
+        t.indicators[0].required = true;
+        t.indicators[0].requiredPeriods = ["ca-nam"];
+      }),
+    args: (d) => ["templates", "--template", at(d, "ky-sai.json")],
+    exit: 2,
+    says: /requiredPeriods\[0\][\s\S]*không có kỳ "ca-nam"/,
   },
 ];
 

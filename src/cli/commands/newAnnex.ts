@@ -4,7 +4,6 @@ import {
   builtInTemplates,
   findTemplate,
   isReportingPeriod,
-  periodName,
   periodsOf,
   TargetsFile,
   templateForPeriod,
@@ -16,6 +15,7 @@ import { AUTHORITY_PLACEHOLDER } from "../../domain/layout/annexLayout";
 import { refuseExisting, saveWorkbook } from "../../adapters/xlsx/workbookFile";
 import { withWorkbookLock } from "../../adapters/xlsx/workbookLock";
 import { newOutputFile } from "../outputPath";
+import { formTitle } from "../checkReport";
 import { EXIT, Io, Lang, UsageError } from "../io";
 import {
   COMMON,
@@ -135,10 +135,11 @@ function forPeriod(template: Template, period: string | undefined): Template {
 }
 
 function createdText(file: string, t: Template, year: number, sheet: string, lang: Lang): string {
-  const period = t.period ? `${periodName(t.period)[lang]} ` : "";
+  // The form and its period, as officers name them; the template id is for --json and `annex templates`.
+  const form = formTitle({ form: t.form, year, ...(t.period ? { period: t.period } : {}) }, lang);
   return lang === "vi"
-    ? `Đã tạo ${file}: ${t.form} ${period}năm ${year} (${t.id} ${t.version}), ${t.indicators.length} chỉ tiêu, trang tính "${sheet}".`
-    : `Created ${file}: ${t.form} for ${period}${year} (${t.id} ${t.version}), ${t.indicators.length} indicators, sheet "${sheet}".`;
+    ? `Đã tạo ${file}: ${form}, ${t.indicators.length} chỉ tiêu, trang tính "${sheet}".`
+    : `Created ${file}: ${form}, ${t.indicators.length} indicators, sheet "${sheet}".`;
 }
 
 /** A targets file made for another year, province or template is refused, not silently left out. */

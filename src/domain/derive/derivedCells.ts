@@ -6,7 +6,9 @@ import {
   changeMeaning,
   Level,
   LevelArithmetic,
+  NUMBER_ARITHMETIC,
 } from "../targets/changeTarget";
+import { aboutBand, Reading, readingOf, RowTolerance, rowTolerance } from "../targets/verdict";
 import { DerivedColumn, EvaluationColumn, Indicator, Template } from "../template/schema";
 import { toA1 } from "../sheet/address";
 import { LocatedAnnex } from "../sheet/locate";
@@ -46,9 +48,6 @@ export const EVALUATION_EN: Readonly<Record<string, string>> = {
   [EVALUATION.met]: "met",
   [EVALUATION.notMet]: "not met",
 };
-
-/** A target "about X" is met within this share of X. */
-export const ABOUT_TOLERANCE = 0.05;
 
 export const RATIO_FORMAT = "0.00";
 /** Not "@": Excel stores a formula typed into a Text-formatted cell as text, never computing it. */
@@ -342,29 +341,28 @@ export function differenceExpr(n: Operand, d: Operand, direction: Indicator["dir
 }
 
 /**
- * Vượt / Đạt / Không đạt. With direction "up", beating the target's figure is Vượt, meeting it is Đạt;
- * "down" mirrors that. An upper bound on an "up" row (or a lower bound on a "down" row) can only be met.
- * Neutral rows are not judged.
+ * Vượt / Đạt / Không đạt of the value against the plan, read as targets/verdict.ts says (reaching a
+ * "trên X" plan is Đạt, only the unfavourable side of a range or "khoảng X" misses, a neutral row is
+ * judged only against a target with a comparator). `tolerance` is how far "khoảng X" reaches on the row.
  */
 export function evaluationExpr(
   value: Operand,
   t: Operand,
-  direction: Indicator["direction"]
+  direction: Indicator["direction"],
+  tolerance: RowTolerance = rowTolerance("count")
 ): Expr {
   const v = shown(value);
-  if (direction === "neutral") return BLANK;
-  const up = direction === "up";
-  const [V, D, M] = [str(EVALUATION.exceeded), str(EVALUATION.met), str(EVALUATION.notMet)];
-  const better = up ? ">" : "<";
-  const guardRef = (decision: Expr) =>
-    iff(and(isNumber(value.expr), isNumber(t.expr)), decision, BLANK);
   const target = placedTarget(t.target);
-  const tv = shown(t);
-  if (!target) return guardRef(iff(cmp(better, v, tv), V, iff(cmp("=", v, tv), D, M)));
+  if (!target) {
+    const reading = readingOf({ op: "=", value: shown(t) }, direction, (x) => [x, x]);
+    if (!reading) return BLANK;
+    return iff(and(isNumber(value.expr), isNumber(t.expr)), readingExpr(v, reading), BLANK);
+  }
   const level = targetLevel(target);
+  const reading = readingOf(level.level, direction, (x) => exprBand(x, tolerance));
+  if (!reading) return BLANK;
   const refs = [value.expr, ...level.guards];
-  const guard = (decision: Expr) => iff(and(...refs.map(isNumber)), decision, BLANK);
-  return levelEvaluation(v, level.level, up, guard, target);
+  return iff(and(...refs.map(isNumber)), readingExpr(v, reading), BLANK);
 }
 
 /** Builds the expression of one derived cell; the same code serves a filled sheet and a new empty one. */
@@ -425,10 +423,11 @@ export class DerivedBuilder {
       const slot = MODE_INDEX[cellMode] * 3 + DIRECTION_INDEX[indicator.direction];
       return (out.plain[slot] ??= this.make(out, cellMode, indicator.direction));
     }
-    const key = `${column.id}|${cellMode}|${indicator.direction}|${targetKey(nTarget)}|${targetKey(dTarget)}|${percent}`;
+    const tolerance = rowTolerance(indicator.kind, this.template.aboutTolerance);
+    const key = `${column.id}|${cellMode}|${indicator.direction}|${targetKey(nTarget)}|${targetKey(dTarget)}|${percent}|${tolerance.in}`;
     let built = this.withTargets.get(key);
     if (!built) {
-      built = this.make(out, cellMode, indicator.direction, nTarget, dTarget, percent);
+      built = this.make(out, cellMode, indicator.direction, nTarget, dTarget, percent, tolerance);
       this.withTargets.set(key, built);
     }
     return built;
@@ -463,7 +462,8 @@ export class DerivedBuilder {
     direction: Indicator["direction"],
     nTarget?: Target,
     dTarget?: Target,
-    percent = 0
+    percent = 0,
+    tolerance?: RowTolerance
   ): BuiltExpr {
     const n: Operand = nTarget
       ? { expr: ref(out.nCol), target: nTarget }
@@ -473,7 +473,7 @@ export class DerivedBuilder {
       : { expr: ref(out.dCol), percent: (percent & 2) !== 0 };
     const expr =
       mode === "evaluation"
-        ? evaluationExpr(n, d, direction)
+        ? evaluationExpr(n, d, direction, tolerance)
         : mode === "ratio"
           ? ratioExpr(n, d, direction)
           : differenceExpr(n, d, direction);
@@ -580,52 +580,27 @@ function targetFigure(
   return { value, guards };
 }
 
-/**
- * Vượt / Đạt / Không đạt of the figure v against a level (numbers, or expressions over a base cell).
- * `guard` wraps a decision in the checks that its cells hold numbers.
- */
-function levelEvaluation(
-  v: Expr,
-  level: Level<Expr>,
-  up: boolean,
-  guard: (decision: Expr) => Expr,
-  target: Target
-): Expr {
-  const [V, D, M] = [str(EVALUATION.exceeded), str(EVALUATION.met), str(EVALUATION.notMet)];
-  const better = up ? ">" : "<";
-  switch (level.op) {
-    case "=":
-      return guard(iff(cmp(better, v, level.value), V, iff(cmp("=", v, level.value), D, M)));
-    case ">=":
-    case "<=":
-    case ">":
-    case "<": {
-      const favourable = (level.op[0] === ">") === up;
-      if (!favourable) return guard(iff(cmp(level.op, v, level.value), D, M));
-      if (level.op.length === 1) return guard(iff(cmp(level.op, v, level.value), V, M));
-      return guard(iff(cmp(better, v, level.value), V, iff(cmp("=", v, level.value), D, M)));
-    }
-    case "about": {
-      // A level written as a figure keeps its tolerance as a constant; one over a base cell scales it.
-      const [lo, hi] =
-        level.value.t === "num" && target.op === "about"
-          ? [
-              num(target.value - Math.abs(target.value) * ABOUT_TOLERANCE),
-              num(target.value + Math.abs(target.value) * ABOUT_TOLERANCE),
-            ]
-          : [
-              bin("*", level.value, num(1 - ABOUT_TOLERANCE)),
-              bin("*", level.value, num(1 + ABOUT_TOLERANCE)),
-            ];
-      return up
-        ? guard(iff(cmp(">", v, hi), V, iff(cmp(">=", v, lo), D, M)))
-        : guard(iff(cmp("<", v, lo), V, iff(cmp("<=", v, hi), D, M)));
-    }
-    case "range":
-      return up
-        ? guard(iff(cmp(">", v, level.max), V, iff(cmp(">=", v, level.min), D, M)))
-        : guard(iff(cmp("<", v, level.min), V, iff(cmp("<=", v, level.max), D, M)));
+/** "khoảng X" as a band of expressions: a figure's band is computed as the engine computes it. */
+function exprBand(x: Expr, tolerance: RowTolerance): [Expr, Expr] {
+  if (x.t === "num") {
+    const [lo, hi] = aboutBand(x.v, tolerance, NUMBER_ARITHMETIC);
+    return [num(lo), num(hi)];
   }
+  return aboutBand(x, tolerance, EXPR_ARITHMETIC);
+}
+
+/** A reading as IF(…): Vượt when its `exceed` test holds, else Đạt when every `meet` test holds. */
+function readingExpr(v: Expr, reading: Reading<Expr>): Expr {
+  const [V, D, M] = [str(EVALUATION.exceeded), str(EVALUATION.met), str(EVALUATION.notMet)];
+  const { exceed } = reading;
+  // Past a failed "v > X", "v >= X" is "v = X": written so, as the sheets filled before wrote it.
+  const tests = reading.meet.map((t) =>
+    exceed && t.at === exceed.at && t.op === `${exceed.op}=`
+      ? cmp("=", v, t.at)
+      : cmp(t.op, v, t.at)
+  );
+  const meet = iff(tests.length === 1 ? tests[0] : and(...tests), D, M);
+  return exceed ? iff(cmp(exceed.op, v, exceed.at), V, meet) : meet;
 }
 
 /** An expression compiled for one sheet: its value at position i of the located rows. */

@@ -181,7 +181,9 @@ export function buildSelfCheck(place: SelfCheckPlacement): SelfCheck {
             },
           })),
         });
-      } else if (rel.type === "partOf") {
+      } else if (rel.type === "partOf" && rel.carriedOver !== true && ind.kind !== "rate") {
+        // A rate's part (13.1 of 13) is the engine's to check: cells may hold 0,5772 or 57,72.
+        // A part that may count cases carried over from the period before is not red above its total.
         const totalRow = rowOf.get(rel.of);
         if (totalRow === undefined) continue;
         const total = byCode.get(rel.of);

@@ -169,6 +169,17 @@ export const RULES = {
       en: 'An "of which" figure cannot exceed its total.',
     },
   },
+  "part.carried-over": {
+    severity: "warning",
+    title: {
+      vi: "Lớn hơn tổng kỳ này (có thể có số kỳ trước)",
+      en: "Above this period's total (may include earlier cases)",
+    },
+    reason: {
+      vi: "Số đã giải quyết trong kỳ có thể gồm các trường hợp tiếp nhận từ kỳ trước, nên có thể lớn hơn số tiếp nhận trong kỳ; cần ghi chú.",
+      en: "Cases resolved in a period may include cases received in the period before, so they may exceed those received; a note should say so.",
+    },
+  },
   "ratio.mismatch": {
     severity: "error",
     title: { vi: "Tỷ lệ không khớp số liệu", en: "Rate does not match its counts" },

@@ -17,6 +17,8 @@ export interface CheckOptions {
   readonly locale: NumberLocale;
   /** Year-over-year change (in %) beyond which a note is expected. Default 50. */
   readonly changeThreshold?: number;
+  /** For rates and points: the change from last year (in percentage points) beyond which a note is expected. Default 5. */
+  readonly changePointsThreshold?: number;
   /** The province's targets for the year (a targets file); plans are checked against them. */
   readonly targets?: TargetsFile;
   /** Change a rule's severity, or switch it off. */

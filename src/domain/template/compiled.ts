@@ -7,7 +7,12 @@ import { Template } from "./schema";
  */
 export type CompiledRelation =
   | { readonly type: "sum"; readonly of: readonly string[]; readonly parts: readonly number[] }
-  | { readonly type: "partOf"; readonly of: string; readonly total: number }
+  | {
+      readonly type: "partOf";
+      readonly of: string;
+      readonly total: number;
+      readonly carriedOver: boolean;
+    }
   | {
       readonly type: "ratio";
       readonly numerator: string;
@@ -37,7 +42,12 @@ export function compileTemplate(template: Template): CompiledTemplate {
         case "sum":
           return { type: "sum", of: rel.of, parts: rel.of.map(at) };
         case "partOf":
-          return { type: "partOf", of: rel.of, total: at(rel.of) };
+          return {
+            type: "partOf",
+            of: rel.of,
+            total: at(rel.of),
+            carriedOver: rel.carriedOver === true,
+          };
         case "ratio":
           return { ...rel, n: at(rel.numerator), d: at(rel.denominator) };
         case "reduction":

@@ -55,8 +55,10 @@ export function templateForPeriod(template: Template, period?: ReportingPeriod):
         const header = res(c.header);
         const group = c.group ? { group: res(c.group) } : {};
         if (c.role !== "input" || !c.followsPeriod) return { ...c, header, ...group };
-        const { months: _fixed, ...rest } = c;
-        return { ...rest, header, ...group, ...(months < 12 ? { months } : {}) };
+        // A column of the whole year is no part of a year: its "not above the year's figure" goes too.
+        const { months: _fixed, notAbove, ...rest } = c;
+        const partYear = months < 12 ? { months, ...(notAbove ? { notAbove } : {}) } : {};
+        return { ...rest, header, ...group, ...partYear };
       }),
     };
     variants.set(chosen, variant);

@@ -230,6 +230,14 @@ function crossCheck(t: Template): TemplateProblem[] {
       add(`${at}.bounds`, `min lớn hơn max`, `min is greater than max`);
     }
     ind.requiredIn?.forEach((id, j) => refColumn(`${at}.requiredIn[${j}]`, id, inputWord));
+    ind.requiredPeriods?.forEach((p, j) => {
+      if (!t.periods?.includes(p))
+        add(
+          `${at}.requiredPeriods[${j}]`,
+          `biểu không có kỳ "${p}" (xem "periods")`,
+          `the form has no period "${p}" (see "periods")`
+        );
+    });
     const summable = (code: string, path: string) => {
       const other = byCode.get(code);
       if (!other) {
@@ -246,7 +254,14 @@ function crossCheck(t: Template): TemplateProblem[] {
     };
     ind.relations.forEach((rel, j) => {
       const rp = `${at}.relations[${j}]`;
-      if (rel.type === "sum" || rel.type === "partOf") {
+      // "Trong đó" a rate of the same base (13.1 "có bằng cấp, chứng chỉ" of 13, the trained-labour
+      // rate) cannot exceed its rate: a comparison, never a sum.
+      const rateOfRate =
+        rel.type === "partOf" && ind.kind === "rate" && byCode.get(rel.of)?.kind === "rate";
+      if (rateOfRate) {
+        if (byCode.get(rel.of)?.unit !== ind.unit)
+          add(`${rp}.of`, `"${rel.of}" khác đơn vị`, `"${rel.of}" has another unit`);
+      } else if (rel.type === "sum" || rel.type === "partOf") {
         if (level) {
           add(
             `${rp}.type`,

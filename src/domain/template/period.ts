@@ -9,6 +9,8 @@ import { z } from "zod";
  *   {P}        the period alone:        "6 tháng" | "quý I" | "9 tháng" | "cả năm"  (en "H1", "Q1", …)
  *   {P:Y-1}    the period of a year:    "6 tháng năm {Y-1}" | "quý I năm {Y-1}" | "năm {Y-1}"
  *   {P^…}      the same in capitals, for titles: "6 THÁNG NĂM {Y}"
+ *   {C:Y-1}    the same period a year before, as a comparison says it: "cùng kỳ năm {Y-1}" for part
+ *              of a year, "năm {Y-1}" for the whole year (en "the same period of {Y-1}" | "{Y-1}")
  */
 export const ReportingPeriod = z.enum(["quy-1", "6-thang", "9-thang", "ca-nam"]);
 export type ReportingPeriod = z.infer<typeof ReportingPeriod>;
@@ -45,6 +47,7 @@ export function periodName(period: ReportingPeriod): { vi: string; en: string } 
 }
 
 const PERIOD_TOKEN = /\{P(\^?)(?::(Y(?:[+-]\d+)?))?\}/g;
+const SAME_PERIOD_TOKEN = /\{C:(Y(?:[+-]\d+)?)\}/g;
 
 /** Replaces the period tokens of a header text for one language, keeping the year tokens. */
 export function resolvePeriodTokens(
@@ -62,13 +65,18 @@ export function resolvePeriodTokens(
           : w.en;
       return upper ? phrase.toLocaleUpperCase("vi") : phrase;
     })
+    .replace(SAME_PERIOD_TOKEN, (_m, year: string) => {
+      const whole = w.months >= 12;
+      if (lang === "vi") return whole ? `năm {${year}}` : `cùng kỳ năm {${year}}`;
+      return whole ? `{${year}}` : `the same period of {${year}}`;
+    })
     .replace(/ {2,}/g, " ")
     .trim();
 }
 
 /** Whether a text holds a period token. */
 export function hasPeriodToken(text: string): boolean {
-  return /\{P[\^:}]/.test(text);
+  return /\{P[\^:}]|\{C:/.test(text);
 }
 
 /**

@@ -87,11 +87,26 @@ export type InputColumn = z.infer<typeof InputColumn>;
 export type DerivedColumn = z.infer<typeof DerivedColumn>;
 export type EvaluationColumn = z.infer<typeof EvaluationColumn>;
 
+/** Why a relation holds: the seed line or the rule behind it ("004 dòng 111: 24 = 4 + 10 + 10"). */
+const Basis = z.string().min(1).optional();
+
 export const Relation = z.discriminatedUnion("type", [
   /** "gồm": the listed rows add up to this row, in every period column. */
-  z.object({ type: z.literal("sum"), of: z.array(z.string()).min(1) }).strict(),
-  /** "trong đó": this row is a part of that row and cannot exceed it. */
-  z.object({ type: z.literal("partOf"), of: z.string() }).strict(),
+  z.object({ type: z.literal("sum"), of: z.array(z.string()).min(1), basis: Basis }).strict(),
+  /**
+   * "trong đó": this row is a part of that row and cannot exceed it. `carriedOver`: this row may count
+   * cases carried over from the period before (petitions resolved this quarter but received in the
+   * last; decisions on applications filed last period), so a figure above the total is a warning
+   * that says why (part.carried-over), not an error, and the self-check does not turn it red.
+   */
+  z
+    .object({
+      type: z.literal("partOf"),
+      of: z.string(),
+      carriedOver: z.boolean().optional(),
+      basis: Basis,
+    })
+    .strict(),
   /** This rate row equals numerator / denominator × scale. */
   z
     .object({
@@ -150,6 +165,12 @@ export const Indicator = z
      * required column. Only for `required` rows.
      */
     requiredIn: z.array(ColumnId).min(1).optional(),
+    /**
+     * On a form made for a period of the year: the periods in which this row is asked for, when not
+     * all of them. The trained-labour rate is reviewed every six months and yearly, not each quarter:
+     * ["6-thang", "ca-nam"]. Absent: every period. Only for `required` rows.
+     */
+    requiredPeriods: z.array(ReportingPeriod).min(1).optional(),
     /** On a form other than Biểu 01: the code of the same indicator in Biểu 01 ("9"). */
     bieu01: z.string().min(1).optional(),
     /** Where the row comes from: the document (seed) that reports it, and how. */
@@ -160,13 +181,17 @@ export type Indicator = z.infer<typeof Indicator>;
 
 /** Whether a figure of this row is asked for in that input column ("required.missing" when blank). */
 export function isRequiredIn(
-  ind: Pick<Indicator, "required" | "requiredIn">,
-  column: { id: string; required: boolean }
+  ind: Pick<Indicator, "required" | "requiredIn" | "requiredPeriods">,
+  column: { id: string; required: boolean },
+  period?: ReportingPeriod
 ): boolean {
   return (
     ind.required &&
     column.required &&
-    (ind.requiredIn === undefined || ind.requiredIn.includes(column.id))
+    (ind.requiredIn === undefined || ind.requiredIn.includes(column.id)) &&
+    (ind.requiredPeriods === undefined ||
+      period === undefined ||
+      ind.requiredPeriods.includes(period))
   );
 }
 
@@ -198,6 +223,18 @@ export const TemplateShape = z
     periods: z.array(ReportingPeriod).min(1).optional(),
     /** The period this copy of the form is made for (set by templateForPeriod; one of `periods`). */
     period: ReportingPeriod.optional(),
+    /**
+     * How far "khoảng X" reaches in a plan (targets/verdict.ts): `relative`, a share of X for counts and
+     * amounts (default 0,05: "khoảng 16.000" is 15.200–16.800); `points`, percentage points for rates
+     * and points (default 1: "khoảng 75%" is 74–76 %).
+     */
+    aboutTolerance: z
+      .object({
+        relative: z.number().min(0).max(1).optional(),
+        points: z.number().min(0).max(100).optional(),
+      })
+      .strict()
+      .optional(),
     columns: z.array(Column).min(4),
     sections: z.array(Section).min(1),
     indicators: z.array(Indicator).min(1),

@@ -13,6 +13,7 @@ import { Emission, indicatorNamed, num, RuleContext, text, writingStyle } from "
 export function checkCells(ctx: RuleContext): void {
   const columns = ctx.presentInputs();
   const limits = templateLimits(ctx.annex.template);
+  const period = ctx.annex.template.period;
   const rows = ctx.annex.rows;
   const columnIndex = columns.map(({ column }) => ctx.col(column.id) ?? -1);
   for (let ri = 0; ri < rows.length; ri++) {
@@ -30,7 +31,7 @@ export function checkCells(ctx: RuleContext): void {
         state === NUMBER
           ? within(lim, reading.value[i])
           : state === EMPTY &&
-            !isRequiredIn(ind, column) &&
+            !isRequiredIn(ind, column, period) &&
             formulaEntry(ctx.sheet, row.row, columnIndex[k]) === undefined
       ) {
         continue;
@@ -59,7 +60,7 @@ export function checkCells(ctx: RuleContext): void {
             continue;
           }
           // "x" (does not apply) and "-" (none) say there is no figure on purpose: not missing.
-          if (r.marker === undefined && isRequiredIn(ind, column)) {
+          if (r.marker === undefined && isRequiredIn(ind, column, period)) {
             ctx.emit("required.missing", {
               ...at,
               message: text(
@@ -209,8 +210,8 @@ const BOUNDS: readonly Bound[] = [
     breaks: (ind, v) => (ind.kind === "count" || ind.kind === "amount") && v < 0,
     finding: (ind, v, address) => ({
       message: text(
-        `Ô ${address}: ${ind.unit} không thể là số âm.`,
-        `Cell ${address}: a figure in ${ind.unit} cannot be negative.`
+        `Ô ${address}: ${indicatorNamed(ind).vi} không được âm.`,
+        `Cell ${address}: ${indicatorNamed(ind).en} cannot be negative.`
       ),
       expected: text("≥ 0"),
       found: num(v),

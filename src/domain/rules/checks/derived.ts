@@ -3,6 +3,9 @@ import { CURRENT, derivedOnSheet, FREE, OURS_OUTDATED, TYPED } from "../../deriv
 import { sameSavedResult } from "../../derive/formulaShape";
 import { decimalsOf } from "../../numbers/formatNumber";
 import { parseNumber } from "../../numbers/parseNumber";
+import { toA1 } from "../../sheet/address";
+import { parseTarget } from "../../targets/parseTarget";
+import type { InputColumn } from "../../template/schema";
 import { formatInfo } from "../../sheet/numberFormat";
 import { isErrorCode, numberFormatAt, valueAt } from "../../sheet/snapshot";
 import { fold } from "../../text/fold";
@@ -33,6 +36,23 @@ export function checkDerived(ctx: RuleContext): void {
       // A formula never calculated (no saved result) is not stale; a saved result that disagrees is.
       const neverCalculated = v === "";
       if (!ours || (!neverCalculated && !sameSavedResult(v, dc.value))) {
+        const plan = ours ? undefined : textPlanOf(ctx, dc.row, dc.columnId);
+        if (plan) {
+          // F9 would change nothing: the formula there tests ISNUMBER of a plan that is now text.
+          const [where, named] = [ctx.columnName(plan.column), quoteCell(plan.text)];
+          ctx.emit("derived.stale", {
+            cells: [dc.address],
+            indicator: dc.indicator,
+            columnId: dc.columnId,
+            message: text(
+              `Ô ${dc.address}: kế hoạch ở ô ${plan.address} ("${where.vi}") được ghi bằng chữ "${named}"; công thức đang có ở ô này chỉ tính với kế hoạch là số, nên tính lại (F9) không thay đổi gì. Hãy "Tính cột" lại để ghi công thức đọc kế hoạch này.`,
+              `Cell ${dc.address}: the plan in ${plan.address} ("${where.en}") is written as text "${named}"; the formula in this cell only works with a plan that is a number, so recalculating (F9) changes nothing. Run "Tính cột" again to write the formula that reads this plan.`
+            ),
+            expected: describe(dc.value),
+            found: describe(v),
+          });
+          continue;
+        }
         ctx.emit("derived.stale", {
           cells: [dc.address],
           indicator: dc.indicator,
@@ -110,6 +130,30 @@ export function checkDerived(ctx: RuleContext): void {
       found: num(stated, decimals),
     });
   }
+}
+
+/** The plan written as text ("giảm 1-1,5%/năm") that a derived cell of this row reads, if any. */
+function textPlanOf(
+  ctx: RuleContext,
+  row: number,
+  columnId: string
+): { column: InputColumn; address: string; text: string } | undefined {
+  const derived = ctx.column(columnId);
+  if (derived?.role !== "derived" && derived?.role !== "evaluation") return undefined;
+  const ids =
+    derived.role === "derived"
+      ? [derived.numerator, derived.denominator]
+      : [derived.value, derived.target];
+  for (const id of ids) {
+    const column = ctx.column(id);
+    const col = ctx.col(id);
+    if (column?.role !== "input" || !column.holdsTarget || col === undefined) continue;
+    const v = valueAt(ctx.sheet, row, col);
+    if (typeof v === "string" && parseTarget(v, ctx.locale).ok) {
+      return { column, address: toA1(row, col), text: v };
+    }
+  }
+  return undefined;
 }
 
 function describe(v: unknown): { vi: string; en: string } {

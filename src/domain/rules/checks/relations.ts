@@ -45,7 +45,7 @@ export function checkRelations(ctx: RuleContext): void {
       } else if (rel.type === "partOf") {
         const totalRow = rowAt(rel.total);
         for (let k = 0; k < columns.length; k++)
-          checkPart(ctx, row, totalRow, columns[k].column, columns[k].reading);
+          checkPart(ctx, row, totalRow, columns[k].column, columns[k].reading, rel.carriedOver);
       } else if (rel.type === "reduction") {
         const rateRow = rowAt(rel.rate);
         const prev = yearBefore();
@@ -135,14 +135,19 @@ function checkSum(
     return;
   }
   const rounding = Math.abs(diff) <= tol + unit + EPSILON;
-  const d = num(diff);
+  // "thiếu 4" when the total states less than its parts, "thừa 40" when more; never "lệch -4".
+  const gap = num(Math.abs(diff));
+  const d =
+    diff < 0
+      ? text(`thiếu ${gap.vi}`, `${gap.en} short`)
+      : text(`thừa ${gap.vi}`, `${gap.en} over`);
   ctx.emit(rounding ? "sum.rounding" : "sum.mismatch", {
     cells,
     indicator: parent,
     columnId: column.id,
     message: text(
-      `"${where.vi}": ${named.vi} ghi ${t.vi} nhưng ${of.length > 1 ? "các dòng" : "dòng"} ${of.join(", ")} cộng lại ${terms("vi")} = ${s.vi} (lệch ${d.vi}).`,
-      `"${where.en}": ${named.en} states ${t.en} but ${of.length > 1 ? "rows" : "row"} ${of.join(", ")} add up to ${terms("en")} = ${s.en} (off by ${d.en}).`
+      `"${where.vi}": ${named.vi} ghi ${t.vi} nhưng ${of.length > 1 ? "các dòng" : "dòng"} ${of.join(", ")} cộng lại ${terms("vi")} = ${s.vi} (${d.vi}).`,
+      `"${where.en}": ${named.en} states ${t.en} but ${of.length > 1 ? "rows" : "row"} ${of.join(", ")} add up to ${terms("en")} = ${s.en} (${d.en}).`
     ),
     expected: s,
     found: t,
@@ -154,7 +159,8 @@ function checkPart(
   partRow: LocatedRow,
   totalRow: LocatedRow | undefined,
   column: InputColumn,
-  c: ColumnReading
+  c: ColumnReading,
+  carriedOver: boolean
 ): void {
   const part = partRow.indicator;
   const pi = at(c, partRow);
@@ -167,6 +173,24 @@ function checkPart(
   if (p <= t + tol + EPSILON) return;
   const where = ctx.columnName(column);
   const [named, total] = [indicatorNamed(part), indicatorNamed(totalRow.indicator)];
+  if (carriedOver) {
+    const more = num(p - t);
+    ctx.emit("part.carried-over", {
+      cells: [ctx.address(partRow, column.id), ctx.address(totalRow, column.id)],
+      indicator: part,
+      columnId: column.id,
+      message: text(
+        `"${where.vi}": ${named.vi} ghi ${num(p).vi}, thừa ${more.vi} so với ${total.vi} (${num(t).vi}). Có thể gồm các trường hợp từ kỳ trước chuyển sang; nếu vậy hãy ghi rõ ở Ghi chú, nếu không hãy xem lại số liệu.`,
+        `"${where.en}": ${named.en} states ${num(p).en}, ${more.en} more than ${total.en} (${num(t).en}). It may include cases carried over from the period before; if so, say so in the note, otherwise check the figures.`
+      ),
+      expected: text(
+        `≤ ${num(t).vi}, hoặc ghi chú các trường hợp kỳ trước`,
+        `≤ ${num(t).en}, or a note on cases carried over`
+      ),
+      found: num(p),
+    });
+    return;
+  }
   ctx.emit("part.exceeds", {
     cells: [ctx.address(partRow, column.id), ctx.address(totalRow, column.id)],
     indicator: part,

@@ -17,7 +17,8 @@ import { parseTarget, Target } from "../../targets/parseTarget";
 import { AssignedTarget, targetsForAnnex } from "../../targets/targetsFile";
 import { Indicator, InputColumn } from "../../template/schema";
 import { Bilingual } from "../finding";
-import { EPSILON, indicatorNamed, num, RuleContext, text } from "../context";
+import { RowTolerance, rowTolerance, verdictOf } from "../../targets/verdict";
+import { indicatorNamed, num, RuleContext, text } from "../context";
 
 /**
  * Targets: plans against the province's targets file (options.targets), plan cells written as a change
@@ -142,11 +143,14 @@ function emitChange(
   const level = levelText(resolved.level, ind, d);
   const base = resolveBaseName(ctx, column);
   const reading = meaningText(target, resolved.meaning, ind, changeOfRate);
+  const unit = ind.unit === "%" ? "%" : ` ${ind.unit}`;
+  const baseFigure = num(resolved.base, d);
+  // In the order an officer reads it: "giảm 1–1,5 điểm % so với "TH năm 2022" (7,12%) → 5,62–6,12%".
   ctx.emit("target.change-read", {
     ...at,
     message: text(
-      `KH: ${target.text} → ${level.vi}. "${where.vi}" của ${named.vi} là mức ${reading.vi} so với ${base.vi} (${num(resolved.base, d).vi})${from.vi}.`,
-      `Plan: ${target.text} → ${level.en}. "${where.en}" of ${named.en} is a change of ${reading.en} from ${base.en} (${num(resolved.base, d).en})${from.en}.`
+      `${named.vi}, "${where.vi}" ghi "${target.text}"${from.vi}: ${reading.change.vi} so với ${base.vi} (${baseFigure.vi}${unit}) → ${level.vi}${reading.why.vi}.`,
+      `${named.en}, "${where.en}" says "${target.text}"${from.en}: ${reading.change.en} from ${base.en} (${baseFigure.en}${unit}) → ${level.en}${reading.why.en}.`
     ),
     expected: level,
     found: text(target.text),
@@ -160,21 +164,21 @@ function resolveBaseName(ctx: RuleContext, column: InputColumn): Bilingual {
   return text(`"${name.vi}"`, `"${name.en}"`);
 }
 
-/** "3 điểm phần trăm (với tỷ lệ, 3% là 3 điểm phần trăm)", "5% của số năm trước". */
+/** "giảm 3 điểm %" and why ("; với tỷ lệ, "3%" được hiểu là 3 điểm phần trăm …"); "tăng 5%". */
 function meaningText(
   target: Target,
   meaning: ChangeMeaning,
   ind: Indicator,
   changeOfRate: ChangeOfRate
-): Bilingual {
+): { change: Bilingual; why: Bilingual } {
   const down = target.change?.direction === "down";
   const size = target.op === "range" ? numRange(target.min, target.max) : num(target.value);
-  const verb = down ? { vi: "giảm", en: "decrease" } : { vi: "tăng", en: "increase" };
+  const verb = down ? { vi: "giảm", en: "a decrease of" } : { vi: "tăng", en: "an increase of" };
   if (meaning === "relative") {
-    return text(
-      `${verb.vi} ${size.vi}% của số gốc`,
-      `${verb.en} by ${size.en}% of the base figure`
-    );
+    return {
+      change: text(`${verb.vi} ${size.vi}%`, `${verb.en} ${size.en}%`),
+      why: text(""),
+    };
   }
   if (ind.kind === "rate") {
     const why =
@@ -184,12 +188,15 @@ function meaningText(
             `; for a rate "${size.en}%" is read as ${size.en} percentage points, as provinces write it`
           )
         : text("");
-    return text(
-      `${verb.vi} ${size.vi} điểm phần trăm${why.vi}`,
-      `${verb.en} by ${size.en} percentage points${why.en}`
-    );
+    return {
+      change: text(`${verb.vi} ${size.vi} điểm %`, `${verb.en} ${size.en} percentage points`),
+      why,
+    };
   }
-  return text(`${verb.vi} ${size.vi} ${ind.unit}`, `${verb.en} by ${size.en} ${ind.unit}`);
+  return {
+    change: text(`${verb.vi} ${size.vi} ${ind.unit}`, `${verb.en} ${size.en} ${ind.unit}`),
+    why: text(""),
+  };
 }
 
 /** "1–1,5" / "1–1.5". */
@@ -289,7 +296,8 @@ function checkAssigned(
       shownLevel = text(` → ${lt.vi}`, ` → ${lt.en}`);
     }
   }
-  if (satisfies(v, level, ind.direction)) return;
+  const tolerance = rowTolerance(ind.kind, ctx.annex.template.aboutTolerance);
+  if (satisfies(v, level, ind.direction, tolerance)) return;
   const where = ctx.columnName(column);
   const src = t.source ? text(`; ${t.source}`) : text("");
   const named = indicatorNamed(ind);
@@ -317,29 +325,17 @@ function titleTexts(ctx: RuleContext): string[] {
   return out;
 }
 
-/** Whether a value meets a level; a plain figure is a floor or a ceiling by direction. */
+/**
+ * Whether a value meets a level on a row: the same reading as the Đánh giá formula
+ * (targets/verdict.ts). Only the unfavourable side misses: a jobs plan of 18.000 meets "khoảng
+ * 16.000", a poverty plan 2 points down meets "giảm 1-1,5%/năm". A row not judged (a plain figure on a
+ * neutral row) is never short.
+ */
 export function satisfies(
   v: number,
   t: Level<number>,
-  direction: "up" | "down" | "neutral"
+  direction: Indicator["direction"],
+  tolerance: RowTolerance = rowTolerance("count")
 ): boolean {
-  if (t.op === "=") {
-    if (direction === "up") return v >= t.value - EPSILON;
-    if (direction === "down") return v <= t.value + EPSILON;
-    return Math.abs(v - t.value) <= EPSILON;
-  }
-  switch (t.op) {
-    case ">":
-      return v > t.value + EPSILON;
-    case ">=":
-      return v >= t.value - EPSILON;
-    case "<":
-      return v < t.value - EPSILON;
-    case "<=":
-      return v <= t.value + EPSILON;
-    case "about":
-      return Math.abs(v - t.value) <= Math.abs(t.value) * 0.05 + EPSILON;
-    case "range":
-      return v >= t.min - EPSILON && v <= t.max + EPSILON;
-  }
+  return verdictOf(v, t, direction, tolerance) !== "notMet";
 }
