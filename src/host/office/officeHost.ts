@@ -47,6 +47,7 @@ import {
   PAYLOAD_BUDGET,
 } from "./cellBlocks";
 import { ChangeSource, EditWatcher } from "./editWatcher";
+import { replaceHighlights } from "./highlights";
 import { hostError, passwordProtected, sheetExists, sheetMissing } from "../hostErrors";
 import { errorCode, failedStatement, fromExcel, notSupported } from "./officeErrors";
 import { CORE_SET, detectCapabilities, OfficeRuntime } from "./officeRuntime";
@@ -62,17 +63,10 @@ import { applyLook, columnWidthPoints } from "./officeStyles";
  *  - restore: 2 (which of our cells a person changed since, left as they are; then the others back);
  *  - insertAnnex: 2 (is the name free, and where does the metadata row go; then everything else);
  *  - writeExplanations: 2 (the metadata sheet's table as it is; then the new one);
- *  - highlight / clearHighlights: 2 (which conditional formats are ours; then replace them).
+ *  - highlight / clearHighlights: 2 (which conditional formats are ours; then replace them, grouped
+ *    into rectangles per severity; one more per 5 MB part of marks, see highlights.ts).
  * A batch that would pass Excel on the web's 5 MB cap is split, only then.
  */
-
-/** Our conditional formats carry this in their rule, so we never touch the user's own. */
-const MARK = "annex:highlight";
-const HIGHLIGHT_COLOURS: Record<Highlight["severity"], { fill: string; font: string }> = {
-  error: { fill: "#FFC7CE", font: "#9C0006" },
-  warning: { fill: "#FFEB9C", font: "#9C5700" },
-  info: { fill: "#DDEBF7", font: "#1F4E78" },
-};
 
 /** What a sheet is read as: protection state the host keeps to put it back after writing. */
 interface ProtectionState {
@@ -750,35 +744,12 @@ export class OfficeHost implements AnnexHost {
 
   async highlight(sheet: string, marks: readonly Highlight[]): Promise<void> {
     this.requireCore();
-    await this.replaceHighlights(sheet, marks);
+    await replaceHighlights(this.runtime, sheet, marks, this.budget);
   }
 
   async clearHighlights(sheet: string): Promise<void> {
     this.requireCore();
-    await this.replaceHighlights(sheet, []);
-  }
-
-  /** Deletes our conditional formats on the sheet and adds the new ones: 2 syncs (1 if nothing to do). */
-  private async replaceHighlights(sheet: string, marks: readonly Highlight[]): Promise<void> {
-    await this.editConditionalFormats(sheet, (formats) => {
-      const ours = formats.items.filter(
-        (f) =>
-          !f.customOrNullObject.isNullObject && f.customOrNullObject.rule.formula.includes(MARK)
-      );
-      if (ours.length === 0 && marks.length === 0) return undefined;
-      return (ws) => {
-        for (const f of ours) f.delete();
-        for (const m of marks) {
-          const colours = HIGHLIGHT_COLOURS[m.severity];
-          const cf = ws
-            .getRange(m.address)
-            .conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
-          cf.custom.rule.formula = `=ISTEXT("${MARK}:${m.severity}")`;
-          cf.custom.format.fill.color = colours.fill;
-          cf.custom.format.font.color = colours.font;
-        }
-      };
-    });
+    await replaceHighlights(this.runtime, sheet, [], this.budget);
   }
 
   async onEdit(handler: (edit: SheetEdit) => void): Promise<() => Promise<void>> {
