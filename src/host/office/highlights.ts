@@ -4,7 +4,8 @@ import { SEVERITY_ORDER } from "../../domain/rules/finding";
 import type { Highlight } from "../annexHost";
 import { hostError, passwordProtected } from "../hostErrors";
 import { batchBlocks, Block, groupBlocks } from "./cellBlocks";
-import { errorCode, failedStatement, fromExcel } from "./officeErrors";
+import { errorCode, fromExcel } from "./officeErrors";
+import { protectAgain, unprotectRefused } from "./officeProtection";
 import type { OfficeRuntime } from "./officeRuntime";
 import { loadCustomFormats } from "./officeStyles";
 
@@ -186,28 +187,8 @@ export async function replaceHighlights(
       return { deleted, added: marked.length, parts: sent };
     });
   } catch (e) {
-    if (errorCode(e) && /unprotect/i.test(failedStatement(e)) && sent === 0)
-      throw passwordProtected(sheet);
+    if (unprotectRefused(e) && sent === 0) throw passwordProtected(sheet);
     if (lifted) await protectAgain(runtime, sheet, lifted);
     throw fromExcel(e, sheet, marked);
-  }
-}
-
-/** After a part failed between its unprotect and its protect: the sheet protected as it was. */
-async function protectAgain(
-  runtime: OfficeRuntime,
-  sheet: string,
-  options: Excel.WorksheetProtectionOptions
-): Promise<void> {
-  try {
-    await runtime.run(async (context) => {
-      const guard = context.workbook.worksheets.getItem(sheet).protection.load("protected");
-      await context.sync();
-      if (guard.protected) return;
-      guard.protect(options);
-      await context.sync();
-    });
-  } catch {
-    // The sheet is gone or Excel refuses: the first failure is the one to report.
   }
 }
