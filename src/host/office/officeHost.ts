@@ -15,7 +15,7 @@ import { PAYLOAD_BUDGET } from "./cellBlocks";
 import { EditWatcher } from "./editWatcher";
 import { replaceHighlights } from "./highlights";
 import { notSupported, runOn } from "./officeErrors";
-import { watchEdits } from "./officeEvents";
+import { COLLECTION_EVENTS_SET, watchEdits } from "./officeEvents";
 import { insertAnnex } from "./officeInsert";
 import { MetadataPresence, writeExplanations } from "./officeMetadata";
 import { ProtectionMemory } from "./officeProtection";
@@ -164,6 +164,7 @@ export class OfficeHost implements AnnexHost {
 
   async onEdit(handler: (edit: SheetEdit) => void): Promise<() => Promise<void>> {
     this.requireCore();
-    return watchEdits(this.runtime, this.caps, this.watcher, handler);
+    const collection = this.runtime.isSetSupported("ExcelApi", COLLECTION_EVENTS_SET);
+    return watchEdits(this.runtime, this.caps, collection, this.watcher, handler);
   }
 }
