@@ -80,6 +80,18 @@ export interface AnnexHost {
    * Returns the function that unsubscribes.
    */
   onEdit(handler: (edit: SheetEdit) => void): Promise<() => Promise<void>>;
+
+  /**
+   * "Kiểm tra môi trường / Diagnostics": which Excel this is and how it behaves where no document
+   * says, probed harmlessly; the host uses what it found from then on. Only where there is an Excel.
+   */
+  diagnose?(): Promise<HostDiagnostics>;
+}
+
+/** The diagnostic's report: one line per fact in both languages, and the whole as text to copy. */
+export interface HostDiagnostics {
+  readonly lines: readonly Bilingual[];
+  readonly text: string;
 }
 
 export interface HostCapabilities {

@@ -2,7 +2,11 @@ import { METADATA_SHEET } from "../../domain";
 import type { HostCapabilities, SheetEdit } from "../annexHost";
 import { ChangeSource, EditWatcher } from "./editWatcher";
 import { fromExcel, runOn } from "./officeErrors";
+import { PROBE_SHEET } from "./officeDiagnostics";
 import type { OfficeRuntime } from "./officeRuntime";
+
+/** Our own sheets: the metadata and the diagnostic's scratch sheet are never a person's edits. */
+const ours = (name: string) => name === METADATA_SHEET || name === PROBE_SHEET;
 
 /**
  * A person's edits, from Excel's change events, debounced by the EditWatcher, which also drops our
@@ -30,7 +34,7 @@ export async function watchEdits(
         : "other";
   const names = new Map<string, string>();
   const report = (name: string | undefined, event: Excel.WorksheetChangedEventArgs) => {
-    if (name && name !== METADATA_SHEET) watcher.report(name, event.address, sourceOf(event));
+    if (name && !ours(name)) watcher.report(name, event.address, sourceOf(event));
   };
   /** A sheet's name by id, asked of Excel when it came after we looked (1 sync). */
   const nameOf = async (id: string): Promise<string | undefined> => {
@@ -63,7 +67,7 @@ export async function watchEdits(
         const ws = context.workbook.worksheets.getItem(event.worksheetId).load("name,id");
         await context.sync();
         names.set(event.worksheetId, ws.name);
-        if (ws.name === METADATA_SHEET) return undefined;
+        if (ours(ws.name)) return undefined;
         const h = ws.onChanged.add(onChanged(ws.name));
         await context.sync();
         return h;
@@ -82,7 +86,7 @@ export async function watchEdits(
     if (collectionEvents) handles.push(sheets.onChanged.add(onChanged()));
     else {
       for (const s of sheets.items)
-        if (s.name !== METADATA_SHEET) handles.push(s.onChanged.add(onChanged(s.name)));
+        if (!ours(s.name)) handles.push(s.onChanged.add(onChanged(s.name)));
       handles.push(sheets.onAdded.add(onAdded));
     }
     await context.sync();

@@ -2,6 +2,7 @@ import type { AnnexLayout, Explanation, WritePlan } from "../../domain";
 import type {
   AnnexHost,
   AppliedPlan,
+  HostDiagnostics,
   Highlight,
   HostCapabilities,
   InsertedAnnex,
@@ -17,6 +18,13 @@ import { replaceHighlights } from "./highlights";
 import { notSupported, runOn } from "./officeErrors";
 import { COLLECTION_EVENTS_SET, watchEdits } from "./officeEvents";
 import { insertAnnex } from "./officeInsert";
+import {
+  diagnosticReport,
+  excelApiSets,
+  ExcelBeliefs,
+  probeBeliefs,
+  UNPROBED,
+} from "./officeDiagnostics";
 import { MetadataPresence, writeExplanations } from "./officeMetadata";
 import { ProtectionMemory } from "./officeProtection";
 import { listSheets, MERGES_SET, readSheet, ReadDeps } from "./officeRead";
@@ -37,7 +45,9 @@ import { addSelfCheck, cellInput, planLabel, putOf, WriteDeps, writeCells } from
  *  - officeMetadata.ts: `_annex`, writeExplanations 2;
  *  - highlights.ts: highlight / clearHighlights 2 (which formats are ours; replace them), 1 more per
  *    5 MB part of marks;
- *  - officeProtection.ts, officeEvents.ts (onEdit), officeErrors.ts (Excel's errors as messages).
+ *  - officeProtection.ts, officeEvents.ts (onEdit), officeErrors.ts (Excel's errors as messages);
+ *  - officeDiagnostics.ts: diagnose (which Excel; each undocumented behaviour probed on a scratch
+ *    sheet; the host then goes by what it found).
  * Nothing is ever called on an object that may be null (see officeMetadata.ts).
  */
 
@@ -59,6 +69,8 @@ export class OfficeHost implements AnnexHost {
   private readonly reading: ReadDeps;
   private readonly writing: WriteDeps;
   private readonly undo: OfficeUndo;
+  /** What the diagnostic found about this Excel (unknown until it runs). */
+  private beliefs: ExcelBeliefs = UNPROBED;
 
   constructor(
     private readonly runtime: OfficeRuntime,
@@ -136,6 +148,7 @@ export class OfficeHost implements AnnexHost {
         caps: this.caps,
         protection: this.protection,
         metadata: this.metadata,
+        fitToWidth: this.beliefs.pageFit !== "refused",
       },
       layout
     );
@@ -160,6 +173,16 @@ export class OfficeHost implements AnnexHost {
   async clearHighlights(sheet: string): Promise<void> {
     this.requireCore();
     await replaceHighlights(this.runtime, sheet, [], this.budget);
+  }
+
+  async diagnose(): Promise<HostDiagnostics> {
+    this.requireCore();
+    this.beliefs = await probeBeliefs(this.runtime, this.caps);
+    return diagnosticReport(
+      this.runtime.environment?.() ?? {},
+      excelApiSets(this.runtime),
+      this.beliefs
+    );
   }
 
   async onEdit(handler: (edit: SheetEdit) => void): Promise<() => Promise<void>> {

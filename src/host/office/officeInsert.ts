@@ -28,6 +28,8 @@ export interface InsertDeps {
   readonly caps: HostCapabilities;
   readonly protection: ProtectionMemory;
   readonly metadata: MetadataPresence;
+  /** False where the diagnostic found verticalFitToPages: 0 refused: not even tried. */
+  readonly fitToWidth?: boolean;
 }
 
 export async function insertAnnex(deps: InsertDeps, layout: AnnexLayout): Promise<InsertedAnnex> {
@@ -66,7 +68,7 @@ export async function insertAnnex(deps: InsertDeps, layout: AnnexLayout): Promis
   };
   const page = deps.caps.pageLayout;
   if (!validations && !page) return { sheet: name, skipped };
-  for (const fit of page ? [true, false] : [false]) {
+  for (const fit of page && deps.fitToWidth !== false ? [true, false] : [false]) {
     if (
       await protectedEdit(deps.runtime, name, (ws) =>
         apply(ws, { validation: validations, page, fit })
