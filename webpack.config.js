@@ -11,7 +11,7 @@
 // The bundles are ES2022, with no polyfills: the pane and the dialogs need a modern webview (Edge
 // WebView2, Safari, a browser). Excel 2016/2019 bought outright may show add-ins in Internet
 // Explorer 11 or the old Edge, which cannot parse them: there the pane's page says so (page.html), and
-// commands.html, the ribbon's function file, loads nothing but an ES5 guard that loads the bundle only
+// commands.html, the ribbon's function file, loads by itself only Office.js and an ES5 guard that loads the bundle only
 // in a modern webview and otherwise has the buttons say why (old-webview.html).
 const path = require("path");
 const fs = require("fs");
