@@ -127,14 +127,22 @@ describe("what commands.html loads by itself", () => {
 });
 
 describe("commands.html in a modern webview", () => {
-  test("loads the commands' bundle and defines nothing itself", async () => {
+  test("loads the commands' bundle; a click before it arrives is kept for it, later ones go straight to it", async () => {
     const { dom, w, dialogs } = openCommands(false);
     const added = Array.from(dom.window.document.querySelectorAll("script[src]")).map((s) =>
       s.getAttribute("src")
     );
     expect(added).toEqual([OFFICE_JS_URL, BUNDLE]);
-    expect(w.checkActiveSheet).toBeUndefined();
-    expect(w.fillDerivedColumns).toBeUndefined();
+    const early = { completed: jest.fn() };
+    (w.checkActiveSheet as (e: unknown) => void)(early);
+    expect(w.__annexPendingCommands).toEqual([["checkActiveSheet", early]]);
+    // The bundle registers (officeCommands.ts replays what was kept; its own test covers that).
+    const real = jest.fn();
+    w.__annexCommands = { checkActiveSheet: real, fillDerivedColumns: real };
+    const late = { completed: jest.fn() };
+    (w.fillDerivedColumns as (e: unknown) => void)(late);
+    expect(real).toHaveBeenCalledWith(late);
+    expect(w.__annexPendingCommands).toHaveLength(1);
     await tick();
     expect(dialogs).toEqual([]);
   });
