@@ -3,11 +3,17 @@
 //   taskpane.html  the task pane (src/taskpane/index.tsx)
 //   commands.html  the ribbon's "Kiểm tra" and "Tính cột" (src/commands/commands.ts, no UI)
 //   report.html    the small dialog those commands report in (src/commands/report.ts)
+//   old-webview.html  what the ribbon's buttons show in Internet Explorer 11 / the old Edge (no bundle)
 //   preview.html   the in-browser workbook preview (src/preview/index.tsx), when it exists
 //   manifest.xml   a copy whose https://localhost:3000/ is replaced by ADDIN_PUBLIC_URL (production)
 //   assets/        icons and the support page
-// Office.js is not bundled: src/office/loadOffice.ts loads it from Microsoft's CDN at run time.
-// No polyfills: every supported Excel runs a modern webview.
+// Office.js is not bundled: the add-in's pages reference it from Microsoft's CDN with a static
+// <script> in their head (Office requires it there); src/office/loadOffice.ts waits for it with a deadline.
+// The bundles are ES2022, with no polyfills: the pane and the dialogs need a modern webview (Edge
+// WebView2, Safari, a browser). Excel 2016/2019 bought outright may show add-ins in Internet
+// Explorer 11 or the old Edge, which cannot parse them: there the pane's page says so (page.html), and
+// commands.html, the ribbon's function file, loads by itself only Office.js and an ES5 guard that loads the bundle only
+// in a modern webview and otherwise has the buttons say why (old-webview.html).
 const path = require("path");
 const fs = require("fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -52,17 +58,21 @@ function pages() {
         fallbackPage
       ),
       title: "Biểu chỉ tiêu",
+      officeJs: true,
     },
     {
       name: "commands",
       entry: src("commands", "commands.ts"),
       template: src("commands", "commands.html"),
+      // The page's ES5 guard adds the bundle itself, only in a modern webview.
+      inject: false,
     },
     {
       name: "report",
       entry: src("commands", "report.ts"),
       template: src("commands", "report.html"),
     },
+    { name: "old-webview", template: src("commands", "old-webview.html"), static: true },
     {
       name: "preview",
       entry: first(src("preview", "index.tsx"), src("preview", "index.ts")),
@@ -70,7 +80,7 @@ function pages() {
       title: "Biểu chỉ tiêu — xem trước / preview",
     },
   ];
-  return list.filter((page) => page.entry && fs.existsSync(page.entry));
+  return list.filter((page) => page.static || (page.entry && fs.existsSync(page.entry)));
 }
 
 /** The dev server's certificate: office-addin-dev-certs (trusted by Office); CI gets a throwaway one. */
@@ -98,7 +108,9 @@ module.exports = async (env = {}, argv = {}) => {
     context: root,
     devtool: production ? "source-map" : "eval-source-map",
     target: "web",
-    entry: Object.fromEntries(list.map((page) => [page.name, page.entry])),
+    entry: Object.fromEntries(
+      list.filter((page) => page.entry).map((page) => [page.name, page.entry])
+    ),
     output: {
       path: outputPath,
       publicPath: "auto",
@@ -130,7 +142,9 @@ module.exports = async (env = {}, argv = {}) => {
             filename: `${page.name}.html`,
             template: page.template,
             title: page.title,
-            chunks: [page.name],
+            officeJs: page.officeJs ?? false,
+            chunks: page.entry ? [page.name] : [],
+            inject: page.inject ?? true,
             scriptLoading: "defer",
           })
       ),

@@ -3,6 +3,7 @@ import { loadOffice } from "../office/loadOffice";
 import {
   checkCommand,
   CommandDeps,
+  CompletableEvent,
   CommandSession,
   fillCommand,
   ribbonHandler,
@@ -44,6 +45,10 @@ const deps: CommandDeps = {
 export const checkActiveSheet = ribbonHandler(checkCommand, deps);
 export const fillDerivedColumns = ribbonHandler(fillCommand, deps);
 
+/** Where commands.html's ES5 guard keeps clicks that came before this bundle, and finds it after. */
+export const PENDING_COMMANDS = "__annexPendingCommands";
+export const REGISTERED_COMMANDS = "__annexCommands";
+
 /** The names the manifest's <FunctionName> elements use. */
 export const FUNCTIONS = { checkActiveSheet, fillDerivedColumns } as const;
 
@@ -55,6 +60,14 @@ export const FUNCTIONS = { checkActiveSheet, fillDerivedColumns } as const;
 export function registerCommands(view: Window = window): void {
   const global = view as unknown as Record<string, unknown>;
   for (const [name, handler] of Object.entries(FUNCTIONS)) global[name] = handler;
+  // Clicks commands.html's guard kept while this bundle was on its way: run them now.
+  global[REGISTERED_COMMANDS] = FUNCTIONS;
+  const pending = global[PENDING_COMMANDS];
+  if (Array.isArray(pending))
+    for (const [name, event] of pending.splice(0) as Array<[string, CompletableEvent]>) {
+      const handler = (FUNCTIONS as Record<string, (e: CompletableEvent) => Promise<void>>)[name];
+      if (handler) void handler(event);
+    }
   void loadOffice().then((office) => {
     if (office.host !== "excel") return;
     for (const [name, handler] of Object.entries(FUNCTIONS)) {

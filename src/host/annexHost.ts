@@ -49,8 +49,9 @@ export interface AnnexHost {
   /**
    * Writes a plan. The sheet's protection without a password is lifted and put back around the
    * write; a password-protected sheet throws HostError "password-protected" and nothing is written.
-   * Returns what the cells held before, so the pane can undo exactly (Excel clears its own undo
-   * stack for most API writes).
+   * Returns what the cells held before, so the pane can undo exactly: before ExcelApi 1.19 an add-in's
+   * writes clear Excel's own undo stack; since 1.19 most of them can be undone with Ctrl+Z, but
+   * protect and unprotect (which a write to a protected sheet does) still clear it.
    */
   applyPlan(plan: WritePlan): Promise<AppliedPlan>;
 
@@ -100,6 +101,18 @@ export interface AnnexHost {
    * Returns the function that unsubscribes.
    */
   onEdit(handler: (edit: SheetEdit) => void): Promise<() => Promise<void>>;
+
+  /**
+   * "Kiểm tra môi trường / Diagnostics": which Excel this is and how it behaves where no document
+   * says, probed harmlessly; the host uses what it found from then on. Only where there is an Excel.
+   */
+  diagnose?(): Promise<HostDiagnostics>;
+}
+
+/** The diagnostic's report: one line per fact in both languages, and the whole as text to copy. */
+export interface HostDiagnostics {
+  readonly lines: readonly Bilingual[];
+  readonly text: string;
 }
 
 export interface HostCapabilities {

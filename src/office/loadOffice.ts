@@ -1,7 +1,8 @@
 import type { Bilingual } from "../domain";
 
 /**
- * Loads Office.js the way the platform requires (Microsoft's CDN, by a script tag) and waits for
+ * Waits for Office.js, which each page references from Microsoft's CDN with a static script tag in its
+ * head (loading it here when that tag failed or is absent), and for
  * Office.onReady — with one deadline for both, so a page opened outside Office, offline, or in an
  * Office that never answers says so instead of hanging. The task pane and the ribbon commands call
  * this first; nothing else in the add-in touches the script tag.
@@ -139,11 +140,16 @@ function attempt(options: LoadOfficeOptions): Promise<OfficeLoad> {
       return;
     }
 
-    // The tag of an earlier attempt that ran out of time may still arrive: wait for it rather than
-    // load Office.js a second time. A tag that failed is removed, so the next attempt adds a fresh one.
-    const earlier = Array.from(doc.getElementsByTagName("script")).find(
+    // The pages reference Office.js with a static <script> in their head, which blocks the parser:
+    // by the time this runs it has finished, so no Office means it failed (offline, blocked). It is
+    // tried once more here, so the person gets the offline message at once rather than at the deadline.
+    // The tag of an earlier attempt of ours that ran out of time may still arrive: wait for it rather
+    // than load Office.js a second time. A tag that failed is removed, so the next attempt adds a fresh one.
+    const tags = Array.from(doc.getElementsByTagName("script")).filter(
       (s) => s.getAttribute("src") === url
     );
+    for (const tag of tags) if (!tag.hasAttribute(LOADER_MARK) && finished(tag)) tag.remove();
+    const earlier = tags.find((s) => s.isConnected);
     const script = earlier ?? doc.createElement("script");
     const failed = (): void => {
       script.remove();
@@ -156,11 +162,20 @@ function attempt(options: LoadOfficeOptions): Promise<OfficeLoad> {
     });
     script.addEventListener("error", failed);
     if (!earlier) {
+      script.setAttribute(LOADER_MARK, "");
       script.src = url;
       script.async = true;
       (doc.head ?? doc.documentElement).appendChild(script);
     }
   });
+}
+
+/** Marks the script tags loadOffice adds, apart from the pages' static one. */
+const LOADER_MARK = "data-load-office";
+
+/** A static tag without async or defer has run (or failed) before any later script of the page. */
+function finished(tag: HTMLScriptElement): boolean {
+  return !tag.hasAttribute("async") && !tag.hasAttribute("defer");
 }
 
 function officeOf(view: Window): OfficeGlobal | undefined {

@@ -2,6 +2,7 @@ import * as React from "react";
 import { makeStyles, Tab, TabList, tokens } from "@fluentui/react-components";
 import { AnnexSession, pageTemplateStore } from "../app";
 import { CheckTab } from "./CheckTab";
+import { Diagnostics } from "./Diagnostics";
 import { Progress } from "./Feedback";
 import { Pane, PaneContext } from "./paneContext";
 import { S } from "./strings";
@@ -119,6 +120,7 @@ export function PaneScreens(props: TaskPaneProps): React.JSX.Element {
             </div>
           );
         })}
+        {host.diagnose && <Diagnostics host={host} />}
       </div>
     </Pane.Provider>
   );

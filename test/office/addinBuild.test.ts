@@ -11,6 +11,8 @@ import {
 import os from "os";
 import path from "path";
 import { gzipSync } from "zlib";
+import { parse } from "acorn";
+import { JSDOM } from "jsdom";
 import { OFFICE_JS_URL } from "../../src/office/loadOffice";
 import { onCi, requireShared, sharedTitle, testWithShared } from "../helpers/shared";
 
@@ -106,16 +108,35 @@ const xmllint = spawnSync("xmllint", ["--version"]).status === 0;
   }
 );
 
-test("each page loads its own bundle; Office.js comes from Microsoft's CDN, not from the bundle", () => {
-  for (const page of ["taskpane.html", "commands.html", "report.html"]) {
+/** The bundles commands.html's ES5 guard loads in a modern webview (it names them in its script). */
+const guardedBundles = () => {
+  const guard = inlineScripts("commands.html").join("\n");
+  return [...guard.matchAll(/"([^"/]+\.js)"/g)].map((m) => m[1]);
+};
+const inlineScripts = (page: string) =>
+  Array.from(new JSDOM(read(page)).window.document.querySelectorAll("script:not([src])")).map(
+    (s) => s.textContent ?? ""
+  );
+
+test("each page loads its own bundle (commands.html through its guard); Office.js comes from Microsoft's CDN, in the head, not from the bundle", () => {
+  for (const page of ["taskpane.html", "report.html"]) {
     const scripts = initialScripts(page);
     expect({ page, scripts: scripts.length }).toEqual({ page, scripts: 1 });
     for (const src of scripts) expect(existsSync(path.join(out, src))).toBe(true);
   }
+  for (const page of ["taskpane.html", "commands.html", "report.html", "old-webview.html"]) {
+    const head = new JSDOM(read(page)).window.document.head.querySelector("script[src]");
+    expect({ page, officeJs: head?.getAttribute("src") }).toEqual({
+      page,
+      officeJs: OFFICE_JS_URL,
+    });
+  }
   const js = readdirSync(out).filter((f) => f.endsWith(".js"));
-  const commands = initialScripts("commands.html")
-    .map((s) => read(s))
-    .join("");
+  const bundles = guardedBundles();
+  expect(bundles).toHaveLength(1);
+  expect(bundles[0]).toMatch(/^commands\.[0-9a-f]{8}\.js$/);
+  expect(existsSync(path.join(out, bundles[0]))).toBe(true);
+  const commands = bundles.map((s) => read(s)).join("");
   expect(commands).toContain(OFFICE_JS_URL);
   for (const file of js)
     expect({ file, officeJs: read(file).includes("OSFPerformance") }).toEqual({
@@ -124,10 +145,21 @@ test("each page loads its own bundle; Office.js comes from Microsoft's CDN, not 
     });
 });
 
+test("what commands.html loads by itself parses as ES5 (Internet Explorer 11, the old Edge); the bundle it guards does not", () => {
+  expect(initialScripts("commands.html")).toEqual([]);
+  const own = [...inlineScripts("commands.html"), ...inlineScripts("old-webview.html")];
+  expect(own.length).toBeGreaterThanOrEqual(2);
+  for (const code of own) parse(code, { ecmaVersion: 5, sourceType: "script" });
+  // Why the guard is there: the bundle itself is not ES5.
+  expect(() =>
+    parse(read(guardedBundles()[0]), { ecmaVersion: 5, sourceType: "script" })
+  ).toThrow();
+});
+
 test("no polyfill bundle, and ExcelJS is never in a page's first load (a lazily loaded chunk at most)", () => {
   const sizes: string[] = [];
   for (const page of ["taskpane.html", "commands.html", "report.html"]) {
-    const code = initialScripts(page)
+    const code = [...initialScripts(page), ...(page === "commands.html" ? guardedBundles() : [])]
       .map((s) => read(s))
       .join("");
     expect({ page, coreJs: code.includes("__core-js_shared__") }).toEqual({ page, coreJs: false });

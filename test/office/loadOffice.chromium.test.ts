@@ -41,8 +41,11 @@ beforeAll(async () => {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === "/" || url.pathname === "/page.html") {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      // ?static=URL: Office.js referenced by a static tag in the head, as the add-in's pages do.
+      const officeTag = url.searchParams.get("static");
+      const tag = officeTag ? `<script src="${officeTag}"></script>` : "";
       res.end(
-        `<!doctype html><html><head><meta charset="utf-8"><script>${loader}</script></head><body></body></html>`
+        `<!doctype html><html><head><meta charset="utf-8"><script>${loader}</script>${tag}</head><body></body></html>`
       );
       return;
     }
@@ -134,6 +137,21 @@ withChromium(
     expect(result).toMatchObject({ host: "offline", reason: "script-error" });
     expect(result.message.en).toContain("Could not load Office.js");
     expect(ms).toBeLessThan(8000);
+  },
+  60_000
+);
+
+withChromium(
+  "the pages' static tag in the head: outside Office said as before; offline said at once, not at the deadline",
+  async () => {
+    const office = `${base}/office/office.js`;
+    const outside = await load(`?static=${encodeURIComponent(office)}`, office, 8000);
+    expect(outside.result).toMatchObject({ host: "outside-office", reason: "no-host" });
+    expect(outside.ms).toBeLessThan(8000);
+    const missing = `${base}/office/missing/office.js`;
+    const offline = await load(`?static=${encodeURIComponent(missing)}`, missing, 8000);
+    expect(offline.result).toMatchObject({ host: "offline", reason: "script-error" });
+    expect(offline.ms).toBeLessThan(4000);
   },
   60_000
 );

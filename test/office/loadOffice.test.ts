@@ -129,3 +129,46 @@ test("after a deadline, the next call waits for the tag still loading instead of
   officeScripts()[0].dispatchEvent(new Event("load"));
   expect(await second).toMatchObject({ host: "excel", reason: "ready" });
 });
+
+/** The page's own static tag, as webpack's pages have it in their head (parser-inserted: no async). */
+function staticTag(): HTMLScriptElement {
+  const tag = document.createElement("script");
+  tag.setAttribute("src", OFFICE_JS_URL);
+  tag.removeAttribute("async");
+  document.head.appendChild(tag);
+  return tag;
+}
+
+test("the page's static tag that failed (offline) is tried once more, and its failure is said at once", async () => {
+  const page = staticTag();
+  const result = loadOffice({ timeoutMs: 8000 });
+  // The static tag has run by now (it blocks the parser): no Office means it failed; a fresh one replaces it.
+  expect(page.isConnected).toBe(false);
+  const scripts = officeScripts();
+  expect(scripts).toHaveLength(1);
+  scripts[0].dispatchEvent(new Event("error"));
+  const load = await result;
+  expect(load).toMatchObject({ host: "offline", reason: "script-error" });
+  expect(load.message.en).toContain(OFFICE_JS_URL);
+});
+
+test("the page's static tag that loaded: Office.js is used as it is, no second script", async () => {
+  const page = staticTag();
+  setOffice({
+    onReady: () => Promise.resolve({ host: "Excel", platform: "PC" }),
+    HostType: { Excel: "Excel" },
+  });
+  expect(await loadOffice()).toMatchObject({ host: "excel", reason: "ready" });
+  expect(officeScripts()).toEqual([page]);
+});
+
+test("the page's static tag outside Office: the outside-Office message", async () => {
+  staticTag();
+  setOffice({
+    onReady: () => Promise.resolve({ host: null, platform: null }),
+    HostType: { Excel: "Excel" },
+  });
+  const load = await loadOffice();
+  expect(load).toMatchObject({ host: "outside-office", reason: "no-host" });
+  expect(load.message.en).toContain("outside Excel");
+});

@@ -78,3 +78,18 @@ test("the ribbon's session knows the department's templates the pane stored", as
     localStorage.removeItem(TEMPLATE_STORAGE_KEY);
   }
 });
+
+test("a click commands.html's guard kept before the bundle arrived is run once the bundle registers", async () => {
+  const { dialogs } = fakeOffice(null);
+  const event = { completed: jest.fn() };
+  const g = window as unknown as Global;
+  g.__annexPendingCommands = [["checkActiveSheet", event]];
+  registerCommands();
+  expect(g.__annexPendingCommands).toEqual([]);
+  expect(g.__annexCommands).toBe(FUNCTIONS);
+  await new Promise((r) => setTimeout(r, 20));
+  expect(event.completed).toHaveBeenCalledTimes(1);
+  expect(reportFromUrl(dialogs[0]).lines[0].vi).toContain("ngoài Excel");
+  delete g.__annexPendingCommands;
+  delete g.__annexCommands;
+});

@@ -1,30 +1,18 @@
-import * as fs from "fs";
-import * as path from "path";
-import { JSDOM, ResourceLoader } from "jsdom";
+import { JSDOM } from "jsdom";
+import { renderPage, WebviewLoader, WEBVIEWS } from "./addinPages";
 
 /**
  * The pane's page in the webviews of Excel 2016/2019 bought outright: Internet Explorer 11 (Trident)
  * and the old Edge (EdgeHTML) cannot run the pane's code, so the page itself says so, in Vietnamese
  * and English, instead of staying blank. The page's inline script runs as those browsers would run it.
  */
-const template = fs
-  .readFileSync(path.join(__dirname, "../../src/office/page.html"), "utf8")
-  .replace("<%= htmlWebpackPlugin.options.title %>", "Biểu chỉ tiêu");
+const template = renderPage("src/office/page.html", { officeJs: true });
 
 function open(userAgent: string): Document {
-  // The template has no external resources (webpack injects the bundle later); the loader only sets
-  // navigator.userAgent.
-  const resources = new ResourceLoader({ userAgent });
+  // The loader sets navigator.userAgent and fetches nothing (Office.js stays a tag).
+  const resources = new WebviewLoader(userAgent);
   return new JSDOM(template, { runScripts: "dangerously", resources }).window.document;
 }
-
-const WEBVIEWS = {
-  ie11: "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; .NET4.0E; ms-office; MSOffice 16) like Gecko",
-  edgeLegacy:
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/70.0.3538.102 Safari/537.36 Edge/18.19041",
-  webView2:
-    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.2210.91",
-};
 
 describe("the pane's page in an old webview", () => {
   test.each([

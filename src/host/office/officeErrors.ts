@@ -1,6 +1,7 @@
 import { Bilingual } from "../../domain";
 import { HostError } from "../annexHost";
-import { hostError, sheetExists, sheetMissing } from "../hostErrors";
+import { hostError, passwordProtected, sheetExists, sheetMissing } from "../hostErrors";
+import type { OfficeRuntime } from "./officeRuntime";
 
 // Kept where test/office/ribbonCommands.test.ts imports it from.
 export { hostError } from "../hostErrors";
@@ -21,6 +22,19 @@ export function failedStatement(e: unknown): string {
   return typeof info?.statement === "string" ? info.statement : "";
 }
 
+/** One Excel.run whose failure becomes a HostError about `sheet` ("" for the workbook). */
+export async function runOn<T>(
+  runtime: OfficeRuntime,
+  sheet: string,
+  batch: (context: Excel.RequestContext) => Promise<T>
+): Promise<T> {
+  try {
+    return await runtime.run(batch);
+  } catch (e) {
+    throw fromExcel(e, sheet);
+  }
+}
+
 /** Any other failure of Excel while we worked on a sheet. */
 export function fromExcel(e: unknown, sheet: string, written: readonly string[] = []): HostError {
   if (e instanceof HostError) return e;
@@ -39,6 +53,18 @@ export function fromExcel(e: unknown, sheet: string, written: readonly string[] 
       // Only adding a sheet says this (a sheet of that name appeared since we looked).
       if (sheet) return sheetExists(sheet, written);
       break;
+    case "BadPassword":
+      if (sheet && !written.length) return passwordProtected(sheet);
+      break;
+    case "RangeExceedsLimit":
+      return hostError(
+        "too-large",
+        {
+          vi: `Vùng dữ liệu của ${vi} quá lớn để Excel xử lý trong một lần. Thường là do một giá trị nằm lạc rất xa bảng: hãy xoá các hàng và cột thừa ở cuối trang tính rồi làm lại.`,
+          en: `The data area of ${en} is too large for Excel to handle at once. Usually a stray value lies far from the table: delete the extra rows and columns at the end of the sheet and try again.`,
+        },
+        written
+      );
     case "RequestPayloadSizeLimitExceeded":
     case "ResponsePayloadSizeLimitExceeded":
       return hostError(

@@ -10,6 +10,16 @@ export interface OfficeRuntime {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   /** `Office.context.requirements.isSetSupported`. */
   isSetSupported(name: string, version: string): boolean;
+  /** Which Excel this is, for the diagnostic (absent: not known). */
+  environment?(): OfficeEnvironment;
+}
+
+/** Office.context.diagnostics, the display language and the webview's user agent. */
+export interface OfficeEnvironment {
+  readonly build?: string;
+  readonly platform?: string;
+  readonly language?: string;
+  readonly webview?: string;
 }
 
 /** The runtime of the task pane inside Excel: the global `Excel` and `Office` of office.js. */
@@ -26,6 +36,12 @@ export function officeRuntime(): OfficeRuntime {
   return {
     run: (batch) => excel.run(batch),
     isSetSupported: (name, version) => office.context.requirements.isSetSupported(name, version),
+    environment: () => ({
+      build: office.context.diagnostics?.version,
+      platform: String(office.context.diagnostics?.platform ?? office.context.platform ?? ""),
+      language: office.context.displayLanguage,
+      webview: typeof navigator !== "undefined" ? navigator.userAgent : undefined,
+    }),
   };
 }
 

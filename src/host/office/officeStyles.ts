@@ -54,9 +54,14 @@ export function columnWidthPoints(characters: number): number {
   return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
 }
 
-/** A sheet's conditional formats, queued for loading (no sync): type and a custom rule's formula. */
+/**
+ * A sheet's conditional formats, queued for loading (no sync): id (ExcelApi 1.6; without it an item is
+ * addressed by its index, which a deletion in the same batch shifts), type and a custom rule's formula.
+ */
 export function loadCustomFormats(ws: Excel.Worksheet): Excel.ConditionalFormatCollection {
-  return ws.getRange().conditionalFormats.load("items/type,items/customOrNullObject/rule/formula");
+  return ws
+    .getRange()
+    .conditionalFormats.load("items/id,items/type,items/customOrNullObject/rule/formula");
 }
 
 /**

@@ -15,6 +15,8 @@ describe("Excel's errors as messages a person can act on", () => {
     ["InvalidOperationInCellEditMode", "excel-error", "chế độ sửa ô", "editing a cell"],
     ["ApiNotFound", "not-supported", "không hỗ trợ", "does not support"],
     ["GeneralException", "excel-error", "Excel báo lỗi", "Excel reported an error"],
+    ["BadPassword", "password-protected", "bảo vệ bằng mật khẩu", "protected with a password"],
+    ["RangeExceedsLimit", "too-large", "giá trị nằm lạc rất xa bảng", "stray value"],
   ])("%s → %s", (code, problem, vi, en) => {
     const e = fromExcel(excel(code, "detail"), "Biểu 01 - 2023");
     expect(e).toBeInstanceOf(HostError);

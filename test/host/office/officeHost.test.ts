@@ -1,7 +1,7 @@
 import { analyzeSheet, SheetSnapshot, Template, WritePlan } from "../../../src/domain";
 import { HostError } from "../../../src/host/annexHost";
 import { PAYLOAD_CAP } from "../../../src/host/office/cellBlocks";
-import { cellInput } from "../../../src/host/office/officeHost";
+import { cellInput } from "../../../src/host/office/officeWrite";
 import { officeRuntime } from "../../../src/host/office/officeRuntime";
 import { PAYLOAD_LIMIT } from "../fixtures/excelBackend/server";
 import { ExcelError, parseAddress } from "../fixtures/excelBackend/workbook";

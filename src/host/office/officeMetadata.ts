@@ -1,0 +1,193 @@
+import {
+  explanationTable,
+  METADATA_HEADER,
+  METADATA_SHEET,
+  parseExplanations,
+  parseMetadata,
+  parseTargetsRecord,
+  targetsTable,
+} from "../../domain";
+import type { AnnexMetadata, Explanation } from "../../domain";
+import { changedExplanations, ExplanationsChange } from "../annexHost";
+import { runOn } from "./officeErrors";
+import type { OfficeRuntime } from "./officeRuntime";
+
+/**
+ * The very hidden `_annex` sheet (the metadata record of each annex and the explanations), for the
+ * Office host. Nothing is ever called on a null object: whether Excel answers such a call with another
+ * null object or throws ItemNotFound is not documented (the test backend does either, EXCEL_NULL_CALLS),
+ * so the host learns whether `_annex` exists before it asks for its cells, and remembers it.
+ */
+
+/**
+ * Whether `_annex` is there, as far as the host knows. Until it is seen missing it is assumed there
+ * (an annex workbook has it): its values are asked for with the cells, in the same sync. Where it is
+ * missing that batch fails with ItemNotFound and is sent again asking only whether it exists, and from
+ * then on it is looked for that way (a second sync once it appears).
+ */
+export class MetadataPresence {
+  private absent = false;
+  get assumed(): boolean {
+    return !this.absent;
+  }
+  seen(exists: boolean): void {
+    this.absent = !exists;
+  }
+}
+
+/** What a batch queued about `_annex`: its values when it was known to exist, else whether it exists. */
+export interface MetadataQuery {
+  /** The sheet as a null object or not (loaded; safe in every Excel). */
+  readonly sheet?: Excel.Worksheet;
+  /** Its used range's values (when the sheet was known to exist). */
+  readonly used?: Excel.Range;
+}
+
+/**
+ * Queues the metadata (no sync): its values straight away while `_annex` is assumed there (getItem
+ * fails the batch with ItemNotFound if it is not: forget and ask again), else only whether it exists.
+ */
+export function queueMetadata(
+  sheets: Excel.WorksheetCollection,
+  presence: MetadataPresence
+): MetadataQuery {
+  if (presence.assumed) return { used: queueValues(sheets) };
+  const sheet = sheets.getItemOrNullObject(METADATA_SHEET);
+  sheet.load("name");
+  return { sheet };
+}
+
+function queueValues(sheets: Excel.WorksheetCollection): Excel.Range {
+  // A sheet's used range is a null object when it is empty: loaded, never called.
+  return sheets.getItem(METADATA_SHEET).getUsedRangeOrNullObject(true).load("values");
+}
+
+/**
+ * After the sync: the values' range, queued now when the first batch only learnt that `_annex`
+ * exists (the caller syncs once more), or undefined when there is no `_annex`.
+ */
+export function metadataRange(
+  sheets: Excel.WorksheetCollection,
+  query: MetadataQuery,
+  presence: MetadataPresence
+): { range?: Excel.Range; needsSync: boolean } {
+  if (query.used) return { range: query.used, needsSync: false };
+  const exists = !!query.sheet && !query.sheet.isNullObject;
+  presence.seen(exists);
+  return exists ? { range: queueValues(sheets), needsSync: true } : { needsSync: false };
+}
+
+/** The loaded values (undefined: no `_annex`, or an empty one). */
+export function metadataValues(range: Excel.Range | undefined): unknown[][] | undefined {
+  return !range || range.isNullObject ? undefined : range.values;
+}
+
+/** The metadata record and explanations of one sheet, and the workbook's targets file, from `_annex`'s values. */
+export function sheetMetadata(
+  values: unknown[][] | undefined,
+  sheet: string
+): { metadata?: AnnexMetadata; explanations?: readonly Explanation[]; targets?: string } {
+  return {
+    metadata: parseMetadata(values).get(sheet),
+    explanations: parseExplanations(values).get(sheet),
+    targets: parseTargetsRecord(values),
+  };
+}
+
+/** Whether an error is the one a remembered `_annex` that went away gives. */
+export function metadataGone(e: unknown, query: MetadataQuery | undefined): boolean {
+  return !!query?.used && (e as { code?: unknown } | null)?.code === "ItemNotFound";
+}
+
+/**
+ * Reads `_annex` for a write (1 sync; 2 where it is missing), with whatever `alongside` queues in the
+ * same batch: its values and a function that queues the sheet to write to, added with its header row
+ * where it was missing or empty, and very hidden (no sync).
+ */
+export async function readForWrite<T = undefined>(
+  context: Excel.RequestContext,
+  presence: MetadataPresence,
+  alongside: () => T = () => undefined as T
+): Promise<{ values: unknown[][] | undefined; sheet: () => Excel.Worksheet; alongside: T }> {
+  const sheets = context.workbook.worksheets;
+  let query = queueMetadata(sheets, presence);
+  let extra = alongside();
+  try {
+    await context.sync();
+  } catch (e) {
+    if (!metadataGone(e, query)) throw e;
+    presence.seen(false);
+    query = queueMetadata(sheets, presence);
+    extra = alongside();
+    await context.sync();
+  }
+  const { range, needsSync } = metadataRange(sheets, query, presence);
+  if (needsSync) await context.sync();
+  const values = metadataValues(range);
+  const exists = presence.assumed;
+  return {
+    values,
+    alongside: extra,
+    sheet: () => {
+      const meta = exists ? sheets.getItem(METADATA_SHEET) : sheets.add(METADATA_SHEET);
+      if (!values)
+        meta.getRangeByIndexes(0, 0, 1, METADATA_HEADER.length).formulas = [[...METADATA_HEADER]];
+      meta.visibility = "VeryHidden" as Excel.SheetVisibility;
+      presence.seen(true);
+      return meta;
+    },
+  };
+}
+
+/** Replaces one sheet's explanations in `_annex` (2 syncs, 3 the first time `_annex` is looked at). */
+export async function writeExplanations(
+  runtime: OfficeRuntime,
+  presence: MetadataPresence,
+  sheet: string,
+  explanations: ExplanationsChange,
+  cellInput: (v: string | number | boolean | null) => string | number | boolean
+): Promise<void> {
+  return runOn(runtime, sheet, async (context) => {
+    const loaded = await readForWrite(context, presence);
+    const meta = loaded.sheet();
+    // A change is applied to the table as read in this same Excel.run (issue #19): an explanation
+    // saved meanwhile by another writer is kept.
+    const stored = parseExplanations(loaded.values).get(sheet) ?? [];
+    const table = explanationTable(loaded.values, sheet, changedExplanations(explanations, stored));
+    meta.getRangeByIndexes(0, table.column, table.rows.length, table.width).formulas =
+      table.rows.map((r) => r.map(cellInput));
+    if (table.clear)
+      meta
+        .getRangeByIndexes(table.rows.length, table.column, table.clear, table.width)
+        .clear("Contents" as Excel.ClearApplyTo);
+    await context.sync();
+  });
+}
+
+/**
+ * Keeps the workbook's targets file in `_annex` (its third table; undefined removes it). The same
+ * text again changes nothing and writes nothing.
+ */
+export async function writeTargets(
+  runtime: OfficeRuntime,
+  presence: MetadataPresence,
+  text: string | undefined,
+  cellInput: (v: string | number | boolean | null) => string | number | boolean
+): Promise<void> {
+  return runOn(runtime, "", async (context) => {
+    const loaded = await readForWrite(context, presence);
+    if (parseTargetsRecord(loaded.values) === text || (text === undefined && !loaded.values))
+      return;
+    const meta = loaded.sheet();
+    const table = targetsTable(loaded.values, text);
+    if (table.rows.length)
+      meta.getRangeByIndexes(0, table.column, table.rows.length, 1).formulas = table.rows.map((r) =>
+        r.map(cellInput)
+      );
+    if (table.clear)
+      meta
+        .getRangeByIndexes(table.rows.length, table.column, table.clear, 1)
+        .clear("Contents" as Excel.ClearApplyTo);
+    await context.sync();
+  });
+}
