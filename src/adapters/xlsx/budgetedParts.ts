@@ -37,10 +37,16 @@ export type BudgetedParts =
   | { readonly bytes: Uint8Array; readonly unread: readonly UnreadSheet[] }
   | { readonly problem: "too-large" | "corrupt" | "xlsb"; readonly text: Bilingual };
 
-/** What ExcelJS gets in place of a sheet it does not read: the sheet, without its cells. */
-const UNREAD_SHEET = new TextEncoder().encode(
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>'
-);
+let unreadSheet: Uint8Array | undefined;
+/**
+ * What ExcelJS gets in place of a sheet it does not read: the sheet, without its cells (made on first
+ * use: jsdom, where the pane's tests run, has no TextEncoder when the module loads).
+ */
+function unreadSheetBytes(): Uint8Array {
+  return (unreadSheet ??= new TextEncoder().encode(
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>'
+  ));
+}
 
 /**
  * The zip as ExcelJS may load it, or why it may not. First the sizes the zip declares (refused before
@@ -102,7 +108,7 @@ export async function budgetedParts(
   const listed = new Set(pkg.sheets.map((s) => s.part));
   for (const name of renamed.keys())
     if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name) && !listed.has(name)) {
-      renamed.set(name, UNREAD_SHEET);
+      renamed.set(name, unreadSheetBytes());
       changed = true;
     }
 
@@ -114,7 +120,7 @@ export async function budgetedParts(
     const xml = renamed.get(sheet.part);
     if (!xml) continue;
     if (asked !== undefined && options.readOnly && sheet.name.normalize("NFC") !== asked) {
-      renamed.set(sheet.part, UNREAD_SHEET); // not read by this command: not unpacked into cells
+      renamed.set(sheet.part, unreadSheetBytes()); // not read by this command: not unpacked into cells
       changed = true;
       continue;
     }
@@ -153,7 +159,7 @@ export async function budgetedParts(
     if (!options.readOnly || asked !== undefined) return refusal;
     if (sheet.name !== METADATA_SHEET) refusals.push(refusal.text);
     unread.push({ sheet: sheet.name, text: unreadText(sheet.name, sheet.part, kept.length, why) });
-    renamed.set(sheet.part, UNREAD_SHEET);
+    renamed.set(sheet.part, unreadSheetBytes());
     changed = true;
   }
   // No sheet of the person's left to read (our _annex sheet does not count): the file is refused,
