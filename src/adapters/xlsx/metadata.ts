@@ -24,7 +24,7 @@ export function readMetadata(workbook: ExcelJS.Workbook): Map<string, AnnexMetad
 }
 
 /** The metadata sheet, added very hidden with its header row when the workbook has none. */
-function metadataSheet(workbook: ExcelJS.Workbook): ExcelJS.Worksheet {
+export function metadataSheet(workbook: ExcelJS.Workbook): ExcelJS.Worksheet {
   const ws = workbook.getWorksheet(METADATA_SHEET);
   if (ws) return ws;
   const added = workbook.addWorksheet(METADATA_SHEET, { state: "veryHidden" });
@@ -49,7 +49,7 @@ export function writeMetadata(
 }
 
 /** The metadata sheet's cells as plain values, row-major from A1 (what parseExplanations reads). */
-function metadataValues(ws: ExcelJS.Worksheet): unknown[][] {
+export function metadataValues(ws: ExcelJS.Worksheet): unknown[][] {
   const values: unknown[][] = [];
   ws.eachRow({ includeEmpty: true }, (row, n) => {
     const cells: unknown[] = [];

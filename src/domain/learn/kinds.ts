@@ -121,11 +121,26 @@ export interface Leaning {
 }
 
 /** Direction and flow/stock from the name's words; what no word settles is asked. */
-export function learnLeaning(code: string, name: string, kind: Kind, asksNature: boolean): Leaning {
+export function learnLeaning(
+  code: string,
+  name: string,
+  kind: Kind,
+  asksNature: boolean,
+  /** The row this one is a part of, when its direction came from its own words. */
+  parent?: { readonly code: string; readonly direction: Indicator["direction"] }
+): Leaning {
   const notes: LearnNote[] = [];
   const d = firstPhrase(DIRECTIONS, name);
-  const direction = d?.value ?? "neutral";
-  if (d)
+  const direction = d?.value ?? parent?.direction ?? "neutral";
+  if (!d && parent)
+    notes.push({
+      kind: "evidence",
+      field: "direction",
+      code,
+      vi: `chiều ${directionWord(direction).vi}: như dòng ${parent.code} mà dòng này là một phần`,
+      en: `direction ${directionWord(direction).en}: as row ${parent.code}, which it is a part of`,
+    });
+  else if (d)
     notes.push({
       kind: "evidence",
       field: "direction",

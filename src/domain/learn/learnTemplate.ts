@@ -30,6 +30,10 @@ export type LearnResult =
       readonly template: Template;
       /** The template as data (what `annex learn -o` writes). */
       readonly data: TemplateInput;
+      /** The form's year (Y) the headers name, for the sheet's metadata record. */
+      readonly year?: number;
+      /** The sheet's own name, for saying which sheet was learned. */
+      readonly sheet: string;
       /** Where each learned indicator is on the sheet (0-based row), by code. */
       readonly rows: ReadonlyMap<string, number>;
       readonly evidence: readonly LearnNote[];
@@ -109,9 +113,25 @@ export function learnTemplate(sheet: SheetSnapshot, options: LearnOptions = {}):
     list.push({ ...n.note, code: codes[n.row].code });
     rowNotes.set(n.row, list);
   }
+  // A part goes the way its total goes, when the total's own words said which way.
+  const settled: Array<Indicator["direction"] | undefined> = [];
   const indicators: Indicator[] = facts.map((r, i) => {
     const { code: c, label } = codes[i];
-    const leaning = learnLeaning(c, r.name, r.kind, hasPartYear);
+    const up = r.parent === undefined ? undefined : settled[r.parent];
+    const leaning = learnLeaning(
+      c,
+      r.name,
+      r.kind,
+      hasPartYear,
+      up !== undefined && r.parent !== undefined && r.kind === facts[r.parent].kind
+        ? { code: codes[r.parent].code, direction: up }
+        : undefined
+    );
+    settled.push(
+      leaning.notes.some((n) => n.field === "direction" && n.kind === "evidence")
+        ? leaning.direction
+        : undefined
+    );
     notes.push(...leaning.notes, ...(rowNotes.get(i) ?? []));
     if (!r.unit)
       notes.push({
@@ -207,6 +227,8 @@ export function learnTemplate(sheet: SheetSnapshot, options: LearnOptions = {}):
     ok: true,
     template: checked.template,
     data,
+    ...(roles.year !== undefined ? { year: roles.year } : {}),
+    sheet: sheet.name,
     rows,
     evidence: notes.filter((n) => n.kind === "evidence").sort(byRow),
     questions: notes.filter((n) => n.kind === "question").sort(byRow),
