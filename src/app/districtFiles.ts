@@ -97,13 +97,15 @@ export async function checkDistrictFile(
   const tooLarge = entries && declaredSizeProblem(name, entries);
   if (tooLarge) return failed(name, tooLarge.problem, tooLarge.text);
   let snapshots: SheetSnapshot[];
+  let embedded: Template[];
   try {
-    snapshots = await readSnapshots(bytes);
+    ({ snapshots, embedded } = await readSnapshots(bytes));
   } catch (e) {
     return failed(name, "corrupt", damagedText(name, e));
   }
   const analysis = analyzeWorkbook(snapshots, {
-    templates: templateList(options.templates ?? []),
+    // A template kept in the file (annex learn --embed) is its own form: it comes first.
+    templates: [...embedded, ...templateList(options.templates ?? [])],
     locale: options.locale ?? "vi-VN",
   });
   const sheets: DistrictSheet[] = analysis.sheets.map(sheetFindings);
@@ -256,10 +258,13 @@ export async function districtReportBytes(
 }
 
 /** ExcelJS and the snapshot reader, loaded on first use only: a separate chunk of the bundle. */
-async function readSnapshots(bytes: Uint8Array): Promise<SheetSnapshot[]> {
-  const [excel, reader] = await Promise.all([
+async function readSnapshots(
+  bytes: Uint8Array
+): Promise<{ snapshots: SheetSnapshot[]; embedded: Template[] }> {
+  const [excel, reader, kept] = await Promise.all([
     import("exceljs"),
     import("../adapters/xlsx/readSheet"),
+    import("../adapters/xlsx/embeddedTemplates"),
   ]);
   const ExcelJS = (excel as unknown as { default?: typeof excel }).default ?? excel;
   const workbook = new ExcelJS.Workbook();
@@ -271,7 +276,10 @@ async function readSnapshots(bytes: Uint8Array): Promise<SheetSnapshot[]> {
   );
   // A zip that is not a workbook (a Word .docx, say) loads as an empty workbook.
   if (!workbook.worksheets.length) throw new Error("no worksheet");
-  return reader.workbookSnapshots(workbook);
+  return {
+    snapshots: reader.workbookSnapshots(workbook),
+    embedded: kept.readEmbeddedTemplates(workbook).flatMap((e) => (e.template ? [e.template] : [])),
+  };
 }
 
 function failed(file: string, code: DistrictFileProblem, message: Bilingual): DistrictFileReport {

@@ -1,4 +1,4 @@
-import { Finding, findTemplate, NumberLocale, Template } from "../../domain";
+import { builtInTemplates, Finding, findTemplate, NumberLocale, Template } from "../../domain";
 import type { TargetsFile } from "../../domain/targets/targetsFile";
 import {
   consolidate,
@@ -9,6 +9,8 @@ import {
 } from "../../domain/consolidate";
 import { mergedWorkbook } from "../../adapters/xlsx/mergeWorkbook";
 import { refuseExisting, saveWorkbook } from "../../adapters/xlsx/workbookFile";
+import { writeEmbeddedTemplate } from "../../adapters/xlsx/embeddedTemplates";
+import type { TemplateInput } from "../../domain/template/schema";
 import { countsText } from "../checkReport";
 import { EXIT, Io, Lang, UsageError } from "../io";
 import {
@@ -129,7 +131,12 @@ export async function mergeCommand(args: readonly string[], io: Io): Promise<num
     );
     return EXIT.failed;
   }
-  await saveWorkbook(await mergedWorkbook(merge), output);
+  const book = await mergedWorkbook(merge);
+  // A province's own form (learned, or from a JSON file) travels with the merged annex too.
+  const t = merge.template;
+  if (!builtInTemplates().some((b) => b.id === t.id && b.version === t.version))
+    writeEmbeddedTemplate(book, t as TemplateInput);
+  await saveWorkbook(book, output);
   io.out(mergeReport(merge, output, lang));
   const errors = merge.districts.some((d) => d.counts.error > 0);
   return merge.leftOut.length || errors ? EXIT.findings : EXIT.ok;

@@ -158,6 +158,19 @@ export function consolidate(
       });
       continue;
     }
+    // One form in two versions (a province's own form, changed after some communes got it):
+    // reported, never mixed.
+    if (t.version !== want.template.version) {
+      leftOut.push({
+        file: c.file,
+        reason: "template",
+        message: {
+          vi: `"${c.file}" theo mẫu ${t.id} phiên bản ${t.version}, không phải phiên bản ${want.template.version} như các tệp khác: không tổng hợp.`,
+          en: `"${c.file}" follows ${t.id} version ${t.version}, not version ${want.template.version} as the others: left out.`,
+        },
+      });
+      continue;
+    }
     if (want.year !== undefined && c.annex.year !== want.year) {
       leftOut.push({
         file: c.file,
