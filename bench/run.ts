@@ -121,6 +121,8 @@ function engine(): void {
 
 async function main(): Promise<void> {
   engine();
+  console.log("");
+  (await import("./learn")).learnBench();
   if (process.argv.includes("--engine")) return; // node dist/bench/run.js --engine: the engine only
   // Loaded only now: the engine's figures (heap included) are taken without ExcelJS, the Office.js
   // test backend (jsdom) or the browser harness in memory, and --engine needs none of them.

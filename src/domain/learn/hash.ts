@@ -4,14 +4,31 @@
  * digits: enough to tell two versions of a province's form apart, not a security measure.
  */
 export function canonicalJson(data: unknown): string {
-  if (Array.isArray(data)) return `[${data.map(canonicalJson).join(",")}]`;
-  if (data && typeof data === "object") {
-    const entries = Object.entries(data as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(data) ?? "null";
+  const out: string[] = [];
+  write(data, out);
+  return out.join("");
+}
+
+function write(data: unknown, out: string[]): void {
+  if (Array.isArray(data)) {
+    out.push("[");
+    data.forEach((v, k) => {
+      if (k) out.push(",");
+      write(v, out);
+    });
+    out.push("]");
+  } else if (data && typeof data === "object") {
+    const o = data as Record<string, unknown>;
+    const keys = Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort();
+    out.push("{");
+    keys.forEach((k, n) => {
+      out.push(n ? "," : "", JSON.stringify(k), ":");
+      write(o[k], out);
+    });
+    out.push("}");
+  } else out.push(JSON.stringify(data) ?? "null");
 }
 
 function fnv1a(text: string, seed: number): number {

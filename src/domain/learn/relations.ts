@@ -43,8 +43,10 @@ interface Tally {
 const vi = (v: number, d?: number) => formatNumber(v, "vi-VN", d);
 const en = (v: number, d?: number) => formatNumber(v, "en-US", d);
 
+/** Half a unit in the last place written: 0,5 for 12, 0,005 for 68,51. */
+const HALVES = [0.5, 0.05, 0.005, 0.0005, 0.00005, 0.000005, 0.0000005];
 function half(f: Figure): number {
-  return 0.5 * 10 ** -f.decimals;
+  return HALVES[f.decimals] ?? 0.5 * 10 ** -f.decimals;
 }
 
 function verdict(diff: number, tol: number, base: number, near = NEAR): Verdict {
@@ -232,84 +234,146 @@ function learnRatios(
     .filter((i) => rows[i].kind === "count" || rows[i].kind === "amount");
   const names = rows.map((r) => wordsOf(r.name));
   const totals = counts.filter((i) => /^tong so\b/.test(fold(rows[i].name)));
+  const totalSet = new Set(totals);
+  // Per column, the count rows by their figure, to find the denominators a rate and a numerator
+  // call for (numerator / rate × 100, give or take a slip) without trying every pair.
+  const sorted = Array.from({ length: nCols }, (_, c) =>
+    counts
+      .filter((i) => rows[i].figures[c] !== undefined)
+      .map((i) => ({ i, v: (rows[i].figures[c] as Figure).value }))
+      .sort((a, b) => a.v - b.v || a.i - b.i)
+  );
+  const within = (c: number, lo: number, hi: number): number[] => {
+    const list = sorted[c];
+    let a = 0;
+    let b = list.length;
+    while (a < b) {
+      const m = (a + b) >> 1;
+      if (list[m].v < lo) a = m + 1;
+      else b = m;
+    }
+    const out: number[] = [];
+    for (let k = a; k < list.length && list[k].v <= hi; k++) out.push(list[k].i);
+    return out;
+  };
   rows.forEach((rate, r) => {
     if (rate.kind !== "rate") return;
-    const near = counts.filter(
-      (i) =>
-        (rows[i].section === rate.section && Math.abs(i - r) <= 12) ||
-        affinity(names[r], names[i]) >= 0.6
-    );
-    const dens = [...new Set([...near, ...totals])];
-    let best:
-      | {
-          n: number;
-          d: number;
-          holds: number;
-          near: number;
-          off: number;
-          aff: number;
-          texts: Array<{ vi: string; en: string }>;
+    // Numerators: the count rows near the rate first; those elsewhere whose names match it, after.
+    const isClose = (i: number) => rows[i].section === rate.section && Math.abs(i - r) <= 12;
+    const close = counts.filter(isClose);
+    let farList: number[] | undefined;
+    const far = () =>
+      (farList ??= counts.filter((i) => !isClose(i) && affinity(names[r], names[i]) >= 0.6));
+    const fits = (d: number) =>
+      isClose(d) || totalSet.has(d) || affinity(names[r], names[d]) >= 0.6;
+    const filled = rate.figures.some((f) => f !== undefined);
+    let best: { n: number; d: number; holds: number; near: number; aff: number } | undefined;
+    // First the pairs that give the rate exactly (within its rounding) in some column; only when
+    // none does, the pairs a few per cent off whose names match (a slip in the only filled column).
+    for (const pass of [0, 1, 2]) {
+      if (best) break;
+      const numerators = pass === 0 ? close : pass === 1 ? far() : [...close, ...far()];
+      for (const n of numerators) {
+        const affN = affinity(names[r], names[n]);
+        if (pass === 2 && affN < 0.5) continue;
+        // The denominators worth trying: those whose figure makes the rate, within a few per cent, in
+        // some column; with no figures at all, the "Tổng số …" rows (names then decide).
+        const dens = new Set<number>();
+        if (filled) {
+          for (let c = 0; c < nCols; c++) {
+            const fr = rate.figures[c];
+            const fn = rows[n].figures[c];
+            if (!fr || !fn || fr.value <= 0) continue;
+            const band = pass < 2 ? half(fr) + 1e-9 : NEAR * Math.max(fr.value, 1);
+            const lo = (fn.value * 100) / (fr.value + band);
+            const hi = fr.value - band > 0 ? (fn.value * 100) / (fr.value - band) : Infinity;
+            for (const d of within(c, lo, hi)) if (fits(d)) dens.add(d);
+          }
+        } else if (pass < 2) for (const d of totals) dens.add(d);
+        for (const d of dens) {
+          if (d === n) continue;
+          const { holds, near: nearC, off } = ratioTally(rate, rows[n], rows[d], nCols);
+          const affD = affinity(names[d], names[r]) > 0 ? 1 : 0;
+          const aff = affN + 0.25 * affD;
+          const checked = holds + nearC + off;
+          const accepted =
+            (holds >= 2 && holds >= off) ||
+            (holds >= 1 && off === 0 && (checked >= 2 || affN >= 0.5)) ||
+            (holds === 0 && off === 0 && nearC >= 1 && affN >= 0.5 && affD > 0) ||
+            (checked === 0 && affN >= 0.6 && totalSet.has(d));
+          if (!accepted) continue;
+          const better =
+            !best ||
+            holds > best.holds ||
+            (holds === best.holds &&
+              (aff > best.aff ||
+                (aff === best.aff &&
+                  (nearC > best.near ||
+                    (nearC === best.near &&
+                      n * rows.length + d < best.n * rows.length + best.d)))));
+          if (better) best = { n, d, holds, near: nearC, aff };
         }
-      | undefined;
-    for (const n of near) {
-      const affN = affinity(names[r], names[n]);
-      for (const d of dens) {
-        if (d === n) continue;
-        let holds = 0;
-        let nearC = 0;
-        let off = 0;
-        const texts: Array<{ vi: string; en: string }> = [];
-        for (let c = 0; c < nCols; c++) {
-          const fr = rate.figures[c];
-          const fn = rows[n].figures[c];
-          const fd = rows[d].figures[c];
-          if (!fr || !fn || !fd || fd.value === 0) continue;
-          const computed = (fn.value / fd.value) * 100;
-          const v = verdict(computed - fr.value, half(fr), fr.value);
-          if (v === "holds") holds++;
-          else if (v === "near") nearC++;
-          else off++;
-          const shown = Math.max(fr.decimals, 2);
-          texts.push(
-            v === "holds"
-              ? {
-                  vi: `đúng ở cột ${columnNames[c]}: ${vi(fn.value)} / ${vi(fd.value)} × 100 = ${vi(computed, shown + 1)} ≈ ${vi(fr.value, fr.decimals)}`,
-                  en: `holds in column ${columnNames[c]}: ${en(fn.value)} / ${en(fd.value)} × 100 = ${en(computed, shown + 1)} ≈ ${en(fr.value, fr.decimals)}`,
-                }
-              : {
-                  vi: `lệch ở cột ${columnNames[c]}: ${vi(fn.value)} / ${vi(fd.value)} × 100 = ${vi(computed, shown)}, biểu ghi ${vi(fr.value, fr.decimals)}`,
-                  en: `off in column ${columnNames[c]}: ${en(fn.value)} / ${en(fd.value)} × 100 = ${en(computed, shown)}, the sheet says ${en(fr.value, fr.decimals)}`,
-                }
-          );
-        }
-        const affD = affinity(wordsOf(rows[d].name), names[r]) > 0 ? 1 : 0;
-        const aff = affN + 0.25 * affD;
-        const checked = holds + nearC + off;
-        const accepted =
-          (holds >= 2 && holds >= off) ||
-          (holds >= 1 && off === 0 && (checked >= 2 || affN >= 0.5)) ||
-          (holds === 0 && off === 0 && nearC >= 1 && affN >= 0.5 && affD > 0) ||
-          (checked === 0 && affN >= 0.6 && totals.includes(d));
-        if (!accepted) continue;
-        const better =
-          !best ||
-          holds > best.holds ||
-          (holds === best.holds && (aff > best.aff || (aff === best.aff && nearC > best.near)));
-        if (better) best = { n, d, holds, near: nearC, off, aff, texts };
       }
     }
     if (!best) return;
     relations[r].push({ type: "ratio", numerator: best.n, denominator: best.d });
-    const sure = best.holds > 0;
+    const texts = ratioTexts(rate, rows[best.n], rows[best.d], columnNames);
     const head = {
       vi: `tỷ lệ = "${rows[best.n].name}" / "${rows[best.d].name}" × 100`,
       en: `rate = "${rows[best.n].name}" / "${rows[best.d].name}" × 100`,
     };
     add(
       r,
-      sure ? "evidence" : "question",
-      `${head.vi}: ${best.texts.length ? best.texts.map((t) => t.vi).join("; ") : "theo tên các dòng (chưa có số liệu)"}`,
-      `${head.en}: ${best.texts.length ? best.texts.map((t) => t.en).join("; ") : "from the rows' names (no figures yet)"}`
+      best.holds > 0 ? "evidence" : "question",
+      `${head.vi}: ${texts.length ? texts.map((t) => t.vi).join("; ") : "theo tên các dòng (chưa có số liệu)"}`,
+      `${head.en}: ${texts.length ? texts.map((t) => t.en).join("; ") : "from the rows' names (no figures yet)"}`
     );
   });
+}
+
+function ratioVerdicts(
+  rate: RowFacts,
+  n: RowFacts,
+  d: RowFacts,
+  nCols: number,
+  each: (c: number, v: Verdict, computed: number, fr: Figure, fn: Figure, fd: Figure) => void
+): void {
+  for (let c = 0; c < nCols; c++) {
+    const fr = rate.figures[c];
+    const fn = n.figures[c];
+    const fd = d.figures[c];
+    if (!fr || !fn || !fd || fd.value === 0) continue;
+    const computed = (fn.value / fd.value) * 100;
+    each(c, verdict(computed - fr.value, half(fr), fr.value), computed, fr, fn, fd);
+  }
+}
+
+function ratioTally(rate: RowFacts, n: RowFacts, d: RowFacts, nCols: number) {
+  const t = { holds: 0, near: 0, off: 0 };
+  ratioVerdicts(rate, n, d, nCols, (_c, v) => t[v === "holds" ? "holds" : v]++);
+  return t;
+}
+
+function ratioTexts(
+  rate: RowFacts,
+  n: RowFacts,
+  d: RowFacts,
+  columnNames: readonly string[]
+): Array<{ vi: string; en: string }> {
+  const texts: Array<{ vi: string; en: string }> = [];
+  ratioVerdicts(rate, n, d, columnNames.length, (c, v, computed, fr, fn, fd) => {
+    const shown = Math.max(fr.decimals, 2);
+    texts.push(
+      v === "holds"
+        ? {
+            vi: `đúng ở cột ${columnNames[c]}: ${vi(fn.value)} / ${vi(fd.value)} × 100 = ${vi(computed, shown + 1)} ≈ ${vi(fr.value, fr.decimals)}`,
+            en: `holds in column ${columnNames[c]}: ${en(fn.value)} / ${en(fd.value)} × 100 = ${en(computed, shown + 1)} ≈ ${en(fr.value, fr.decimals)}`,
+          }
+        : {
+            vi: `lệch ở cột ${columnNames[c]}: ${vi(fn.value)} / ${vi(fd.value)} × 100 = ${vi(computed, shown)}, biểu ghi ${vi(fr.value, fr.decimals)}`,
+            en: `off in column ${columnNames[c]}: ${en(fn.value)} / ${en(fd.value)} × 100 = ${en(computed, shown)}, the sheet says ${en(fr.value, fr.decimals)}`,
+          }
+    );
+  });
+  return texts;
 }

@@ -126,7 +126,9 @@ export function readSheetRows(
     const capitals = letters.length > 3 && letters === letters.toLocaleUpperCase("vi");
     const isSection =
       (isRomanNumeral(codeText) && !unit) ||
-      (!unit && !hasFigures && capitals && (!codeText || /^[A-H]\.?$/.test(codeText)));
+      (!unit && !hasFigures && capitals && (!codeText || /^[A-H]\.?$/.test(codeText))) ||
+      // A code no indicator is numbered with ("A", "S0", "Phần 1") on a row with no unit or figure.
+      (!unit && !hasFigures && codeText !== "" && styleOf(codeText) === "other");
     if (isSection) {
       sections.push({ row: r, codeText: codeText.replace(/\.$/, ""), name });
       stack = [];
