@@ -92,6 +92,41 @@ export const LANG_SON_NTM: Row[] = [
   ["g", "Tỷ lệ xã đạt tiêu chí giáo dục và đào tạo", "%", 100, 100, null],
 ];
 
+/**
+ * Lạng Sơn, plan 101/KH-SLĐTBXH of 21 July 2022, the first half of 2022 (seed 000_7be7c517978bb617.txt),
+ * one figure column, "Trong đó:" and "Gồm:" on lines of their own and inline:
+ *  line 41: 43 work permits "trong đó" 42 new and 1 reissued (a full breakdown, whatever the words);
+ *  line 67: 43 job fairs, 29 at the centre and 14 mobile;
+ *  line 114: housing for people with merit, 615 households: 537 done (228 new, 309 repaired), 21 in
+ *  progress, 50 not started, 11 not doing — 619 in all, the seed's own slip;
+ *  line 164: 3.715 drug users under management; line 166: 1.707 on methadone; 280 in the
+ *  rehabilitation centre (the domain brief's sample figures): parts, not a breakdown.
+ */
+export const LANG_SON_6_THANG: Row[] = [
+  ["SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI TỈNH LẠNG SƠN", null, null, null, null, null],
+  ["KẾT QUẢ THỰC HIỆN 6 THÁNG ĐẦU NĂM 2022", null, null, null, null, null],
+  ["STT", "Chỉ tiêu", "ĐVT", "KH năm 2022", "TH 6 tháng năm 2022", "Ghi chú"],
+  ["A", "B", "C", "1", "2", "3"],
+  ["1", "Số giấy phép lao động cấp cho người nước ngoài, trong đó:", "giấy phép", null, 43, null],
+  ["-", "Cấp mới", "giấy phép", null, 42, null],
+  ["-", "Cấp lại", "giấy phép", null, "01", null],
+  ["2", "Số phiên giao dịch việc làm", "phiên", null, 43, null],
+  ["-", "Tại Trung tâm Dịch vụ việc làm", "phiên", null, 29, null],
+  ["-", "Lưu động tại các huyện", "phiên", null, 14, null],
+  ["3", "Số hộ người có công được hỗ trợ nhà ở", "hộ", null, 615, null],
+  [null, "Gồm:", null, null, null, null],
+  ["-", "Đã hoàn thành", "hộ", null, 537, null],
+  ["+", "Xây mới", "hộ", null, 228, null],
+  ["+", "Sửa chữa", "hộ", null, 309, null],
+  ["-", "Đang thực hiện", "hộ", null, 21, null],
+  ["-", "Chưa thực hiện", "hộ", null, 50, null],
+  ["-", "Không thực hiện", "hộ", null, 11, null],
+  ["4", "Số người nghiện ma túy có hồ sơ quản lý", "người", null, 3715, null],
+  [null, "Trong đó:", null, null, null, null],
+  ["-", "Cai nghiện tại Cơ sở cai nghiện ma túy", "người", null, 280, null],
+  ["-", "Điều trị bằng thuốc thay thế Methadone", "người", null, 1707, null],
+];
+
 /** The rows as a worksheet of a new workbook, merges included, as an officer's file would hold them. */
 export function handMadeWorkbook(
   sheets: ReadonlyArray<{ name: string; rows: readonly Row[]; merges?: readonly string[] }>

@@ -1,6 +1,12 @@
 import { analyzeSheet, Finding, SheetSnapshot, snapshotFromValues } from "../../../src/domain";
 import { learnTemplate, LearnResult } from "../../../src/domain/learn";
-import { LANG_SON_NTM, Row, THAI_BINH, THAI_BINH_MERGES } from "../../helpers/handMadeSheets";
+import {
+  LANG_SON_6_THANG,
+  LANG_SON_NTM,
+  Row,
+  THAI_BINH,
+  THAI_BINH_MERGES,
+} from "../../helpers/handMadeSheets";
 
 /**
  * Issue #20: sheets made by hand in the styles officers use, holding the seeds' real figures and
@@ -152,5 +158,51 @@ describe("learning Lạng Sơn's new-rural criteria (seed 003): rates over the n
       (f) => f.severity !== "info" && f.ruleId !== "type.number-as-text"
     );
     expect(brief(findings)).toEqual(["ratio.mismatch E8", "ratio.rounding E6"]);
+  });
+});
+
+describe("learning Lạng Sơn's first half of 2022 (seed 000): one filled column", () => {
+  const s = sheet("6 tháng 2022", LANG_SON_6_THANG);
+  const r = learned(s);
+  const ind = (name: string) => {
+    const found = r.template.indicators.find((i) => i.name.vi === name);
+    if (!found) throw new Error(`no row ${name}`);
+    return found;
+  };
+
+  test("full breakdowns are sums whatever the words; the drug users' parts are parts", () => {
+    expect(ind("Số giấy phép lao động cấp cho người nước ngoài, trong đó:").relations).toEqual([
+      { type: "sum", of: ["1.1", "1.2"] },
+    ]);
+    expect(ind("Số phiên giao dịch việc làm").relations).toEqual([
+      { type: "sum", of: ["2.1", "2.2"] },
+    ]);
+    expect(ind("Đã hoàn thành").relations).toEqual([{ type: "sum", of: ["3.1.1", "3.1.2"] }]);
+    expect(ind("Số người nghiện ma túy có hồ sơ quản lý").relations).toEqual([]);
+    expect(ind("Cai nghiện tại Cơ sở cai nghiện ma túy").relations).toEqual([
+      { type: "partOf", of: "4" },
+    ]);
+    expect(ind("Điều trị bằng thuốc thay thế Methadone").relations).toEqual([
+      { type: "partOf", of: "4" },
+    ]);
+    expect(ind("Số người nghiện ma túy có hồ sơ quản lý").direction).toBe("down");
+  });
+
+  test("615 against 619 in the only column: learned as a sum with a slip, and asked", () => {
+    const housing = ind("Số hộ người có công được hỗ trợ nhà ở");
+    expect(housing.relations).toEqual([{ type: "sum", of: ["3.1", "3.2", "3.3", "3.4"] }]);
+    expect(r.questions.some((q) => q.code === "3" && q.field === "relation")).toBe(true);
+    const said = r.evidence
+      .filter((e) => e.code === "3")
+      .map((e) => e.vi)
+      .join(" | ");
+    expect(said).toContain("lệch 4 ở cột TH 6 tháng năm 2022 (615 ≠ 537 + 21 + 50 + 11 = 619)");
+  });
+
+  test("the check with the learned template flags the seed's slip and nothing else", () => {
+    const findings = check(s, r).filter(
+      (f) => f.severity !== "info" && f.ruleId !== "type.number-as-text"
+    );
+    expect(brief(findings)).toEqual(["sum.mismatch E11"]);
   });
 });
