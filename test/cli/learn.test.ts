@@ -53,6 +53,10 @@ describe("annex learn", () => {
     // Without it the sheet is forced onto a built-in form.
     const before = await annex("check", file);
     expect(before.out).not.toMatch(/Lỗi +F18 /);
+    expect(before.out).toContain(
+      `Gợi ý: trang tính "Quý I-2020" của ${file} thiếu cột của mẫu có sẵn.`
+    );
+    expect(before.out).toContain(`annex learn "${file}" --sheet "Quý I-2020" --embed`);
 
     const r = await annex("learn", file, "--embed");
     expect(r.code).toBe(0);
@@ -62,6 +66,7 @@ describe("annex learn", () => {
     expect(again.out).toContain("tệp giữ nguyên");
     expect(Buffer.compare(await fs.readFile(file), bytes)).toBe(0);
 
+    expect((await annex("check", file)).out).not.toContain("Gợi ý");
     const checked = await annex("check", file, "--json");
     const report = JSON.parse(checked.out);
     const sheet = report.files[0].sheets[0];
