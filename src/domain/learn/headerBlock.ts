@@ -1,4 +1,5 @@
 import { MergedAreas } from "../sheet/mergedAreas";
+import { looksLikeDataRow } from "../sheet/headerRows";
 import { SheetSnapshot, sheetHeight, valueAt, valueText } from "../sheet/snapshot";
 import { fold } from "../text/fold";
 
@@ -59,8 +60,13 @@ export function findHeaderBlock(sheet: SheetSnapshot): HeaderBlock | undefined {
         break;
       }
     }
+    // Without one, the header is two rows, unless the row under it is already data.
     const lastHeaderRow =
-      numberingRow !== undefined ? numberingRow - 1 : Math.min(r + 1, height - 1);
+      numberingRow !== undefined
+        ? numberingRow - 1
+        : looksLikeDataRow(sheet, r + 1)
+          ? r
+          : Math.min(r + 1, height - 1);
     const dataStartRow = (numberingRow ?? lastHeaderRow) + 1;
     const width = Math.max(
       0,

@@ -1,4 +1,5 @@
 import { fold, foldName, isRomanNumeral } from "../text/fold";
+import { looksLikeDataRow } from "./headerRows";
 import {
   expectedPeriodOf,
   periodsOf,
@@ -292,8 +293,13 @@ function findHeader(sheet: SheetSnapshot, templates: readonly Template[]): Heade
         break;
       }
     }
+    // Without one, the header is two rows, unless the row under it is already data.
     const lastHeaderRow =
-      numberingRow !== undefined ? numberingRow - 1 : Math.min(r + 1, height - 1);
+      numberingRow !== undefined
+        ? numberingRow - 1
+        : looksLikeDataRow(sheet, r + 1)
+          ? r
+          : Math.min(r + 1, height - 1);
     const dataStartRow = (numberingRow ?? lastHeaderRow) + 1;
     const years: number[] = [];
     for (let k = r; k <= lastHeaderRow; k++) {

@@ -1,4 +1,4 @@
-import { snapshotFromValues } from "../../../src/domain";
+import { analyzeSheet, snapshotFromValues } from "../../../src/domain";
 import { learnTemplate } from "../../../src/domain/learn";
 import { learnColumns } from "../../../src/domain/learn/columnRoles";
 import { findHeaderBlock } from "../../../src/domain/learn/headerBlock";
@@ -121,5 +121,21 @@ describe("direction and flow or stock from the words kept as data", () => {
       "question direction",
       "question nature",
     ]);
+  });
+});
+
+describe("a one-row header (no second header row, no numbering row)", () => {
+  test("the row right under it is data: learned, and found again by the check", () => {
+    const sheet = snapshotFromValues("Một hàng", [
+      ["STT", "Chỉ tiêu", "ĐVT", "TH năm 2022", "KH năm 2023"],
+      ["1", "Số lao động được tạo việc làm mới", "người", 15200, 16000],
+      ["2", "Số người được tuyển sinh, đào tạo nghề nghiệp", "người", 9000, 9500],
+    ]);
+    const r = learnTemplate(sheet);
+    if (!r.ok) throw new Error(r.vi);
+    expect(r.template.indicators.map((i) => i.code)).toEqual(["1", "2"]);
+    const analysis = analyzeSheet(sheet, { locale: "vi-VN", templates: [r.template] });
+    expect(analysis.annex?.rows.map((x) => x.row)).toEqual([1, 2]);
+    expect(analysis.findings.filter((f) => f.ruleId.startsWith("row."))).toEqual([]);
   });
 });
