@@ -103,6 +103,48 @@ describe("a template kept in the workbook", () => {
     expect(sheet.template.id).toBe(id);
   });
 
+  test("annex new from a learned template makes next year's blank annex, which carries the template", async () => {
+    const dir = tempDir();
+    const province = path.join(dir, "nam-2020.xlsx");
+    await saveWorkbook(
+      handMadeWorkbook([{ name: SHEET, rows: THAI_BINH, merges: THAI_BINH_MERGES }]),
+      province
+    );
+    const json = path.join(dir, "mau.json");
+    expect((await annex("learn", province, "-o", json)).code).toBe(0);
+    const blank = path.join(dir, "trong-2021.xlsx");
+    const made = await annex(
+      "new",
+      "--template",
+      json,
+      "--year",
+      "2021",
+      "--authority",
+      "UBND tỉnh Thái Bình",
+      "-o",
+      blank
+    );
+    expect(made.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(blank);
+    const id = JSON.parse(await fs.readFile(json, "utf8")).id as string;
+    expect(readEmbeddedTemplates(wb).map((e) => [e.id, e.template !== undefined])).toEqual([
+      [id, true],
+    ]);
+    // Next year's headers: "TH quý I/2020", "KH năm 2021", "Ước TH quý I/2021".
+    const header = wb.worksheets[0].getRow(8).values as unknown[];
+    expect(header).toEqual(
+      expect.arrayContaining(["TH quý I/2020", "KH năm 2021", "Ước TH quý I/2021"])
+    );
+    // A commune checks its blank copy with no JSON: the form is known, its figures are owed.
+    const checked = await annex("check", blank, "--json");
+    const sheet = JSON.parse(checked.out).files[0].sheets[0];
+    expect(sheet.template).toEqual({ id, version: "1.0.0", year: 2021 });
+    expect(sheet.findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain(
+      "sheet.unknown-template"
+    );
+  });
+
   test("files of one template in two versions are reported by merge, not mixed", async () => {
     const dir = tempDir();
     const province = await learnedFile(dir);
