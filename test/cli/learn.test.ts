@@ -45,6 +45,24 @@ describe("annex learn", () => {
     expect(checked.out).not.toMatch(/Không tìm thấy cột/);
     // -o never replaces a file.
     expect((await annex("learn", file, "-o", out)).code).toBe(2);
+    // A province names its form and its changes.
+    const named = path.join(dir, "thai-binh.json");
+    const r2 = await annex(
+      "learn",
+      file,
+      "-o",
+      named,
+      "--id",
+      "thai-binh-quy",
+      "--version",
+      "1.1.0"
+    );
+    expect(r2.code).toBe(0);
+    expect(JSON.parse(await fs.readFile(named, "utf8"))).toMatchObject({
+      id: "thai-binh-quy",
+      version: "1.1.0",
+    });
+    expect((await annex("learn", file, "--version", "2")).code).toBe(2);
   });
 
   test("--embed keeps the template in the workbook; a plain check uses it; a second run changes nothing", async () => {

@@ -19,8 +19,8 @@ import { COMMON, langOf, localeOf, parse, sheetNameOf } from "../options";
 import { renderTable } from "../table";
 
 export const LEARN_USAGE = {
-  vi: "annex learn TỆP.xlsx [--sheet TÊN] [-o MẪU.json] [--embed] [--id MÃ] [--lang vi|en]",
-  en: "annex learn FILE.xlsx [--sheet NAME] [-o TEMPLATE.json] [--embed] [--id ID] [--lang vi|en]",
+  vi: "annex learn TỆP.xlsx [--sheet TÊN] [-o MẪU.json] [--embed] [--id MÃ] [--version 1.1.0] [--lang vi|en]",
+  en: "annex learn FILE.xlsx [--sheet NAME] [-o TEMPLATE.json] [--embed] [--id ID] [--version 1.1.0] [--lang vi|en]",
 };
 
 const OPTIONS = {
@@ -29,6 +29,7 @@ const OPTIONS = {
   output: { type: "string", short: "o" },
   embed: { type: "boolean" },
   id: { type: "string" },
+  version: { type: "string" },
 } as const;
 
 type Learned = Extract<LearnResult, { ok: true }>;
@@ -54,6 +55,11 @@ export async function learnCommand(args: readonly string[], io: Io): Promise<num
       vi: `--id "${values.id}" không dùng được: mã mẫu chỉ gồm chữ thường không dấu, số và dấu -.`,
       en: `--id "${values.id}" cannot be used: a template id is lower-case letters, digits and -.`,
     });
+  if (values.version !== undefined && !/^\d+\.\d+\.\d+$/.test(values.version))
+    throw new UsageError({
+      vi: `--version "${values.version}" không dùng được: phiên bản viết dạng 1.2.0.`,
+      en: `--version "${values.version}" cannot be used: a version is written like 1.2.0.`,
+    });
   const [file] = positionals;
   if (values.output !== undefined) await refuseExisting(values.output);
   const opened = await readWorkbook(file, { cellsOnly: !values.embed });
@@ -68,7 +74,13 @@ export async function learnCommand(args: readonly string[], io: Io): Promise<num
       en: `"${file}" has no sheet "${sheet}" (it has: ${names}).`,
     });
   }
-  const options = { locale, ...(values.id !== undefined ? { id: values.id } : {}) };
+  // --id and --version name a province's form and its changes: the same id in a new version is
+  // the same form changed (merge then reports files of the old version instead of mixing them).
+  const options = {
+    locale,
+    ...(values.id !== undefined ? { id: values.id } : {}),
+    ...(values.version !== undefined ? { version: values.version } : {}),
+  };
   const tried = snapshots.map((s) => learnTemplate(s, options));
   const result = tried.find((r): r is Learned => r.ok);
   if (!result) {
