@@ -136,7 +136,9 @@ export function readSheetRows(
       continue;
     }
     if (!sections.length) sections.push({ codeText: "", name: "" });
-    const style = styleOf(codeText);
+    // Without a code, the name's indentation (leading spaces) tells how deep the row sits.
+    const indent = Math.min(3, Math.floor((rawName.length - rawName.trimStart().length) / 2));
+    const style = codeText ? styleOf(codeText) : `none${indent}`;
     const inlineOfWhich = OF_WHICH_PREFIX.test(folded);
     let parent: number | undefined;
     const dotted = /^(\d+(?:\.\d+)*)\.\d+\.?$/.exec(codeText);

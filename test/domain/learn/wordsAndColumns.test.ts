@@ -139,3 +139,27 @@ describe("a one-row header (no second header row, no numbering row)", () => {
     expect(analysis.findings.filter((f) => f.ruleId.startsWith("row."))).toEqual([]);
   });
 });
+
+describe("rows without codes", () => {
+  test("indentation of the name (leading spaces) places a row under the one above", () => {
+    const sheet = snapshotFromValues("Không mã", [
+      ["STT", "Chỉ tiêu", "ĐVT", "TH năm 2022", "KH năm 2023"],
+      ["", "Số phiên giao dịch việc làm", "phiên", 43, 45],
+      ["", "    Tại Trung tâm", "phiên", 29, 30],
+      ["", "    Lưu động", "phiên", 14, 15],
+      ["", "Số người được tư vấn", "lượt người", 8977, 9000],
+    ]);
+    const r = learnTemplate(sheet);
+    if (!r.ok) throw new Error(r.vi);
+    expect(
+      r.template.indicators.map(
+        (i) => `${i.level} ${i.name.vi.trim()} ${JSON.stringify(i.relations)}`
+      )
+    ).toEqual([
+      '0 Số phiên giao dịch việc làm [{"type":"sum","of":["S1.1.1","S1.1.2"]}]',
+      "1 Tại Trung tâm []",
+      "1 Lưu động []",
+      "0 Số người được tư vấn []",
+    ]);
+  });
+});
