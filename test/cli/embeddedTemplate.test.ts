@@ -10,7 +10,8 @@ import { writeMetadata } from "../../src/adapters/xlsx/metadata";
 import { saveWorkbook } from "../../src/adapters/xlsx/workbookFile";
 import type { TemplateInput } from "../../src/domain/template/schema";
 import { annex, tempDir } from "../helpers/cli";
-import { handMadeWorkbook, THAI_BINH, THAI_BINH_MERGES } from "../helpers/handMadeSheets";
+import { handMadeWorkbook } from "../helpers/handMadeWorkbook";
+import { THAI_BINH, THAI_BINH_MERGES } from "../helpers/handMadeSheets";
 
 /**
  * Issue #20: a template learned once travels inside the workbook. The province learns its own sheet

@@ -2,12 +2,8 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import { saveWorkbook } from "../../src/adapters/xlsx/workbookFile";
 import { annex, tempDir } from "../helpers/cli";
-import {
-  handMadeWorkbook,
-  LANG_SON_NTM,
-  THAI_BINH,
-  THAI_BINH_MERGES,
-} from "../helpers/handMadeSheets";
+import { handMadeWorkbook } from "../helpers/handMadeWorkbook";
+import { LANG_SON_NTM, THAI_BINH, THAI_BINH_MERGES } from "../helpers/handMadeSheets";
 
 /**
  * annex learn (issue #20), on real .xlsx files made by hand: the template of the officer's own sheet,

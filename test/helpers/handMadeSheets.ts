@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import { CellValue } from "../../src/domain/sheet/snapshot";
 
 /**
@@ -126,20 +125,3 @@ export const LANG_SON_6_THANG: Row[] = [
   ["-", "Cai nghiện tại Cơ sở cai nghiện ma túy", "người", null, 280, null],
   ["-", "Điều trị bằng thuốc thay thế Methadone", "người", null, 1707, null],
 ];
-
-/** The rows as a worksheet of a new workbook, merges included, as an officer's file would hold them. */
-export function handMadeWorkbook(
-  sheets: ReadonlyArray<{ name: string; rows: readonly Row[]; merges?: readonly string[] }>
-): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  for (const s of sheets) {
-    const ws = wb.addWorksheet(s.name);
-    s.rows.forEach((row, r) =>
-      row.forEach((v, c) => {
-        if (v !== null && v !== "") ws.getCell(r + 1, c + 1).value = v;
-      })
-    );
-    for (const m of s.merges ?? []) ws.mergeCells(m);
-  }
-  return wb;
-}

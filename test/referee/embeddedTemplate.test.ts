@@ -3,7 +3,8 @@ import ExcelJS from "exceljs";
 import { readEmbeddedTemplates } from "../../src/adapters/xlsx/embeddedTemplates";
 import { saveWorkbook } from "../../src/adapters/xlsx/workbookFile";
 import { annex, tempDir } from "../helpers/cli";
-import { handMadeWorkbook, THAI_BINH, THAI_BINH_MERGES } from "../helpers/handMadeSheets";
+import { handMadeWorkbook } from "../helpers/handMadeWorkbook";
+import { THAI_BINH, THAI_BINH_MERGES } from "../helpers/handMadeSheets";
 import { recalculate, sofficePath } from "../helpers/libreoffice";
 
 /**
