@@ -135,6 +135,8 @@ function engine(): void {
 
 async function main(): Promise<void> {
   engine();
+  console.log("");
+  (await import("./learn")).learnBench();
   if (process.argv.includes("--engine")) return; // node dist/cli/bench/run.js --engine: the engine only
   if (QUICK)
     console.log("\nQuick form (--quick): every part on small inputs; figures not for comparing.");

@@ -48,6 +48,7 @@ import {
 import { checkDistrictFiles, DistrictFileInput, DistrictFileReport } from "./districtFiles";
 import { KEPT_TARGETS, readTargetsText, TargetsView } from "./targetsChoice";
 import { attempt, failure, Outcome, success } from "./problems";
+import { learnFromOpenSheet, LearnedView } from "./learnedTemplate";
 import {
   freeSheetName,
   isAnnexYear,
@@ -282,6 +283,11 @@ export class AnnexSession {
     this.added = [parsed.value, ...this.added.filter((a) => a.template.id !== template.id)];
     this.store?.write(this.added.map((a) => a.text));
     return success(templateChoice(template, true));
+  }
+
+  /** "Tạo mẫu từ trang tính đang mở": the open sheet's template, learned (see learnedTemplate.ts). */
+  learnOpenSheet(): Promise<Outcome<LearnedView>> {
+    return learnFromOpenSheet(this.host, this.locale);
   }
 
   /** Forgets a template added in the pane. */

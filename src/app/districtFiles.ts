@@ -119,9 +119,10 @@ export async function checkDistrictFile(
   }
   // A workbook none of whose sheets can be read is never clean (as annex check says, exit 2).
   if (read === "no-sheet") return fail("no-readable-sheet", noReadableSheetText(name));
-  const snapshots = read;
+  const { snapshots, embedded } = read;
   const analysis = analyzeWorkbook(snapshots, {
-    templates: templateList(options.templates ?? []),
+    // A template kept in the file (annex learn --embed) is its own form: it comes first.
+    templates: [...embedded, ...templateList(options.templates ?? [])],
     locale: options.locale ?? "vi-VN",
   });
   const sheets: DistrictSheet[] = analysis.sheets.map(sheetFindings);
@@ -291,11 +292,12 @@ export async function districtReportBytes(
 /** ExcelJS and the snapshot reader, loaded on first use only: a separate chunk of the bundle. */
 async function readSnapshots(
   bytes: Uint8Array
-): Promise<SheetSnapshot[] | "no-sheet" | "not-xlsx"> {
-  const [excel, reader, names] = await Promise.all([
+): Promise<{ snapshots: SheetSnapshot[]; embedded: Template[] } | "no-sheet" | "not-xlsx"> {
+  const [excel, reader, names, kept] = await Promise.all([
     import("exceljs"),
     import("../adapters/xlsx/readSheet"),
     import("../adapters/xlsx/usualPartNames"),
+    import("../adapters/xlsx/embeddedTemplates"),
   ]);
   // Parts found by the package's relationships, as Excel finds them (and annex check does).
   const usual = await names.withUsualPartNames(bytes);
@@ -310,7 +312,11 @@ async function readSnapshots(
   );
   // A workbook without a worksheet (or only our _annex) loads as one with nothing to check.
   const snapshots = reader.workbookSnapshots(workbook);
-  return snapshots.length ? snapshots : "no-sheet";
+  if (!snapshots.length) return "no-sheet";
+  return {
+    snapshots,
+    embedded: kept.readEmbeddedTemplates(workbook).flatMap((e) => (e.template ? [e.template] : [])),
+  };
 }
 
 function failed(file: string, code: DistrictFileProblem, message: Bilingual): DistrictFileReport {

@@ -45,3 +45,5 @@ export type {
   DistrictFileReport,
   DistrictSheet,
 } from "./districtFiles";
+export { withChanges } from "./learnedTemplate";
+export type { LearnedChange, LearnedRowView, LearnedView } from "./learnedTemplate";

@@ -3,6 +3,7 @@ import { WorkbookFileError } from "../adapters/xlsx/workbookFile";
 import { checkCommand, CHECK_USAGE } from "./commands/check";
 import { explainCommand, EXPLAIN_USAGE } from "./commands/explain";
 import { fillCommand, FILL_USAGE } from "./commands/fill";
+import { learnCommand, LEARN_USAGE } from "./commands/learn";
 import { mergeCommand, MERGE_USAGE } from "./commands/merge";
 import { newCommand, NEW_USAGE } from "./commands/newAnnex";
 import { templatesCommand, TEMPLATES_USAGE } from "./commands/templates";
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, (args: readonly string[], io: Io) => Promise<numb
   fill: fillCommand,
   explain: explainCommand,
   merge: mergeCommand,
+  learn: learnCommand,
 };
 
 export function usage(lang: Lang): string {
@@ -26,6 +28,7 @@ export function usage(lang: Lang): string {
     FILL_USAGE,
     EXPLAIN_USAGE,
     MERGE_USAGE,
+    LEARN_USAGE,
   ].map((u) => `  ${u[lang]}`);
   const common =
     lang === "vi"

@@ -10,6 +10,7 @@ import {
 } from "../domain";
 import { METADATA_SHEET } from "../adapters/xlsx/metadata";
 import { workbookSnapshots } from "../adapters/xlsx/readSheet";
+import { readEmbeddedTemplates } from "../adapters/xlsx/embeddedTemplates";
 import { OpenedWorkbook, readWorkbook, WorkbookFileError } from "../adapters/xlsx/workbookFile";
 
 export interface AnalyzeFileOptions {
@@ -56,9 +57,13 @@ export async function analyzeFile(
       en: `"${file}" has no sheet "${asked}" (it has: ${names}).`,
     });
   }
+  // A template kept in the workbook (annex learn --embed) is the file's own form: it comes first.
+  const embedded = readEmbeddedTemplates(opened.workbook).flatMap((e) =>
+    e.template ? [e.template] : []
+  );
   const analysis = analyzeWorkbook(snapshots, {
     locale: options.locale,
-    templates: options.templates,
+    templates: embedded.length ? [...embedded, ...options.templates] : options.templates,
     overwrite: options.overwrite ?? false,
     ...(options.targets ? { targets: options.targets } : {}),
   });

@@ -25,6 +25,7 @@ import { yearOf } from "../app";
 import type { Bilingual, InsertResult, Problem } from "../app";
 import type { ReportingPeriod } from "../domain";
 import { Notice, ProblemBar, Progress } from "./Feedback";
+import { LearnFromSheet } from "./LearnFromSheet";
 import { useAction, usePane } from "./paneContext";
 import { S } from "./strings";
 import { useTabLayout } from "./tabLayout";
@@ -307,6 +308,7 @@ export function TemplatesTab(): React.JSX.Element {
           </Table>
         </div>
       )}
+      <LearnFromSheet />
     </div>
   );
 }

@@ -66,7 +66,7 @@ function recordedNames(workbook: ExcelJS.Workbook, values: unknown[][]): Map<str
 }
 
 /** The metadata sheet, added very hidden with its header row when the workbook has none. */
-function metadataSheet(workbook: ExcelJS.Workbook): ExcelJS.Worksheet {
+export function metadataSheet(workbook: ExcelJS.Workbook): ExcelJS.Worksheet {
   const ws = workbook.getWorksheet(METADATA_SHEET);
   if (ws) return ws;
   const added = workbook.addWorksheet(METADATA_SHEET, { state: "veryHidden" });
@@ -94,7 +94,7 @@ export function writeMetadata(
 }
 
 /** The metadata sheet's cells as plain values, row-major from A1 (what parseExplanations reads). */
-function metadataValues(ws: ExcelJS.Worksheet): unknown[][] {
+export function metadataValues(ws: ExcelJS.Worksheet): unknown[][] {
   const values: unknown[][] = [];
   ws.eachRow({ includeEmpty: true }, (row, n) => {
     const cells: unknown[] = [];

@@ -58,6 +58,7 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
   const progress = new Progress(io, files.length, lang);
   const reports: FileReport[] = [];
   const units = new Map<string, string | null>();
+  const forced: Array<{ file: string; sheet: string }> = [];
   if (values.report !== undefined) await newOutputFile("--report", values.report);
   for (const file of files) {
     progress.step(file);
@@ -71,6 +72,13 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
         ...(sheet !== undefined ? { sheet } : {}),
       });
       const unplaced = sheet === undefined ? [...unplacedSheets(opened.workbook)] : [];
+      // A sheet made by hand (no record of its form) lacking the columns of the form it was read as.
+      for (const a of analysis.sheets)
+        if (
+          a.annex?.yearSource === "headers" &&
+          a.findings.some((f) => f.ruleId === "header.missing-column")
+        )
+          forced.push({ file, sheet: a.sheet });
       reports.push({
         file,
         sheets: analysis.sheets.map(sheetReport),
@@ -97,6 +105,8 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
   else {
     for (const r of reports) io.out(renderFile(r, lang, io.width) + "\n");
     io.out(summary(reports, lang));
+    const hint = learnHint(forced, lang);
+    if (hint) io.out(hint);
   }
   if (values.report !== undefined) {
     await writeCheckReport(values.report, checkReportBook(reports, units, templates, new Date()));
@@ -125,4 +135,19 @@ function summary(reports: readonly FileReport[], lang: "vi" | "en"): string {
     : `Checked ${n} file${n === 1 ? "" : "s"}: ${countsText(total, lang)}${explained}; ${withErrors} with errors` +
         (unreadable ? `, ${unreadable} could not be read` : "") +
         (unread ? `; ${unread} sheet${unread === 1 ? "" : "s"} too large, not read (above).` : ".");
+}
+
+/**
+ * A sheet the check forced onto a form whose columns it lacks ("Không tìm thấy cột …") is most likely
+ * the province's own annex: say how to learn its template instead (issue #20).
+ */
+function learnHint(
+  forced: ReadonlyArray<{ file: string; sheet: string }>,
+  lang: "vi" | "en"
+): string | undefined {
+  if (!forced.length) return undefined;
+  const { file, sheet } = forced[0];
+  return lang === "vi"
+    ? `\nGợi ý: trang tính "${sheet}" của ${file} thiếu cột của mẫu có sẵn. Nếu đây là biểu riêng của tỉnh, học mẫu từ chính trang tính: annex learn "${file}" --sheet "${sheet}" --embed`
+    : `\nHint: sheet "${sheet}" of ${file} lacks columns of the built-in form. If it is the province's own annex, learn its template from the sheet itself: annex learn "${file}" --sheet "${sheet}" --embed`;
 }

@@ -1,4 +1,11 @@
-import { Bilingual, Finding, findTemplate, NumberLocale, Template } from "../../domain";
+import {
+  Bilingual,
+  builtInTemplates,
+  Finding,
+  findTemplate,
+  NumberLocale,
+  Template,
+} from "../../domain";
 import type { TargetsFile } from "../../domain/targets/targetsFile";
 import { realpath } from "fs/promises";
 import {
@@ -16,6 +23,8 @@ import { mergedWorkbook } from "../../adapters/xlsx/mergeWorkbook";
 import { refuseExisting, saveWorkbook } from "../../adapters/xlsx/workbookFile";
 import { withWorkbookLock } from "../../adapters/xlsx/workbookLock";
 import { newOutputFile } from "../outputPath";
+import { writeEmbeddedTemplate } from "../../adapters/xlsx/embeddedTemplates";
+import type { TemplateInput } from "../../domain/template/schema";
 import { countsText } from "../checkReport";
 import { EXIT, Io, Lang, UsageError } from "../io";
 import {
@@ -148,6 +157,10 @@ export async function mergeCommand(args: readonly string[], io: Io): Promise<num
     return EXIT.failed;
   }
   const book = await mergedWorkbook(merge);
+  // A province's own form (learned, or from a JSON file) travels with the merged annex too.
+  const t = merge.template;
+  if (!builtInTemplates().some((b) => b.id === t.id && b.version === t.version))
+    writeEmbeddedTemplate(book, t as TemplateInput);
   // Under the lock, refused again if another command made the file meanwhile (issue #19).
   await withWorkbookLock(output, "merge", async () => {
     await refuseExisting(output);

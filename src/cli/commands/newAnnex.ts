@@ -1,4 +1,6 @@
 import ExcelJS from "exceljs";
+import { writeEmbeddedTemplate } from "../../adapters/xlsx/embeddedTemplates";
+import type { TemplateInput } from "../../domain/template/schema";
 import {
   buildAnnexLayout,
   builtInTemplates,
@@ -97,6 +99,10 @@ export async function newCommand(args: readonly string[], io: Io): Promise<numbe
     ...(sheet ? { sheetName: sheet } : {}),
     ...(targets ? { targets } : {}),
   });
+  // A province's own form (learned, or from a JSON file) goes inside the blank annex it sends, so every
+  // copy carries it: the communes' add-in and annex check need no JSON (issue #20).
+  if (!builtInTemplates().some((b) => b.id === template.id && b.version === template.version))
+    writeEmbeddedTemplate(workbook, template as TemplateInput);
   // Under the lock, refused again if another command made the file meanwhile (issue #19).
   await withWorkbookLock(output, "new", async () => {
     await refuseExisting(output);

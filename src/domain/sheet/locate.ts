@@ -1,4 +1,5 @@
 import { fold, foldName, isRomanNumeral } from "../text/fold";
+import { looksLikeDataRow } from "./headerRows";
 import {
   expectedPeriodOf,
   periodsOf,
@@ -105,6 +106,7 @@ export type LocateResult =
 const HEADER_SCAN_ROWS = 60;
 const CODE_HEADERS = new Set(["stt", "tt", "so tt", "so thu tu", "no", "no."]);
 // "o to do": the legend of the self-check under a new sheet's table (src/domain/layout/selfCheck.ts).
+const INTRO_LINE = /^(?:trong do|gom|bao gom|chia ra|cu the|chia theo)$/;
 const FOOTER = /^(?:nguoi lap bieu|thu truong don vi|giam doc|ky ten|ket luan|o to do)/;
 
 export function locateAnnex(sheet: SheetSnapshot, templates: readonly Template[]): LocateResult {
@@ -291,8 +293,13 @@ function findHeader(sheet: SheetSnapshot, templates: readonly Template[]): Heade
         break;
       }
     }
+    // Without one, the header is two rows, unless the row under it is already data.
     const lastHeaderRow =
-      numberingRow !== undefined ? numberingRow - 1 : Math.min(r + 1, height - 1);
+      numberingRow !== undefined
+        ? numberingRow - 1
+        : looksLikeDataRow(sheet, r + 1)
+          ? r
+          : Math.min(r + 1, height - 1);
     const dataStartRow = (numberingRow ?? lastHeaderRow) + 1;
     const years: number[] = [];
     for (let k = r; k <= lastHeaderRow; k++) {
@@ -488,6 +495,9 @@ function locateRows(
         if (valueCols.some((c) => !isEmptyAt(sheet, r, c))) unknownRows.push({ row: r, text: "" });
         continue;
       }
+      // A line that only introduces the rows under it ("Trong đó:", "Gồm:") is no indicator.
+      if (INTRO_LINE.test(fold(nameText)) && valueCols.every((c) => isEmptyAt(sheet, r, c)))
+        continue;
       const byName = index.sectionByName.get(fold(nameText));
       const sectionHit =
         byName ??
