@@ -24,10 +24,14 @@ import {
 import { Progress } from "../progress";
 import { checkReportBook, fileUnit, refuseExisting, writeCheckReport } from "../reportBook";
 import { analyzeFile, problemText } from "../workbooks";
+import { fileTitleBlock } from "../../adapters/xlsx/reportRows";
+import { batchSenders, BatchFile } from "../../domain/units";
+import { unitDirectory } from "../../domain/units/data";
+import { provinceOption } from "./merge";
 
 export const CHECK_USAGE = {
-  vi: "annex check TỆP.xlsx|MẪU… [--sheet TÊN] [--json] [--report BAO_CAO.xlsx] [--lang vi|en] [--template TỆP.json] [--targets CHỈ_TIÊU.json]",
-  en: "annex check FILE.xlsx|GLOB… [--sheet NAME] [--json] [--report REPORT.xlsx] [--lang vi|en] [--template FILE.json] [--targets TARGETS.json]",
+  vi: "annex check TỆP.xlsx|MẪU… [--sheet TÊN] [--json] [--report BAO_CAO.xlsx [--province TỈNH]] [--lang vi|en] [--template TỆP.json] [--targets CHỈ_TIÊU.json]",
+  en: "annex check FILE.xlsx|GLOB… [--sheet NAME] [--json] [--report REPORT.xlsx [--province NAME]] [--lang vi|en] [--template FILE.json] [--targets TARGETS.json]",
 };
 
 const OPTIONS = {
@@ -35,6 +39,7 @@ const OPTIONS = {
   sheet: { type: "string" },
   json: { type: "boolean" },
   report: { type: "string" },
+  province: { type: "string" },
   ...TARGETS_OPTION,
 } as const;
 
@@ -56,6 +61,8 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
   const progress = new Progress(io, files.length, lang);
   const reports: FileReport[] = [];
   const units = new Map<string, string | null>();
+  const province = provinceOption(values.province);
+  const blocks: BatchFile[] = [];
   if (values.report !== undefined) await refuseExisting(values.report);
   for (const file of files) {
     progress.step(file);
@@ -74,20 +81,28 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
         ignoredSheets: analysis.ignored,
       });
       if (values.report !== undefined) units.set(file, fileUnit(snapshots, analysis));
+      blocks.push(fileTitleBlock(file, snapshots, analysis));
     } catch (e) {
       const { code, text } = problemText(e, file);
       reports.push({ file, problem: { code, message: text }, sheets: [], ignoredSheets: [] });
     }
   }
   progress.done();
+  // Who sent each file, and with --province who has not (issue #21).
+  const batch = batchSenders(unitDirectory(), blocks, province);
 
   if (values.json) io.out(JSON.stringify(jsonReport(reports), null, 2));
   else {
     for (const r of reports) io.out(renderFile(r, lang, io.width) + "\n");
     io.out(summary(reports, lang));
+    if (batch?.completeness) io.out(batch.completeness.message[lang]);
+    for (const [, f] of batch?.files ?? []) if (f.otherProvince) io.out(f.otherProvince[lang]);
   }
   if (values.report !== undefined) {
-    await writeCheckReport(values.report, checkReportBook(reports, units, templates, new Date()));
+    await writeCheckReport(
+      values.report,
+      checkReportBook(reports, units, templates, new Date(), batch)
+    );
     io.err(
       lang === "vi"
         ? `Đã ghi báo cáo vào ${values.report}.`

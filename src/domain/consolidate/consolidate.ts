@@ -15,7 +15,18 @@ import { resolveYearTokens } from "../template/headers";
 import { Indicator, InputColumn, Template } from "../template/schema";
 import { yearBeforeColumn } from "../template/yearBefore";
 import { fold } from "../text/fold";
+import { Completeness } from "../units/completeness";
+import { UnitDirectory } from "../units/directory";
+import { UnitIdentity } from "../units/identify";
+import { ReportingLevel, reportingLevel } from "../units/level";
 import { buildDetailSheet, DetailSheet } from "./detailSheet";
+import {
+  fileSender,
+  identityTitle,
+  SenderCheck,
+  senderCheck,
+  unitCompleteness,
+} from "../units/fileSender";
 
 /**
  * The province's annex from its districts' annexes: which files go in (and why the others are left
@@ -48,9 +59,14 @@ export interface MergeOptions {
   readonly sheetName?: string;
   /** The province's targets file: the consolidated annex's prompts and checks use it (not the districts'). */
   readonly targets?: TargetsFile;
+  /** The list of units (units/data.ts): each file's unit is identified against it (issue #21). */
+  readonly units?: UnitDirectory;
+  /** The province consolidating ("Lạng Sơn"): files of other provinces are left out, the missing named. */
+  readonly province?: string;
 }
 
-export type LeftOutReason = "unreadable" | "not-annex" | "template" | "year" | "duplicate";
+export type LeftOutReason =
+  "unreadable" | "not-annex" | "template" | "year" | "duplicate" | "other-province";
 
 export interface LeftOutFile {
   readonly file: string;
@@ -65,6 +81,8 @@ export interface MergedDistrict {
   /** What the detail sheet's column headers call it: the authority, the unit, or the file name. */
   readonly label: string;
   readonly unit: ReportingUnit;
+  /** The unit the title block names in the list of units, when a list was given. */
+  readonly identity?: UnitIdentity;
   readonly sheet: string;
   readonly counts: Counts;
   /** The findings of its annex that are errors, to list in the merge report. */
@@ -98,6 +116,10 @@ export interface Consolidation {
   readonly notes: readonly MergeNote[];
   readonly detail: DetailSheet;
   readonly districts: readonly MergedDistrict[];
+  /** Who sends for the year: communes from 2026, districts before (issue #21). */
+  readonly level: ReportingLevel;
+  /** Who of the province has sent and who has not, with --province. */
+  readonly completeness?: Completeness;
   readonly leftOut: readonly LeftOutFile[];
   /** What the checks find on the consolidated sheet itself (sums that do not add up in the districts…). */
   readonly findings: readonly Finding[];
@@ -140,7 +162,10 @@ export function consolidate(
   }
 
   const chosen = chooseTemplate(candidates, options);
-  const included: Array<Candidate & { readonly unit: ReportingUnit }> = [];
+  const included: Array<
+    Candidate & { readonly unit: ReportingUnit; readonly identity?: UnitIdentity }
+  > = [];
+  const senders: SenderCheck | undefined = chosen ? senderCheck(options, chosen.year) : undefined;
   const seen = new Map<string, string>();
   // What the files must follow: as chosen, or as asked when no file follows it (all are then named).
   const want = chosen ?? (options.template && { template: options.template, year: options.year });
@@ -170,24 +195,29 @@ export function consolidate(
       continue;
     }
     const unit = reportingUnit(c.snapshot, c.annex.headerRow);
+    const sender = senders && fileSender(senders, c.file, unit);
+    if (sender?.leftOut) {
+      leftOut.push(sender.leftOut);
+      continue;
+    }
     // The authority ("UBND HUYỆN CAO LỘC") is what tells districts apart: their offices share one name
     // ("PHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"). A title block without one (the "[Tên cơ quan chủ quản]"
     // placeholder left as it is) names no district, so it can be no district's duplicate either.
-    const key = unit.authority ? fold(`${unit.authority} ${unit.unit ?? ""}`) : "";
+    const key = sender?.key ?? (unit.authority ? fold(`${unit.authority} ${unit.unit ?? ""}`) : "");
     const first = key ? seen.get(key) : undefined;
     if (first !== undefined && !options.allowDuplicates) {
       leftOut.push({
         file: c.file,
         reason: "duplicate",
         message: {
-          vi: `"${c.file}" cùng đơn vị với "${first}" (${unitLabel(unit, c.file)}): một huyện chỉ được tính một lần.`,
-          en: `"${c.file}" is from the same unit as "${first}" (${unitLabel(unit, c.file)}): a district is counted once.`,
+          vi: `"${c.file}" cùng đơn vị với "${first}" (${sender?.label ?? unitLabel(unit, c.file)}): một đơn vị chỉ được tính một lần.`,
+          en: `"${c.file}" is from the same unit as "${first}" (${sender?.label ?? unitLabel(unit, c.file)}): a unit is counted once.`,
         },
       });
       continue;
     }
     if (key && first === undefined) seen.set(key, c.file);
-    included.push({ ...c, unit });
+    included.push({ ...c, unit, ...(sender?.identity ? { identity: sender.identity } : {}) });
   }
 
   if (!chosen || !included.length) return { empty: true, leftOut };
@@ -231,6 +261,8 @@ export function consolidate(
     notes,
     detail,
     districts,
+    level: reportingLevel(year),
+    ...completenessOf(senders, districts),
     leftOut,
     findings: analysis.findings,
   };
@@ -260,7 +292,9 @@ function chooseTemplate(
   return undefined;
 }
 
-function unitLabel(unit: ReportingUnit, file: string): string {
+function unitLabel(unit: ReportingUnit, file: string, identity?: UnitIdentity): string {
+  if (identity?.level === "commune" || identity?.level === "district")
+    return identityTitle(identity);
   return unit.authority ?? unit.unit ?? baseName(file);
 }
 
@@ -269,8 +303,10 @@ function baseName(file: string): string {
 }
 
 /** Column headers for the districts; two that would read the same also name their file. */
-function labels(included: ReadonlyArray<{ unit: ReportingUnit; file: string }>): string[] {
-  const plain = included.map((c) => unitLabel(c.unit, c.file));
+function labels(
+  included: ReadonlyArray<{ unit: ReportingUnit; file: string; identity?: UnitIdentity }>
+): string[] {
+  const plain = included.map((c) => unitLabel(c.unit, c.file, c.identity));
   return plain.map((l, k) =>
     plain.indexOf(l) !== k || plain.lastIndexOf(l) !== k
       ? `${l} (${baseName(included[k].file)})`
@@ -279,7 +315,7 @@ function labels(included: ReadonlyArray<{ unit: ReportingUnit; file: string }>):
 }
 
 function districtOf(
-  c: Candidate & { readonly unit: ReportingUnit },
+  c: Candidate & { readonly unit: ReportingUnit; readonly identity?: UnitIdentity },
   label: string
 ): MergedDistrict {
   const counts: Counts = { error: 0, warning: 0, info: 0 };
@@ -288,6 +324,7 @@ function districtOf(
     file: c.file,
     label,
     unit: c.unit,
+    ...(c.identity ? { identity: c.identity } : {}),
     sheet: c.analysis.sheet,
     counts,
     errors: c.analysis.findings.filter((f) => f.severity === "error"),
@@ -497,4 +534,12 @@ function consolidatedCells(
 
   writes.sort((a, b) => a.row - b.row || a.col - b.col);
   return { inputs: writes, notes };
+}
+
+function completenessOf(
+  senders: SenderCheck | undefined,
+  districts: readonly MergedDistrict[]
+): { completeness?: Completeness } {
+  const c = senders && unitCompleteness(senders, districts);
+  return c ? { completeness: c } : {};
 }
