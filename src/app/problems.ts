@@ -15,6 +15,7 @@ export type ProblemCode =
   | "invalid-sheet-name"
   | "nothing-to-undo"
   | "not-checked"
+  | "unknown-province"
   | "unexpected";
 
 export interface Problem {

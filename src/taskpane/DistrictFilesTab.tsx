@@ -2,6 +2,8 @@ import * as React from "react";
 import {
   Button,
   Caption1,
+  Field,
+  Input,
   makeStyles,
   ProgressBar,
   Table,
@@ -20,6 +22,8 @@ import {
 } from "@fluentui/react-icons";
 import type { Bilingual, DistrictFileReport } from "../app";
 import { districtReportBytes, mergeDistrictReports } from "../app/districtFiles";
+import { identifySenders, rememberedProvince, rememberProvince } from "../app/unitSenders";
+import type { BatchSenders } from "../domain/units";
 import { FindingList } from "./FindingList";
 import { Notice, ProblemBar } from "./Feedback";
 import { useAction, usePane } from "./paneContext";
@@ -61,7 +65,10 @@ function download(bytes: Uint8Array, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Hồ sơ huyện: pick the districts' files, see one summary row per file and the chosen file's findings. */
+/**
+ * Hồ sơ đơn vị: pick the files the communes (or, up to 2025, the districts) sent, see one summary row
+ * per file with the unit it is from, who of the province has not sent, and the chosen file's findings.
+ */
 export function DistrictFilesTab(): React.JSX.Element {
   const { session, t } = usePane();
   const styles = useStyles();
@@ -73,6 +80,15 @@ export function DistrictFilesTab(): React.JSX.Element {
   const [progress, setProgress] = React.useState<{ value: number; text: Bilingual } | undefined>();
   /** What the last Tổng hợp or report download made. */
   const [made, setMade] = React.useState<Bilingual | undefined>();
+  /** The province receiving the files: asked once, remembered (issue #21). */
+  const [province, setProvince] = React.useState(rememberedProvince);
+  const [senders, setSenders] = React.useState<BatchSenders | undefined>();
+
+  const identify = async (list: readonly DistrictFileReport[], name: string) => {
+    if (!list.length) return setSenders(undefined);
+    const outcome = await action.run(() => identifySenders(list, name));
+    setSenders(outcome?.ok ? outcome.value : undefined);
+  };
 
   const check = async (list: FileList | null) => {
     const files = list ? Array.from(list) : [];
@@ -90,6 +106,7 @@ export function DistrictFilesTab(): React.JSX.Element {
     if (outcome?.ok) {
       setReports(outcome.value);
       setChosen(0);
+      await identify(outcome.value, province);
     }
     if (input.current) input.current.value = "";
   };
@@ -98,7 +115,9 @@ export function DistrictFilesTab(): React.JSX.Element {
 
   const merge = async () => {
     setMade(undefined);
-    const outcome = await action.run(() => mergeDistrictReports(reports));
+    const outcome = await action.run(() =>
+      mergeDistrictReports(reports, province.trim() || undefined)
+    );
     if (!outcome?.ok) return;
     download(outcome.value.bytes, outcome.value.fileName);
     setMade(outcome.value.summary);
@@ -106,7 +125,7 @@ export function DistrictFilesTab(): React.JSX.Element {
 
   const downloadReport = async () => {
     setMade(undefined);
-    const outcome = await action.run(() => districtReportBytes(reports));
+    const outcome = await action.run(() => districtReportBytes(reports, senders));
     if (!outcome?.ok) return;
     download(outcome.value.bytes, outcome.value.fileName);
     setMade(S.reportReady);
@@ -115,6 +134,17 @@ export function DistrictFilesTab(): React.JSX.Element {
   return (
     <div className={layout.screen}>
       <Text>{t(S.districtsIntro)}</Text>
+      <Field label={t(S.province)} hint={t(S.provinceHint)}>
+        <Input
+          value={province}
+          placeholder="Lạng Sơn"
+          onChange={(_, d) => setProvince(d.value)}
+          onBlur={() => {
+            rememberProvince(province);
+            void identify(reports, province);
+          }}
+        />
+      </Field>
       <input
         ref={input}
         type="file"
@@ -163,6 +193,12 @@ export function DistrictFilesTab(): React.JSX.Element {
         </div>
       )}
       {made && <Notice intent="success" text={made} />}
+      {senders?.completeness && (
+        <Notice
+          intent={senders.completeness.missing.length ? "warning" : "success"}
+          text={senders.completeness.message}
+        />
+      )}
       {reports.length > 0 && (
         <div className={styles.scroll}>
           <Table size="extra-small" aria-label={t(S.summaryCaption)} className={styles.table}>
@@ -195,8 +231,15 @@ export function DistrictFilesTab(): React.JSX.Element {
                       {r.file}
                     </Button>
                     <Caption1 className={styles.unit}>
-                      {r.problem ? t(S.unreadable) : (r.unit ?? t(S.unknownUnit))}
+                      {r.problem
+                        ? t(S.unreadable)
+                        : (senders?.files.get(r.file)?.label ?? r.unit ?? t(S.unknownUnit))}
                     </Caption1>
+                    {senders?.files.get(r.file)?.otherProvince && (
+                      <Caption1 className={styles.unit}>
+                        {t(senders.files.get(r.file)?.otherProvince ?? S.unknownUnit)}
+                      </Caption1>
+                    )}
                   </TableCell>
                   <TableCell className={styles.form}>
                     {r.form ?? "—"}
