@@ -1,3 +1,4 @@
+import { templateForDepartment } from "../domain/template/department";
 import {
   Analysis,
   analyzeSheet,
@@ -151,6 +152,8 @@ export interface InsertRequest {
   readonly sheetName?: string;
   /** The reporting period, for a form that offers one (Biểu 02: quý I, 6 tháng…); its default when absent. */
   readonly period?: ReportingPeriod;
+  /** The department filling it (Sở Nội vụ, Sở Y tế…; issue #21): its blocks; the whole form when absent. */
+  readonly department?: string;
 }
 
 export interface InsertResult {
@@ -304,6 +307,7 @@ export class AnnexSession {
         ...(request.unitName?.trim() ? { unitName: request.unitName.trim() } : {}),
         ...(request.authority?.trim() ? { authority: request.authority.trim() } : {}),
         ...(request.sheetName?.trim() ? { sheetName: request.sheetName.trim() } : {}),
+        ...(request.department ? { department: request.department } : {}),
       });
       const nameProblem = sheetNameProblem(layout.sheetName);
       if (nameProblem) return failure<InsertResult>("invalid-sheet-name", nameProblem);
@@ -312,7 +316,7 @@ export class AnnexSession {
       if (free !== layout.sheetName) return this.sheetExists(layout.sheetName, free);
       try {
         const inserted = await this.host.insertAnnex(layout);
-        const n = t.indicators.length;
+        const n = templateForDepartment(t, request.department).indicators.length;
         return success<InsertResult>({
           sheet: inserted.sheet,
           indicators: n,

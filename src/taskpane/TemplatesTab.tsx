@@ -24,6 +24,7 @@ import {
 import { yearOf } from "../app";
 import type { Bilingual, InsertResult, Problem } from "../app";
 import type { ReportingPeriod } from "../domain";
+import { departmentsFor } from "../domain/template/department";
 import { Notice, ProblemBar, Progress } from "./Feedback";
 import { useAction, usePane } from "./paneContext";
 import { S } from "./strings";
@@ -56,6 +57,8 @@ export function TemplatesTab(): React.JSX.Element {
   const action = useAction();
   const [yearText, setYearText] = React.useState(String(new Date().getFullYear()));
   const [unitName, setUnitName] = React.useState("");
+  /** The department filling the annex (issue #21); "" for the whole form. */
+  const [department, setDepartment] = React.useState("");
   const [authority, setAuthority] = React.useState("");
   const [sheetName, setSheetName] = React.useState("");
   const [nameEdited, setNameEdited] = React.useState(false);
@@ -68,6 +71,11 @@ export function TemplatesTab(): React.JSX.Element {
 
   const year = yearOf(yearText);
   const validYear = year !== undefined;
+  // Who fills forms of that year: the departments of 2025 from 2025, Sở LĐTBXH before (issue #21).
+  const offered = React.useMemo(() => departmentsFor(year ?? new Date().getFullYear()), [year]);
+  const unitSuggestion =
+    offered.find((d) => d.id === department)?.name ??
+    t(year !== undefined && year >= 2025 ? S.unitNamePlaceholderNow : S.unitNamePlaceholder);
   const templates = React.useMemo(
     () => session.templates(year),
     // catalogChanged: a template was added or removed
@@ -109,6 +117,7 @@ export function TemplatesTab(): React.JSX.Element {
         authority,
         sheetName,
         ...(period ? { period } : {}),
+        ...(offered.some((d) => d.id === department) ? { department } : {}),
       })
     );
     if (outcome?.ok) {
@@ -221,10 +230,20 @@ export function TemplatesTab(): React.JSX.Element {
           onChange={(_e, d) => setAuthority(d.value)}
         />
       </Field>
+      <Field label={t(S.department)} hint={t(S.departmentHint)}>
+        <Select value={department} onChange={(_e, d) => setDepartment(d.value)}>
+          <option value="">{t(S.wholeForm)}</option>
+          {offered.map((d) => (
+            <option key={d.id} value={d.id}>
+              {`${d.name} (${t(d.fields)})`}
+            </option>
+          ))}
+        </Select>
+      </Field>
       <Field label={t(S.unitName)}>
         <Input
           value={unitName}
-          placeholder={t(S.unitNamePlaceholder)}
+          placeholder={unitSuggestion}
           onChange={(_e, d) => setUnitName(d.value)}
         />
       </Field>

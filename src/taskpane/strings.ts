@@ -26,6 +26,13 @@ export const S = {
   period: b("Kỳ báo cáo", "Reporting period"),
   unitName: b("Đơn vị báo cáo", "Reporting unit"),
   unitNamePlaceholder: b("Sở Lao động - Thương binh và Xã hội", "e.g. Department of Labour"),
+  unitNamePlaceholderNow: b("Sở Nội vụ", "e.g. Department of Home Affairs"),
+  department: b("Đơn vị lập biểu", "Department filling the annex"),
+  departmentHint: b(
+    "Từ năm 2025: mỗi Sở lập các khối của mình; để trống thì có cả biểu.",
+    "From 2025 each department fills its own blocks; leave empty for the whole form."
+  ),
+  wholeForm: b("Cả biểu", "The whole form"),
   authority: b("Cơ quan chủ quản", "Authority"),
   authorityPlaceholder: b("UBND tỉnh …", "People's Committee of …"),
   sheetName: b("Tên trang tính mới", "New sheet name"),

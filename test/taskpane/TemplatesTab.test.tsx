@@ -71,6 +71,43 @@ describe("Mẫu biểu (templates) screen", () => {
     expect((await host.listSheets()).map((s) => s.name)).toEqual([SHEET, `${SHEET} (2)`]);
   });
 
+  it("the senders of 2025: Sở Y tế's annex has its name in the title block and its blocks only", async () => {
+    const host = new MemoryHost();
+    const user = await openWith(host);
+    const department = () =>
+      screen.getByRole("combobox", { name: /Đơn vị lập biểu/ }) as HTMLSelectElement;
+    const names = () =>
+      within(department())
+        .getAllByRole("option")
+        .map((o) => o.textContent ?? "");
+    // 2023: the department of that year only; no department of 2025
+    expect(names().map((n) => n.replace(/ \(.*/, ""))).toEqual([
+      "Cả biểu",
+      "Sở Lao động - Thương binh và Xã hội",
+    ]);
+    await user.clear(yearInput());
+    await user.type(yearInput(), "2027");
+    expect(names().map((n) => n.replace(/ \(.*/, ""))).toEqual([
+      "Cả biểu",
+      "Sở Nội vụ",
+      "Sở Y tế",
+      "Sở Giáo dục và Đào tạo",
+      "Sở Nông nghiệp và Môi trường",
+      "Phòng Văn hóa - Xã hội",
+    ]);
+    expect(
+      screen.getByRole("textbox", { name: "Đơn vị báo cáo" }).getAttribute("placeholder")
+    ).toBe("Sở Nội vụ");
+    await user.selectOptions(department(), "so-y-te");
+    await user.click(insertButton());
+    expect(await screen.findByText(/Đã chèn Biểu số 01 năm 2027 \((\d+) chỉ tiêu\)/)).toBeTruthy();
+    const sheet = "Biểu 01 - 2027";
+    expect(host.cell(sheet, "A2")?.value).toBe("SỞ Y TẾ");
+    const column = Array.from({ length: 150 }, (_, r) => host.cell(sheet, `B${r + 1}`)?.value);
+    expect(column).toContain("BẢO TRỢ XÃ HỘI");
+    expect(column).not.toContain("LAO ĐỘNG - VIỆC LÀM");
+  });
+
   it("errors: a year that is not a year is refused before anything is written", async () => {
     const host = new MemoryHost();
     const user = await openWith(host);

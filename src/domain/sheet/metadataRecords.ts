@@ -14,6 +14,7 @@ export const METADATA_HEADER = [
   "templateVersion",
   "year",
   "period",
+  "department",
 ] as const;
 
 /** Reads the records from the sheet's values (header row first). Rows that do not parse are skipped. */
@@ -23,7 +24,7 @@ export function parseMetadata(
   const found = new Map<string, AnnexMetadata>();
   if (!values) return found;
   for (let r = 1; r < values.length; r++) {
-    const [sheet, templateId, templateVersion, year, period] = values[r] ?? [];
+    const [sheet, templateId, templateVersion, year, period, department] = values[r] ?? [];
     const y = typeof year === "number" ? year : Number(year);
     if (typeof sheet !== "string" || !sheet || typeof templateId !== "string" || !templateId)
       continue;
@@ -33,6 +34,7 @@ export function parseMetadata(
       templateVersion: String(templateVersion ?? ""),
       year: y,
       ...(isReportingPeriod(period) ? { period } : {}),
+      ...(typeof department === "string" && department ? { department } : {}),
     });
   }
   return found;
@@ -48,10 +50,10 @@ export function metadataRow(
   return values.length;
 }
 
-/** A sheet's record, one value per METADATA_HEADER column ("" for no period). */
+/** A sheet's record, one value per METADATA_HEADER column ("" for no period or department). */
 export function metadataRecord(
   sheet: string,
   m: AnnexMetadata
-): [string, string, string, number, string] {
-  return [sheet, m.templateId, m.templateVersion, m.year, m.period ?? ""];
+): [string, string, string, number, string, string] {
+  return [sheet, m.templateId, m.templateVersion, m.year, m.period ?? "", m.department ?? ""];
 }
