@@ -5,6 +5,7 @@ import { explainCommand, EXPLAIN_USAGE } from "./commands/explain";
 import { fillCommand, FILL_USAGE } from "./commands/fill";
 import { mergeCommand, MERGE_USAGE } from "./commands/merge";
 import { newCommand, NEW_USAGE } from "./commands/newAnnex";
+import { rolloverCommand, ROLLOVER_USAGE } from "./commands/rollover";
 import { templatesCommand, TEMPLATES_USAGE } from "./commands/templates";
 import { consoleIo, EXIT, Io, Lang, UsageError, watchClosedPipes } from "./io";
 
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, (args: readonly string[], io: Io) => Promise<numb
   fill: fillCommand,
   explain: explainCommand,
   merge: mergeCommand,
+  rollover: rolloverCommand,
 };
 
 export function usage(lang: Lang): string {
@@ -26,6 +28,7 @@ export function usage(lang: Lang): string {
     FILL_USAGE,
     EXPLAIN_USAGE,
     MERGE_USAGE,
+    ROLLOVER_USAGE,
   ].map((u) => `  ${u[lang]}`);
   const common =
     lang === "vi"
