@@ -1,3 +1,5 @@
+import { nextYearPlan, nextYearSummary } from "./nextYear";
+import type { CarriedFigure } from "../domain/rollover";
 import { templateForDepartment } from "../domain/template/department";
 import {
   Analysis,
@@ -154,6 +156,13 @@ export interface InsertRequest {
   readonly period?: ReportingPeriod;
   /** The department filling it (Sở Nội vụ, Sở Y tế…; issue #21): its blocks; the whole form when absent. */
   readonly department?: string;
+}
+
+export interface NextYearResult {
+  readonly sheet: string;
+  /** Every figure carried, with its new cell; drafts are estimates standing for actuals. */
+  readonly carried: ReadonlyArray<CarriedFigure & { readonly cell: string }>;
+  readonly summary: Bilingual;
 }
 
 export interface InsertResult {
@@ -337,6 +346,34 @@ export class AnnexSession {
         }
         throw e;
       }
+    });
+  }
+
+  /**
+   * "Lập biểu năm sau" (issue #21): next year's annex from the open one, as a new sheet, with the
+   * figures that mean the same thing next year written in (each listed; estimates as drafts).
+   */
+  nextYear(sheet?: string): Promise<Outcome<NextYearResult>> {
+    return this.run(async () => {
+      const read = await this.readAnnex(sheet);
+      if (!read.ok) return read;
+      const { snapshot, analysis } = read.value;
+      const annex = analysis.annex;
+      if (!annex) return failure<NextYearResult>("no-annex", NO_ANNEX_HINT);
+      const found = this.template(annex.template.id);
+      if (!found) return this.templateMissing<NextYearResult>(annex.template.id);
+      const plan = nextYearPlan(snapshot, annex, templateFor(found, annex.period), this.locale);
+      const taken = (await this.host.listSheets()).map((s) => s.name);
+      const free = freeSheetName(plan.layout.sheetName, taken);
+      if (free !== plan.layout.sheetName) return this.sheetExists(plan.layout.sheetName, free);
+      const inserted = await this.host.insertAnnex(plan.layout);
+      if (plan.writes.length)
+        await this.host.applyPlan({ sheet: inserted.sheet, writes: plan.writes, skipped: [] });
+      return success<NextYearResult>({
+        sheet: inserted.sheet,
+        carried: plan.carried,
+        summary: nextYearSummary(plan, inserted.sheet, snapshot.name),
+      });
     });
   }
 

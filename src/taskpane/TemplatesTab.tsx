@@ -1,6 +1,7 @@
 import * as React from "react";
 import {
   Button,
+  Caption1,
   Field,
   Input,
   makeStyles,
@@ -15,6 +16,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import {
+  CalendarArrowRight20Regular,
   Delete20Regular,
   DocumentAdd20Regular,
   Eye20Regular,
@@ -22,7 +24,7 @@ import {
   TableAdd20Regular,
 } from "@fluentui/react-icons";
 import { yearOf } from "../app";
-import type { Bilingual, InsertResult, Problem } from "../app";
+import type { Bilingual, InsertResult, NextYearResult, Problem } from "../app";
 import type { ReportingPeriod } from "../domain";
 import { departmentsFor } from "../domain/template/department";
 import { Notice, ProblemBar, Progress } from "./Feedback";
@@ -43,6 +45,7 @@ const useStyles = makeStyles({
   },
   code: { width: "44px" },
   hiddenInput: { display: "none" },
+  carried: { maxHeight: "200px", overflowY: "auto", margin: 0, paddingLeft: "16px" },
   // A long template title must not widen the pane: the select takes the pane's width and cuts the text.
   select: { width: "100%", maxWidth: "100%", minWidth: 0 },
   selectElement: { width: "100%", textOverflow: "ellipsis" },
@@ -64,6 +67,8 @@ export function TemplatesTab(): React.JSX.Element {
   const [nameEdited, setNameEdited] = React.useState(false);
   const [showRows, setShowRows] = React.useState(false);
   const [inserted, setInserted] = React.useState<InsertResult | undefined>();
+  /** What "Lập biểu năm sau" made, with every figure it carried (issue #21). */
+  const [nextYear, setNextYear] = React.useState<NextYearResult | undefined>();
   const [catalogChanged, setCatalogChanged] = React.useState(0);
   const [templateNotice, setTemplateNotice] = React.useState<Bilingual | undefined>();
   const [templateProblem, setTemplateProblem] = React.useState<Problem | undefined>();
@@ -105,6 +110,13 @@ export function TemplatesTab(): React.JSX.Element {
     const o = session.preview(templateId, year, period);
     return o.ok ? o.value : undefined;
   }, [session, showRows, templateId, year, period]);
+
+  const makeNextYear = async () => {
+    setInserted(undefined);
+    setNextYear(undefined);
+    const outcome = await action.run(() => session.nextYear());
+    if (outcome?.ok) setNextYear(outcome.value);
+  };
 
   const insert = async () => {
     if (year === undefined) return;
@@ -274,6 +286,13 @@ export function TemplatesTab(): React.JSX.Element {
         >
           {showRows ? t(S.hideRows) : t(S.showRows)}
         </Button>
+        <Button
+          icon={<CalendarArrowRight20Regular />}
+          onClick={makeNextYear}
+          disabled={action.busy}
+        >
+          {t(S.nextYear)}
+        </Button>
         <Progress show={action.showProgress} label={S.inserting} />
       </div>
       <ProblemBar problem={action.problem} onDismiss={action.clearProblem}>
@@ -290,6 +309,20 @@ export function TemplatesTab(): React.JSX.Element {
         )}
       </ProblemBar>
       {inserted && <Notice intent="success" text={inserted.summary} />}
+      {nextYear && (
+        <section aria-label={t(S.nextYearCarried)}>
+          <Notice intent="success" text={nextYear.summary} />
+          <ul className={styles.carried}>
+            {nextYear.carried.map((c) => (
+              <li key={`${c.cell}`}>
+                <Caption1>
+                  {`${c.cell} ${c.name} (${c.code}): ${String(c.value)} — ${t(c.what)}${c.draft ? ` (${t(S.draft)})` : ""}`}
+                </Caption1>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {inserted?.skipped.map((s) => (
         <Notice key={s.capability} intent="warning" text={s.message} />
       ))}

@@ -33,6 +33,9 @@ export const S = {
     "From 2025 each department fills its own blocks; leave empty for the whole form."
   ),
   wholeForm: b("Cả biểu", "The whole form"),
+  nextYear: b("Lập biểu năm sau", "Make next year's annex"),
+  nextYearCarried: b("Các số đã chuyển sang biểu năm sau", "Figures carried to next year's annex"),
+  draft: b("bản nháp, cần cập nhật số chính thức", "draft: replace with the official figure"),
   authority: b("Cơ quan chủ quản", "Authority"),
   authorityPlaceholder: b("UBND tỉnh …", "People's Committee of …"),
   sheetName: b("Tên trang tính mới", "New sheet name"),
