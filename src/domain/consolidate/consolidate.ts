@@ -460,8 +460,8 @@ function consolidatedCells(
         indicator: ind.name.vi,
         cells: inputs.map((_, j) => address(ind, j)),
         message: {
-          vi: "Để trống: mẫu biểu không cho biết tử số và mẫu số của tỷ lệ này, mà tỷ lệ thì không được cộng hay lấy trung bình giữa các huyện. Hãy nhập tỷ lệ chung của tỉnh.",
-          en: "Left empty: the template does not say which counts this rate is computed from, and a rate is never summed or averaged across districts. Enter the province's own rate.",
+          vi: "Để trống: mẫu biểu không cho biết tử số và mẫu số của tỷ lệ này, mà tỷ lệ thì không được cộng hay lấy trung bình giữa các đơn vị. Hãy nhập tỷ lệ chung của tỉnh.",
+          en: "Left empty: the template does not say which counts this rate is computed from, and a rate is never summed or averaged across units. Enter the province's own rate.",
         },
       });
       return;
@@ -497,8 +497,8 @@ function consolidatedCells(
         indicator: ind.name.vi,
         cells: inputs.map((_, j) => address(ind, j)),
         message: {
-          vi: "Để trống: mức thay đổi của một tỷ lệ không được cộng giữa các huyện, và không có tỷ lệ chung tính lại được để suy ra. Hãy nhập số của tỉnh.",
-          en: "Left empty: a change of a rate is never summed across districts, and there is no recomputed rate to derive it from. Enter the province's own figure.",
+          vi: "Để trống: mức thay đổi của một tỷ lệ không được cộng giữa các đơn vị, và không có tỷ lệ chung tính lại được để suy ra. Hãy nhập số của tỉnh.",
+          en: "Left empty: a change of a rate is never summed across units, and there is no recomputed rate to derive it from. Enter the province's own figure.",
         },
       });
       return;
