@@ -85,14 +85,24 @@ const provinces = nested.map((p) => {
 });
 const newCodes = new Set(provinces.flatMap((p) => p.units.map((u) => u[0])));
 
+const formerCommunes = new Map(); // "new code|kind|name" → [new code, kind, name]: taken in whole
 const formerProvinces = new Map(); // old code → [name, kind, Set(new province codes)]
 const districts = new Map(); // old district code → {province, kind, name, communes: Set}
 for (const row of csvRows(readFileSync(conversionPath, "utf8")).slice(2)) {
-  const [newProvince, , newCode, , , , district, oldProvince] = row.map((f) => f ?? "");
+  const [newProvince, , newCode, oldCommune, , note, district, oldProvince] = row.map(
+    (f) => f ?? ""
+  );
   if (!clean(newCode) || !clean(oldProvince)) continue;
   const code = five(clean(newCode));
   if (!newCodes.has(code)) throw new Error(`conversion names a unit the list lacks: ${code}`);
   const [newProvinceCode] = provinceOf(newProvince);
+  // An old commune taken in whole (not split between new ones) still names its successor.
+  const old = /^(xã|xa|phường|thị trấn)\s+(.+)$/iu.exec(clean(oldCommune));
+  if (old && /^(nhập toàn bộ|giữ nguyên|đổi loại hình)/iu.test(clean(note))) {
+    const kinds = { xã: "x", xa: "x", phường: "p", "thị trấn": "tt" };
+    const entry = [code, kinds[old[1].toLowerCase()], old[2]];
+    formerCommunes.set(entry.join("|"), entry);
+  }
   const [oldCode, oldName, oldKind] = provinceOf(oldProvince);
   const former = formerProvinces.get(oldCode) ?? [
     oldName,
@@ -142,6 +152,7 @@ const data = {
     x: "xã",
     p: "phường",
     d: "đặc khu",
+    tt: "thị trấn",
     t: "tỉnh",
     tp: "thành phố",
     h: "huyện",
@@ -152,6 +163,7 @@ const data = {
   formerProvinces: [...formerProvinces.entries()]
     .map(([code, [name, kind, successors]]) => [code, kind, name, most(successors)])
     .sort(byCode),
+  formerCommunes: [...formerCommunes.values()].sort(byCode),
   formerDistricts: [...districts.entries()]
     .map(([code, d]) => [code, most(d.provinces), d.kind, d.name, [...d.communes].sort()])
     .sort(byCode),

@@ -85,6 +85,19 @@ describe("identifyUnit: which unit wrote this file, from its title block", () =>
     expect(named(identifyUnit(units, lines, y2027))).toBe(expected);
   });
 
+  it("an old commune taken in whole names the commune of today it went into", () => {
+    // Xã Quảng Lạc and Phường Chi Lăng (of the old city) went whole into Phường Lương Văn Tri.
+    const quangLac = identifyUnit(units, ["UBND xã Quảng Lạc"], y2027);
+    expect(named(quangLac)).toBe("Phường Lương Văn Tri, Lạng Sơn");
+    expect(quangLac.level === "commune" && quangLac.via).toBe("former-commune");
+    // "phường Chi Lăng" is the old ward; "xã Chi Lăng" is the commune of today
+    expect(named(identifyUnit(units, ["UBND phường Chi Lăng"], y2027))).toBe(
+      "Phường Lương Văn Tri, Lạng Sơn"
+    );
+    expect(named(identifyUnit(units, ["UBND xã Chi Lăng"], y2027))).toBe("Xã Chi Lăng, Lạng Sơn");
+    expect(units.formerCommunes.length).toBeGreaterThan(9000);
+  });
+
   it("a 2024 file names a district: the same words are the old district, now in its 2025 province", () => {
     expect(
       named(identifyUnit(units, ["UBND HUYỆN CAO LỘC", "PHÒNG LAO ĐỘNG - TB&XH"], { year: 2024 }))

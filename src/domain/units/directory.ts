@@ -39,6 +39,13 @@ export interface FormerProvince {
   readonly successorCode: string;
 }
 
+/** A commune before 1 July 2025 taken in whole into a commune of today ("xã Hòa Lạc" → its successor). */
+export interface FormerCommune {
+  readonly name: string;
+  readonly kind: "xã" | "phường" | "thị trấn";
+  readonly communeCode: string;
+}
+
 /** A district before 1 July 2025, its old province and the communes its area went to. */
 export interface FormerDistrict {
   readonly code: string;
@@ -62,6 +69,8 @@ export interface UnitsData {
   readonly formerDistricts: ReadonlyArray<
     readonly [string, string, string, string, readonly string[]]
   >;
+  /** [today's commune code, kind (x, p, tt), old name]: old communes taken in whole. */
+  readonly formerCommunes?: ReadonlyArray<readonly [string, string, string]>;
 }
 
 const COMMUNE_KINDS: Readonly<Record<string, CommuneKind>> = { x: "xã", p: "phường", d: "đặc khu" };
@@ -83,6 +92,7 @@ export class UnitDirectory {
   readonly provinces: readonly Province[];
   readonly formerProvinces: readonly FormerProvince[];
   readonly formerDistricts: readonly FormerDistrict[];
+  readonly formerCommunes: readonly FormerCommune[];
   readonly source: { readonly vi: string; readonly en: string };
   private readonly provinceByCode = new Map<string, Province>();
   private readonly communeByCode = new Map<string, Commune>();
@@ -113,6 +123,16 @@ export class UnitDirectory {
       successorCode,
     }));
     const successorOf = new Map(this.formerProvinces.map((p) => [p.code, p.successorCode]));
+    const formerKinds: Readonly<Record<string, FormerCommune["kind"]>> = {
+      x: "xã",
+      p: "phường",
+      tt: "thị trấn",
+    };
+    this.formerCommunes = (data.formerCommunes ?? []).map(([communeCode, kind, name]) => ({
+      name,
+      kind: kindOf(formerKinds, kind, "former commune"),
+      communeCode,
+    }));
     this.formerDistricts = data.formerDistricts.map(
       ([code, formerProvinceCode, kind, name, communeCodes]) => ({
         code,

@@ -1,5 +1,12 @@
 import { fold } from "../text/fold";
-import { Commune, FormerDistrict, FormerProvince, Province, UnitDirectory } from "./directory";
+import {
+  Commune,
+  FormerCommune,
+  FormerDistrict,
+  FormerProvince,
+  Province,
+  UnitDirectory,
+} from "./directory";
 import { ReportingLevel, reportingLevel } from "./level";
 
 /**
@@ -11,13 +18,13 @@ import { ReportingLevel, reportingLevel } from "./level";
  */
 
 export type UnitIdentity =
-  /** A commune-level unit of today ("via" says how it was found). */
+  /** A commune-level unit of today ("via" says how it was found: by its name, its old district's, an old commune's). */
   | {
       readonly level: "commune";
       readonly unit: Commune;
       readonly province: Province;
       /** "name": as written; "former-district": the title names the old district the commune shares a name with. */
-      readonly via: "name" | "former-district";
+      readonly via: "name" | "former-district" | "former-commune";
       readonly written: string;
     }
   /** A district before 1 July 2025, with the province it is in now. */
@@ -53,6 +60,7 @@ export interface IdentifyOptions {
 type Entry =
   | { readonly level: "commune"; readonly unit: Commune }
   | { readonly level: "district"; readonly district: FormerDistrict }
+  | { readonly level: "former-commune"; readonly former: FormerCommune; readonly unit: Commune }
   | { readonly level: "province"; readonly province: Province }
   | { readonly level: "former-province"; readonly former: FormerProvince };
 
@@ -74,8 +82,9 @@ const KIND_WORDS: ReadonlyArray<readonly [string, (e: Entry) => boolean]> = [
   ["thi xa", (e) => e.level === "district" && e.district.kind === "thị xã"],
   ["thanh pho", (e) => isCity(e)],
   ["tp", (e) => isCity(e)],
-  ["xa", (e) => e.level === "commune" && e.unit.kind === "xã"],
-  ["phuong", (e) => e.level === "commune" && e.unit.kind === "phường"],
+  ["thi tran", (e) => e.level === "former-commune" && e.former.kind === "thị trấn"],
+  ["xa", (e) => communeOfKind(e, "xã")],
+  ["phuong", (e) => communeOfKind(e, "phường")],
   ["huyen", (e) => e.level === "district" && e.district.kind === "huyện"],
   ["quan", (e) => e.level === "district" && e.district.kind === "quận"],
   [
@@ -84,6 +93,12 @@ const KIND_WORDS: ReadonlyArray<readonly [string, (e: Entry) => boolean]> = [
       (e.level === "province" || e.level === "former-province") && kindOfProvince(e) === "tỉnh",
   ],
 ];
+
+/** A commune of today, or an old one taken in whole, of that kind. */
+function communeOfKind(e: Entry, kind: "xã" | "phường"): boolean {
+  if (e.level === "commune") return e.unit.kind === kind;
+  return e.level === "former-commune" && e.former.kind === kind;
+}
 
 function isCity(e: Entry): boolean {
   if (e.level === "district") return e.district.kind === "thành phố";
@@ -116,6 +131,10 @@ function indexOf(directory: UnitDirectory): Map<string, Entry[]> {
   }
   for (const p of directory.formerProvinces) add(p.name, { level: "former-province", former: p });
   for (const d of directory.formerDistricts) add(d.name, { level: "district", district: d });
+  for (const f of directory.formerCommunes) {
+    const unit = directory.commune(f.communeCode);
+    if (unit) add(f.name, { level: "former-commune", former: f, unit });
+  }
   indexes.set(directory, index);
   return index;
 }
@@ -202,6 +221,13 @@ export function identifyUnit(
   const asCommune = (qualified: boolean): UnitIdentity | undefined => {
     const picked = pick(communes(qualified), (u) => u.provinceCode, context);
     if (!picked) return undefined;
+    // Of another province, while an old commune of that name is in the province given: the old one.
+    const outside =
+      Array.isArray(picked) || (context !== undefined && picked.provinceCode !== context.code);
+    if (outside && context) {
+      const former = asFormerCommune(qualified);
+      if (former?.level === "commune" && former.province.code === context.code) return former;
+    }
     if (Array.isArray(picked)) return { level: "ambiguous", candidates: picked, written };
     return {
       level: "commune",
@@ -226,12 +252,27 @@ export function identifyUnit(
     }
     return { level: "district", district: picked, province, written };
   };
+  // An old commune's name ("UBND xã Hòa Lạc"), taken in whole into a commune of today.
+  const asFormerCommune = (qualified: boolean): UnitIdentity | undefined => {
+    const found = unique(
+      matches
+        .filter((m) => m.qualified === qualified)
+        .flatMap((m) => (m.entry.level === "former-commune" ? [m.entry.unit] : []))
+    );
+    const picked = pick(found, (u) => u.provinceCode, context);
+    if (!picked) return undefined;
+    if (Array.isArray(picked)) return { level: "ambiguous", candidates: picked, written };
+    const province = provinceOf(directory, picked.provinceCode);
+    return { level: "commune", unit: picked, province, via: "former-commune", written };
+  };
   const order =
     level === "commune"
       ? [
           () => asCommune(true),
+          () => asFormerCommune(true),
           () => asDistrict(true),
           () => asCommune(false),
+          () => asFormerCommune(false),
           () => asDistrict(false),
         ]
       : [
@@ -239,6 +280,7 @@ export function identifyUnit(
           () => asCommune(true),
           () => asDistrict(false),
           () => asCommune(false),
+          () => asFormerCommune(true),
         ];
   for (const attempt of order) {
     const found = attempt();
