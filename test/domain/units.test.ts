@@ -55,6 +55,17 @@ describe("the list of units (units-2025.json)", () => {
     expect(units.formerProvinces).toHaveLength(63);
   });
 
+  it("every successor the list names is a unit of the list", () => {
+    for (const d of units.formerDistricts) {
+      expect(units.province(d.provinceCode)).toBeDefined();
+      for (const c of d.communeCodes) expect(units.commune(c)?.provinceCode).toBe(d.provinceCode);
+    }
+    for (const p of units.formerProvinces) expect(units.province(p.successorCode)).toBeDefined();
+    for (const f of units.formerCommunes) expect(units.commune(f.communeCode)).toBeDefined();
+    // Lạng Sơn's 11 districts and towns of before 1 July 2025, all still in Lạng Sơn
+    expect(units.formerDistricts.filter((d) => d.formerProvinceCode === "20")).toHaveLength(11);
+  });
+
   it("keeps the old districts with the province they are in now and the communes they went to", () => {
     const huuLung = units.formerDistricts.find((d) => d.name === "Hữu Lũng");
     expect(huuLung?.kind).toBe("huyện");
