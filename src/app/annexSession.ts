@@ -543,13 +543,15 @@ export class AnnexSession {
         reason: text,
         date: today(),
       });
-      const stored = snapshot.explanations ?? [];
-      const key = explanationKey(explanation);
-      const existing = stored.find((e) => explanationKey(e) === key);
+      // The finding's explanation as it reads now (it follows its indicator's row).
+      const existing = [
+        ...(analysis.explanations?.explained ?? []),
+        ...(analysis.explanations?.reopened ?? []),
+      ].find((x) => x.finding === finding)?.explanation;
       const same = existing !== undefined && sameExplanation(existing, explanation);
+      // A change the host applies to the explanations as it reads them right before writing.
       if (!same)
-        await this.host.writeExplanations(
-          snapshot.name,
+        await this.host.writeExplanations(snapshot.name, (stored) =>
           withExplanation(stored, explanation, explanation)
         );
       const checked = await this.checkNow(snapshot.name, []);
@@ -576,10 +578,19 @@ export class AnnexSession {
     return this.run(async () => {
       const read = await this.readChecked();
       if (!read.ok) return read;
-      const { snapshot } = read.value;
-      const stored = snapshot.explanations ?? [];
-      const gone = stored.find((e) => explanationKey(e) === key);
-      if (gone) await this.host.writeExplanations(snapshot.name, withExplanation(stored, gone));
+      const { snapshot, analysis } = read.value;
+      const s = analysis.explanations;
+      const all = s
+        ? [
+            ...s.explained.map((x) => x.explanation),
+            ...s.reopened.map((x) => x.explanation),
+            ...s.stale,
+            ...s.unplaced.map((x) => x.explanation),
+          ]
+        : [];
+      const gone = all.find((e) => explanationKey(e) === key);
+      if (gone)
+        await this.host.writeExplanations(snapshot.name, (stored) => withExplanation(stored, gone));
       const checked = await this.checkNow(snapshot.name, []);
       if (!checked.ok) return checked;
       return success<ExplainResult>({

@@ -1,5 +1,6 @@
 import { analyzeWorkbook, Bilingual, NumberLocale, SheetSnapshot, Template } from "../domain";
-import type { LeftOutFile, MergeSource } from "../domain/consolidate";
+import type { LeftOutFile, LeftOutReason, MergeSource } from "../domain/consolidate";
+import { bytesDigest } from "../domain/consolidate/unitIdentity";
 import type { BatchSenders } from "../domain/units";
 import {
   CheckReportBook,
@@ -85,25 +86,31 @@ export async function checkDistrictFile(
   options: DistrictCheckOptions = {}
 ): Promise<DistrictFileReport> {
   const name = input.name;
+  const locale = options.locale ?? "vi-VN";
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await input.arrayBuffer());
   } catch (e) {
     return failed(name, "unreadable", unreadableText(name, e));
   }
+  // The same file picked twice, or a copy under another name ("bao-cao (1).xlsx"), has the same
+  // digest: Tổng hợp counts it once, as annex merge does.
+  const digest = bytesDigest(bytes);
+  const fail = (code: DistrictFileProblem, message: Bilingual) =>
+    remember(failed(name, code, message), { file: name, problem: message, digest }, locale);
   // Before ExcelJS: a zip without "xl/" entries (a Word .docx) is no workbook at all.
   const sniffed =
     signatureProblem(name, bytes) ?? (holdsText(bytes, "xl/") ? undefined : notXlsx(name, bytes));
-  if (sniffed) return failed(name, sniffed.problem, sniffed.text);
+  if (sniffed) return fail(sniffed.problem, sniffed.text);
   // The sizes its zip declares, before ExcelJS unpacks anything (the budget the command line uses).
   const entries = zipEntries(bytes);
   const tooLarge = entries && declaredSizeProblem(name, entries);
-  if (tooLarge) return failed(name, tooLarge.problem, tooLarge.text);
+  if (tooLarge) return fail(tooLarge.problem, tooLarge.text);
   let snapshots: SheetSnapshot[];
   try {
     snapshots = await readSnapshots(bytes);
   } catch (e) {
-    return failed(name, "corrupt", damagedText(name, e));
+    return fail("corrupt", damagedText(name, e));
   }
   const analysis = analyzeWorkbook(snapshots, {
     templates: templateList(options.templates ?? []),
@@ -125,8 +132,8 @@ export async function checkDistrictFile(
       ignoredSheets: analysis.ignored,
       summary: { vi: `${name}: ${summary.vi}.`, en: `${name}: ${summary.en}.` },
     },
-    { file: name, snapshots, analysis },
-    options.locale ?? "vi-VN"
+    { file: name, snapshots, analysis, digest },
+    locale
   );
 }
 
@@ -147,22 +154,37 @@ function remember(
   return report;
 }
 
+/** The files Tổng hợp left out for one reason: the heading, and each file with why. */
+export interface LeftOutGroup {
+  readonly reason: LeftOutReason;
+  readonly title: Bilingual;
+  readonly files: readonly LeftOutFile[];
+}
+
 /** The province's annex made from the checked files ("Tổng hợp"), as bytes to download. */
 export interface DistrictMerge {
   readonly bytes: Uint8Array;
   /** The file name offered for the download. */
   readonly fileName: string;
   readonly districts: number;
+  /** A success only when every file went in, no cell was left empty and nothing holds an error. */
+  readonly level: "success" | "warning" | "error";
   readonly leftOut: readonly LeftOutFile[];
+  /** The files left out, grouped by reason (the same groups annex merge prints). */
+  readonly groups: readonly LeftOutGroup[];
+  /** Consolidated cells left empty (a rate without its whole base, a figure the province enters). */
+  readonly emptyCells: number;
   readonly summary: Bilingual;
 }
 
 export const MERGED_FILE_NAME = "tinh.xlsx";
 
 /**
- * "Tổng hợp": consolidates the checked files (src/domain/consolidate) — one template and year, each
- * district once, counts as live SUMs over "Chi tiết theo huyện", rates recomputed — and writes the
- * workbook with ExcelJS, loaded on first use. Files that cannot go in are named with why.
+ * "Tổng hợp": consolidates the checked files with the command line's own rules (src/domain/consolidate:
+ * one form, period and year; each unit once, whatever the files' names; rates only from whole bases),
+ * and writes the workbook with ExcelJS, loaded on first use. Files that cannot go in are named with
+ * why, grouped by reason; the summary is a warning, not a success, when any was left out or a cell
+ * left empty.
  */
 export async function mergeDistrictReports(
   reports: readonly DistrictFileReport[],
@@ -184,7 +206,11 @@ async function merged(
       }
   );
   // Loaded with the workbook writer on first use: not part of the pane's first download.
-  const [{ consolidate }, { unitDirectory }, { LEVEL_WORDS }] = await Promise.all([
+  const [
+    { consolidate, leftOutGroups, mergeVerdict, verdictHeadline },
+    { unitDirectory },
+    { LEVEL_WORDS },
+  ] = await Promise.all([
     import("../domain/consolidate"),
     import("../domain/units/data"),
     import("../domain/units/level"),
@@ -204,28 +230,29 @@ async function merged(
   const workbook = await mergedWorkbook(merge);
   const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
   const n = merge.districts.length;
-  const errors = merge.districts.filter((d) => d.counts.error > 0).length;
+  const verdict = mergeVerdict(merge);
   const words = LEVEL_WORDS[merge.level];
   const complete = merge.completeness?.message;
+  const what = {
+    vi: `${n} ${words.vi} vào ${MERGED_FILE_NAME} (${merge.template.form} năm ${merge.year})`,
+    en: `${n} ${n === 1 ? words.enOne : words.en} into ${MERGED_FILE_NAME} (${merge.template.form}, ${merge.year})`,
+  };
   return success({
     bytes,
     fileName: MERGED_FILE_NAME,
     districts: n,
+    level: verdict.level,
     leftOut: merge.leftOut,
-    summary: {
+    groups: leftOutGroups(merge.leftOut),
+    emptyCells: verdict.emptyCells,
+    summary: verdictHeadline(verdict, what, {
       vi:
-        `Đã tổng hợp ${n} ${words.vi} vào ${MERGED_FILE_NAME} (${merge.template.form} năm ${merge.year}); ${errors} ${words.viOne} có lỗi.` +
-        (complete ? ` ${complete.vi}` : "") +
-        (leftOut.length
-          ? ` Không tổng hợp ${leftOut.length} tệp: ${leftOut.map((m) => m.vi).join(" ")}`
-          : ""),
+        (verdict.emptyCells ? "; xem ghi chú ở các ô để trống trong tệp" : "") +
+        (complete ? `. ${complete.vi}` : ""),
       en:
-        `Merged ${n} ${n === 1 ? words.enOne : words.en} into ${MERGED_FILE_NAME} (${merge.template.form}, ${merge.year}); ${errors} with errors.` +
-        (complete ? ` ${complete.en}` : "") +
-        (leftOut.length
-          ? ` Left out ${leftOut.length} file${leftOut.length === 1 ? "" : "s"}: ${leftOut.map((m) => m.en).join(" ")}`
-          : ""),
-    },
+        (verdict.emptyCells ? "; see the notes at the empty cells in the file" : "") +
+        (complete ? `. ${complete.en}` : ""),
+    }),
   });
 }
 

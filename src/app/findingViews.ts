@@ -64,6 +64,8 @@ export interface ExplanationView {
   /** ISO date. */
   readonly date: string;
   readonly by?: string;
+  /** Why it cannot be placed on the sheet any more (its indicator's row is gone): applied to nothing. */
+  readonly unplaced?: Bilingual;
 }
 
 /** A finding explained on the figures it was explained for: listed apart, not counted. */
@@ -126,7 +128,13 @@ export function sheetFindings(analysis: Analysis): SheetFindings {
     findings,
     explained,
     explainedCounts: countOf(explained),
-    staleExplanations: (analysis.explanations?.stale ?? []).map(explanationView),
+    staleExplanations: [
+      ...(analysis.explanations?.unplaced ?? []).map((u) => ({
+        ...explanationView(u.explanation),
+        unplaced: u.why,
+      })),
+      ...(analysis.explanations?.stale ?? []).map(explanationView),
+    ],
   };
 }
 

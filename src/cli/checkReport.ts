@@ -6,6 +6,7 @@ import {
   Finding,
   ReopenedFinding,
   Severity,
+  UnplacedExplanation,
 } from "../domain";
 import { Lang } from "./io";
 import { renderTable } from "./table";
@@ -16,6 +17,11 @@ export interface FileReport {
   readonly problem?: { readonly code: string; readonly message: Bilingual };
   readonly sheets: readonly SheetReport[];
   readonly ignoredSheets: readonly string[];
+  /** Explanations recorded for a sheet the workbook no longer has: by the name they were given under. */
+  readonly unplacedSheets?: ReadonlyArray<{
+    readonly sheet: string;
+    readonly explanations: readonly Explanation[];
+  }>;
 }
 
 export interface SheetReport {
@@ -32,6 +38,8 @@ export interface SheetReport {
   readonly reopened?: readonly ReopenedFinding[];
   /** Explanations whose finding no longer fires: kept in the workbook, reported. */
   readonly staleExplanations?: readonly Explanation[];
+  /** Explanations whose indicator or column is no longer on the sheet: reported, never applied. */
+  readonly unplacedExplanations?: readonly UnplacedExplanation[];
 }
 
 export type Counts = Record<Severity, number>;
@@ -49,6 +57,7 @@ export function sheetReport(a: Analysis): SheetReport {
           explained: a.explanations.explained,
           reopened: a.explanations.reopened,
           staleExplanations: a.explanations.stale,
+          unplacedExplanations: a.explanations.unplaced,
         }
       : {}),
   };
@@ -118,6 +127,12 @@ export function renderFile(report: FileReport, lang: Lang, width: number): strin
     out.push(renderTable(header, rows, width, [0, 1]));
     out.push(...explainedLines(s, lang, width));
   }
+  for (const u of report.unplacedSheets ?? [])
+    out.push(
+      lang === "vi"
+        ? `${u.explanations.length} giải trình của trang tính "${u.sheet}" không đặt được vào đâu: sổ tính không còn trang tính này (đã xoá, hoặc đổi tên mà không tìm ra được); không áp dụng cho phát hiện nào, vẫn giữ trong tệp.`
+        : `${u.explanations.length} explanation${u.explanations.length === 1 ? "" : "s"} of sheet "${u.sheet}" cannot be placed: the workbook no longer has that sheet (deleted, or renamed beyond recognition); they apply to no finding and stay in the file.`
+    );
   if (report.ignoredSheets.length) {
     const names = report.ignoredSheets.map((n) => `"${n}"`).join(", ");
     out.push(
@@ -142,6 +157,12 @@ export function explainedSummary(c: Counts, lang: Lang): string {
     : `; explained: ${countsText(c, lang)}`;
 }
 
+/** Said of an explanation of an older version, matched by its cell alone. */
+const ADDRESS_ONLY: Bilingual = {
+  vi: " — giải trình cũ chỉ ghi địa chỉ ô: nếu đã chèn hoặc xoá dòng, hãy xem lại nó có đúng chỉ tiêu này không",
+  en: " — an older explanation that records only its cell: if rows were inserted or deleted, check it is this indicator's",
+};
+
 /**
  * A sheet's explanations as `annex check` prints them, after the open findings' table: the explained
  * findings ("Đã giải trình", with their reasons), those open again because a figure changed, and
@@ -155,11 +176,12 @@ function explainedLines(s: SheetReport, lang: Lang, width: number): string[] {
     const header = vi
       ? ["Mức", "Ô", "Nội dung", "Lý do giải trình"]
       : ["Severity", "Cell", "Message", "Explanation"];
-    const rows = s.explained.map(({ finding: f, explanation: e }) => [
+    const rows = s.explained.map(({ finding: f, explanation: e, addressOnly }) => [
       SEVERITY[f.severity][lang],
       f.cells[0] ?? "",
       f.message[lang],
-      `${e.reason} (${[e.date, e.by].filter(Boolean).join(", ")})`,
+      `${e.reason} (${[e.date, e.by].filter(Boolean).join(", ")})` +
+        (addressOnly ? ADDRESS_ONLY[lang] : ""),
     ]);
     out.push(renderTable(header, rows, width, [0, 1]));
   }
@@ -168,6 +190,12 @@ function explainedLines(s: SheetReport, lang: Lang, width: number): string[] {
       vi
         ? `Giải trình ở ô ${r.explanation.cell} (${r.explanation.ruleId}, ${r.explanation.date}) không còn áp dụng: số liệu ở ${r.changed.join(", ")} đã thay đổi. Lý do cũ: "${r.explanation.reason}".`
         : `The explanation at cell ${r.explanation.cell} (${r.explanation.ruleId}, ${r.explanation.date}) no longer applies: the figures in ${r.changed.join(", ")} changed. It said: "${r.explanation.reason}".`
+    );
+  for (const { explanation: e, why } of s.unplacedExplanations ?? [])
+    out.push(
+      vi
+        ? `Giải trình ở ô ${e.cell} (${e.ruleId}, ${e.date}) không đặt được vào đâu: ${why.vi}; không áp dụng cho phát hiện nào, vẫn giữ trong tệp (rút bằng annex explain --withdraw): "${e.reason}".`
+        : `The explanation at cell ${e.cell} (${e.ruleId}, ${e.date}) cannot be placed: ${why.en}; it applies to no finding and stays in the file (withdraw it with annex explain --withdraw): "${e.reason}".`
     );
   for (const e of s.staleExplanations ?? [])
     out.push(
@@ -191,17 +219,26 @@ export function jsonReport(reports: readonly FileReport[]): unknown {
       counts: countFindings(s.findings),
       findings: s.findings.map(findingJson),
       explainedCounts: explainedCounts([s]),
-      explained: (s.explained ?? []).map(({ finding, explanation }) => ({
+      explained: (s.explained ?? []).map(({ finding, explanation, addressOnly }) => ({
         ...findingJson(finding),
         explanation: explanationJson(explanation),
+        // An older version's record, matched by its cell alone (issue #19).
+        addressOnly: addressOnly ?? false,
       })),
       reopenedExplanations: (s.reopened ?? []).map(({ explanation, changed }) => ({
         ...explanationJson(explanation),
         changed,
       })),
       staleExplanations: (s.staleExplanations ?? []).map(explanationJson),
+      unplacedExplanations: (s.unplacedExplanations ?? []).map(({ explanation, why }) => ({
+        ...explanationJson(explanation),
+        why,
+      })),
     })),
     ignoredSheets: r.ignoredSheets,
+    unplacedSheetExplanations: (r.unplacedSheets ?? []).flatMap((u) =>
+      u.explanations.map((e) => ({ sheet: u.sheet, ...explanationJson(e) }))
+    ),
   }));
   const totals = files.reduce(
     (t, f) => ({
@@ -238,6 +275,8 @@ function explanationJson(e: Explanation) {
   return {
     ruleId: e.ruleId,
     cell: e.cell,
+    indicator: e.indicator ?? null,
+    column: e.column ?? null,
     reason: e.reason,
     date: e.date,
     by: e.by ?? null,

@@ -164,7 +164,7 @@ async function todaysStructure(io: Io, folder: string): Promise<number> {
     const layout = buildAnnexLayout(template, { year: 2027 });
     applyWritePlan(
       opened.workbook.worksheets[0],
-      samplePlan(layout, template, bieu01 as SampleFigures)
+      samplePlan(layout, template, communeFigures(files.length))
     );
     await saveWorkbook(opened.workbook, file);
     files.push(file);
@@ -192,6 +192,21 @@ async function todaysStructure(io: Io, folder: string): Promise<number> {
   unexpected += statuses.filter((s) => s !== EXIT.ok).length;
   io.out(`→ ${path.resolve(merged)}\n→ ${path.resolve(next)}`);
   return unexpected;
+}
+
+/**
+ * The sample's figures for the k-th commune: the same but for its loan projects (indicator 2, no
+ * relation to other rows), so no two communes send the very same figures (the merge counts those once).
+ */
+function communeFigures(k: number): SampleFigures {
+  const sample = bieu01 as SampleFigures;
+  const projects = Object.fromEntries(
+    Object.entries(sample.values["2"] ?? {}).map(([col, v]) => [
+      col,
+      typeof v === "number" ? v + k : v,
+    ])
+  );
+  return { ...sample, values: { ...sample.values, "2": projects } };
 }
 
 /** src/samples/targets/lang-son-2023.json, found from this file whether it runs from src/ or dist/. */

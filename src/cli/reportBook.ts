@@ -14,6 +14,7 @@ import {
 } from "../adapters/xlsx/reportRows";
 import { reportWorkbookBytes } from "../adapters/xlsx/reportWorkbook";
 import { refuseExisting, writeBytes } from "../adapters/xlsx/workbookFile";
+import { withWorkbookLock } from "../adapters/xlsx/workbookLock";
 import { countFindings, countsText, FileReport, fileCounts } from "./checkReport";
 
 export { fileUnit, refuseExisting };
@@ -87,7 +88,14 @@ function otherProvince(status: string, reason: string | undefined): string {
   return reason ? `${status}; ${reason}` : status;
 }
 
-/** Writes the report workbook (through a temporary file, never half-written). */
+/**
+ * Writes the report workbook (through a temporary file, never half-written), under the project's lock
+ * and refused if another command made the file meanwhile (issue #19).
+ */
 export async function writeCheckReport(file: string, book: CheckReportBook): Promise<void> {
-  await writeBytes(file, await reportWorkbookBytes(book));
+  const bytes = await reportWorkbookBytes(book);
+  await withWorkbookLock(file, "check --report", async () => {
+    await refuseExisting(file);
+    await writeBytes(file, bytes);
+  });
 }

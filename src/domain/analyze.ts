@@ -81,6 +81,7 @@ export function analyzeSheet(sheet: SheetSnapshot, options: AnalyzeOptions): Ana
             explained: split.explained,
             reopened: split.reopened,
             stale: split.stale,
+            unplaced: split.unplaced,
           },
         }
       : {}),

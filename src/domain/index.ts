@@ -52,7 +52,13 @@ export {
   parseMetadata,
   metadataRow,
   metadataRecord,
+  parseSheetRecords,
+  resolveSheets,
+  sheetIdentity,
+  SHEET_IDENTITY_COLUMN,
+  SHEET_IDENTITY_HEADER,
 } from "./sheet/metadataRecords";
+export type { WorkbookSheet } from "./sheet/metadataRecords";
 export { computeDerived, EVALUATION } from "./derive/derivedCells";
 export type { DerivedCell } from "./derive/derivedCells";
 export { RULES, RULE_IDS } from "./rules/catalog";

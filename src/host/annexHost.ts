@@ -7,6 +7,18 @@ import type {
   WritePlan,
 } from "../domain";
 
+/** A sheet's explanations as they must be, or the change to make to those stored, read afresh. */
+export type ExplanationsChange =
+  readonly Explanation[] | ((stored: readonly Explanation[]) => readonly Explanation[]);
+
+/** The list a change makes of the stored explanations. */
+export function changedExplanations(
+  change: ExplanationsChange,
+  stored: readonly Explanation[]
+): readonly Explanation[] {
+  return typeof change === "function" ? change(stored) : change;
+}
+
 /**
  * The one boundary between the engine's world and a spreadsheet program. The task pane and the ribbon
  * commands speak only to this interface; two hosts implement it:
@@ -60,9 +72,11 @@ export interface AnnexHost {
    * the annex metadata (a second table in the very hidden metadata sheet, see
    * src/domain/explanations/records.ts), the other sheets' left as they are; an empty list withdraws
    * them all. readSheet gives them back in `snapshot.explanations`. Writing the same list twice
-   * changes nothing.
+   * changes nothing. Given a change instead of a list (issue #19), the host applies it to the sheet's
+   * explanations as it reads them right before writing, in the same round trip: one made meanwhile
+   * (another pane, another command) is kept.
    */
-  writeExplanations(sheet: string, explanations: readonly Explanation[]): Promise<void>;
+  writeExplanations(sheet: string, explanations: ExplanationsChange): Promise<void>;
 
   /** Activates the sheet and selects the cells (the first one is the active cell). */
   select(sheet: string, cells: readonly string[]): Promise<void>;

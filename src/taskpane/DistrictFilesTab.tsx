@@ -1,5 +1,9 @@
 import * as React from "react";
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Button,
   Caption1,
   Field,
@@ -21,7 +25,12 @@ import {
   FolderOpen20Regular,
 } from "@fluentui/react-icons";
 import type { Bilingual, DistrictFileReport } from "../app";
-import { districtReportBytes, mergeDistrictReports } from "../app/districtFiles";
+import {
+  DistrictMerge,
+  districtReportBytes,
+  LeftOutGroup,
+  mergeDistrictReports,
+} from "../app/districtFiles";
 import { identifySenders, rememberedProvince, rememberProvince } from "../app/unitSenders";
 import type { BatchSenders } from "../domain/units";
 import { FindingList } from "./FindingList";
@@ -49,7 +58,35 @@ const useStyles = makeStyles({
   chosen: { backgroundColor: tokens.colorNeutralBackground1Selected },
   actions: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  leftOut: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
 });
+
+/** The files Tổng hợp left out, one expandable group per reason with its count. */
+function LeftOutList(props: { readonly groups: readonly LeftOutGroup[] }): React.JSX.Element {
+  const { t } = usePane();
+  const styles = useStyles();
+  return (
+    <section aria-label={t(S.leftOutFiles)}>
+      <Text weight="semibold">{t(S.leftOutFiles)}</Text>
+      <Accordion multiple collapsible>
+        {props.groups.map((g) => (
+          <AccordionItem key={g.reason} value={g.reason}>
+            <AccordionHeader size="small">{`${t(g.title)} (${g.files.length})`}</AccordionHeader>
+            <AccordionPanel>
+              <ul className={styles.leftOut}>
+                {g.files.map((f, i) => (
+                  <li key={`${f.file}-${i}`}>
+                    <Caption1>{t(f.message)}</Caption1>
+                  </li>
+                ))}
+              </ul>
+            </AccordionPanel>
+          </AccordionItem>
+        ))}
+      </Accordion>
+    </section>
+  );
+}
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -78,8 +115,10 @@ export function DistrictFilesTab(): React.JSX.Element {
   const [reports, setReports] = React.useState<readonly DistrictFileReport[]>([]);
   const [chosen, setChosen] = React.useState(0);
   const [progress, setProgress] = React.useState<{ value: number; text: Bilingual } | undefined>();
-  /** What the last Tổng hợp or report download made. */
+  /** What the last report download made. */
   const [made, setMade] = React.useState<Bilingual | undefined>();
+  /** What the last Tổng hợp came to: its verdict, and the files it left out. */
+  const [mergeResult, setMergeResult] = React.useState<DistrictMerge | undefined>();
   /** The province receiving the files: asked once, remembered (issue #21). */
   const [province, setProvince] = React.useState(rememberedProvince);
   const [senders, setSenders] = React.useState<BatchSenders | undefined>();
@@ -95,6 +134,7 @@ export function DistrictFilesTab(): React.JSX.Element {
     if (!files.length) return;
     setReports([]);
     setMade(undefined);
+    setMergeResult(undefined);
     const outcome = await action.run(() =>
       session.checkFiles(files, (done, total, file) =>
         setProgress(
@@ -115,12 +155,13 @@ export function DistrictFilesTab(): React.JSX.Element {
 
   const merge = async () => {
     setMade(undefined);
+    setMergeResult(undefined);
     const outcome = await action.run(() =>
       mergeDistrictReports(reports, province.trim() || undefined)
     );
     if (!outcome?.ok) return;
     download(outcome.value.bytes, outcome.value.fileName);
-    setMade(outcome.value.summary);
+    setMergeResult(outcome.value);
   };
 
   const downloadReport = async () => {
@@ -193,6 +234,8 @@ export function DistrictFilesTab(): React.JSX.Element {
         </div>
       )}
       {made && <Notice intent="success" text={made} />}
+      {mergeResult && <Notice intent={mergeResult.level} text={mergeResult.summary} />}
+      {mergeResult && mergeResult.groups.length > 0 && <LeftOutList groups={mergeResult.groups} />}
       {senders?.completeness && (
         <Notice
           intent={senders.completeness.missing.length ? "warning" : "success"}

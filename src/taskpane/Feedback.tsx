@@ -44,7 +44,7 @@ export function ProblemBar(props: {
 }
 
 export function Notice(props: {
-  readonly intent: "success" | "info" | "warning";
+  readonly intent: "success" | "info" | "warning" | "error";
   readonly title?: Bilingual;
   readonly text: Bilingual;
   readonly children?: React.ReactNode;

@@ -240,6 +240,7 @@ export function ExplainedList(props: ExplainedListProps): React.JSX.Element | nu
             {stale.map((e) => (
               <li key={e.key} className={styles.item}>
                 <Text weight="semibold">{`${t(S.cell)} ${e.cell} · ${e.ruleId}`}</Text>
+                {e.unplaced && <Caption1>{t(e.unplaced)}</Caption1>}
                 <Caption1>{reasonOf(e)}</Caption1>
                 {withdraw(e)}
               </li>

@@ -124,6 +124,7 @@ export const S = {
   showFindings: b("Xem kết quả của", "Show the findings of"),
   ignoredSheets: b("Trang tính không có biểu, bỏ qua", "Sheets without an annex, skipped"),
   mergeFiles: b("Tổng hợp thành biểu của tỉnh", "Merge into the province's annex"),
+  leftOutFiles: b("Tệp không được tổng hợp", "Files left out"),
   mergeHint: b(
     'Tổng hợp: cộng số liệu các đơn vị cùng mẫu biểu và năm vào tinh.xlsx, tính lại các tỷ lệ; trang tính "Chi tiết theo xã" (biểu đến năm 2025: "Chi tiết theo huyện") giữ số của từng đơn vị.',
     'Merge: adds up the units\' figures (same form and year) into tinh.xlsx and recomputes the rates; the sheet "Chi tiết theo xã" (annexes up to 2025: "Chi tiết theo huyện") keeps each unit\'s figures.'

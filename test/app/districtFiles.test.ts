@@ -166,3 +166,59 @@ describe("checkDistrictFiles: the districts' files, read and checked in the page
     expect(reports[2].unit).toContain("VĂN LÃNG");
   });
 });
+
+// issue 19 (consolidation you can trust): the pane's Tổng hợp follows annex merge's rules, from the same code
+describe("mergeDistrictReports: the command line's rules in the page", () => {
+  it("counts each unit once whatever the files' names, leaves a previous output out, and says so as a warning", async () => {
+    const { mergeDistrictReports } = await import("../../src/app/districtFiles");
+    const { mergeFiles } = await import("../../src/cli/commands/merge");
+    const { tempDir } = await import("../helpers/cli");
+    const path = await import("path");
+    const { writeFileSync } = await import("fs");
+    const caoLoc = new Uint8Array(await bytesOf(await districtAnnex("UBND huyện Cao Lộc")));
+    const other = await districtAnnex("UBND huyện Đình Lập");
+    // not the very figures of Cao Lộc: its 2021 workers abroad (row 3) differ
+    const row = buildAnnexLayout(tpl, { year: 2023 }).rowOf.get("3")!;
+    other.worksheets[0].getCell(
+      row + 1,
+      tpl.columns.findIndex((c) => c.id === "actualPrev") + 1
+    ).value = 41;
+    const dinhLap = new Uint8Array(await bytesOf(other));
+    const first = await mergeDistrictReports(
+      await checkDistrictFiles([file("cao-loc.xlsx", caoLoc), file("dinh-lap.xlsx", dinhLap)])
+    );
+    if (!first.ok) throw new Error("no merge");
+    const inputs = [
+      file("cao-loc.xlsx", caoLoc),
+      file("dinh-lap.xlsx", dinhLap),
+      file("cao-loc (1).xlsx", caoLoc),
+      file("tinh.xlsx", first.value.bytes),
+    ];
+    const pane = await mergeDistrictReports(await checkDistrictFiles(inputs));
+    if (!pane.ok) throw new Error("no merge");
+    expect(pane.value.districts).toBe(2);
+    expect(pane.value.level).toBe("warning");
+    expect(pane.value.groups.map((g) => [g.title.vi, g.files.map((f) => f.file)])).toEqual([
+      ["Bản sao y hệt của tệp khác", ["cao-loc (1).xlsx"]],
+      ["Biểu tổng hợp, không phải biểu của một đơn vị", ["tinh.xlsx"]],
+    ]);
+    expect(pane.value.summary.vi).toMatch(
+      /^Cảnh báo: đã tổng hợp 2 huyện vào tinh\.xlsx \(Biểu số 01 năm 2023\), nhưng 2 tệp không được tổng hợp/
+    );
+    // annex merge on the same files decides the same
+    const dir = tempDir("annex-pane-merge-");
+    const paths = inputs.map((f, i) => {
+      const p = path.join(dir, f.name);
+      writeFileSync(p, [caoLoc, dinhLap, caoLoc, first.value.bytes][i]);
+      return p;
+    });
+    const cli = await mergeFiles({ files: paths, templates: [tpl], locale: "vi-VN" });
+    if (cli.empty) throw new Error("no merge");
+    expect(cli.leftOut.map((l) => [path.basename(l.file), l.reason]).sort()).toEqual([
+      ["cao-loc (1).xlsx", "copy"],
+      ["tinh.xlsx", "consolidated"],
+    ]);
+    // named as the list of units names them (issue #21)
+    expect(cli.districts.map((d) => d.label)).toEqual(["Huyện Cao Lộc", "Huyện Đình Lập"]);
+  }, 60_000);
+});

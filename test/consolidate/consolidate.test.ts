@@ -54,8 +54,17 @@ describe("consolidate", () => {
     const m = merged([source("a.xlsx", a), source("b.xlsx", b)]);
     expect(cell(m, a, "1", "actualPrev")?.value).toBe(2700);
     expect(cell(m, a, "1", "planCur")?.value).toBe(1400);
-    const note = m.notes.find((n) => n.code === "1");
-    expect(note?.message.vi).toContain('UBND HUYỆN CAO LỘC: "trên 1.300"');
+    // each cell says which unit wrote what: the text left out of the plan, the text read as a number
+    const plan = m.notes.find((n) => n.cells[0] === a.address("1", "planCur"));
+    expect(plan?.kind).toBe("text");
+    expect(plan?.message.vi).toContain(
+      'không được cộng vào tổng — UBND HUYỆN CAO LỘC: "trên 1.300"'
+    );
+    const read = m.notes.find((n) => n.cells[0] === a.address("1", "actualPrev"));
+    expect(read?.message.vi).toBe(
+      'Số ghi dạng văn bản, đã cộng theo cách đọc — UBND HUYỆN ĐÌNH LẬP: "1.500" (đọc là 1.500) (TH năm 2021).'
+    );
+    expect(read?.message.en).toContain('UBND HUYỆN ĐÌNH LẬP: "1.500" (read as 1,500)');
     expect(m.districts.map((d) => d.label)).toEqual(["UBND HUYỆN CAO LỘC", "UBND HUYỆN ĐÌNH LẬP"]);
   });
 
@@ -63,8 +72,10 @@ describe("consolidate", () => {
     const m = merged([source("a.xlsx", a), source("b.xlsx", b)]);
     const rate = cell(m, a, "22", "actualPrev");
     expect(rate?.value).toBeCloseTo((1600 / 12000) * 100, 12); // 13,33 %, where the average is 20 %
+    // the formula asks what the engine asked: every unit's numerator and denominator (COUNT = 2)
+    const [num, den] = [m.detail.range("21", 0), m.detail.range("20", 0)];
     expect(rate?.formula).toBe(
-      `IF(AND(ISNUMBER(${a.address("21", "actualPrev")}),ISNUMBER(${a.address("20", "actualPrev")})),IF(${a.address("20", "actualPrev")}=0,"",${a.address("21", "actualPrev")}/${a.address("20", "actualPrev")}*100),"")`
+      `IF(AND(COUNT(${num})=2,COUNT(${den})=2,ISNUMBER(${a.address("21", "actualPrev")}),ISNUMBER(${a.address("20", "actualPrev")})),IF(${a.address("20", "actualPrev")}=0,"",${a.address("21", "actualPrev")}/${a.address("20", "actualPrev")}*100),"")`
     );
     // points: row 23's "reduction" relation, the fall of the recomputed rate 22 from the year
     // before's full-year column (TH năm 2021) to this one (ƯTH năm 2022)

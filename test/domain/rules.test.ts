@@ -348,6 +348,36 @@ const scenarios: Array<[RuleId, string, () => TestAnnex, (a: TestAnnex) => strin
     () => clean().setRow("2", { planCur: 0.5, estimateCur: 1e308 }),
     (a) => a.address("2", "pctPlan"),
   ],
+  // issue 19 (consolidation you can trust): what a consolidated annex recorded about its cells
+  ...(
+    [
+      [
+        "consolidated.partial-base",
+        "partial-base",
+        "22",
+        "a rate the merge left empty for want of a base",
+      ],
+      ["consolidated.left-empty", "left-empty", "10", "a rate the merge left for the province"],
+      ["consolidated.text", "text", "1", "a sum some units wrote as text"],
+    ] as const
+  ).map(([id, kind, code, what]): [RuleId, string, () => TestAnnex, (a: TestAnnex) => string] => [
+    id,
+    what,
+    () => {
+      const a = clean().set(code, "estimateCur", kind === "text" ? 5 : "");
+      const cell = a.address(code, "estimateCur");
+      const message = { vi: "Để trống: thiếu ở Cao Lộc.", en: "Left empty: missing from Cao Lộc." };
+      a.sheet = {
+        ...a.sheet,
+        metadata: {
+          ...a.sheet.metadata!,
+          consolidated: { units: 2, notes: [{ kind, cell, message }] },
+        },
+      };
+      return a;
+    },
+    (a) => a.address(code, "estimateCur"),
+  ]),
 ];
 
 describe("each rule catches what it is for, at the right cell", () => {

@@ -13,6 +13,8 @@ import {
   AnnexHost,
   AppliedPlan,
   CellState,
+  changedExplanations,
+  ExplanationsChange,
   Highlight,
   HostCapabilities,
   HostError,
@@ -171,9 +173,10 @@ export class MemoryHost implements AnnexHost {
     };
   }
 
-  async writeExplanations(sheet: string, explanations: readonly Explanation[]): Promise<void> {
+  async writeExplanations(sheet: string, explanations: ExplanationsChange): Promise<void> {
     this.enter("writeExplanations");
-    this.sheetNamed(sheet).explanations = [...explanations];
+    const named = this.sheetNamed(sheet);
+    named.explanations = [...changedExplanations(explanations, named.explanations ?? [])];
   }
 
   /** A sheet's explanations as stored (test control). */

@@ -6,7 +6,17 @@ import * as zlib from "zlib";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { annex, RunResult, tempDir } from "../helpers/cli";
-import { openWorkbook } from "../helpers/workbooks";
+import { openWorkbook, sampleAddress, writeSampleAnnex } from "../helpers/workbooks";
+import { template } from "../helpers/annex";
+import { buildAnnexLayout, fromA1, SampleFigures } from "../../src/domain";
+import { ReportingPeriod } from "../../src/domain/template/period";
+import { templateForPeriod } from "../../src/domain/template/headers";
+import { saveWorkbook } from "../../src/adapters/xlsx/workbookFile";
+import { newAnnexWorkbook } from "../../src/cli/commands/newAnnex";
+import { spawnSync } from "child_process";
+import { hostname } from "os";
+import { lockPath } from "../../src/adapters/xlsx/workbookLock";
+import { EXPLANATIONS_COLUMN } from "../../src/domain/explanations/records";
 import {
   annexFile,
   bombStream,
@@ -980,7 +990,298 @@ const ROWS: Row[] = [
     exit: 2,
     says: /Không tìm thấy tệp mẫu biểu ".*khong-co\.json"/,
   },
+  // issue 19 (consolidation you can trust: nothing counted twice, no periods mixed, no rate from half a base)
+  {
+    name: "merge: the same file given twice under two spellings of its path is counted once",
+    build: async (d) => {
+      await clean(d);
+      await unitAnnex(d, "b.xlsx", { "2": { actualPrev: 1 } });
+    },
+    args: (d) => [
+      "merge",
+      at(d, "bieu01.xlsx"),
+      `${d}/./bieu01.xlsx`,
+      at(d, "b.xlsx"),
+      "-o",
+      at(d, "tinh.xlsx"),
+    ],
+    exit: 1,
+    says: /Cùng một tệp đưa vào hai lần \(1\):\n.*\/\.\/bieu01\.xlsx" là chính tệp/,
+    never: /^Đã tổng hợp/m,
+    writes: ["tinh.xlsx"],
+    then: async (d) => expect(await provinceJobs(d)).toBe(41),
+  },
+  {
+    name: "merge: a byte-identical copy under another name ('- Copy') is counted once",
+    build: async (d) => {
+      await clean(d);
+      await cleanAnnex(d, "bieu01 - Copy.xlsx");
+      await unitAnnex(d, "b.xlsx", { "2": { actualPrev: 1 } });
+    },
+    args: (d) => ["merge", at(d, "*.xlsx"), "-o", at(d, "tinh.xlsx")],
+    exit: 1,
+    says: /"[^"]*bieu01 - Copy\.xlsx" là bản sao y hệt của "[^"]*bieu01\.xlsx"/,
+    never: /^Đã tổng hợp/m,
+    writes: ["tinh.xlsx"],
+    then: async (d) => expect(await provinceJobs(d)).toBe(41),
+  },
+  {
+    name: "merge: the browser's '(1)' re-download is counted once, the original kept",
+    build: async (d) => {
+      await clean(d);
+      await cleanAnnex(d, "bieu01 (1).xlsx");
+    },
+    args: (d) => [
+      "merge",
+      at(d, "bieu01 (1).xlsx"),
+      at(d, "bieu01.xlsx"),
+      "-o",
+      at(d, "tinh.xlsx"),
+    ],
+    exit: 1,
+    says: /"[^"]*bieu01 \(1\)\.xlsx" là bản sao y hệt của "[^"]*bieu01\.xlsx"/,
+    writes: ["tinh.xlsx"],
+    then: async (d) => expect(await provinceJobs(d)).toBe(40),
+  },
+  {
+    name: "merge: a previous merge's output matched by the glob is left out, not one more district",
+    build: async (d) => {
+      await clean(d);
+      await unitAnnex(d, "b.xlsx", { "2": { actualPrev: 1 } });
+      await annex("merge", at(d, "bieu01.xlsx"), at(d, "b.xlsx"), "-o", at(d, "tinh-cu.xlsx"));
+    },
+    args: (d) => ["merge", at(d, "*.xlsx"), "-o", at(d, "tinh.xlsx")],
+    exit: 1,
+    says: /tinh-cu\.xlsx" là một biểu tổng hợp từ 2 đơn vị/,
+    writes: ["tinh.xlsx"],
+    then: async (d) => expect(await provinceJobs(d)).toBe(41),
+  },
+  {
+    name: "merge: a 6-month Biểu 02 is not summed into a quý I annex",
+    build: async (d) => {
+      await periodAnnex(d, "q1-a.xlsx", "quy-1", 10);
+      await periodAnnex(d, "q1-b.xlsx", "quy-1", 20);
+      await periodAnnex(d, "h1.xlsx", "6-thang", 400);
+    },
+    args: (d) => ["merge", at(d, "*.xlsx"), "-o", at(d, "tinh.xlsx")],
+    exit: 1,
+    says: /Kỳ báo cáo khác \(1\):\n.*h1\.xlsx" là báo cáo 6 tháng năm 2023, không phải quý I/,
+    writes: ["tinh.xlsx"],
+  },
+  {
+    name: "merge: a rate from half a base is left empty, said as a warning, not a success",
+    build: async (d) => {
+      await unitAnnex(d, "a.xlsx", { "20": { actualPrev: 10000 }, "21": { actualPrev: 1220 } });
+      await unitAnnex(d, "b.xlsx", { "21": { actualPrev: 1220 } });
+    },
+    args: (d) => ["merge", at(d, "a.xlsx"), at(d, "b.xlsx"), "-o", at(d, "tinh.xlsx")],
+    exit: 0,
+    says: /^Cảnh báo: đã tổng hợp 2 huyện [\s\S]*\(22\), ô D50: Để trống ở cột TH năm 2021: [^\n]*\(mẫu số\)/,
+    never: /^Đã tổng hợp/m,
+    writes: ["tinh.xlsx"],
+  },
+  {
+    name: "merge: a consolidated annex with an error exits 1, as check of it does",
+    build: async (d) => {
+      // each district without error (Đình Lập left its total blank); 10 ≠ 6 + 4 + 3 + 2 in the sum
+      await unitAnnex(d, "a.xlsx", {
+        "1": { actualPrev: 10 },
+        "1.1": { actualPrev: 6 },
+        "1.2": { actualPrev: 4 },
+        "1.3": { actualPrev: 0 },
+      });
+      await unitAnnex(d, "b.xlsx", {
+        "1.1": { actualPrev: 3 },
+        "1.2": { actualPrev: 2 },
+        "1.3": { actualPrev: 0 },
+      });
+    },
+    args: (d) => ["merge", at(d, "a.xlsx"), at(d, "b.xlsx"), "-o", at(d, "tinh.xlsx")],
+    exit: 1,
+    says: /^Lỗi: đã tổng hợp 2 huyện .*, nhưng biểu tổng hợp có 1 lỗi/,
+    writes: ["tinh.xlsx"],
+    then: async (d) => expect((await annex("check", at(d, "tinh.xlsx"))).code).toBe(1),
+  },
+  // issue 19 (writers that cannot lose each other's work; explanations bound to what they explain)
+  {
+    name: "fill while another annex command holds the workbook's lock: refused in words, naming it",
+    build: async (d) => {
+      await clean(d);
+      await heldLock(d, "bieu01.xlsx", process.pid);
+    },
+    args: (d) => ["fill", at(d, "bieu01.xlsx")],
+    exit: 2,
+    says: /đang được lệnh annex khác ghi \(lệnh "annex explain", tiến trình \d+ trên máy .*\); lệnh này không ghi gì, tệp giữ nguyên/,
+    never: /Đã ghi/,
+    then: shortLockWaitEnds,
+  },
+  {
+    name: "explain while another annex command holds the workbook's lock: refused, nothing lost",
+    build: async (d) => {
+      await clean(d);
+      await heldLock(d, "bieu01.xlsx", process.pid);
+    },
+    args: (d) => [
+      "explain",
+      at(d, "bieu01.xlsx"),
+      "--cell",
+      "G11",
+      "--rule",
+      "change.large",
+      "--reason",
+      "Chương trình mới",
+    ],
+    exit: 2,
+    says: /đang được lệnh annex khác ghi/,
+    never: /Đã ghi giải trình/,
+    then: shortLockWaitEnds,
+  },
+  {
+    name: "a lock left by a process no longer running on this computer: removed, fill runs",
+    build: async (d) => {
+      await clean(d);
+      await heldLock(d, "bieu01.xlsx", deadPid());
+    },
+    args: (d) => ["fill", at(d, "bieu01.xlsx")],
+    exit: 0,
+    says: /Đã ghi \d+ ô vào/,
+    writes: ["bieu01.xlsx", ".~annex.lock.bieu01.xlsx"],
+    then: async (d) => {
+      shortLockWaitEnds();
+      await expect(fs.stat(at(d, ".~annex.lock.bieu01.xlsx"))).rejects.toThrow();
+    },
+  },
+  {
+    name: "new -o a file another annex command holds the lock of: refused, nothing written",
+    build: (d) => heldLock(d, "moi.xlsx", process.pid),
+    args: (d) => newArgs(d),
+    exit: 2,
+    says: /Tệp ".*moi\.xlsx" đang được lệnh annex khác ghi/,
+    then: shortLockWaitEnds,
+  },
+  {
+    name: "an explanation whose indicator's row was deleted: unplaced, not applied to the indicator now at its cell",
+    build: async (d) => {
+      await explainedSample(d);
+      await editSample(d, (ws) =>
+        ws.spliceRows(fromA1(sampleAddress("17.1", "estimateCur")).row + 1, 1)
+      );
+    },
+    args: (d) => ["check", at(d, "bieu01.xlsx")],
+    exit: 0, // 17.1 gone, 17 no longer has parts to add up: only warnings
+    says: /Giải trình ở ô G43 \(change\.large, [-\d]+\) không đặt được vào đâu: Xây mới \(17\.1\) không còn trên trang tính/,
+    never: /Đã giải trình|không còn áp dụng/,
+  },
+  {
+    name: "an explanation of a sheet since renamed: found again by the sheet's record, still applied",
+    build: async (d) => {
+      await explainedSample(d);
+      await editSample(d, (ws) => (ws.name = "Biểu 01 (sửa)"));
+    },
+    args: (d) => ["check", at(d, "bieu01.xlsx")],
+    exit: 1,
+    says: /Trang tính "Biểu 01 \(sửa\)": mẫu bieu-01-ke-hoach-nam[\s\S]*Đã giải trình[\s\S]*Chương trình mới năm 2022/,
+    never: /không đặt được/,
+  },
+  {
+    name: "explanations of a sheet the workbook no longer has: reported by name, applied to nothing",
+    build: async (d) => {
+      await explainedSample(d);
+      const wb = await openWorkbook(at(d, "bieu01.xlsx"));
+      wb.getWorksheet("_annex")!.getCell(2, EXPLANATIONS_COLUMN + 1).value = "Biểu cũ";
+      await saveWorkbook(wb, at(d, "bieu01.xlsx"));
+    },
+    args: (d) => ["check", at(d, "bieu01.xlsx")],
+    exit: 1,
+    says: /1 giải trình của trang tính "Biểu cũ" không đặt được vào đâu/,
+    never: /Đã giải trình/,
+  },
 ];
+
+/** A district's annex of Biểu 01 for 2023 with these figures (a title block naming no district). */
+function unitAnnex(d: string, name: string, values: SampleFigures["values"]): Promise<string> {
+  return annexFile(d, name, { templateId: "bieu-01-ke-hoach-nam", year: 2023, values });
+}
+
+/** A Biểu 02 for 2023 made for a period, with a figure in its first count's current-period cell. */
+async function periodAnnex(d: string, name: string, period: ReportingPeriod, figure: number) {
+  const tpl = templateForPeriod(template("bieu-02-bao-cao-6-thang"), period);
+  const workbook = await newAnnexWorkbook({ template: tpl, year: 2023 });
+  const layout = buildAnnexLayout(tpl, { year: 2023 });
+  const code = tpl.indicators.find((i) => i.kind === "count")?.code ?? "";
+  const row = layout.rowOf.get(code) ?? 0;
+  workbook.worksheets[0].getCell(
+    row + 1,
+    tpl.columns.findIndex((c) => c.id === "actual6m") + 1
+  ).value = figure;
+  await saveWorkbook(workbook, at(d, name));
+}
+
+/** The consolidated "TH năm 2021" of indicator 2 in the folder's tinh.xlsx. */
+async function provinceJobs(d: string): Promise<ExcelJS.CellValue> {
+  const wb = await openWorkbook(at(d, "tinh.xlsx"));
+  const tpl = template("bieu-01-ke-hoach-nam");
+  const row = buildAnnexLayout(tpl, { year: 2023 }).rowOf.get("2") ?? 0;
+  const cell = wb.worksheets[0].getCell(
+    row + 1,
+    tpl.columns.findIndex((c) => c.id === "actualPrev") + 1
+  );
+  return cell.result ?? cell.value;
+}
+
+/** A lock of the project's beside `name`, as a running (or finished) `annex explain` leaves it. */
+async function heldLock(dir: string, name: string, pid: number): Promise<void> {
+  // A held lock is waited for 15 s by default: a moment is enough here.
+  process.env.ANNEX_LOCK_WAIT_MS = "200";
+  await fs.writeFile(
+    lockPath(at(dir, name)),
+    JSON.stringify({
+      pid,
+      host: hostname(),
+      command: "explain",
+      time: new Date().toISOString(),
+      token: "x",
+    })
+  );
+}
+
+function shortLockWaitEnds(): void {
+  delete process.env.ANNEX_LOCK_WAIT_MS;
+}
+
+/** A process id that ran on this computer and is gone. */
+function deadPid(): number {
+  return Number(spawnSync("node", ["-e", "process.stdout.write(String(process.pid))"]).stdout);
+}
+
+/** The sample annex with a large change on 17.1 and 17.2, 17.1's explained. */
+async function explainedSample(dir: string): Promise<void> {
+  const file = await writeSampleAnnex(dir);
+  await editSample(dir, (ws) => {
+    for (const code of ["17.1", "17.2"]) {
+      const prev = ws.getCell(sampleAddress(code, "actualPrev")).value as number;
+      ws.getCell(sampleAddress(code, "estimateCur")).value = prev * 2;
+    }
+  });
+  const cell = sampleAddress("17.1", "estimateCur");
+  const r = await annex(
+    "explain",
+    file,
+    "--cell",
+    cell,
+    "--rule",
+    "change.large",
+    "--reason",
+    "Chương trình mới năm 2022"
+  );
+  expect(r.code).toBe(0);
+}
+
+async function editSample(dir: string, edit: (ws: ExcelJS.Worksheet) => void): Promise<void> {
+  const wb = await openWorkbook(at(dir, "bieu01.xlsx"));
+  edit(wb.worksheets.find((w) => w.name !== "_annex")!);
+  await saveWorkbook(wb, at(dir, "bieu01.xlsx"));
+}
 
 /** The clean annex's parts plus a chart part (ExcelJS would drop it on saving). */
 async function chartAnnexParts() {

@@ -28,12 +28,23 @@ function withArrayBuffer(file: File): File {
   return file;
 }
 
-async function districtFile(name: string, authority: string): Promise<File> {
+/** A district's Biểu 01 with the Lạng Sơn figures, its 2021 workers abroad (row 3) set apart so no two districts' figures are the same. */
+async function districtBytes(authority: string, abroad: number): Promise<Uint8Array> {
   const workbook = await newAnnexWorkbook({ template: bieu01(), year: 2023, authority });
   const layout = buildAnnexLayout(bieu01(), { year: 2023 });
   applyWritePlan(workbook.worksheets[0], samplePlan(layout, bieu01(), langSon as SampleFigures));
-  const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
-  return withArrayBuffer(new File([bytes], name));
+  const row = layout.rowOf.get("3")!;
+  const col = bieu01().columns.findIndex((c) => c.id === "actualPrev");
+  workbook.worksheets[0].getCell(row + 1, col + 1).value = abroad;
+  return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+function fileOf(bytes: Uint8Array, name: string): File {
+  return withArrayBuffer(new File([bytes as BlobPart], name));
+}
+
+async function districtFile(name: string, authority: string, abroad: number): Promise<File> {
+  return fileOf(await districtBytes(authority, abroad), name);
 }
 
 /** What the page offered for download: each Blob given to URL.createObjectURL, and the names. */
@@ -75,18 +86,37 @@ describe("Hồ sơ huyện: Tổng hợp and the check report", () => {
     const input = (await screen.findByLabelText("Chọn tệp .xlsx…", {
       selector: "input",
     })) as HTMLInputElement;
+    const caoLoc = await districtBytes("UBND huyện Cao Lộc", 40);
     await user.upload(input, [
-      await districtFile("cao-loc.xlsx", "UBND huyện Cao Lộc"),
-      await districtFile("dinh-lap.xlsx", "UBND huyện Đình Lập"),
-      await districtFile("cao-loc-2.xlsx", "UBND huyện Cao Lộc"),
+      fileOf(caoLoc, "cao-loc.xlsx"),
+      await districtFile("dinh-lap.xlsx", "UBND huyện Đình Lập", 41),
+      await districtFile("cao-loc-2.xlsx", "UBND huyện Cao Lộc", 42),
+      // the browser's second download of the same file
+      fileOf(caoLoc, "cao-loc (1).xlsx"),
     ]);
     await screen.findByRole("table", { name: "Tóm tắt theo tệp" }, { timeout: 10000 });
 
     await user.click(screen.getByRole("button", { name: "Tổng hợp thành biểu của tỉnh" }));
+    // files left out and cells left empty: a warning, never "Đã tổng hợp" as a success
     expect(
-      await screen.findByText(/Đã tổng hợp 2 huyện vào tinh\.xlsx/, {}, { timeout: 10000 })
+      await screen.findByText(
+        /^Cảnh báo: đã tổng hợp 2 huyện vào tinh\.xlsx \(Biểu số 01 năm 2023\), nhưng 2 tệp không được tổng hợp, \d+ ô để trống/,
+        {},
+        { timeout: 10000 }
+      )
     ).toBeTruthy();
-    expect(screen.getByText(/Không tổng hợp 1 tệp: "cao-loc-2\.xlsx" cùng đơn vị/)).toBeTruthy();
+    expect(screen.queryByText(/^Đã tổng hợp/)).toBeNull();
+    // the files left out, grouped by reason with counts; each group opens to name its files
+    const leftOut = screen.getByRole("region", { name: "Tệp không được tổng hợp" });
+    const copies = within(leftOut).getByRole("button", { name: "Bản sao y hệt của tệp khác (1)" });
+    within(leftOut).getByRole("button", { name: "Đơn vị đã có tệp khác (1)" });
+    expect(within(leftOut).queryByText(/"cao-loc \(1\)\.xlsx" là bản sao y hệt/)).toBeNull();
+    await user.click(copies);
+    expect(
+      within(leftOut).getByText(
+        '"cao-loc (1).xlsx" là bản sao y hệt của "cao-loc.xlsx" (giống từng byte): chỉ tính một lần.'
+      )
+    ).toBeTruthy();
     expect(names).toEqual(["tinh.xlsx"]);
     const merged = await workbookOf(downloads[0]);
     const sheet = merged.getWorksheet("Biểu 01 - 2023");

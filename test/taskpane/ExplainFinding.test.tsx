@@ -57,6 +57,34 @@ describe("Kiểm tra: giải trình (explaining a finding)", () => {
     expect(host.explanationsOf(SHEET)).toEqual([]);
   });
 
+  it("an explanation whose indicator is no longer on the sheet is listed with why, applied to nothing, and can be withdrawn (#19)", async () => {
+    const user = userEvent.setup({ delay: null });
+    const { host, cell } = withJump();
+    await renderPane(host);
+    await user.click(checkButton());
+    const warnings = await screen.findByRole("region", { name: /^Cảnh báo: \d+$/ });
+    const item = within(warnings)
+      .getAllByRole("listitem")
+      .find((li) => li.textContent?.includes(`Ô ${cell}`) && li.textContent.includes("thay đổi"));
+    await user.click(within(item!).getByRole("button", { name: `Giải trình… Ô ${cell}` }));
+    const dialog = await screen.findByRole("dialog");
+    await user.type(within(dialog).getByRole("textbox"), "Chương trình mới");
+    await user.click(within(dialog).getByRole("button", { name: "Lưu giải trình" }));
+    await screen.findByText(new RegExp(`Đã lưu giải trình cho ô ${cell}`));
+    // The explanation as it would read after its indicator's row was deleted elsewhere.
+    const [stored] = host.explanationsOf(SHEET);
+    await host.writeExplanations(SHEET, [{ ...stored, indicator: "99.9" }]);
+    await user.click(checkButton());
+    const stale = await screen.findByRole("region", {
+      name: "Giải trình không còn phát hiện tương ứng (vẫn giữ trong sổ tính)",
+    });
+    expect(stale.textContent).toContain("chỉ tiêu 99.9 không còn trên trang tính");
+    expect(stale.textContent).toContain("Chương trình mới");
+    expect(screen.queryByRole("region", { name: /^Đã giải trình/ })).toBeNull();
+    await user.click(within(stale).getByRole("button", { name: `Rút giải trình Ô ${cell}` }));
+    await waitFor(() => expect(host.explanationsOf(SHEET)).toEqual([]));
+  });
+
   it("cancelling the dialog writes nothing", async () => {
     const user = userEvent.setup({ delay: null });
     const { host, cell } = withJump();

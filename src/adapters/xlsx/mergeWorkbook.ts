@@ -4,11 +4,13 @@ import { fromA1 } from "../../domain";
 import { ANNEX_STYLES } from "./annexStyles";
 import { applyWritePlan } from "./applyPlan";
 import { addAnnexSheet } from "./createAnnex";
+import { writeConsolidation } from "./metadata";
 
 /**
  * Writes a consolidation (src/domain/consolidate) as a workbook: the province's annex, a normal annex
  * (`annex check` and `fill` work on it) whose input cells are live formulas with their results cached,
- * and beside it "Chi tiết theo huyện", the districts' figures those formulas sum. Decides nothing.
+ * and beside it "Chi tiết theo huyện", the districts' figures those formulas sum; its record in
+ * "_annex" says it is consolidated and which cells it left empty. Decides nothing.
  */
 export async function mergedWorkbook(merge: Consolidation): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -23,8 +25,12 @@ export async function mergedWorkbook(merge: Consolidation): Promise<ExcelJS.Work
     const first = note.cells[0];
     if (!first) continue;
     const { row, col } = fromA1(first);
-    ws.getCell(row + 1, col + 1).note = `${note.message.vi}\n\n${note.message.en}`;
+    const cell = ws.getCell(row + 1, col + 1);
+    const text = `${note.message.vi}\n\n${note.message.en}`;
+    cell.note = typeof cell.note === "string" && cell.note ? `${cell.note}\n\n${text}` : text;
   }
+  // That it is consolidated (a later merge leaves it out), and what it left empty (check reports it).
+  writeConsolidation(workbook, merge.layout.sheetName, merge.record);
   addDetailSheet(workbook, merge);
   return workbook;
 }

@@ -38,7 +38,8 @@ export type FileProblem =
   | "exists"
   | "read-only"
   | "open-elsewhere"
-  | "unwritable";
+  | "unwritable"
+  | "locked";
 
 export class WorkbookFileError extends Error {
   constructor(

@@ -22,6 +22,7 @@ import {
   sheetReport,
 } from "../checkReport";
 import { Progress } from "../progress";
+import { unplacedSheets } from "../../adapters/xlsx/metadata";
 import { checkReportBook, fileUnit, refuseExisting, writeCheckReport } from "../reportBook";
 import { analyzeFile, problemText } from "../workbooks";
 import { fileTitleBlock } from "../../adapters/xlsx/reportRows";
@@ -68,17 +69,26 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
     progress.step(file);
     try {
       // check writes nothing: ExcelJS may skip what no snapshot reads (validations, conditional formats)
-      const { analysis, snapshots } = await analyzeFile(file, {
+      const { opened, analysis, snapshots } = await analyzeFile(file, {
         cellsOnly: true,
         templates,
         locale,
         ...(targets ? { targets } : {}),
         ...(sheet !== undefined ? { sheet } : {}),
       });
+      const unplaced = sheet === undefined ? [...unplacedSheets(opened.workbook)] : [];
       reports.push({
         file,
         sheets: analysis.sheets.map(sheetReport),
         ignoredSheets: analysis.ignored,
+        ...(unplaced.length
+          ? {
+              unplacedSheets: unplaced.map(([name, explanations]) => ({
+                sheet: name,
+                explanations,
+              })),
+            }
+          : {}),
       });
       if (values.report !== undefined) units.set(file, fileUnit(snapshots, analysis));
       blocks.push(fileTitleBlock(file, snapshots, analysis));

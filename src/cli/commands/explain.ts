@@ -1,5 +1,6 @@
 import { writeExplanations } from "../../adapters/xlsx/metadata";
 import { saveWorkbook, WorkbookFileError } from "../../adapters/xlsx/workbookFile";
+import { withWorkbookLock } from "../../adapters/xlsx/workbookLock";
 import {
   Analysis,
   explainFinding,
@@ -61,102 +62,105 @@ export async function explainCommand(args: readonly string[], io: Io): Promise<n
   const sheet = sheetNameOf(values.sheet);
   const file = positionals[0];
   const templates = (await loadTemplates(values.template)).map((t) => t.template);
-  const { opened, analysis, snapshots } = await analyzeFile(file, {
-    templates,
-    locale: localeOf(values.locale),
-    ...(sheet !== undefined ? { sheet } : {}),
-  });
+  // The lock first, then the read: the explanations merged are the ones in the file now (issue #19).
+  return withWorkbookLock(file, values.withdraw ? "explain --withdraw" : "explain", async () => {
+    const { opened, analysis, snapshots } = await analyzeFile(file, {
+      templates,
+      locale: localeOf(values.locale),
+      ...(sheet !== undefined ? { sheet } : {}),
+    });
 
-  const key = explanationKey({ ruleId, cell });
-  const matches = analysis.sheets.filter((a) =>
-    sheetFindings(a).some((f) => findingKey(f) === key)
-  );
-  const storedOn = analysis.sheets.filter((a) => storedKeys(a).has(key));
-  if (values.withdraw) {
-    const on = storedOn.length ? storedOn : matches;
-    if (on.length !== 1 || !storedKeys(on[0]).has(key)) {
-      if (on.length > 1) return ambiguous(on, io, lang);
-      io.err(
+    const key = explanationKey({ ruleId, cell });
+    const matches = analysis.sheets.filter((a) =>
+      sheetFindings(a).some((f) => findingKey(f) === key)
+    );
+    const storedOn = analysis.sheets.filter((a) => storedKeys(a).has(key));
+    if (values.withdraw) {
+      const on = storedOn.length ? storedOn : matches;
+      if (on.length !== 1 || !storedKeys(on[0]).has(key)) {
+        if (on.length > 1) return ambiguous(on, io, lang);
+        io.err(
+          lang === "vi"
+            ? `Không có giải trình nào cho quy tắc ${ruleId} ở ô ${cell}; tệp giữ nguyên.`
+            : `There is no explanation for rule ${ruleId} at cell ${cell}; the file is unchanged.`
+        );
+        return EXIT.failed;
+      }
+      const a = on[0];
+      const stored = storedList(a);
+      writeExplanations(opened.workbook, a.sheet, withExplanation(stored, { ruleId, cell }));
+      await save(opened, file, lang);
+      io.out(
         lang === "vi"
-          ? `Không có giải trình nào cho quy tắc ${ruleId} ở ô ${cell}; tệp giữ nguyên.`
-          : `There is no explanation for rule ${ruleId} at cell ${cell}; the file is unchanged.`
+          ? `Đã rút giải trình ${ruleId} ở ô ${cell} (trang tính "${a.sheet}"); phát hiện này lại được tính.`
+          : `Withdrew the explanation of ${ruleId} at cell ${cell} (sheet "${a.sheet}"); the finding counts again.`
+      );
+      return EXIT.ok;
+    }
+
+    if (matches.length > 1) return ambiguous(matches, io, lang);
+    if (!matches.length) {
+      const here = analysis.sheets.flatMap((a) =>
+        sheetFindings(a)
+          .filter((f) => f.cells.some((c) => c.toUpperCase() === cell))
+          .map((f) => ({ sheet: a.sheet, f }))
+      );
+      const list = here.map(
+        ({ sheet, f }) =>
+          `  ${f.ruleId} (${lang === "vi" ? "ô" : "cell"} ${f.cells[0]}, ${lang === "vi" ? "trang tính" : "sheet"} "${sheet}"): ${f.message[lang]}`
+      );
+      io.err(
+        (lang === "vi"
+          ? `Không có phát hiện ${ruleId} nào ở ô ${cell}; tệp giữ nguyên.`
+          : `There is no ${ruleId} finding at cell ${cell}; the file is unchanged.`) +
+          "\n" +
+          (list.length
+            ? (lang === "vi"
+                ? "Các phát hiện có liên quan đến ô này (dùng mã quy tắc và ô đầu tiên):\n"
+                : "Findings that involve this cell (use the rule id and the first cell):\n") +
+              list.join("\n")
+            : lang === "vi"
+              ? "Ô này không có phát hiện nào."
+              : "This cell has no findings.")
       );
       return EXIT.failed;
     }
-    const a = on[0];
+
+    const a = matches[0];
+    const finding = sheetFindings(a).find((f) => findingKey(f) === key) as Finding;
+    // The sheet as analyzeFile read it (the finding's figures come from it), not read a second time.
+    const snapshot = snapshots.find((s) => s.name === a.sheet) as SheetSnapshot;
+    const explanation = explainFinding(finding, snapshot, a.annex, {
+      reason,
+      date: today(),
+      ...(values.by ? { by: values.by } : {}),
+    });
+    // The explanations as they read now (moved with their indicators' rows), this finding's among them.
     const stored = storedList(a);
-    writeExplanations(opened.workbook, a.sheet, withExplanation(stored, { ruleId, cell }));
+    const existing = [
+      ...(a.explanations?.explained ?? []),
+      ...(a.explanations?.reopened ?? []),
+    ].find((x) => x.finding === finding)?.explanation;
+    if (existing && sameExplanation(existing, explanation)) {
+      io.out(
+        lang === "vi"
+          ? `Ô ${cell} đã có giải trình này (${existing.date}); tệp giữ nguyên.`
+          : `Cell ${cell} already has this explanation (${existing.date}); the file is unchanged.`
+      );
+      return EXIT.ok;
+    }
+    writeExplanations(opened.workbook, a.sheet, withExplanation(stored, explanation, explanation));
     await save(opened, file, lang);
+    const figures = Object.keys(explanation.figures).join(", ");
     io.out(
       lang === "vi"
-        ? `Đã rút giải trình ${ruleId} ở ô ${cell} (trang tính "${a.sheet}"); phát hiện này lại được tính.`
-        : `Withdrew the explanation of ${ruleId} at cell ${cell} (sheet "${a.sheet}"); the finding counts again.`
+        ? `Đã ${existing ? "thay" : "ghi"} giải trình cho ${ruleId} ở ô ${cell} (trang tính "${a.sheet}"). ` +
+            `Phát hiện này không còn được tính, cho đến khi số liệu ở ${figures} thay đổi.`
+        : `${existing ? "Replaced" : "Saved"} the explanation of ${ruleId} at cell ${cell} (sheet "${a.sheet}"). ` +
+            `The finding no longer counts, until a figure in ${figures} changes.`
     );
     return EXIT.ok;
-  }
-
-  if (matches.length > 1) return ambiguous(matches, io, lang);
-  if (!matches.length) {
-    const here = analysis.sheets.flatMap((a) =>
-      sheetFindings(a)
-        .filter((f) => f.cells.some((c) => c.toUpperCase() === cell))
-        .map((f) => ({ sheet: a.sheet, f }))
-    );
-    const list = here.map(
-      ({ sheet, f }) =>
-        `  ${f.ruleId} (${lang === "vi" ? "ô" : "cell"} ${f.cells[0]}, ${lang === "vi" ? "trang tính" : "sheet"} "${sheet}"): ${f.message[lang]}`
-    );
-    io.err(
-      (lang === "vi"
-        ? `Không có phát hiện ${ruleId} nào ở ô ${cell}; tệp giữ nguyên.`
-        : `There is no ${ruleId} finding at cell ${cell}; the file is unchanged.`) +
-        "\n" +
-        (list.length
-          ? (lang === "vi"
-              ? "Các phát hiện có liên quan đến ô này (dùng mã quy tắc và ô đầu tiên):\n"
-              : "Findings that involve this cell (use the rule id and the first cell):\n") +
-            list.join("\n")
-          : lang === "vi"
-            ? "Ô này không có phát hiện nào."
-            : "This cell has no findings.")
-    );
-    return EXIT.failed;
-  }
-
-  const a = matches[0];
-  const finding = sheetFindings(a).find((f) => findingKey(f) === key) as Finding;
-  // The sheet as analyzeFile read it (the finding's figures come from it), not read a second time.
-  const snapshot = snapshots.find((s) => s.name === a.sheet) as SheetSnapshot;
-  const explanation = explainFinding(finding, snapshot, a.annex, {
-    reason,
-    date: today(),
-    ...(values.by ? { by: values.by } : {}),
   });
-  const stored = snapshot.explanations ?? [];
-  const existing = stored.find((e) => explanationKey(e) === key);
-  if (existing && sameExplanation(existing, explanation)) {
-    io.out(
-      lang === "vi"
-        ? `Ô ${cell} đã có giải trình này (${existing.date}); tệp giữ nguyên.`
-        : `Cell ${cell} already has this explanation (${existing.date}); the file is unchanged.`
-    );
-    return EXIT.ok;
-  }
-  writeExplanations(
-    opened.workbook,
-    a.sheet,
-    withExplanation(stored, { ruleId, cell }, explanation)
-  );
-  await save(opened, file, lang);
-  const figures = Object.keys(explanation.figures).join(", ");
-  io.out(
-    lang === "vi"
-      ? `Đã ${existing ? "thay" : "ghi"} giải trình cho ${ruleId} ở ô ${cell} (trang tính "${a.sheet}"). ` +
-          `Phát hiện này không còn được tính, cho đến khi số liệu ở ${figures} thay đổi.`
-      : `${existing ? "Replaced" : "Saved"} the explanation of ${ruleId} at cell ${cell} (sheet "${a.sheet}"). ` +
-          `The finding no longer counts, until a figure in ${figures} changes.`
-  );
-  return EXIT.ok;
 }
 
 /** A sheet's findings, open and explained: either may be explained (again). */
@@ -171,6 +175,7 @@ function storedList(a: Analysis) {
         ...s.explained.map((x) => x.explanation),
         ...s.reopened.map((x) => x.explanation),
         ...s.stale,
+        ...s.unplaced.map((x) => x.explanation),
       ]
     : [];
 }

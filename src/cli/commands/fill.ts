@@ -6,6 +6,7 @@ import {
   WorkbookFileError,
   writeBytes,
 } from "../../adapters/xlsx/workbookFile";
+import { withWorkbookLock } from "../../adapters/xlsx/workbookLock";
 import { EXIT, Io, Lang, UsageError } from "../io";
 import {
   COMMON,
@@ -60,81 +61,87 @@ export async function fillCommand(args: readonly string[], io: Io): Promise<numb
   const sheet = sheetNameOf(values.sheet);
   const force = values.force ?? false;
   if (!inPlace) await refuseExisting(output);
-
-  const templates = (await loadTemplates(values.template)).map((t) => t.template);
-  const targets = await loadTargets(values.targets, templates);
-  const { opened, analysis, snapshots } = await analyzeFile(file, {
-    templates,
-    locale: localeOf(values.locale),
-    ...(targets ? { targets } : {}),
-    overwrite: force,
-    ...(sheet !== undefined ? { sheet } : {}),
-  });
-  const annexes = analysis.sheets.filter((a) => a.annex);
-  if (!annexes.length) {
-    for (const a of analysis.sheets) for (const f of a.findings) io.err(f.message[lang]);
-    if (!analysis.sheets.length)
+  // The lock first, then the read: what fill saves holds every earlier writer's work (issue #19).
+  return withWorkbookLock(output, "fill", async () => {
+    if (!inPlace) await refuseExisting(output);
+    const templates = (await loadTemplates(values.template)).map((t) => t.template);
+    const targets = await loadTargets(values.targets, templates);
+    const { opened, analysis, snapshots } = await analyzeFile(file, {
+      templates,
+      locale: localeOf(values.locale),
+      ...(targets ? { targets } : {}),
+      overwrite: force,
+      ...(sheet !== undefined ? { sheet } : {}),
+    });
+    const annexes = analysis.sheets.filter((a) => a.annex);
+    if (!annexes.length) {
+      for (const a of analysis.sheets) for (const f of a.findings) io.err(f.message[lang]);
+      if (!analysis.sheets.length)
+        io.err(
+          lang === "vi"
+            ? `Tệp "${file}" không có trang tính nào để điền.`
+            : `"${file}" has no sheet to fill.`
+        );
+      return EXIT.failed;
+    }
+    const errors = annexes.flatMap((a) => a.findings.filter((f) => f.severity === "error"));
+    const status = errors.length ? EXIT.findings : EXIT.ok;
+    // The self-check is kept current where the sheet has it, added elsewhere with --self-check.
+    const plans = annexes.map((a) => {
+      const snapshot = snapshots.find((s) => s.name === a.sheet);
+      return a.annex && snapshot
+        ? withSelfCheck(snapshot, a.annex, a.plan, {
+            selfCheck: values["self-check"] ?? false,
+            overwrite: force,
+          })
+        : a.plan;
+    });
+    plans.forEach((plan, i) => io.out(sheetSummary({ sheet: annexes[i].sheet, plan }, lang)));
+    const pending = plans.reduce(
+      (n, p) => n + p.writes.length + missingSelfCheckRules(opened.workbook, p),
+      0
+    );
+    if (!pending) {
+      if (!inPlace) await writeBytes(output, opened.bytes, { force });
+      const kept = inPlace
+        ? { vi: "tệp giữ nguyên.", en: "the file is unchanged." }
+        : {
+            vi: `đã chép nguyên tệp sang ${output}.`,
+            en: `copied the file unchanged to ${output}.`,
+          };
+      if (errors.length) io.err(errorsText(annexes, errors.length, file, lang));
+      io.out(
+        errors.length
+          ? lang === "vi"
+            ? `Không ghi gì: biểu còn ${errors.length} lỗi (ở trên); ${kept.vi}`
+            : `Nothing written: the annex still has ${errors.length} error${errors.length === 1 ? "" : "s"} (above); ${kept.en}`
+          : lang === "vi"
+            ? `Không có gì cần ghi: các cột tính toán đã đúng; ${kept.vi}`
+            : `Nothing to write: the derived columns are already right; ${kept.en}`
+      );
+      return status;
+    }
+    if (opened.unsupported.length) {
+      const what = opened.unsupported.map((u) => u[lang]).join(", ");
+      if (inPlace)
+        throw new WorkbookFileError("unwritable", file, {
+          vi: `Tệp "${file}" có ${what}; ghi lại tệp này sẽ làm mất chúng. Hãy ghi ra tệp khác: annex fill "${file}" -o TỆP_MỚI.xlsx`,
+          en: `"${file}" holds ${what}, which saving it again would lose. Write to another file: annex fill "${file}" -o NEW.xlsx`,
+        });
       io.err(
         lang === "vi"
-          ? `Tệp "${file}" không có trang tính nào để điền.`
-          : `"${file}" has no sheet to fill.`
+          ? `Lưu ý: ${output} sẽ không có ${what} của tệp gốc (tệp gốc giữ nguyên).`
+          : `Note: ${output} will not have the ${what} of the original (which is left as it was).`
       );
-    return EXIT.failed;
-  }
-  const errors = annexes.flatMap((a) => a.findings.filter((f) => f.severity === "error"));
-  const status = errors.length ? EXIT.findings : EXIT.ok;
-  // The self-check is kept current where the sheet has it, added elsewhere with --self-check.
-  const plans = annexes.map((a) => {
-    const snapshot = snapshots.find((s) => s.name === a.sheet);
-    return a.annex && snapshot
-      ? withSelfCheck(snapshot, a.annex, a.plan, {
-          selfCheck: values["self-check"] ?? false,
-          overwrite: force,
-        })
-      : a.plan;
-  });
-  plans.forEach((plan, i) => io.out(sheetSummary({ sheet: annexes[i].sheet, plan }, lang)));
-  const pending = plans.reduce(
-    (n, p) => n + p.writes.length + missingSelfCheckRules(opened.workbook, p),
-    0
-  );
-  if (!pending) {
-    if (!inPlace) await writeBytes(output, opened.bytes, { force });
-    const kept = inPlace
-      ? { vi: "tệp giữ nguyên.", en: "the file is unchanged." }
-      : { vi: `đã chép nguyên tệp sang ${output}.`, en: `copied the file unchanged to ${output}.` };
-    if (errors.length) io.err(errorsText(annexes, errors.length, file, lang));
+    }
+    const written = applyWritePlans(opened.workbook, plans);
+    await saveWorkbook(opened.workbook, output, { force });
     io.out(
-      errors.length
-        ? lang === "vi"
-          ? `Không ghi gì: biểu còn ${errors.length} lỗi (ở trên); ${kept.vi}`
-          : `Nothing written: the annex still has ${errors.length} error${errors.length === 1 ? "" : "s"} (above); ${kept.en}`
-        : lang === "vi"
-          ? `Không có gì cần ghi: các cột tính toán đã đúng; ${kept.vi}`
-          : `Nothing to write: the derived columns are already right; ${kept.en}`
+      lang === "vi" ? `Đã ghi ${written} ô vào ${output}.` : `Wrote ${written} cells to ${output}.`
     );
+    if (errors.length) io.err(errorsText(annexes, errors.length, file, lang));
     return status;
-  }
-  if (opened.unsupported.length) {
-    const what = opened.unsupported.map((u) => u[lang]).join(", ");
-    if (inPlace)
-      throw new WorkbookFileError("unwritable", file, {
-        vi: `Tệp "${file}" có ${what}; ghi lại tệp này sẽ làm mất chúng. Hãy ghi ra tệp khác: annex fill "${file}" -o TỆP_MỚI.xlsx`,
-        en: `"${file}" holds ${what}, which saving it again would lose. Write to another file: annex fill "${file}" -o NEW.xlsx`,
-      });
-    io.err(
-      lang === "vi"
-        ? `Lưu ý: ${output} sẽ không có ${what} của tệp gốc (tệp gốc giữ nguyên).`
-        : `Note: ${output} will not have the ${what} of the original (which is left as it was).`
-    );
-  }
-  const written = applyWritePlans(opened.workbook, plans);
-  await saveWorkbook(opened.workbook, output, { force });
-  io.out(
-    lang === "vi" ? `Đã ghi ${written} ô vào ${output}.` : `Wrote ${written} cells to ${output}.`
-  );
-  if (errors.length) io.err(errorsText(annexes, errors.length, file, lang));
-  return status;
+  });
 }
 
 /** The annex's errors: the structural ones in full (as `check` shows them), the others counted. */

@@ -1,16 +1,22 @@
 import { Finding, findTemplate, NumberLocale, Template } from "../../domain";
 import type { TargetsFile } from "../../domain/targets/targetsFile";
+import { realpath } from "fs/promises";
 import {
+  bytesDigest,
   consolidate,
   Consolidation,
   EmptyMerge,
   LeftOutFile,
+  leftOutGroups,
   MergeSource,
+  mergeVerdict,
+  verdictHeadline,
 } from "../../domain/consolidate";
 import { unitDirectory } from "../../domain/units/data";
 import { LEVEL_WORDS } from "../../domain/units";
 import { mergedWorkbook } from "../../adapters/xlsx/mergeWorkbook";
 import { refuseExisting, saveWorkbook } from "../../adapters/xlsx/workbookFile";
+import { withWorkbookLock } from "../../adapters/xlsx/workbookLock";
 import { countsText } from "../checkReport";
 import { EXIT, Io, Lang, UsageError } from "../io";
 import {
@@ -58,20 +64,26 @@ export interface MergeFilesRequest {
   readonly onFile?: (file: string) => void;
 }
 
-/** Reads and analyses each district's file (a file that cannot be read is kept with its reason), then consolidates. */
+/**
+ * Reads and analyses each unit's file (a file that cannot be read is kept with its reason), with its
+ * real path and a digest of its bytes so the same file given twice, or copied, is counted once; then
+ * consolidates.
+ */
 export async function mergeFiles(request: MergeFilesRequest): Promise<Consolidation | EmptyMerge> {
   const sources: MergeSource[] = [];
   for (const file of request.files) {
     request.onFile?.(file);
+    const realPath = await realpath(file).catch(() => undefined);
+    const where = realPath !== undefined ? { realPath } : {};
     try {
-      const { analysis, snapshots } = await analyzeFile(file, {
+      const { analysis, snapshots, opened } = await analyzeFile(file, {
         templates: request.templates,
         locale: request.locale,
         cellsOnly: true,
       });
-      sources.push({ file, snapshots, analysis });
+      sources.push({ file, snapshots, analysis, ...where, digest: bytesDigest(opened.bytes) });
     } catch (e) {
-      sources.push({ file, problem: problemText(e, file).text });
+      sources.push({ file, problem: problemText(e, file).text, ...where });
     }
   }
   return consolidate(sources, {
@@ -88,9 +100,10 @@ export async function mergeFiles(request: MergeFilesRequest): Promise<Consolidat
 
 /**
  * annex merge — the province's annex from its districts' annexes: one template and year, each district
- * once, counts summed as live SUMs over "Chi tiết theo huyện", rates recomputed. Exit 0 when every file
- * went in clean, 1 when a file was left out or a district's annex has errors, 2 when nothing could be
- * merged or the file could not be written.
+ * once, counts summed as live SUMs over "Chi tiết theo huyện", rates recomputed from whole bases.
+ * Exit 0 when every file went in and nothing holds an error, 1 when a file was left out or a unit's
+ * annex or the consolidated one has errors, 2 when nothing could be merged or the file could not be
+ * written.
  */
 export async function mergeCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parse(args, OPTIONS);
@@ -138,10 +151,16 @@ export async function mergeCommand(args: readonly string[], io: Io): Promise<num
     );
     return EXIT.failed;
   }
-  await saveWorkbook(await mergedWorkbook(merge), output);
+  const book = await mergedWorkbook(merge);
+  // Under the lock, refused again if another command made the file meanwhile (issue #19).
+  await withWorkbookLock(output, "merge", async () => {
+    await refuseExisting(output);
+    await saveWorkbook(book, output);
+  });
   io.out(mergeReport(merge, output, lang));
-  const errors = merge.districts.some((d) => d.counts.error > 0);
-  return merge.leftOut.length || errors ? EXIT.findings : EXIT.ok;
+  // As `annex check` of the merged file would (its errors), and a file left out or a unit's error.
+  const v = mergeVerdict(merge);
+  return v.leftOut || v.level === "error" ? EXIT.findings : EXIT.ok;
 }
 
 /** --province: a province of today or of before 1 July 2025, checked against the list of units. */
@@ -172,15 +191,27 @@ async function templateOption(
   return { templates: (await loadTemplates()).map((t) => t.template), chosen };
 }
 
-/** The merge's report: what was written, each district with its errors, the files left out, the notes. */
+/**
+ * The merge's report: first what it came to (a success only when nothing was left out, emptied or
+ * wrong; else a warning or an error, with how many), then each unit with its errors, the files left
+ * out by reason, the notes on the consolidated cells and the consolidated annex's own errors.
+ */
 export function mergeReport(merge: Consolidation, output: string, lang: Lang): string {
   const t = merge.template;
   const n = merge.districts.length;
   const words = LEVEL_WORDS[merge.level];
-  const out = [
+  const v = mergeVerdict(merge);
+  const what =
     lang === "vi"
-      ? `Đã tổng hợp ${n} ${words.vi} vào ${output}: ${t.form} năm ${merge.year} (${t.id}), trang tính "${merge.layout.sheetName}" và "${merge.detail.name}".`
-      : `Merged ${n} ${n === 1 ? words.enOne : words.en} into ${output}: ${t.form} for ${merge.year} (${t.id}), sheets "${merge.layout.sheetName}" and "${merge.detail.name}".`,
+      ? `${n} ${words.vi} vào ${output}: ${t.form} năm ${merge.year}, trang tính "${merge.layout.sheetName}" và "${merge.detail.name}"`
+      : `${n} ${n === 1 ? words.enOne : words.en} into ${output}: ${t.form} for ${merge.year}, sheets "${merge.layout.sheetName}" and "${merge.detail.name}"`;
+  const head = verdictHeadline(
+    v,
+    { vi: what, en: what },
+    { vi: " (xem dưới đây)", en: " (see below)" }
+  )[lang];
+  const out = [
+    head,
     ...(merge.completeness ? [merge.completeness.message[lang]] : []),
     "",
     lang === "vi" ? `Theo ${words.viOne}:` : `By ${words.enOne}:`,
@@ -196,7 +227,10 @@ export function mergeReport(merge: Consolidation, output: string, lang: Lang): s
         ? `Không tổng hợp ${merge.leftOut.length} tệp:`
         : `Left out ${merge.leftOut.length} file${merge.leftOut.length === 1 ? "" : "s"}:`
     );
-    for (const l of merge.leftOut) out.push(`  ${leftOutLine(l, lang)}`);
+    for (const g of leftOutGroups(merge.leftOut)) {
+      out.push(`  ${g.title[lang]} (${g.files.length}):`);
+      for (const l of g.files) out.push(`    ${leftOutLine(l, lang)}`);
+    }
   }
   if (merge.notes.length) {
     out.push("", lang === "vi" ? "Ghi chú về biểu tổng hợp:" : "Notes on the consolidated annex:");
@@ -220,7 +254,7 @@ export function mergeReport(merge: Consolidation, output: string, lang: Lang): s
 
 /** A file left out, and for a second file of a district the option that keeps it (the pane has none). */
 function leftOutLine(l: LeftOutFile, lang: Lang): string {
-  if (l.reason !== "duplicate") return l.message[lang];
+  if (l.reason !== "duplicate" && l.reason !== "same-figures") return l.message[lang];
   return lang === "vi"
     ? `${l.message.vi} Nếu đúng là hai tệp khác nhau, dùng --allow-duplicates.`
     : `${l.message.en} If both files belong in, use --allow-duplicates.`;

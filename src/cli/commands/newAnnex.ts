@@ -20,6 +20,7 @@ import {
 import { fold } from "../../domain/text/fold";
 import { AUTHORITY_PLACEHOLDER } from "../../domain/layout/annexLayout";
 import { refuseExisting, saveWorkbook } from "../../adapters/xlsx/workbookFile";
+import { withWorkbookLock } from "../../adapters/xlsx/workbookLock";
 import { EXIT, Io, Lang, UsageError } from "../io";
 import {
   COMMON,
@@ -107,7 +108,11 @@ export async function newCommand(args: readonly string[], io: Io): Promise<numbe
     ...(targets ? { targets } : {}),
     ...(department ? { department: department.id } : {}),
   });
-  await saveWorkbook(workbook, output);
+  // Under the lock, refused again if another command made the file meanwhile (issue #19).
+  await withWorkbookLock(output, "new", async () => {
+    await refuseExisting(output);
+    await saveWorkbook(workbook, output);
+  });
   const made = templateForDepartment(template, department?.id);
   io.out(createdText(output, made, year, workbook.worksheets[0].name, lang));
   if (department) io.out(departmentText(department, template, made, lang));

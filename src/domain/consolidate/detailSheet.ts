@@ -4,7 +4,8 @@ import { columnLetter, toA1 } from "../sheet/address";
 import { resolveYearTokens } from "../template/headers";
 import { InputColumn, Template } from "../template/schema";
 import { LEVEL_WORDS, reportingLevel } from "../units/level";
-import type { Figures, MergedDistrict } from "./consolidate";
+import type { Figures } from "./cells";
+import type { MergedDistrict } from "./consolidate";
 
 /** The sheet beside the consolidated annex that every consolidated figure is summed from (up to 2025). */
 export const DETAIL_SHEET = "Chi tiết theo huyện";

@@ -1,4 +1,5 @@
-import { Finding } from "../rules/finding";
+import { Bilingual, Finding } from "../rules/finding";
+import { anchorsAt, findingOf, isBound, rebased, sameBinding, unplacedWhy } from "./binding";
 import { fromA1, toA1 } from "../sheet/address";
 import { LocatedAnnex } from "../sheet/locate";
 import { CellValue, SheetSnapshot, valueAt } from "../sheet/snapshot";
@@ -27,12 +28,34 @@ export interface Explanation {
   readonly date: string;
   /** Who gave it, when the program knows. */
   readonly by?: string;
+  /**
+   * The indicator's code (STT) and the template column of the finding (issue #19): the explanation
+   * follows them when rows are inserted or deleted. Absent in records of older versions (matched by
+   * their cell, as before) and for findings about no one indicator.
+   */
+  readonly indicator?: string;
+  readonly column?: string;
+  /** Where each figure of the fingerprint is, as "code|column" (see binding.ts), by address. */
+  readonly anchors?: Readonly<Record<string, string>>;
 }
 
 /** A finding and the explanation given for it. */
 export interface ExplainedFinding {
   readonly finding: Finding;
+  /** As it reads on the sheet now: its cell and figures where its indicator's row is now. */
   readonly explanation: Explanation;
+  /**
+   * A record of an older version, without the indicator and column it was given for, matched by its
+   * cell only: if rows moved since, it may be another indicator's (the pane and check say so).
+   */
+  readonly addressOnly?: boolean;
+}
+
+/** An explanation that cannot be placed on its sheet any more: reported, never applied elsewhere. */
+export interface UnplacedExplanation {
+  readonly explanation: Explanation;
+  /** Why, in the officers' words (the indicator's row is gone, the sheet is gone…). */
+  readonly why: Bilingual;
 }
 
 /** A finding open again because figures changed since it was explained: which ones. */
@@ -49,6 +72,8 @@ export interface ExplanationStatus {
   readonly reopened: readonly ReopenedFinding[];
   /** Explanations whose finding no longer fires on the sheet: kept, reported, never deleted silently. */
   readonly stale: readonly Explanation[];
+  /** Explanations whose indicator or column is no longer on the sheet: kept, reported as unplaced. */
+  readonly unplaced: readonly UnplacedExplanation[];
 }
 
 /** Findings split by the sheet's explanations. */
@@ -141,13 +166,22 @@ export function explainFinding(
   given: { readonly reason: string; readonly date: string; readonly by?: string }
 ): Explanation {
   const by = given.by?.trim();
+  const addresses = findingFigures(finding, annex);
+  const bound = finding.indicatorCode !== undefined && finding.columnId !== undefined;
   return {
     ruleId: finding.ruleId,
     cell: (finding.cells[0] ?? "").toUpperCase(),
-    figures: figuresAt(sheet, findingFigures(finding, annex)),
+    figures: figuresAt(sheet, addresses),
     reason: given.reason.trim(),
     date: given.date,
     ...(by ? { by } : {}),
+    ...(bound
+      ? {
+          indicator: finding.indicatorCode,
+          column: finding.columnId,
+          anchors: anchorsAt(addresses, annex),
+        }
+      : {}),
   };
 }
 
@@ -155,6 +189,7 @@ export function explainFinding(
 export function sameExplanation(a: Explanation, b: Explanation): boolean {
   return (
     explanationKey(a) === explanationKey(b) &&
+    sameBinding(a, b) &&
     a.reason === b.reason &&
     (a.by ?? "") === (b.by ?? "") &&
     changedFigures(a.figures, b.figures).length === 0
@@ -162,10 +197,13 @@ export function sameExplanation(a: Explanation, b: Explanation): boolean {
 }
 
 /**
- * Splits a sheet's findings by its explanations. A finding is explained when an explanation of its
- * rule at its cell exists and every figure of its fingerprint is what it was; otherwise it is open
- * (and "reopened" when an explanation exists for other figures). Explanations no finding uses are
- * stale.
+ * Splits a sheet's findings by its explanations. An explanation belongs to the finding of its rule,
+ * indicator and column, wherever that finding's cell is now (a row inserted or deleted above moves
+ * it); a record of an older version, without those keys, to the finding of its rule at its cell, as
+ * before (flagged `addressOnly`). A finding is explained when every figure of the fingerprint, looked
+ * up where its indicator and column are now, is what it was; otherwise it is open (and "reopened").
+ * An explanation whose indicator or column is gone from the sheet is unplaced; one whose finding no
+ * longer fires is stale. Never is an explanation applied to another indicator's finding.
  */
 export function splitFindings(
   findings: readonly Finding[],
@@ -173,31 +211,55 @@ export function splitFindings(
   sheet: SheetSnapshot,
   annex: LocatedAnnex | undefined
 ): SplitFindings {
-  if (!explanations?.length) return { open: findings, explained: [], reopened: [], stale: [] };
-  const byKey = new Map(explanations.map((e) => [explanationKey(e), e]));
-  const used = new Set<string>();
+  if (!explanations?.length)
+    return { open: findings, explained: [], reopened: [], stale: [], unplaced: [] };
+  const claimed = new Map<Finding, Explanation>();
+  for (const e of explanations) {
+    if (!isBound(e)) continue;
+    const candidates = findings.filter((f) => !claimed.has(f) && findingOf(e, f));
+    const f = candidates.find((c) => (c.cells[0] ?? "").toUpperCase() === e.cell) ?? candidates[0];
+    if (f) claimed.set(f, e);
+  }
+  const byAddress = new Set<Explanation>();
+  for (const e of explanations) {
+    if (isBound(e)) continue;
+    const key = explanationKey(e);
+    const f = findings.find((c) => !claimed.has(c) && findingKey(c) === key);
+    if (f) {
+      claimed.set(f, e);
+      byAddress.add(e);
+    }
+  }
   const open: Finding[] = [];
   const explained: ExplainedFinding[] = [];
   const reopened: ReopenedFinding[] = [];
   for (const finding of findings) {
-    const key = findingKey(finding);
-    const explanation = byKey.get(key);
-    if (!explanation) {
+    const stored = claimed.get(finding);
+    if (!stored) {
       open.push(finding);
       continue;
     }
-    used.add(key);
+    const explanation = rebased(stored, finding.cells[0] ?? stored.cell, annex);
+    const flag = byAddress.has(stored) ? { addressOnly: true } : {};
     const changed = changedFigures(
       explanation.figures,
       figuresAt(sheet, findingFigures(finding, annex))
     );
     if (changed.length) {
       open.push(finding);
-      reopened.push({ finding, explanation, changed });
-    } else explained.push({ finding, explanation });
+      reopened.push({ finding, explanation, changed, ...flag });
+    } else explained.push({ finding, explanation, ...flag });
   }
-  const stale = explanations.filter((e) => !used.has(explanationKey(e)));
-  return { open, explained, reopened, stale };
+  const used = new Set(claimed.values());
+  const stale: Explanation[] = [];
+  const unplaced: UnplacedExplanation[] = [];
+  for (const e of explanations) {
+    if (used.has(e)) continue;
+    const why = unplacedWhy(e, annex, sheet);
+    if (why) unplaced.push({ explanation: e, why });
+    else stale.push(e);
+  }
+  return { open, explained, reopened, stale, unplaced };
 }
 
 /**
@@ -206,10 +268,9 @@ export function splitFindings(
  */
 export function withExplanation(
   explanations: readonly Explanation[],
-  key: { readonly ruleId: string; readonly cell: string },
+  key: Pick<Explanation, "ruleId" | "cell" | "indicator" | "column">,
   add?: Explanation
 ): Explanation[] {
-  const k = explanationKey(key);
-  const rest = explanations.filter((e) => explanationKey(e) !== k);
+  const rest = explanations.filter((e) => !sameBinding(e, key));
   return add ? [...rest, add] : rest;
 }

@@ -16,7 +16,9 @@ export type {
   ExplanationStatus,
   ReopenedFinding,
   SplitFindings,
+  UnplacedExplanation,
 } from "./explanation";
+export { anchorAddress, anchorOf, anchorsAt, isBound, sameBinding } from "./binding";
 export {
   EXPLANATIONS_COLUMN,
   EXPLANATIONS_HEADER,

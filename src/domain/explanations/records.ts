@@ -8,7 +8,9 @@ import { Explanation, normalizeFigure } from "./explanation";
  * columns only). The table starts with a header row whose first cell is "explainedSheet" — readers find
  * it by that header, writers put it at column J when the sheet has none — then one row per
  * explanation: the sheet, the rule, the cell, the figures of the fingerprint (JSON: {"G42": 2350,
- * "D42": 1356}), the reason, the date (ISO) and who gave it. Text cells only, so Excel and LibreOffice
+ * "D42": 1356}), the reason, the date (ISO) and who gave it; since issue #19 also the indicator's code,
+ * the column and where each figure is ({"G42": "17.1|estimateCur"}), which bind the explanation to its
+ * indicator when rows move (rows of older versions lack them and still load, matched by their cell). Text cells only, so Excel and LibreOffice
  * keep them as they are. The ExcelJS adapter (src/adapters/xlsx/metadata.ts) and the Office.js host
  * (src/host/office/officeHost.ts) both read and write it through these functions.
  */
@@ -20,6 +22,9 @@ export const EXPLANATIONS_HEADER = [
   "reason",
   "date",
   "by",
+  "indicator",
+  "column",
+  "anchors",
 ] as const;
 
 /** The 0-based column the table goes in when the metadata sheet has none yet: J, clear of the metadata. */
@@ -45,9 +50,8 @@ export function parseExplanations(
   for (let r = 1; r < values.length; r++) {
     const row = values[r];
     if (!row) continue;
-    const [sheet, ruleId, cell, figures, reason, date, by] = EXPLANATIONS_HEADER.map(
-      (_, k) => row[col + k]
-    );
+    const [sheet, ruleId, cell, figures, reason, date, by, indicator, column, anchors] =
+      EXPLANATIONS_HEADER.map((_, k) => row[col + k]);
     if (!isText(sheet) || !isText(ruleId) || !isText(cell) || !/^[A-Za-z]{1,3}\d+$/.test(cell))
       continue;
     const e: Explanation = {
@@ -57,6 +61,9 @@ export function parseExplanations(
       reason: reason === undefined || reason === null ? "" : String(reason),
       date: isoDate(date),
       ...(isText(by) ? { by } : {}),
+      ...(isText(indicator) && isText(column)
+        ? { indicator: indicator.trim(), column: column.trim(), anchors: parseAnchors(anchors) }
+        : {}),
     };
     const list = found.get(sheet);
     if (list) list.push(e);
@@ -70,7 +77,18 @@ export function explanationRows(bySheet: ReadonlyMap<string, readonly Explanatio
   const rows: string[][] = [[...EXPLANATIONS_HEADER]];
   for (const [sheet, list] of bySheet)
     for (const e of list)
-      rows.push([sheet, e.ruleId, e.cell, JSON.stringify(e.figures), e.reason, e.date, e.by ?? ""]);
+      rows.push([
+        sheet,
+        e.ruleId,
+        e.cell,
+        JSON.stringify(e.figures),
+        e.reason,
+        e.date,
+        e.by ?? "",
+        e.indicator ?? "",
+        e.column ?? "",
+        e.anchors ? JSON.stringify(e.anchors) : "",
+      ]);
   return rows;
 }
 
@@ -94,6 +112,21 @@ function parseFigures(v: unknown): Record<string, CellValue> {
   return figures;
 }
 
+function parseAnchors(v: unknown): Record<string, string> {
+  if (typeof v !== "string") return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(v);
+  } catch {
+    return {};
+  }
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return {};
+  const anchors: Record<string, string> = {};
+  for (const [address, anchor] of Object.entries(parsed as Record<string, unknown>))
+    if (typeof anchor === "string" && anchor.includes("|")) anchors[address.toUpperCase()] = anchor;
+  return anchors;
+}
+
 /**
  * The date as written ("2026-11-21"); a date a program turned into a serial number (or a Date) is
  * turned back. A serial no calendar holds (1e20) stays as written: toISOString would throw on it.
@@ -113,14 +146,18 @@ function isoDate(v: unknown): string {
  * Where and what to write to make one sheet's explanations exactly `explanations` in the metadata
  * sheet whose values are `values` (undefined: no sheet yet): the table's column, its rows (header
  * first, every sheet's explanations), and how many rows below it to clear (rows it no longer needs).
+ * `formerNames`: names the sheet's explanations are recorded under from before it was renamed.
  * The same table the ExcelJS adapter writes (src/domain/explanations/records.ts).
  */
 export function explanationTable(
   values: ReadonlyArray<ReadonlyArray<unknown>> | undefined,
   sheet: string,
-  explanations: readonly Explanation[]
+  explanations: readonly Explanation[],
+  formerNames: readonly string[] = []
 ): { column: number; width: number; rows: string[][]; clear: number } {
   const all = parseExplanations(values);
+  // The sheet's explanations recorded under a name it had before it was renamed are these ones.
+  for (const name of formerNames) if (name !== sheet) all.delete(name);
   if (explanations.length) all.set(sheet, [...explanations]);
   else all.delete(sheet);
   const rows = explanationRows(all);

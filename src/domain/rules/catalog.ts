@@ -349,6 +349,33 @@ export const RULES = {
       en: "2026 is measured under the 2022–2025 standard, 2027 on under the 2026–2030 one (Decree 351/2025/NĐ-CP): a difference across the two is no reduction of poverty.",
     },
   },
+  "consolidated.partial-base": {
+    severity: "warning",
+    title: {
+      vi: "Tỷ lệ tổng hợp để trống: thiếu mẫu số hoặc tử số",
+      en: "Consolidated rate left empty: a base is missing",
+    },
+    reason: {
+      vi: "Tỷ lệ của tỉnh chỉ đúng khi tính trên tử số và mẫu số của mọi đơn vị; tính trên một phần mẫu số cho con số sai (24,4 % thay vì 12,2 %). Hãy bổ sung số của các đơn vị còn thiếu, hoặc nhập tỷ lệ chung của tỉnh.",
+      en: "The province's rate is right only over every unit's numerator and denominator; over part of the base it is wrong (24.4 % instead of 12.2 %). Add the missing units' figures, or enter the province's own rate.",
+    },
+  },
+  "consolidated.left-empty": {
+    severity: "info",
+    title: { vi: "Ô tổng hợp để trống", en: "Consolidated cell left empty" },
+    reason: {
+      vi: "Tỷ lệ và mức thay đổi của tỷ lệ không được cộng hay lấy trung bình giữa các đơn vị; khi không tính lại được từ số đếm, tỉnh tự nhập số của mình.",
+      en: "Rates and changes of rates are never summed or averaged across units; when they cannot be recomputed from counts, the province enters its own figure.",
+    },
+  },
+  "consolidated.text": {
+    severity: "info",
+    title: { vi: "Ô tổng hợp có số ghi bằng chữ", en: "Consolidated cell with text figures" },
+    reason: {
+      vi: "Chữ không cộng được vào tổng, và số ghi dạng văn bản có thể bị đọc sai: ô tổng hợp nói đơn vị nào đã ghi gì để người ký biểu biết.",
+      en: "Text cannot be added to a total, and a figure written as text may be misread: the consolidated cell says which unit wrote what, so whoever signs knows.",
+    },
+  },
 } as const satisfies Record<string, RuleDefinition>;
 
 export type RuleId = keyof typeof RULES;

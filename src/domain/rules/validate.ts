@@ -5,6 +5,7 @@ import { SheetSnapshot } from "../sheet/snapshot";
 import { CheckOptions, RuleContext } from "./context";
 import { checkCells } from "./checks/cells";
 import { checkChange } from "./checks/change";
+import { checkConsolidated } from "./checks/consolidated";
 import { checkDerived } from "./checks/derived";
 import { checkFlows } from "./checks/flows";
 import { checkMerges } from "./checks/merges";
@@ -31,6 +32,7 @@ const CHECKS: ReadonlyArray<(ctx: RuleContext) => void> = [
   checkChange,
   checkTargets,
   checkPovertyStandard,
+  checkConsolidated,
 ];
 
 export function validateAnnex(

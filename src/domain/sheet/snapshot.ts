@@ -1,4 +1,5 @@
 import type { Explanation } from "../explanations/explanation";
+import type { ConsolidationRecord } from "../consolidate/records";
 
 /**
  * What the engine reads: a snapshot of one worksheet in the shape an Office.js range gives it in one
@@ -20,6 +21,8 @@ export interface AnnexMetadata {
   readonly period?: ReportingPeriod;
   /** The department the annex was made for (Sở Nội vụ, Sở Y tế…: catalog/departments.json), its blocks only. */
   readonly department?: string;
+  /** Set on an annex that annex merge (or the pane's Tổng hợp) made from units' files: never a unit itself. */
+  readonly consolidated?: ConsolidationRecord;
 }
 
 export interface SheetSnapshot {

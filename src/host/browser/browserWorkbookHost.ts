@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { AnnexLayout, Explanation, fromA1, parseNumber, toA1, WritePlan } from "../../domain";
+import { AnnexLayout, fromA1, parseNumber, toA1, WritePlan } from "../../domain";
 import { applyWritePlan } from "../../adapters/xlsx/applyPlan";
 import { addAnnexSheet } from "../../adapters/xlsx/createAnnex";
 import {
@@ -13,6 +13,8 @@ import {
   AnnexHost,
   AppliedPlan,
   CellState,
+  changedExplanations,
+  ExplanationsChange,
   HostCapabilities,
   HostError,
   Highlight,
@@ -120,9 +122,10 @@ export class BrowserWorkbookHost implements AnnexHost {
     return { snapshot, protection: protectionOf(ws) };
   }
 
-  async writeExplanations(sheet: string, explanations: readonly Explanation[]): Promise<void> {
+  async writeExplanations(sheet: string, explanations: ExplanationsChange): Promise<void> {
     const ws = this.sheet(sheet);
-    writeExplanations(this.workbook, ws.name, explanations);
+    const stored = readExplanations(this.workbook).get(ws.name) ?? [];
+    writeExplanations(this.workbook, ws.name, changedExplanations(explanations, stored));
     this.changed();
   }
 

@@ -15,7 +15,6 @@ import type {
   Bilingual,
   CellValue,
   CellWrite,
-  Explanation,
   LayoutCell,
   SheetSnapshot,
   WritePlan,
@@ -28,6 +27,7 @@ import type {
   AppliedPlan,
   Capability,
   CellState,
+  ExplanationsChange,
   Highlight,
   HostCapabilities,
   InsertedAnnex,
@@ -37,7 +37,7 @@ import type {
   SheetRead,
   UndoRecord,
 } from "../annexHost";
-import { HostError } from "../annexHost";
+import { changedExplanations, HostError } from "../annexHost";
 import {
   batchBlocks,
   Block,
@@ -595,14 +595,16 @@ export class OfficeHost implements AnnexHost {
     }
   }
 
-  async writeExplanations(sheet: string, explanations: readonly Explanation[]): Promise<void> {
+  async writeExplanations(sheet: string, explanations: ExplanationsChange): Promise<void> {
     this.requireCore();
     return this.excel(sheet, async (context) => {
       const sheets = context.workbook.worksheets;
       const loaded = loadMetadataSheet(sheets);
       await context.sync();
       const { meta, values } = metadataSheet(sheets, loaded);
-      const table = explanationTable(values, sheet, explanations);
+      // A change is applied to the table as read in this same Excel.run (issue #19).
+      const stored = parseExplanations(values).get(sheet) ?? [];
+      const table = explanationTable(values, sheet, changedExplanations(explanations, stored));
       meta.getRangeByIndexes(0, table.column, table.rows.length, table.width).formulas =
         table.rows.map((r) => r.map(cellInput));
       if (table.clear)

@@ -5,6 +5,7 @@ import {
   Explanation,
   parseExplanations,
   SheetSnapshot,
+  withExplanation,
 } from "../../../src/domain";
 import { readExplanations, writeExplanations } from "../../../src/adapters/xlsx/metadata";
 import { METADATA_SHEET, parseMetadata } from "../../../src/domain";
@@ -92,6 +93,24 @@ describe("Office host: explanations beside the metadata", () => {
     expect((await host.readSheet(SHEET)).snapshot.explanations).toBeUndefined();
     expect(parseExplanations(grid(meta)).size).toBe(0);
     expect(parseMetadata(grid(meta)).get(SHEET)).toEqual(snapshot.metadata);
+  });
+
+  it("a change is applied to the table as read in the same Excel.run: one saved meanwhile is kept (#19)", async () => {
+    const { backend, host, snapshot } = setUp();
+    const e = explanationOf(snapshot, "change.large", "lý do");
+    // Read by the pane before it explains: no explanation yet.
+    expect((await host.readSheet(SHEET)).snapshot.explanations).toBeUndefined();
+    // Meanwhile another writer (a second pane, annex explain) saves one of another indicator.
+    const other: Explanation = { ...e, cell: "G44", indicator: "17.2", reason: "của người khác" };
+    await host.writeExplanations(SHEET, [other]);
+    backend.resetLog();
+    await host.writeExplanations(SHEET, (stored) => withExplanation(stored, e, e));
+    expect(backend.log.syncs).toBe(2);
+    const kept = (await host.readSheet(SHEET)).snapshot.explanations ?? [];
+    expect(kept.map((x) => x.reason).sort()).toEqual(["của người khác", "lý do"]);
+    // Withdrawing ours the same way leaves theirs.
+    await host.writeExplanations(SHEET, (stored) => withExplanation(stored, e));
+    expect((await host.readSheet(SHEET)).snapshot.explanations).toEqual([other]);
   });
 
   it("creates the very hidden metadata sheet on a hand-made annex that has none", async () => {
