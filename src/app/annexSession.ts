@@ -1,3 +1,6 @@
+import { nextYearPlan, nextYearSummary } from "./nextYear";
+import type { CarriedFigure } from "../domain/rollover";
+import { templateForDepartment } from "../domain/template/department";
 import {
   Analysis,
   analyzeSheet,
@@ -163,6 +166,15 @@ export interface InsertRequest {
   readonly sheetName?: string;
   /** The reporting period, for a form that offers one (Biểu 02: quý I, 6 tháng…); its default when absent. */
   readonly period?: ReportingPeriod;
+  /** The department filling it (Sở Nội vụ, Sở Y tế…; issue #21): its blocks; the whole form when absent. */
+  readonly department?: string;
+}
+
+export interface NextYearResult {
+  readonly sheet: string;
+  /** Every figure carried, with its new cell; drafts are estimates standing for actuals. */
+  readonly carried: ReadonlyArray<CarriedFigure & { readonly cell: string }>;
+  readonly summary: Bilingual;
 }
 
 export interface InsertResult {
@@ -325,6 +337,7 @@ export class AnnexSession {
         ...(request.unitName?.trim() ? { unitName: request.unitName.trim() } : {}),
         ...(request.authority?.trim() ? { authority: request.authority.trim() } : {}),
         ...(request.sheetName?.trim() ? { sheetName: request.sheetName.trim() } : {}),
+        ...(request.department ? { department: request.department } : {}),
       });
       const nameProblem = sheetNameProblem(layout.sheetName);
       if (nameProblem) return failure<InsertResult>("invalid-sheet-name", nameProblem);
@@ -333,7 +346,7 @@ export class AnnexSession {
       if (free !== layout.sheetName) return this.sheetExists(layout.sheetName, free);
       try {
         const inserted = await this.host.insertAnnex(layout);
-        const n = t.indicators.length;
+        const n = templateForDepartment(t, request.department).indicators.length;
         return success<InsertResult>({
           sheet: inserted.sheet,
           indicators: n,
@@ -354,6 +367,34 @@ export class AnnexSession {
         }
         throw e;
       }
+    });
+  }
+
+  /**
+   * "Lập biểu năm sau" (issue #21): next year's annex from the open one, as a new sheet, with the
+   * figures that mean the same thing next year written in (each listed; estimates as drafts).
+   */
+  nextYear(sheet?: string): Promise<Outcome<NextYearResult>> {
+    return this.run(async () => {
+      const read = await this.readAnnex(sheet);
+      if (!read.ok) return read;
+      const { snapshot, analysis } = read.value;
+      const annex = analysis.annex;
+      if (!annex) return failure<NextYearResult>("no-annex", NO_ANNEX_HINT);
+      const found = this.template(annex.template.id);
+      if (!found) return this.templateMissing<NextYearResult>(annex.template.id);
+      const plan = nextYearPlan(snapshot, annex, templateFor(found, annex.period), this.locale);
+      const taken = (await this.host.listSheets()).map((s) => s.name);
+      const free = freeSheetName(plan.layout.sheetName, taken);
+      if (free !== plan.layout.sheetName) return this.sheetExists(plan.layout.sheetName, free);
+      const inserted = await this.host.insertAnnex(plan.layout);
+      if (plan.writes.length)
+        await this.host.applyPlan({ sheet: inserted.sheet, writes: plan.writes, skipped: [] });
+      return success<NextYearResult>({
+        sheet: inserted.sheet,
+        carried: plan.carried,
+        summary: nextYearSummary(plan, inserted.sheet, snapshot.name),
+      });
     });
   }
 

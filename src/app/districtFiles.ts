@@ -1,11 +1,14 @@
 import { analyzeWorkbook, Bilingual, NumberLocale, SheetSnapshot, Template } from "../domain";
 import type { LeftOutFile, LeftOutReason, MergeSource } from "../domain/consolidate";
 import { bytesDigest } from "../domain/consolidate/unitIdentity";
+import type { BatchSenders } from "../domain/units";
 import {
   CheckReportBook,
   fileStatus,
   fileUnit,
+  identifiedUnitText,
   REPORT_TITLE,
+  reportSenders,
   reportSubtitle,
   severityText,
 } from "../adapters/xlsx/reportRows";
@@ -149,6 +152,11 @@ export async function checkDistrictFile(
 /** What a checked file was read as, kept for "Tổng hợp" so the files are not read a second time. */
 const sources = new WeakMap<DistrictFileReport, { source: MergeSource; locale: NumberLocale }>();
 
+/** The file as read (its sheets and analysis), for identifying its unit (unitSenders.ts). */
+export function readSource(report: DistrictFileReport): MergeSource | undefined {
+  return sources.get(report)?.source;
+}
+
 function remember(
   report: DistrictFileReport,
   source: MergeSource,
@@ -191,12 +199,16 @@ export const MERGED_FILE_NAME = "tinh.xlsx";
  * left empty.
  */
 export async function mergeDistrictReports(
-  reports: readonly DistrictFileReport[]
+  reports: readonly DistrictFileReport[],
+  province?: string
 ): Promise<Outcome<DistrictMerge>> {
-  return attempt(() => merged(reports));
+  return attempt(() => merged(reports, province));
 }
 
-async function merged(reports: readonly DistrictFileReport[]): Promise<Outcome<DistrictMerge>> {
+async function merged(
+  reports: readonly DistrictFileReport[],
+  province?: string
+): Promise<Outcome<DistrictMerge>> {
   const kept = reports.map((r) => sources.get(r));
   const inputs: MergeSource[] = reports.map(
     (r, i) =>
@@ -206,9 +218,20 @@ async function merged(reports: readonly DistrictFileReport[]): Promise<Outcome<D
       }
   );
   // Loaded with the workbook writer on first use: not part of the pane's first download.
-  const { consolidate, leftOutGroups, mergeVerdict, verdictHeadline } =
-    await import("../domain/consolidate");
-  const merge = consolidate(inputs, { locale: kept.find(Boolean)?.locale ?? "vi-VN" });
+  const [
+    { consolidate, leftOutGroups, mergeVerdict, verdictHeadline },
+    { unitDirectory },
+    { LEVEL_WORDS },
+  ] = await Promise.all([
+    import("../domain/consolidate"),
+    import("../domain/units/data"),
+    import("../domain/units/level"),
+  ]);
+  const merge = consolidate(inputs, {
+    locale: kept.find(Boolean)?.locale ?? "vi-VN",
+    units: unitDirectory(),
+    ...(province ? { province } : {}),
+  });
   const leftOut = merge.leftOut.map((l) => l.message);
   if (merge.empty)
     return failure("no-annex", {
@@ -220,9 +243,11 @@ async function merged(reports: readonly DistrictFileReport[]): Promise<Outcome<D
   const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
   const n = merge.districts.length;
   const verdict = mergeVerdict(merge);
+  const words = LEVEL_WORDS[merge.level];
+  const complete = merge.completeness?.message;
   const what = {
-    vi: `${n} huyện vào ${MERGED_FILE_NAME} (${merge.template.form} năm ${merge.year})`,
-    en: `${n} district${n === 1 ? "" : "s"} into ${MERGED_FILE_NAME} (${merge.template.form}, ${merge.year})`,
+    vi: `${n} ${words.vi} vào ${MERGED_FILE_NAME} (${merge.template.form} năm ${merge.year})`,
+    en: `${n} ${n === 1 ? words.enOne : words.en} into ${MERGED_FILE_NAME} (${merge.template.form}, ${merge.year})`,
   };
   return success({
     bytes,
@@ -233,8 +258,12 @@ async function merged(reports: readonly DistrictFileReport[]): Promise<Outcome<D
     groups: leftOutGroups(merge.leftOut),
     emptyCells: verdict.emptyCells,
     summary: verdictHeadline(verdict, what, {
-      vi: verdict.emptyCells ? "; xem ghi chú ở các ô để trống trong tệp" : "",
-      en: verdict.emptyCells ? "; see the notes at the empty cells in the file" : "",
+      vi:
+        (verdict.emptyCells ? "; xem ghi chú ở các ô để trống trong tệp" : "") +
+        (complete ? `. ${complete.vi}` : ""),
+      en:
+        (verdict.emptyCells ? "; see the notes at the empty cells in the file" : "") +
+        (complete ? `. ${complete.en}` : ""),
     }),
   });
 }
@@ -244,27 +273,37 @@ export const REPORT_FILE_NAME = "bao-cao-kiem-tra.xlsx";
 /** The report workbook's rows from the pane's summary rows: the same counts the table shows. */
 export function districtReportBook(
   reports: readonly DistrictFileReport[],
-  today: Date
+  today: Date,
+  batch?: BatchSenders
 ): CheckReportBook {
   const total = countOf(reports.flatMap((r) => r.sheets.flatMap((s) => s.findings)));
+  const unitOf = (r: DistrictFileReport) =>
+    identifiedUnitText(r.unit, batch?.files.get(r.file)?.label);
+  const senders = batch && reportSenders(batch);
   return {
     title: REPORT_TITLE,
     subtitle: reportSubtitle(today, reports.length, countsText(total).vi),
     files: reports.map((r) => ({
       file: r.file,
-      unit: r.unit,
+      unit: unitOf(r),
+      ...(batch?.files.get(r.file)?.label ? { label: batch.files.get(r.file)?.label } : {}),
       template: r.form,
       year: r.year,
       errors: r.problem ? null : r.counts.error,
       warnings: r.problem ? null : r.counts.warning,
       notes: r.problem ? null : r.counts.info,
-      status: fileStatus(r.problem?.message, r.form !== null, r.counts.error),
+      status: [
+        fileStatus(r.problem?.message, r.form !== null, r.counts.error),
+        batch?.files.get(r.file)?.otherProvince?.vi,
+      ]
+        .filter(Boolean)
+        .join("; "),
     })),
     findings: reports.flatMap((r) =>
       r.sheets.flatMap((s) =>
         s.findings.map((f) => ({
           file: r.file,
-          unit: r.unit,
+          unit: unitOf(r),
           sheet: s.sheet,
           cell: f.cells[0] ?? "",
           indicator: f.indicator ? `${f.indicator.code}. ${f.indicator.name.vi}` : "",
@@ -275,16 +314,18 @@ export function districtReportBook(
         }))
       )
     ),
+    ...(senders ? { senders } : {}),
   };
 }
 
 /** The check report as .xlsx bytes (summary, findings with filters, chart of errors per district). */
 export async function districtReportBytes(
-  reports: readonly DistrictFileReport[]
+  reports: readonly DistrictFileReport[],
+  batch?: BatchSenders
 ): Promise<Outcome<{ bytes: Uint8Array; fileName: string }>> {
   return attempt(async () => {
     const { reportWorkbookBytes } = await import("../adapters/xlsx/reportWorkbook");
-    const bytes = await reportWorkbookBytes(districtReportBook(reports, new Date()));
+    const bytes = await reportWorkbookBytes(districtReportBook(reports, new Date(), batch));
     return success({ bytes, fileName: REPORT_FILE_NAME });
   });
 }

@@ -14,6 +14,7 @@ export type {
   HighlightResult,
   InsertRequest,
   InsertResult,
+  NextYearResult,
   KeptCell,
   SessionOptions,
   TargetsResult,

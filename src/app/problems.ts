@@ -17,6 +17,7 @@ export type ProblemCode =
   | "nothing-to-undo"
   | "not-checked"
   | "no-room-for-self-check"
+  | "unknown-province"
   | "unexpected";
 
 export interface Problem {

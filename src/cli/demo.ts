@@ -54,6 +54,7 @@ export async function demo(io: Io, folder = path.join("out", "demo")): Promise<n
     );
     unexpected += run.expected.filter((want, i) => statuses[i] !== want).length;
   }
+  unexpected += await todaysStructure(io, folder);
   io.out(
     unexpected === 0
       ? "\nMọi lệnh kết thúc như dự kiến: Biểu 01 không có lỗi (mã 0); Biểu 03 có đúng sai sót của tài liệu gốc (mã 1).\n" +
@@ -114,6 +115,98 @@ async function annexOf(
   const checked = await annex("check", file, ...withTargets);
   io.out(`→ ${path.resolve(file)}`);
   return [made, filled, refilled, checked];
+}
+
+/**
+ * Today's structure (issue #21): three communes of Lạng Sơn fill Biểu 01 for 2027 as their Phòng Văn
+ * hóa - Xã hội (the sample's figures, illustrative), the province merges them and is told who has not
+ * sent, checks the result (the poverty rate of 2027 is under a new standard) and makes the 2028 annex
+ * from it. Returns how many commands did not end as expected.
+ */
+async function todaysStructure(io: Io, folder: string): Promise<number> {
+  io.out(
+    "\n══ Biểu 01 năm 2027 theo cấu trúc hiện nay: 3 xã, phường của Lạng Sơn gửi, tỉnh tổng hợp (số liệu minh hoạ)\n" +
+      "   Biểu 01 for 2027 as things are now: 3 communes of Lạng Sơn send, the province merges (illustrative figures)"
+  );
+  const template = findTemplate("bieu-01-ke-hoach-nam");
+  if (!template) throw new Error("Biểu 01 is not in the catalog");
+  const annex = async (...args: string[]) => {
+    io.out(`\n$ annex ${args.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(" ")}`);
+    const status = await main(args, io);
+    io.out(`(mã thoát / exit status ${status})`);
+    return status;
+  };
+  const communes = [
+    ["huu-lung", "UBND xã Hữu Lũng"],
+    ["ky-lua", "UBND phường Kỳ Lừa"],
+    ["dong-dang", "UBND xã Đồng Đăng"],
+  ];
+  const files: string[] = [];
+  let unexpected = 0;
+  for (const [name, authority] of communes) {
+    const file = path.join(folder, `2027-${name}.xlsx`);
+    await fs.rm(file, { force: true });
+    const made = await annex(
+      "new",
+      "--template",
+      template.id,
+      "--year",
+      "2027",
+      "--department",
+      "phong-vh-xh",
+      "--authority",
+      authority,
+      "-o",
+      file
+    );
+    if (made !== EXIT.ok) return unexpected + 1;
+    const opened = await readWorkbook(file);
+    const layout = buildAnnexLayout(template, { year: 2027 });
+    applyWritePlan(
+      opened.workbook.worksheets[0],
+      samplePlan(layout, template, communeFigures(files.length))
+    );
+    await saveWorkbook(opened.workbook, file);
+    files.push(file);
+  }
+  io.out("\n(Nhập số liệu mẫu vào 3 tệp / typed the sample's figures into the 3 files)");
+  const merged = path.join(folder, "2027-tinh-lang-son.xlsx");
+  const next = path.join(folder, "2028-tinh-lang-son.xlsx");
+  await fs.rm(merged, { force: true });
+  await fs.rm(next, { force: true });
+  const statuses = [
+    await annex(
+      "merge",
+      ...files,
+      "--province",
+      "Lạng Sơn",
+      "--authority",
+      "UBND tỉnh Lạng Sơn",
+      "--unit",
+      "Sở Nội vụ",
+      "-o",
+      merged
+    ),
+    await annex("rollover", merged, "--year", "2028", "-o", next),
+  ];
+  unexpected += statuses.filter((s) => s !== EXIT.ok).length;
+  io.out(`→ ${path.resolve(merged)}\n→ ${path.resolve(next)}`);
+  return unexpected;
+}
+
+/**
+ * The sample's figures for the k-th commune: the same but for its loan projects (indicator 2, no
+ * relation to other rows), so no two communes send the very same figures (the merge counts those once).
+ */
+function communeFigures(k: number): SampleFigures {
+  const sample = bieu01 as SampleFigures;
+  const projects = Object.fromEntries(
+    Object.entries(sample.values["2"] ?? {}).map(([col, v]) => [
+      col,
+      typeof v === "number" ? v + k : v,
+    ])
+  );
+  return { ...sample, values: { ...sample.values, "2": projects } };
 }
 
 /** src/samples/targets/lang-son-2023.json, found from this file whether it runs from src/ or dist/. */

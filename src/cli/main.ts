@@ -6,6 +6,7 @@ import { fillCommand, FILL_USAGE } from "./commands/fill";
 import { learnCommand, LEARN_USAGE } from "./commands/learn";
 import { mergeCommand, MERGE_USAGE } from "./commands/merge";
 import { newCommand, NEW_USAGE } from "./commands/newAnnex";
+import { rolloverCommand, ROLLOVER_USAGE } from "./commands/rollover";
 import { templatesCommand, TEMPLATES_USAGE } from "./commands/templates";
 import { consoleIo, EXIT, Io, Lang, UsageError, watchClosedPipes } from "./io";
 
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, (args: readonly string[], io: Io) => Promise<numb
   explain: explainCommand,
   merge: mergeCommand,
   learn: learnCommand,
+  rollover: rolloverCommand,
 };
 
 export function usage(lang: Lang): string {
@@ -29,6 +31,7 @@ export function usage(lang: Lang): string {
     EXPLAIN_USAGE,
     MERGE_USAGE,
     LEARN_USAGE,
+    ROLLOVER_USAGE,
   ].map((u) => `  ${u[lang]}`);
   const common =
     lang === "vi"

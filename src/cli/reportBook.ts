@@ -1,9 +1,12 @@
 import { Template } from "../domain";
+import type { BatchSenders } from "../domain/units";
 import {
   CheckReportBook,
   fileStatus,
   fileUnit,
+  identifiedUnitText,
   REPORT_TITLE,
+  reportSenders,
   ReportFileRow,
   ReportFindingRow,
   reportSubtitle,
@@ -25,8 +28,11 @@ export function checkReportBook(
   reports: readonly FileReport[],
   units: ReadonlyMap<string, string | null>,
   templates: readonly Template[],
-  today: Date
+  today: Date,
+  batch?: BatchSenders
 ): CheckReportBook {
+  const unitOf = (file: string): string | null =>
+    identifiedUnitText(units.get(file) ?? null, batch?.files.get(file)?.label);
   const indicatorName = (templateId: string | undefined, code: string | undefined): string => {
     if (code === undefined) return "";
     const ind = templates.find((t) => t.id === templateId)?.indicators.find((i) => i.code === code);
@@ -38,20 +44,24 @@ export function checkReportBook(
     const form = first && templates.find((t) => t.id === first.id)?.form;
     return {
       file: r.file,
-      unit: units.get(r.file) ?? null,
+      unit: unitOf(r.file),
+      ...(batch?.files.get(r.file)?.label ? { label: batch.files.get(r.file)?.label } : {}),
       template: first ? (form ?? first.id) : null,
       year: first?.year ?? null,
       errors: r.problem ? null : counts.error,
       warnings: r.problem ? null : counts.warning,
       notes: r.problem ? null : counts.info,
-      status: fileStatus(r.problem?.message, first !== null, counts.error),
+      status: otherProvince(
+        fileStatus(r.problem?.message, first !== null, counts.error),
+        batch?.files.get(r.file)?.otherProvince?.vi
+      ),
     };
   });
   const findings: ReportFindingRow[] = reports.flatMap((r) =>
     r.sheets.flatMap((s) =>
       s.findings.map((f) => ({
         file: r.file,
-        unit: units.get(r.file) ?? null,
+        unit: unitOf(r.file),
         sheet: s.sheet,
         cell: f.cells[0] ?? "",
         indicator: indicatorName(s.template?.id, f.indicatorCode),
@@ -63,12 +73,19 @@ export function checkReportBook(
     )
   );
   const total = countFindings(reports.flatMap((r) => r.sheets.flatMap((s) => s.findings)));
+  const senders = batch && reportSenders(batch);
   return {
     title: REPORT_TITLE,
     subtitle: reportSubtitle(today, reports.length, countsText(total, "vi")),
     files,
     findings,
+    ...(senders ? { senders } : {}),
   };
+}
+
+/** A file of another province keeps its status, and says it is not counted. */
+function otherProvince(status: string, reason: string | undefined): string {
+  return reason ? `${status}; ${reason}` : status;
 }
 
 /**

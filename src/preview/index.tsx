@@ -9,8 +9,9 @@ import { PreviewApp } from "./PreviewApp";
 
 /**
  * npm run preview: the task pane beside an in-browser workbook, without Excel. Opens on the Lạng Sơn
- * sample. The address may say ?lang=en (the pane in English), ?pane=350 (its width, 320–350 px) and
- * ?sample=none (a blank workbook instead of the sample).
+ * sample. The address may say ?lang=en (the pane in English), ?pane=350 (its width, 320–350 px),
+ * ?sample=none (a blank workbook instead of the sample) and ?sample=2027 (beside it, the same figures
+ * as Biểu 01 for 2027 of today's structure: Sở Nội vụ's blocks, the sender of 2025; issue #21).
  */
 async function start(): Promise<void> {
   const params = new URLSearchParams(window.location.search);
@@ -24,6 +25,12 @@ async function start(): Promise<void> {
   if (blank) workbook.addWorksheet("Trang tính1");
   const host = new BrowserWorkbookHost(workbook);
   if (!blank) await openSample(host, LANG_SON_SAMPLE, { calculated: true });
+  if (params.get("sample") === "2027")
+    await openSample(
+      host,
+      { ...LANG_SON_SAMPLE, year: 2027, unitName: undefined },
+      { calculated: true, department: "so-noi-vu" }
+    );
   const root = createRoot(document.getElementById("root") as HTMLElement);
   root.render(
     <FluentProvider theme={webLightTheme} className="provider">

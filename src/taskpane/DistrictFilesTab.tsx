@@ -6,6 +6,8 @@ import {
   AccordionPanel,
   Button,
   Caption1,
+  Field,
+  Input,
   makeStyles,
   ProgressBar,
   Table,
@@ -29,6 +31,8 @@ import {
   LeftOutGroup,
   mergeDistrictReports,
 } from "../app/districtFiles";
+import { identifySenders, rememberedProvince, rememberProvince } from "../app/unitSenders";
+import type { BatchSenders } from "../domain/units";
 import { FindingList } from "./FindingList";
 import { Notice, ProblemBar } from "./Feedback";
 import { useAction, usePane } from "./paneContext";
@@ -98,7 +102,10 @@ function download(bytes: Uint8Array, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Hồ sơ huyện: pick the districts' files, see one summary row per file and the chosen file's findings. */
+/**
+ * Hồ sơ đơn vị: pick the files the communes (or, up to 2025, the districts) sent, see one summary row
+ * per file with the unit it is from, who of the province has not sent, and the chosen file's findings.
+ */
 export function DistrictFilesTab(): React.JSX.Element {
   const { session, t } = usePane();
   const styles = useStyles();
@@ -112,6 +119,15 @@ export function DistrictFilesTab(): React.JSX.Element {
   const [made, setMade] = React.useState<Bilingual | undefined>();
   /** What the last Tổng hợp came to: its verdict, and the files it left out. */
   const [mergeResult, setMergeResult] = React.useState<DistrictMerge | undefined>();
+  /** The province receiving the files: asked once, remembered (issue #21). */
+  const [province, setProvince] = React.useState(rememberedProvince);
+  const [senders, setSenders] = React.useState<BatchSenders | undefined>();
+
+  const identify = async (list: readonly DistrictFileReport[], name: string) => {
+    if (!list.length) return setSenders(undefined);
+    const outcome = await action.run(() => identifySenders(list, name));
+    setSenders(outcome?.ok ? outcome.value : undefined);
+  };
 
   const check = async (list: FileList | null) => {
     const files = list ? Array.from(list) : [];
@@ -130,6 +146,7 @@ export function DistrictFilesTab(): React.JSX.Element {
     if (outcome?.ok) {
       setReports(outcome.value);
       setChosen(0);
+      await identify(outcome.value, province);
     }
     if (input.current) input.current.value = "";
   };
@@ -139,7 +156,9 @@ export function DistrictFilesTab(): React.JSX.Element {
   const merge = async () => {
     setMade(undefined);
     setMergeResult(undefined);
-    const outcome = await action.run(() => mergeDistrictReports(reports));
+    const outcome = await action.run(() =>
+      mergeDistrictReports(reports, province.trim() || undefined)
+    );
     if (!outcome?.ok) return;
     download(outcome.value.bytes, outcome.value.fileName);
     setMergeResult(outcome.value);
@@ -147,7 +166,7 @@ export function DistrictFilesTab(): React.JSX.Element {
 
   const downloadReport = async () => {
     setMade(undefined);
-    const outcome = await action.run(() => districtReportBytes(reports));
+    const outcome = await action.run(() => districtReportBytes(reports, senders));
     if (!outcome?.ok) return;
     download(outcome.value.bytes, outcome.value.fileName);
     setMade(S.reportReady);
@@ -156,6 +175,17 @@ export function DistrictFilesTab(): React.JSX.Element {
   return (
     <div className={layout.screen}>
       <Text>{t(S.districtsIntro)}</Text>
+      <Field label={t(S.province)} hint={t(S.provinceHint)}>
+        <Input
+          value={province}
+          placeholder="Lạng Sơn"
+          onChange={(_, d) => setProvince(d.value)}
+          onBlur={() => {
+            rememberProvince(province);
+            void identify(reports, province);
+          }}
+        />
+      </Field>
       <input
         ref={input}
         type="file"
@@ -206,6 +236,12 @@ export function DistrictFilesTab(): React.JSX.Element {
       {made && <Notice intent="success" text={made} />}
       {mergeResult && <Notice intent={mergeResult.level} text={mergeResult.summary} />}
       {mergeResult && mergeResult.groups.length > 0 && <LeftOutList groups={mergeResult.groups} />}
+      {senders?.completeness && (
+        <Notice
+          intent={senders.completeness.missing.length ? "warning" : "success"}
+          text={senders.completeness.message}
+        />
+      )}
       {reports.length > 0 && (
         <div className={styles.scroll}>
           <Table size="extra-small" aria-label={t(S.summaryCaption)} className={styles.table}>
@@ -238,8 +274,15 @@ export function DistrictFilesTab(): React.JSX.Element {
                       {r.file}
                     </Button>
                     <Caption1 className={styles.unit}>
-                      {r.problem ? t(S.unreadable) : (r.unit ?? t(S.unknownUnit))}
+                      {r.problem
+                        ? t(S.unreadable)
+                        : (senders?.files.get(r.file)?.label ?? r.unit ?? t(S.unknownUnit))}
                     </Caption1>
+                    {senders?.files.get(r.file)?.otherProvince && (
+                      <Caption1 className={styles.unit}>
+                        {t(senders.files.get(r.file)?.otherProvince ?? S.unknownUnit)}
+                      </Caption1>
+                    )}
                   </TableCell>
                   <TableCell className={styles.form}>
                     {r.form ?? "—"}

@@ -1,6 +1,7 @@
 import * as React from "react";
 import {
   Button,
+  Caption1,
   Field,
   Input,
   makeStyles,
@@ -15,6 +16,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import {
+  CalendarArrowRight20Regular,
   Delete20Regular,
   DocumentAdd20Regular,
   Eye20Regular,
@@ -22,8 +24,9 @@ import {
   TableAdd20Regular,
 } from "@fluentui/react-icons";
 import { yearOf } from "../app";
-import type { Bilingual, InsertResult, Problem } from "../app";
+import type { Bilingual, InsertResult, NextYearResult, Problem } from "../app";
 import type { ReportingPeriod } from "../domain";
+import { departmentsFor } from "../domain/template/department";
 import { Notice, ProblemBar, Progress } from "./Feedback";
 import { LearnFromSheet } from "./LearnFromSheet";
 import { useAction, usePane } from "./paneContext";
@@ -43,6 +46,7 @@ const useStyles = makeStyles({
   },
   code: { width: "44px" },
   hiddenInput: { display: "none" },
+  carried: { maxHeight: "200px", overflowY: "auto", margin: 0, paddingLeft: "16px" },
   // A long template title must not widen the pane: the select takes the pane's width and cuts the text.
   select: { width: "100%", maxWidth: "100%", minWidth: 0 },
   selectElement: { width: "100%", textOverflow: "ellipsis" },
@@ -57,11 +61,15 @@ export function TemplatesTab(): React.JSX.Element {
   const action = useAction();
   const [yearText, setYearText] = React.useState(String(new Date().getFullYear()));
   const [unitName, setUnitName] = React.useState("");
+  /** The department filling the annex (issue #21); "" for the whole form. */
+  const [department, setDepartment] = React.useState("");
   const [authority, setAuthority] = React.useState("");
   const [sheetName, setSheetName] = React.useState("");
   const [nameEdited, setNameEdited] = React.useState(false);
   const [showRows, setShowRows] = React.useState(false);
   const [inserted, setInserted] = React.useState<InsertResult | undefined>();
+  /** What "Lập biểu năm sau" made, with every figure it carried (issue #21). */
+  const [nextYear, setNextYear] = React.useState<NextYearResult | undefined>();
   const [catalogChanged, setCatalogChanged] = React.useState(0);
   const [templateNotice, setTemplateNotice] = React.useState<Bilingual | undefined>();
   const [templateProblem, setTemplateProblem] = React.useState<Problem | undefined>();
@@ -69,6 +77,11 @@ export function TemplatesTab(): React.JSX.Element {
 
   const year = yearOf(yearText);
   const validYear = year !== undefined;
+  // Who fills forms of that year: the departments of 2025 from 2025, Sở LĐTBXH before (issue #21).
+  const offered = React.useMemo(() => departmentsFor(year ?? new Date().getFullYear()), [year]);
+  const unitSuggestion =
+    offered.find((d) => d.id === department)?.name ??
+    t(year !== undefined && year >= 2025 ? S.unitNamePlaceholderNow : S.unitNamePlaceholder);
   const templates = React.useMemo(
     () => session.templates(year),
     // catalogChanged: a template was added or removed
@@ -99,6 +112,13 @@ export function TemplatesTab(): React.JSX.Element {
     return o.ok ? o.value : undefined;
   }, [session, showRows, templateId, year, period]);
 
+  const makeNextYear = async () => {
+    setInserted(undefined);
+    setNextYear(undefined);
+    const outcome = await action.run(() => session.nextYear());
+    if (outcome?.ok) setNextYear(outcome.value);
+  };
+
   const insert = async () => {
     if (year === undefined) return;
     setInserted(undefined);
@@ -110,6 +130,7 @@ export function TemplatesTab(): React.JSX.Element {
         authority,
         sheetName,
         ...(period ? { period } : {}),
+        ...(offered.some((d) => d.id === department) ? { department } : {}),
       })
     );
     if (outcome?.ok) {
@@ -222,10 +243,20 @@ export function TemplatesTab(): React.JSX.Element {
           onChange={(_e, d) => setAuthority(d.value)}
         />
       </Field>
+      <Field label={t(S.department)} hint={t(S.departmentHint)}>
+        <Select value={department} onChange={(_e, d) => setDepartment(d.value)}>
+          <option value="">{t(S.wholeForm)}</option>
+          {offered.map((d) => (
+            <option key={d.id} value={d.id}>
+              {`${d.name} (${t(d.fields)})`}
+            </option>
+          ))}
+        </Select>
+      </Field>
       <Field label={t(S.unitName)}>
         <Input
           value={unitName}
-          placeholder={t(S.unitNamePlaceholder)}
+          placeholder={unitSuggestion}
           onChange={(_e, d) => setUnitName(d.value)}
         />
       </Field>
@@ -256,6 +287,13 @@ export function TemplatesTab(): React.JSX.Element {
         >
           {showRows ? t(S.hideRows) : t(S.showRows)}
         </Button>
+        <Button
+          icon={<CalendarArrowRight20Regular />}
+          onClick={makeNextYear}
+          disabled={action.busy}
+        >
+          {t(S.nextYear)}
+        </Button>
         <Progress show={action.showProgress} label={S.inserting} />
       </div>
       <ProblemBar problem={action.problem} onDismiss={action.clearProblem}>
@@ -272,6 +310,20 @@ export function TemplatesTab(): React.JSX.Element {
         )}
       </ProblemBar>
       {inserted && <Notice intent="success" text={inserted.summary} />}
+      {nextYear && (
+        <section aria-label={t(S.nextYearCarried)}>
+          <Notice intent="success" text={nextYear.summary} />
+          <ul className={styles.carried}>
+            {nextYear.carried.map((c) => (
+              <li key={`${c.cell}`}>
+                <Caption1>
+                  {`${c.cell} ${c.name} (${c.code}): ${String(c.value)} — ${t(c.what)}${c.draft ? ` (${t(S.draft)})` : ""}`}
+                </Caption1>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {inserted?.skipped.map((s) => (
         <Notice key={s.capability} intent="warning" text={s.message} />
       ))}

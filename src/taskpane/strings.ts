@@ -14,7 +14,7 @@ export const S = {
   tabTemplates: b("Mẫu biểu", "Templates"),
   tabCheck: b("Kiểm tra", "Check"),
   tabFill: b("Tính cột", "Fill"),
-  tabDistricts: b("Hồ sơ huyện", "Districts' files"),
+  tabDistricts: b("Hồ sơ đơn vị", "Units' files"),
   working: b("Đang xử lý…", "Working…"),
   dismiss: b("Đóng thông báo", "Dismiss"),
 
@@ -40,6 +40,16 @@ export const S = {
   period: b("Kỳ báo cáo", "Reporting period"),
   unitName: b("Đơn vị báo cáo", "Reporting unit"),
   unitNamePlaceholder: b("Sở Lao động - Thương binh và Xã hội", "e.g. Department of Labour"),
+  unitNamePlaceholderNow: b("Sở Nội vụ", "e.g. Department of Home Affairs"),
+  department: b("Đơn vị lập biểu", "Department filling the annex"),
+  departmentHint: b(
+    "Từ năm 2025: mỗi Sở lập các khối của mình; để trống thì có cả biểu.",
+    "From 2025 each department fills its own blocks; leave empty for the whole form."
+  ),
+  wholeForm: b("Cả biểu", "The whole form"),
+  nextYear: b("Lập biểu năm sau", "Make next year's annex"),
+  nextYearCarried: b("Các số đã chuyển sang biểu năm sau", "Figures carried to next year's annex"),
+  draft: b("bản nháp, cần cập nhật số chính thức", "draft: replace with the official figure"),
   authority: b("Cơ quan chủ quản", "Authority"),
   authorityPlaceholder: b("UBND tỉnh …", "People's Committee of …"),
   sheetName: b("Tên trang tính mới", "New sheet name"),
@@ -103,10 +113,15 @@ export const S = {
   undo: b("Hoàn tác", "Undo"),
   undoing: b("Đang hoàn tác…", "Undoing…"),
 
-  // Hồ sơ huyện
+  // Hồ sơ đơn vị
   districtsIntro: b(
-    "Chọn các tệp .xlsx các huyện gửi lên. Tệp chỉ được đọc trên máy này, không tải lên đâu cả.",
-    "Choose the districts' .xlsx files. They are read on this computer only and uploaded nowhere."
+    "Chọn các tệp .xlsx các xã, phường gửi lên (biểu đến năm 2025: các huyện). Tệp chỉ được đọc trên máy này, không tải lên đâu cả.",
+    "Choose the .xlsx files the communes and wards sent (annexes up to 2025: the districts). They are read on this computer only and uploaded nowhere."
+  ),
+  province: b("Tỉnh, thành phố nhận báo cáo", "Province receiving the reports"),
+  provinceHint: b(
+    "Để biết xã, phường nào chưa gửi và tệp nào của tỉnh khác. Được ghi nhớ trên máy này.",
+    "To tell which communes have not sent and which files are of another province. Remembered on this computer."
   ),
   chooseFiles: b("Chọn tệp .xlsx…", "Choose .xlsx files…"),
   reading: b("Đang đọc", "Reading"),
@@ -125,13 +140,13 @@ export const S = {
   mergeFiles: b("Tổng hợp thành biểu của tỉnh", "Merge into the province's annex"),
   leftOutFiles: b("Tệp không được tổng hợp", "Files left out"),
   mergeHint: b(
-    'Tổng hợp: cộng số liệu các huyện cùng mẫu biểu và năm vào tinh.xlsx, tính lại các tỷ lệ; trang tính "Chi tiết theo huyện" giữ số của từng huyện.',
-    "Merge: adds up the districts' figures (same form and year) into tinh.xlsx and recomputes the rates; the sheet \"Chi tiết theo huyện\" keeps each district's figures."
+    'Tổng hợp: cộng số liệu các đơn vị cùng mẫu biểu và năm vào tinh.xlsx, tính lại các tỷ lệ; trang tính "Chi tiết theo xã" (biểu đến năm 2025: "Chi tiết theo huyện") giữ số của từng đơn vị.',
+    'Merge: adds up the units\' figures (same form and year) into tinh.xlsx and recomputes the rates; the sheet "Chi tiết theo xã" (annexes up to 2025: "Chi tiết theo huyện") keeps each unit\'s figures.'
   ),
   downloadReport: b("Tải báo cáo kiểm tra (.xlsx)", "Download the check report (.xlsx)"),
   reportReady: b(
-    "Đã tạo báo cáo kiểm tra: tóm tắt theo tệp, danh sách phát hiện và biểu đồ số lỗi theo huyện.",
-    "The check report is ready: a summary by file, the list of findings and a chart of errors per district."
+    "Đã tạo báo cáo kiểm tra: tóm tắt theo tệp, danh sách phát hiện và biểu đồ số lỗi theo đơn vị (có tỉnh: cả danh sách đơn vị đã gửi, chưa gửi).",
+    "The check report is ready: a summary by file, the list of findings and a chart of errors per unit (with a province: who has and has not sent)."
   ),
 
   // Outside Excel

@@ -77,7 +77,8 @@ describe("annex check --report", () => {
         f.counts.warning,
         f.counts.info,
       ]);
-      expect(row.getCell(3).value).toMatch(/^UBND HUYỆN /);
+      // the unit of the list of units, beside the title block as written (issue #21)
+      expect(row.getCell(3).value).toMatch(/^Huyện [^(]+ \(UBND HUYỆN /);
       expect(row.getCell(4).value).toBe("Biểu số 01");
       expect(row.getCell(5).value).toBe(2023);
     });
@@ -116,8 +117,8 @@ describe("annex check --report", () => {
     expect(chart).toContain("<c:barChart>");
     for (const f of json.files.filter((x) => x.status !== "unreadable"))
       expect(chart).toContain(`<c:v>${f.counts.error}</c:v>`);
-    // each bar is named by its district (the authority), the unreadable file by its name
-    expect(chart).toContain("<c:v>UBND HUYỆN CAO LỘC</c:v>");
+    // each bar is named by its district (as the list of units names it), the unreadable file by its name
+    expect(chart).toContain("<c:v>Huyện Cao Lộc</c:v>");
     expect(chart).toContain("<c:v>hong.xlsx</c:v>");
     const types = await zip.file("[Content_Types].xml")?.async("string");
     expect(types).toContain("/xl/charts/chart1.xml");

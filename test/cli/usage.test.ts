@@ -10,7 +10,7 @@ import { annex } from "../helpers/cli";
  * line (annex --help, both languages) and in the README's, and neither names an option the parser
  * would refuse. The options common to every command are named once, in the common lines.
  */
-const COMMANDS = ["templates", "new", "check", "fill", "explain", "merge"] as const;
+const COMMANDS = ["templates", "new", "check", "fill", "explain", "merge", "rollover"] as const;
 const COMMON = Object.keys(options.COMMON);
 
 /** The option table each command hands to parse(), as it runs (an unknown option stops it there). */

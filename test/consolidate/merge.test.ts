@@ -115,9 +115,8 @@ describe("annex merge", () => {
       /cao-loc-lan-2\.xlsx" cùng đơn vị với ".*cao-loc\.xlsx".*Nếu đúng là hai tệp khác nhau, dùng --allow-duplicates\./
     );
     expect(run.out).toMatch(/ghi-chu\.xlsx/);
-    // each district is listed with its own errors
-    for (const d of DISTRICTS)
-      expect(run.out).toContain(`UBND HUYỆN ${d.authority.slice(11).toUpperCase()}`);
+    // each district is listed with its own errors, named as the list of units names it (issue #21)
+    for (const d of DISTRICTS) expect(run.out).toContain(`Huyện ${d.authority.slice(11)} (`);
     expect(run.out).toMatch(/ {4}Lỗi [A-Z]+\d+: /);
   });
 
@@ -237,10 +236,7 @@ describe("annex merge", () => {
     expect(again.out).toMatch(/đã tổng hợp 2 huyện/);
     const [, detail] = await sheets(out2);
     const headers = [3, 4].map((c) => valueAt(detail, layout.headerRows[1], c));
-    expect(headers).toEqual([
-      "UBND HUYỆN CAO LỘC (cao-loc.xlsx)",
-      "UBND HUYỆN CAO LỘC (cao-loc-lan-2.xlsx)",
-    ]);
+    expect(headers).toEqual(["Huyện Cao Lộc (cao-loc.xlsx)", "Huyện Cao Lộc (cao-loc-lan-2.xlsx)"]);
   });
 
   test("--targets: the province's targets name themselves in the consolidated annex's prompts", async () => {
@@ -271,9 +267,7 @@ describe("annex merge", () => {
       )
     );
     expect(texts.length).toBeGreaterThan(0);
-    expect(run.out).toMatch(
-      /Ô ghi bằng chữ không được cộng vào tổng — UBND HUYỆN [^:]+: "[^"]+" \(/
-    );
+    expect(run.out).toMatch(/Ô ghi bằng chữ không được cộng vào tổng — Huyện [^:]+: "[^"]+" \(/);
   });
 
   test("--template chooses the form: the files of another form are left out", async () => {

@@ -11,7 +11,7 @@ import {
   mergeVerdict,
 } from "../../src/domain/consolidate";
 import { templateForPeriod } from "../../src/domain/template/headers";
-import { parseMetadata, metadataRecord } from "../../src/domain";
+import { parseMetadata, metadataRecord, METADATA_HEADER } from "../../src/domain";
 import { template, TestAnnex } from "../helpers/annex";
 
 /**
@@ -347,13 +347,14 @@ test("the record a merge keeps in _annex reads back as written, cells of several
   expect(m.record.notes.some((n) => n.cell.includes(" "))).toBe(true); // row 10's six columns
   // the metadata sheet's values: the record row at A, the merge's table at R (beside nothing else)
   const rows = consolidationRows(m.layout.sheetName, m.record);
+  // (the record's columns as many as METADATA_HEADER has: a sixth, the department, since #21)
   const values: unknown[][] = rows.map((row, r) => [
     ...(r === 0
-      ? ["sheet", "templateId", "templateVersion", "year", "period"]
+      ? [...METADATA_HEADER]
       : r === 1
         ? metadataRecord(m.layout.sheetName, m.layout.metadata)
-        : ["", "", "", "", ""]),
-    ...new Array(12).fill(""),
+        : METADATA_HEADER.map(() => "")),
+    ...new Array(17 - METADATA_HEADER.length).fill(""),
     ...row,
   ]);
   const read = parseMetadata(values).get(m.layout.sheetName);

@@ -121,8 +121,16 @@ describe("the period kept with the sheet", () => {
     expect(analysis.findings.filter((f) => f.ruleId.startsWith("header."))).toEqual([]);
   });
 
-  test("the Office host's record has the same five columns, and an old 4-column record still reads", () => {
-    expect(METADATA_HEADER).toEqual(["sheet", "templateId", "templateVersion", "year", "period"]);
+  test("the Office host's record has the same six columns, and an old 4-column record still reads", () => {
+    // "department" (issue #21): the department whose blocks the sheet holds; empty for the whole form
+    expect(METADATA_HEADER).toEqual([
+      "sheet",
+      "templateId",
+      "templateVersion",
+      "year",
+      "period",
+      "department",
+    ]);
     const m = {
       templateId: BIEU02,
       templateVersion: "2.0.0",

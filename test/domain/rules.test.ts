@@ -350,6 +350,16 @@ const scenarios: Array<[RuleId, string, () => TestAnnex, (a: TestAnnex) => strin
     (a) => a.address("2", "estimateCur"),
   ],
   [
+    "poverty.standard-changed",
+    "the 2028 plan compares the poverty rate of 2027 (Decree 351/2025) with 2026's (the 2022–2025 standard)",
+    () => {
+      const a = new TestAnnex(template(), 2028);
+      a.setRow("22", { actualPrev: 12.2, planCur: 11.5, estimateCur: 10.75, planNext: 9.75 });
+      return a;
+    },
+    (a) => a.address("22", "yoy"),
+  ],
+  [
     "derived.overflow",
     "a figure of 1e308 makes percent of plan overflow",
     () => clean().setRow("2", { planCur: 0.5, estimateCur: 1e308 }),

@@ -259,7 +259,7 @@ async function paneShot(page: Page, name: string, layout: string[]): Promise<voi
     const page = await openPreview(browser, served.url);
     const pane = page.locator("aside.pane");
     const layout: string[] = [];
-    await pane.getByRole("tab", { name: "Hồ sơ huyện" }).click();
+    await pane.getByRole("tab", { name: "Hồ sơ đơn vị" }).click();
     const [chooser] = await Promise.all([
       page.waitForEvent("filechooser"),
       pane.getByRole("button", { name: "Chọn tệp .xlsx…" }).click(),

@@ -26,14 +26,19 @@ function withArrayBuffer(file: File, delayMs = 0): File {
   return file;
 }
 
-async function districtFile(name: string, authority: string, delayMs = 0): Promise<File> {
+async function districtFile(
+  name: string,
+  authority: string,
+  delayMs = 0,
+  year = 2023
+): Promise<File> {
   const workbook = await newAnnexWorkbook({
     template: bieu01(),
-    year: 2023,
+    year,
     authority,
     unitName: "Phòng Lao động - Thương binh và Xã hội",
   });
-  const layout = buildAnnexLayout(bieu01(), { year: 2023 });
+  const layout = buildAnnexLayout(bieu01(), { year });
   applyWritePlan(workbook.worksheets[0], samplePlan(layout, bieu01(), langSon as SampleFigures));
   const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
   return withArrayBuffer(new File([bytes], name), delayMs);
@@ -53,7 +58,35 @@ async function open() {
   return { user, input };
 }
 
-describe("Hồ sơ huyện (districts' files) screen", () => {
+describe("Hồ sơ đơn vị (units' files) screen", () => {
+  it("communes of 2027: the province asked once names who has not sent and the other province's file", async () => {
+    localStorage.removeItem("annex.province");
+    const { user, input } = await open();
+    expect(screen.getByRole("tab", { name: "Hồ sơ đơn vị" })).toBeTruthy();
+    await user.type(screen.getByLabelText(/Tỉnh, thành phố nhận báo cáo/), "Lạng Sơn");
+    await user.tab();
+    expect(localStorage.getItem("annex.province")).toBe("Lạng Sơn");
+    await user.upload(input, [
+      await districtFile("huu-lung.xlsx", "UBND XÃ HỮU LŨNG", 0, 2027),
+      await districtFile("ky-lua.xlsx", "Ủy ban nhân dân phường Kỳ Lừa", 0, 2027),
+      await districtFile("dong-hoi.xlsx", "UBND phường Đồng Hới", 0, 2027),
+    ]);
+    expect(
+      await screen.findByText(
+        /^Đã nhận 2\/65 xã, phường của Lạng Sơn; chưa nhận: Phường Đông Kinh/,
+        {},
+        { timeout: 10000 }
+      )
+    ).toBeTruthy();
+    const table = screen.getByRole("table", { name: "Tóm tắt theo tệp" });
+    const first = within(table).getAllByRole("row")[1];
+    expect(within(first).getAllByRole("cell")[0].textContent).toBe("huu-lung.xlsxXã Hữu Lũng");
+    expect(
+      within(table).getByText(/là của Phường Đồng Hới \(Quảng Trị\), không thuộc Lạng Sơn/)
+    ).toBeTruthy();
+    localStorage.removeItem("annex.province");
+  });
+
   it("empty: says files stay on this computer and offers the file picker", async () => {
     await open();
     expect(screen.getByText(/không tải lên đâu cả/)).toBeTruthy();
@@ -84,14 +117,12 @@ describe("Hồ sơ huyện (districts' files) screen", () => {
         .getAllByRole("cell")
         .map((c) => c.textContent);
     const [caoLoc, docx, dinhLap] = rows.map(cells);
-    // file and unit, form and year, errors, warnings
-    expect(caoLoc[0]).toBe(
-      "cao-loc.xlsxUBND HUYỆN CAO LỘC – PHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"
-    );
+    // file and unit (as the list of units names it, issue #21), form and year, errors, warnings
+    expect(caoLoc[0]).toBe("cao-loc.xlsxHuyện Cao Lộc");
     expect(caoLoc[1]).toBe("Biểu số 012023");
     expect(Number(caoLoc[3])).toBeGreaterThan(0); // the brief's own slips are warnings
     expect(docx).toEqual(["ghi-chu.docxKhông đọc được", "—", "—", "—"]);
-    expect(dinhLap[0]).toContain("ĐÌNH LẬP");
+    expect(dinhLap[0]).toContain("Huyện Đình Lập");
 
     // the first file's findings are shown; choosing another shows its own
     expect(screen.getByRole("region", { name: "Kết quả của tệp cao-loc.xlsx" })).toBeTruthy();

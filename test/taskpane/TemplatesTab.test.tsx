@@ -71,6 +71,80 @@ describe("Mẫu biểu (templates) screen", () => {
     expect((await host.listSheets()).map((s) => s.name)).toEqual([SHEET, `${SHEET} (2)`]);
   });
 
+  it("the senders of 2025: Sở Y tế's annex has its name in the title block and its blocks only", async () => {
+    const host = new MemoryHost();
+    const user = await openWith(host);
+    const department = () =>
+      screen.getByRole("combobox", { name: /Đơn vị lập biểu/ }) as HTMLSelectElement;
+    const names = () =>
+      within(department())
+        .getAllByRole("option")
+        .map((o) => o.textContent ?? "");
+    // 2023: the department of that year only; no department of 2025
+    expect(names().map((n) => n.replace(/ \(.*/, ""))).toEqual([
+      "Cả biểu",
+      "Sở Lao động - Thương binh và Xã hội",
+    ]);
+    await user.clear(yearInput());
+    await user.type(yearInput(), "2027");
+    expect(names().map((n) => n.replace(/ \(.*/, ""))).toEqual([
+      "Cả biểu",
+      "Sở Nội vụ",
+      "Sở Y tế",
+      "Sở Giáo dục và Đào tạo",
+      "Sở Nông nghiệp và Môi trường",
+      "Phòng Văn hóa - Xã hội",
+    ]);
+    expect(
+      screen.getByRole("textbox", { name: "Đơn vị báo cáo" }).getAttribute("placeholder")
+    ).toBe("Sở Nội vụ");
+    await user.selectOptions(department(), "so-y-te");
+    await user.click(insertButton());
+    expect(await screen.findByText(/Đã chèn Biểu số 01 năm 2027 \((\d+) chỉ tiêu\)/)).toBeTruthy();
+    const sheet = "Biểu 01 - 2027";
+    expect(host.cell(sheet, "A2")?.value).toBe("SỞ Y TẾ");
+    const column = Array.from({ length: 150 }, (_, r) => host.cell(sheet, `B${r + 1}`)?.value);
+    expect(column).toContain("BẢO TRỢ XÃ HỘI");
+    expect(column).not.toContain("LAO ĐỘNG - VIỆC LÀM");
+  });
+
+  it("Lập biểu năm sau: next year's sheet with KH 2027 moved and ƯTH 2026 as a draft TH, each listed", async () => {
+    const host = new MemoryHost();
+    const user = await openWith(host);
+    await user.clear(yearInput());
+    await user.type(yearInput(), "2027");
+    await user.click(insertButton());
+    await screen.findByText(/Đã chèn Biểu số 01 năm 2027/);
+    const col = (id: string) =>
+      String.fromCharCode(65 + bieu01().columns.findIndex((c) => c.id === id));
+    const row =
+      (await import("../../src/domain"))
+        .buildAnnexLayout(bieu01(), { year: 2027 })
+        .rowOf.get("1") ?? 0;
+    // a person types this year's estimate and next year's plan for indicator 1
+    host.type("Biểu 01 - 2027", {
+      [`${col("estimateCur")}${row + 1}`]: 15500,
+      [`${col("planNext")}${row + 1}`]: 16000,
+    });
+    await user.click(screen.getByRole("button", { name: "Lập biểu năm sau" }));
+    expect(
+      await screen.findByText(
+        /Đã lập biểu năm 2028 từ trang tính "Biểu 01 - 2027" vào trang tính mới "Biểu 01 - 2028": chuyển 2 số, trong đó 1 số/
+      )
+    ).toBeTruthy();
+    expect(host.cell("Biểu 01 - 2028", `${col("planCur")}${row + 1}`)?.value).toBe(16000);
+    expect(host.cell("Biểu 01 - 2028", `${col("actualPrev")}${row + 1}`)?.value).toBe(15500);
+    // next year's plan is left for next year: the cell is as the layout made it, empty
+    expect(["", undefined]).toContain(
+      host.cell("Biểu 01 - 2028", `${col("planNext")}${row + 1}`)?.value
+    );
+    const list = screen.getByRole("region", { name: "Các số đã chuyển sang biểu năm sau" });
+    expect(within(list).getAllByRole("listitem")).toHaveLength(2);
+    expect(
+      within(list).getByText(/ƯTH năm 2026 → TH năm 2026 \(bản nháp, cần cập nhật số chính thức\)/)
+    ).toBeTruthy();
+  });
+
   it("errors: a year that is not a year is refused before anything is written", async () => {
     const host = new MemoryHost();
     const user = await openWith(host);

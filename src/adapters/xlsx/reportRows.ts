@@ -6,6 +6,7 @@ import type {
   WorkbookAnalysis,
 } from "../../domain";
 import { reportingUnit } from "../../domain";
+import type { BatchFile, BatchSenders } from "../../domain/units";
 
 /**
  * The rows of the check report workbook (src/adapters/xlsx/reportWorkbook.ts writes them): what
@@ -16,6 +17,8 @@ export interface ReportFileRow {
   readonly file: string;
   /** Who sent it ("UBND HUYỆN CAO LỘC – PHÒNG LĐTBXH"); null when the title block names nobody. */
   readonly unit: string | null;
+  /** The unit identified in the list ("Xã Hữu Lũng"): the chart's bar is named by it. */
+  readonly label?: string;
   readonly template: string | null;
   readonly year: number | null;
   /** null when the file could not be read. */
@@ -44,6 +47,39 @@ export interface CheckReportBook {
   readonly subtitle: string;
   readonly files: readonly ReportFileRow[];
   readonly findings: readonly ReportFindingRow[];
+  /** Who of the province has sent and who has not (--province; issue #21). */
+  readonly senders?: ReportSenders;
+}
+
+/** The sheet of who has sent: "Đã nhận 3/65 xã, phường của Lạng Sơn; …", one row per expected unit. */
+export interface ReportSenders {
+  readonly title: string;
+  readonly rows: ReadonlyArray<{
+    readonly code: string;
+    readonly unit: string;
+    readonly status: string;
+    readonly files: string;
+  }>;
+  /** Files of units of another province, left out of the count, with why. */
+  readonly otherProvince: ReadonlyArray<{ readonly file: string; readonly reason: string }>;
+}
+
+/** The report's rows of who has sent, from the batch's completeness. */
+export function reportSenders(batch: BatchSenders): ReportSenders | undefined {
+  const c = batch.completeness;
+  if (!c) return undefined;
+  return {
+    title: c.message.vi,
+    rows: c.rows.map((r) => ({
+      code: r.sender.code,
+      unit: r.sender.title,
+      status: r.files.length ? "Đã gửi" : "Chưa gửi",
+      files: r.files.join("; "),
+    })),
+    otherProvince: [...batch.files.entries()].flatMap(([file, f]) =>
+      f.otherProvince ? [{ file, reason: f.otherProvince.vi }] : []
+    ),
+  };
 }
 
 const SEVERITY_VI: Readonly<Record<Severity, string>> = {
@@ -88,8 +124,32 @@ export function fileUnit(
   snapshots: readonly SheetSnapshot[],
   analysis: WorkbookAnalysis
 ): string | null {
+  const block = fileTitleBlock("", snapshots, analysis);
+  return block.unit ? unitText(block.unit) : null;
+}
+
+/** The title block and year of a file's first annex, for identifying its unit (units/batch.ts). */
+export function fileTitleBlock(
+  file: string,
+  snapshots: readonly SheetSnapshot[],
+  analysis: WorkbookAnalysis
+): BatchFile {
   const first = analysis.sheets.find((a) => a.annex);
   const snapshot = first && snapshots.find((s) => s.name === first.sheet);
-  if (!first?.annex || !snapshot) return null;
-  return unitText(reportingUnit(snapshot, first.annex.headerRow));
+  if (!first?.annex || !snapshot) return { file, unit: null, year: null };
+  return { file, unit: reportingUnit(snapshot, first.annex.headerRow), year: first.annex.year };
+}
+
+/**
+ * What the report calls a file's unit: the unit of the list it was identified as, with the title
+ * block as written ("Xã Hữu Lũng (UBND XA HUU LUNG)"), or the title block alone when no unit of the
+ * list fits.
+ */
+export function identifiedUnitText(
+  written: string | null,
+  label: string | undefined
+): string | null {
+  if (!label) return written;
+  if (!written || written.toLowerCase() === label.toLowerCase()) return label;
+  return `${label} (${written})`;
 }

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { columnLetter } from "../../domain";
-import type { CheckReportBook, ReportFileRow } from "./reportRows";
+import type { CheckReportBook, ReportFileRow, ReportSenders } from "./reportRows";
 
 /**
  * The check report a province forwards (`annex check --report`, and Hồ sơ huyện's download): one
@@ -15,6 +15,7 @@ export const REPORT_SHEETS = {
   summary: "Tóm tắt",
   findings: "Phát hiện",
   chart: "Biểu đồ lỗi",
+  senders: "Đơn vị gửi báo cáo",
 } as const;
 
 const SUMMARY_HEADER = [
@@ -141,6 +142,8 @@ export async function reportWorkbookBytes(book: CheckReportBook): Promise<Uint8A
     summary.getRow(total).font = { ...FONT, bold: true };
   }
 
+  if (book.senders) addSendersSheet(workbook, book.senders);
+
   const findings = workbook.addWorksheet(REPORT_SHEETS.findings, {
     pageSetup: a4("landscape", "1:1"),
     views: [{ state: "frozen", ySplit: 1 }],
@@ -166,7 +169,7 @@ export async function reportWorkbookBytes(book: CheckReportBook): Promise<Uint8A
   };
 
   const chartSheet = workbook.addWorksheet(REPORT_SHEETS.chart, { pageSetup: a4("landscape") });
-  chartSheet.getCell(1, 1).value = "Số lỗi theo huyện";
+  chartSheet.getCell(1, 1).value = "Số lỗi theo đơn vị";
   chartSheet.getCell(1, 1).font = { ...FONT, size: 14, bold: true };
 
   const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
@@ -175,7 +178,25 @@ export async function reportWorkbookBytes(book: CheckReportBook): Promise<Uint8A
 
 /** A bar's name: the authority ("UBND HUYỆN CAO LỘC", what tells districts apart), else the file's name. */
 function barLabel(f: ReportFileRow): string {
-  return f.unit?.split(" – ")[0] ?? f.file.replace(/^.*[\\/]/, "");
+  return f.label ?? f.unit?.split(" – ")[0] ?? f.file.replace(/^.*[\\/]/, "");
+}
+
+/** Who has sent and who has not (issue #21): the count, one row per unit of the province, other provinces' files. */
+function addSendersSheet(workbook: ExcelJS.Workbook, senders: ReportSenders): void {
+  const ws = workbook.addWorksheet(REPORT_SHEETS.senders, {
+    pageSetup: a4("portrait", "3:3"),
+    views: [{ state: "frozen", ySplit: 3 }],
+  });
+  [6, 10, 30, 12, 40].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.getCell(1, 1).value = senders.title;
+  ws.getCell(1, 1).font = { ...FONT, size: 12, bold: true };
+  headerRow(ws, 3, ["STT", "Mã", "Đơn vị", "Tình trạng", "Tệp"]);
+  senders.rows.forEach((r, i) => bodyRow(ws, 4 + i, [i + 1, r.code, r.unit, r.status, r.files]));
+  ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3 + senders.rows.length, column: 5 } };
+  if (!senders.otherProvince.length) return;
+  let row = 5 + senders.rows.length;
+  ws.getCell(row++, 1).value = "Tệp của đơn vị tỉnh khác (không tính):";
+  for (const o of senders.otherProvince) bodyRow(ws, row++, [null, null, o.file, null, o.reason]);
 }
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

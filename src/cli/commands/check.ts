@@ -26,10 +26,14 @@ import { unplacedSheets } from "../../adapters/xlsx/metadata";
 import { checkReportBook, fileUnit, writeCheckReport } from "../reportBook";
 import { newOutputFile } from "../outputPath";
 import { analyzeFile, problemText } from "../workbooks";
+import { fileTitleBlock } from "../../adapters/xlsx/reportRows";
+import { batchSenders, BatchFile } from "../../domain/units";
+import { unitDirectory } from "../../domain/units/data";
+import { provinceOption } from "./merge";
 
 export const CHECK_USAGE = {
-  vi: "annex check TỆP.xlsx|MẪU… [--sheet TÊN] [--json] [--report BAO_CAO.xlsx] [--lang vi|en] [--template TỆP.json] [--targets CHỈ_TIÊU.json]",
-  en: "annex check FILE.xlsx|GLOB… [--sheet NAME] [--json] [--report REPORT.xlsx] [--lang vi|en] [--template FILE.json] [--targets TARGETS.json]",
+  vi: "annex check TỆP.xlsx|MẪU… [--sheet TÊN] [--json] [--report BAO_CAO.xlsx [--province TỈNH]] [--lang vi|en] [--template TỆP.json] [--targets CHỈ_TIÊU.json]",
+  en: "annex check FILE.xlsx|GLOB… [--sheet NAME] [--json] [--report REPORT.xlsx [--province NAME]] [--lang vi|en] [--template FILE.json] [--targets TARGETS.json]",
 };
 
 const OPTIONS = {
@@ -37,6 +41,7 @@ const OPTIONS = {
   sheet: { type: "string" },
   json: { type: "boolean" },
   report: { type: "string" },
+  province: { type: "string" },
   ...TARGETS_OPTION,
 } as const;
 
@@ -59,6 +64,8 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
   const reports: FileReport[] = [];
   const units = new Map<string, string | null>();
   const forced: Array<{ file: string; sheet: string }> = [];
+  const province = provinceOption(values.province);
+  const blocks: BatchFile[] = [];
   if (values.report !== undefined) await newOutputFile("--report", values.report);
   for (const file of files) {
     progress.step(file);
@@ -94,22 +101,30 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
         ...(opened.unreadSheets.length ? { unreadSheets: opened.unreadSheets } : {}),
       });
       if (values.report !== undefined) units.set(file, fileUnit(snapshots, analysis));
+      blocks.push(fileTitleBlock(file, snapshots, analysis));
     } catch (e) {
       const { code, text } = problemText(e, file);
       reports.push({ file, problem: { code, message: text }, sheets: [], ignoredSheets: [] });
     }
   }
   progress.done();
+  // Who sent each file, and with --province who has not (issue #21).
+  const batch = batchSenders(unitDirectory(), blocks, province);
 
   if (values.json) io.out(JSON.stringify(jsonReport(reports), null, 2));
   else {
     for (const r of reports) io.out(renderFile(r, lang, io.width) + "\n");
     io.out(summary(reports, lang));
+    if (batch?.completeness) io.out(batch.completeness.message[lang]);
+    for (const [, f] of batch?.files ?? []) if (f.otherProvince) io.out(f.otherProvince[lang]);
     const hint = learnHint(forced, lang);
     if (hint) io.out(hint);
   }
   if (values.report !== undefined) {
-    await writeCheckReport(values.report, checkReportBook(reports, units, templates, new Date()));
+    await writeCheckReport(
+      values.report,
+      checkReportBook(reports, units, templates, new Date(), batch)
+    );
     io.err(
       lang === "vi"
         ? `Đã ghi báo cáo vào ${values.report}.`

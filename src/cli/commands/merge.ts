@@ -19,6 +19,8 @@ import {
   mergeVerdict,
   verdictHeadline,
 } from "../../domain/consolidate";
+import { unitDirectory } from "../../domain/units/data";
+import { LEVEL_WORDS } from "../../domain/units";
 import { mergedWorkbook } from "../../adapters/xlsx/mergeWorkbook";
 import { refuseExisting, saveWorkbook } from "../../adapters/xlsx/workbookFile";
 import { withWorkbookLock } from "../../adapters/xlsx/workbookLock";
@@ -41,8 +43,8 @@ import { Progress } from "../progress";
 import { analyzeFile, problemText } from "../workbooks";
 
 export const MERGE_USAGE = {
-  vi: 'annex merge TỆP.xlsx|MẪU… -o TINH.xlsx [--unit "Sở LĐTBXH tỉnh …"] [--authority "UBND tỉnh …"] [--template MÃ|TỆP.json] [--targets CHỈ_TIÊU.json] [--allow-duplicates]',
-  en: 'annex merge FILE.xlsx|GLOB… -o PROVINCE.xlsx [--unit "Sở LĐTBXH tỉnh …"] [--authority "UBND tỉnh …"] [--template ID|FILE.json] [--targets TARGETS.json] [--allow-duplicates]',
+  vi: 'annex merge TỆP.xlsx|MẪU… -o TINH.xlsx [--province "Lạng Sơn"] [--unit "Sở Nội vụ tỉnh …"] [--authority "UBND tỉnh …"] [--template MÃ|TỆP.json] [--targets CHỈ_TIÊU.json] [--allow-duplicates]',
+  en: 'annex merge FILE.xlsx|GLOB… -o PROVINCE.xlsx [--province "Lạng Sơn"] [--unit "Sở Nội vụ tỉnh …"] [--authority "UBND tỉnh …"] [--template ID|FILE.json] [--targets TARGETS.json] [--allow-duplicates]',
 };
 
 const OPTIONS = {
@@ -52,6 +54,7 @@ const OPTIONS = {
   unit: { type: "string" },
   authority: { type: "string" },
   "allow-duplicates": { type: "boolean" },
+  province: { type: "string" },
   ...TARGETS_OPTION,
 } as const;
 
@@ -66,6 +69,8 @@ export interface MergeFilesRequest {
   readonly authority?: string;
   /** The province's targets, for the consolidated annex. */
   readonly targets?: TargetsFile;
+  /** The province consolidating (--province): completeness, and files of other provinces left out. */
+  readonly province?: string;
   readonly onFile?: (file: string) => void;
   /** A sheet of a file left unread (too large): its district's annex beside it is still merged. */
   readonly onUnreadSheet?: (file: string, text: Bilingual) => void;
@@ -101,6 +106,8 @@ export async function mergeFiles(request: MergeFilesRequest): Promise<Consolidat
     ...(request.unitName !== undefined ? { unitName: request.unitName } : {}),
     ...(request.authority !== undefined ? { authority: request.authority } : {}),
     ...(request.targets ? { targets: request.targets } : {}),
+    ...(request.province !== undefined ? { province: request.province } : {}),
+    units: unitDirectory(),
   });
 }
 
@@ -117,9 +124,10 @@ export async function mergeCommand(args: readonly string[], io: Io): Promise<num
   const locale = localeOf(values.locale);
   if (!positionals.length)
     throw new UsageError({
-      vi: "Cần các tệp .xlsx của các huyện.",
-      en: "Give the districts' .xlsx files.",
+      vi: "Cần các tệp .xlsx của các xã, phường (hoặc các huyện, với biểu đến năm 2025).",
+      en: "Give the communes' .xlsx files (or the districts', for annexes up to 2025).",
     });
+  const province = provinceOption(values.province);
   const output = values.output;
   if (output === undefined)
     throw new UsageError({
@@ -142,6 +150,7 @@ export async function mergeCommand(args: readonly string[], io: Io): Promise<num
     ...(values.unit !== undefined ? { unitName: values.unit } : {}),
     ...(values.authority !== undefined ? { authority: values.authority } : {}),
     ...(targets ? { targets } : {}),
+    ...(province !== undefined ? { province } : {}),
   });
   progress.done();
 
@@ -172,6 +181,16 @@ export async function mergeCommand(args: readonly string[], io: Io): Promise<num
   return v.leftOut || v.level === "error" ? EXIT.findings : EXIT.ok;
 }
 
+/** --province: a province of today or of before 1 July 2025, checked against the list of units. */
+export function provinceOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (unitDirectory().findProvince(value)) return value;
+  throw new UsageError({
+    vi: `Không có tỉnh, thành phố "${value}" trong danh mục đơn vị hành chính (34 tỉnh, thành phố từ 01/7/2025 và 63 tỉnh, thành phố trước đó).`,
+    en: `There is no province "${value}" in the list of units (the 34 provinces from 1 July 2025 and the 63 before).`,
+  });
+}
+
 /** --template: an id of the catalog or a template file; custom files are recognised before the built-in ones. */
 async function templateOption(
   value: string | undefined
@@ -198,17 +217,23 @@ async function templateOption(
 export function mergeReport(merge: Consolidation, output: string, lang: Lang): string {
   const t = merge.template;
   const n = merge.districts.length;
+  const words = LEVEL_WORDS[merge.level];
   const v = mergeVerdict(merge);
   const what =
     lang === "vi"
-      ? `${n} huyện vào ${output}: ${t.form} năm ${merge.year}, trang tính "${merge.layout.sheetName}" và "${merge.detail.name}"`
-      : `${n} district${n === 1 ? "" : "s"} into ${output}: ${t.form} for ${merge.year}, sheets "${merge.layout.sheetName}" and "${merge.detail.name}"`;
+      ? `${n} ${words.vi} vào ${output}: ${t.form} năm ${merge.year}, trang tính "${merge.layout.sheetName}" và "${merge.detail.name}"`
+      : `${n} ${n === 1 ? words.enOne : words.en} into ${output}: ${t.form} for ${merge.year}, sheets "${merge.layout.sheetName}" and "${merge.detail.name}"`;
   const head = verdictHeadline(
     v,
     { vi: what, en: what },
     { vi: " (xem dưới đây)", en: " (see below)" }
   )[lang];
-  const out = [head, "", lang === "vi" ? "Theo huyện:" : "By district:"];
+  const out = [
+    head,
+    ...(merge.completeness ? [merge.completeness.message[lang]] : []),
+    "",
+    lang === "vi" ? `Theo ${words.viOne}:` : `By ${words.enOne}:`,
+  ];
   for (const d of merge.districts) {
     out.push(`  ${d.label} (${d.file}): ${countsText(d.counts, lang)}`);
     for (const f of d.errors) out.push(`    ${errorLine(f, lang)}`);
@@ -237,8 +262,8 @@ export function mergeReport(merge: Consolidation, output: string, lang: Lang): s
     out.push(
       "",
       lang === "vi"
-        ? `Biểu tổng hợp có ${own.length} lỗi (từ số liệu của các huyện):`
-        : `The consolidated annex has ${own.length} error${own.length === 1 ? "" : "s"} (from the districts' figures):`
+        ? `Biểu tổng hợp có ${own.length} lỗi (từ số liệu của các ${words.vi}):`
+        : `The consolidated annex has ${own.length} error${own.length === 1 ? "" : "s"} (from the ${words.en}' figures):`
     );
     for (const f of own) out.push(`  ${errorLine(f, lang)}`);
   }

@@ -13,6 +13,12 @@ import {
   Template,
 } from "../../domain";
 import { addAnnexSheet } from "../../adapters/xlsx/createAnnex";
+import {
+  Department,
+  departmentsFor,
+  templateForDepartment,
+} from "../../domain/template/department";
+import { fold } from "../../domain/text/fold";
 import { AUTHORITY_PLACEHOLDER } from "../../domain/layout/annexLayout";
 import { refuseExisting, saveWorkbook } from "../../adapters/xlsx/workbookFile";
 import { withWorkbookLock } from "../../adapters/xlsx/workbookLock";
@@ -31,8 +37,8 @@ import {
 } from "../options";
 
 export const NEW_USAGE = {
-  vi: 'annex new --template MÃ|TỆP.json --year NĂM [--period quy-1|6-thang|9-thang|ca-nam] [--unit "Sở LĐTBXH tỉnh …"] [--authority "UBND tỉnh …"] [--sheet TÊN] [--targets CHỈ_TIÊU.json] -o TỆP.xlsx',
-  en: 'annex new --template ID|FILE.json --year YEAR [--period quy-1|6-thang|9-thang|ca-nam] [--unit "Sở LĐTBXH tỉnh …"] [--authority "UBND tỉnh …"] [--sheet NAME] [--targets TARGETS.json] -o FILE.xlsx',
+  vi: 'annex new --template MÃ|TỆP.json --year NĂM [--period quy-1|6-thang|9-thang|ca-nam] [--department so-noi-vu|so-y-te|so-gd-dt|so-nn-mt|phong-vh-xh] [--unit "Sở Nội vụ tỉnh …"] [--authority "UBND tỉnh …"] [--sheet TÊN] [--targets CHỈ_TIÊU.json] -o TỆP.xlsx',
+  en: 'annex new --template ID|FILE.json --year YEAR [--period quy-1|6-thang|9-thang|ca-nam] [--department so-noi-vu|so-y-te|so-gd-dt|so-nn-mt|phong-vh-xh] [--unit "Sở Nội vụ tỉnh …"] [--authority "UBND tỉnh …"] [--sheet NAME] [--targets TARGETS.json] -o FILE.xlsx',
 };
 
 const OPTIONS = {
@@ -40,6 +46,7 @@ const OPTIONS = {
   template: { type: "string" },
   year: { type: "string" },
   period: { type: "string" },
+  department: { type: "string" },
   unit: { type: "string" },
   authority: { type: "string" },
   sheet: { type: "string" },
@@ -55,6 +62,8 @@ export interface NewAnnexRequest {
   readonly sheetName?: string;
   /** The province's targets: each input cell's prompt names its target. */
   readonly targets?: TargetsFile;
+  /** The department filling it (issue #21): its blocks, and its name as the default unit line. */
+  readonly department?: string;
 }
 
 /** A workbook holding one empty annex, laid out from the template. */
@@ -65,6 +74,7 @@ export async function newAnnexWorkbook(request: NewAnnexRequest): Promise<ExcelJ
     ...(request.authority ? { authority: request.authority } : {}),
     ...(request.sheetName ? { sheetName: request.sheetName } : {}),
     ...(request.targets ? { targets: request.targets } : {}),
+    ...(request.department ? { department: request.department } : {}),
   });
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "indicator-annex";
@@ -86,6 +96,7 @@ export async function newCommand(args: readonly string[], io: Io): Promise<numbe
     values.period
   );
   const year = yearOf(required(values.year, "year"));
+  const department = departmentOption(values.department, year);
   const output = required(values.output, "output (-o)");
   const sheet = sheetNameOf(values.sheet);
   const targets = await loadTargets(values.targets, [template, ...builtInTemplates()]);
@@ -98,6 +109,7 @@ export async function newCommand(args: readonly string[], io: Io): Promise<numbe
     ...(values.authority ? { authority: values.authority } : {}),
     ...(sheet ? { sheetName: sheet } : {}),
     ...(targets ? { targets } : {}),
+    ...(department ? { department: department.id } : {}),
   });
   // A province's own form (learned, or from a JSON file) goes inside the blank annex it sends, so every
   // copy carries it: the communes' add-in and annex check need no JSON (issue #20).
@@ -108,7 +120,9 @@ export async function newCommand(args: readonly string[], io: Io): Promise<numbe
     await refuseExisting(output);
     await saveWorkbook(workbook, output);
   });
-  io.out(createdText(output, template, year, workbook.worksheets[0].name, lang));
+  const made = templateForDepartment(template, department?.id);
+  io.out(createdText(output, made, year, workbook.worksheets[0].name, lang));
+  if (department) io.out(departmentText(department, template, made, lang));
   if (!values.authority?.trim())
     io.out(
       lang === "vi"
@@ -116,6 +130,35 @@ export async function newCommand(args: readonly string[], io: Io): Promise<numbe
         : `No --authority given: cell A1 says "${AUTHORITY_PLACEHOLDER}"; change it before sending.`
     );
   return EXIT.ok;
+}
+
+/**
+ * --department: the id ("so-y-te") or the name ("Sở Y tế") of a department that fills forms of that
+ * year (catalog/departments.json); the old Sở LĐTBXH up to 2025, the departments of 2025 from then.
+ */
+function departmentOption(value: string | undefined, year: number): Department | undefined {
+  if (value === undefined) return undefined;
+  const offered = departmentsFor(year);
+  const key = fold(value);
+  const found = offered.find((d) => d.id === value.trim().toLowerCase() || fold(d.name) === key);
+  if (found) return found;
+  const list = offered.map((d) => `${d.id} (${d.name})`).join(", ");
+  throw new UsageError({
+    vi: `--department cho biểu năm ${year} là một trong: ${list}; không phải "${value}".`,
+    en: `--department for a ${year} annex is one of: ${list}; not "${value}".`,
+  });
+}
+
+/** Which blocks the department's annex holds, and that the whole form is there without --department. */
+function departmentText(d: Department, whole: Template, made: Template, lang: Lang): string {
+  const blocks = made.sections.map((s) => s.code).join(", ");
+  if (made === whole)
+    return lang === "vi"
+      ? `Đơn vị lập biểu: ${d.name} (${d.fields.vi}); cả biểu.`
+      : `Filled by: ${d.en} (${d.fields.en}); the whole form.`;
+  return lang === "vi"
+    ? `Đơn vị lập biểu: ${d.name} (${d.fields.vi}); các khối ${blocks} của ${whole.form} (${made.indicators.length}/${whole.indicators.length} chỉ tiêu). Bỏ --department để có cả biểu.`
+    : `Filled by: ${d.en} (${d.fields.en}); blocks ${blocks} of ${whole.form} (${made.indicators.length} of ${whole.indicators.length} indicators). Leave out --department for the whole form.`;
 }
 
 /**

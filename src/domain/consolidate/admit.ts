@@ -10,6 +10,9 @@ import { periodName, ReportingPeriod } from "../template/period";
 import { Template } from "../template/schema";
 import { DETAIL_SHEET } from "./detailSheet";
 import { figuresDigest, looksLikeCopy, unitKey, unitLabel, unitOfAnnex } from "./unitIdentity";
+import { UnitDirectory } from "../units/directory";
+import { fileSender, SenderCheck, senderCheck } from "../units/fileSender";
+import { UnitIdentity } from "../units/identify";
 
 /**
  * Which files go into a consolidation, and why each other one is left out. One unit, one column:
@@ -46,7 +49,8 @@ export type LeftOutReason =
   | "period"
   | "version"
   | "same-figures"
-  | "duplicate";
+  | "duplicate"
+  | "other-province";
 
 /** Each reason as a heading of the files it left out, in the order they are listed (CLI and pane alike). */
 export const LEFT_OUT_REASONS: Readonly<Record<LeftOutReason, Bilingual>> = {
@@ -54,6 +58,7 @@ export const LEFT_OUT_REASONS: Readonly<Record<LeftOutReason, Bilingual>> = {
   copy: { vi: "Bản sao y hệt của tệp khác", en: "Exact copies of another file" },
   "same-figures": { vi: "Số liệu giống hệt tệp khác", en: "The very figures of another file" },
   duplicate: { vi: "Đơn vị đã có tệp khác", en: "A unit that already has a file" },
+  "other-province": { vi: "Đơn vị của tỉnh khác", en: "Units of another province" },
   consolidated: {
     vi: "Biểu tổng hợp, không phải biểu của một đơn vị",
     en: "Consolidated annexes, not a unit's",
@@ -87,6 +92,9 @@ export interface AdmitOptions {
   readonly year?: number;
   readonly locale: NumberLocale;
   readonly allowDuplicates?: boolean;
+  /** The list of units and the province consolidating (issue #21): each file's unit identified. */
+  readonly units?: UnitDirectory;
+  readonly province?: string;
 }
 
 export interface Candidate {
@@ -98,6 +106,10 @@ export interface Candidate {
 
 export interface Admitted extends Candidate {
   readonly unit: ReportingUnit;
+  /** The unit of the list the title block names (issue #21), when a list was given. */
+  readonly identity?: UnitIdentity;
+  /** Its name in the list ("Xã Hữu Lũng"), for labels and messages. */
+  readonly label?: string;
 }
 
 /** The form, year and period the files are merged as. */
@@ -111,6 +123,8 @@ export interface Admission {
   readonly form?: MergeForm;
   readonly included: readonly Admitted[];
   readonly leftOut: readonly LeftOutFile[];
+  /** The senders' check of the year chosen (issue #21), for who has and has not sent. */
+  readonly senders?: SenderCheck;
 }
 
 export function admit(sources: readonly MergeSource[], options: AdmitOptions): Admission {
@@ -164,6 +178,7 @@ export function admit(sources: readonly MergeSource[], options: AdmitOptions): A
   // What the files must follow: as chosen, or as asked when no file follows it (all are then named).
   const want = chosen ?? (options.template && { template: options.template, year: options.year });
   const version = chosen && chosenVersion(candidates, chosen);
+  const senders = chosen ? senderCheck(options, chosen.year) : undefined;
   const included: Admitted[] = [];
   const units = new Map<string, string>();
   const figures = new Map<string, Admitted>();
@@ -210,25 +225,36 @@ export function admit(sources: readonly MergeSource[], options: AdmitOptions): A
       continue;
     }
     const unit = unitOfAnnex(c.snapshot, c.annex);
-    const admitted: Admitted = { ...c, unit };
+    const sender = senders && fileSender(senders, c.file, unit);
+    if (sender?.leftOut) {
+      leftOut.push(sender.leftOut);
+      continue;
+    }
+    const admitted: Admitted = {
+      ...c,
+      unit,
+      ...(sender ? { identity: sender.identity } : {}),
+      ...(sender?.label ? { label: sender.label } : {}),
+    };
     const digest = figuresDigest(c.snapshot, c.annex, options.locale);
     const twin = digest ? figures.get(digest) : undefined;
     if (twin && !options.allowDuplicates) {
       leftOut.push(
         out(c.file, "same-figures", {
-          vi: `"${c.file}" có số liệu giống hệt "${twin.file}" (${unitLabel(twin.unit, twin.file)}): cùng một báo cáo, chỉ tính một lần.`,
-          en: `"${c.file}" holds exactly the figures of "${twin.file}" (${unitLabel(twin.unit, twin.file)}): one report, counted once.`,
+          vi: `"${c.file}" có số liệu giống hệt "${twin.file}" (${twin.label ?? unitLabel(twin.unit, twin.file)}): cùng một báo cáo, chỉ tính một lần.`,
+          en: `"${c.file}" holds exactly the figures of "${twin.file}" (${twin.label ?? unitLabel(twin.unit, twin.file)}): one report, counted once.`,
         })
       );
       continue;
     }
-    const key = unitKey(unit);
+    // The unit of the list (its code) when the title block names one; else the title block as written.
+    const key = sender?.key ?? unitKey(unit);
     const first = key ? units.get(key) : undefined;
     if (first !== undefined && !options.allowDuplicates) {
       leftOut.push(
         out(c.file, "duplicate", {
-          vi: `"${c.file}" cùng đơn vị với "${first}" (${unitLabel(unit, c.file)}): một đơn vị chỉ được tính một lần.`,
-          en: `"${c.file}" is from the same unit as "${first}" (${unitLabel(unit, c.file)}): a unit is counted once.`,
+          vi: `"${c.file}" cùng đơn vị với "${first}" (${admitted.label ?? unitLabel(unit, c.file)}): một đơn vị chỉ được tính một lần.`,
+          en: `"${c.file}" is from the same unit as "${first}" (${admitted.label ?? unitLabel(unit, c.file)}): a unit is counted once.`,
         })
       );
       continue;
@@ -237,7 +263,12 @@ export function admit(sources: readonly MergeSource[], options: AdmitOptions): A
     if (digest && !twin) figures.set(digest, admitted);
     included.push(admitted);
   }
-  return { ...(chosen ? { form: chosen } : {}), included, leftOut };
+  return {
+    ...(chosen ? { form: chosen } : {}),
+    included,
+    leftOut,
+    ...(senders ? { senders } : {}),
+  };
 }
 
 function out(file: string, reason: LeftOutReason, message: Bilingual): LeftOutFile {

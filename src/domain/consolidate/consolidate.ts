@@ -14,6 +14,11 @@ import { consolidatedCells, DistrictFigure, Figures, inputColumns, MergeNote } f
 import { buildDetailSheet, DetailSheet } from "./detailSheet";
 import { ConsolidationRecord } from "./records";
 import { baseName, unitLabel } from "./unitIdentity";
+import { Completeness } from "../units/completeness";
+import { UnitDirectory } from "../units/directory";
+import { SenderCheck, unitCompleteness } from "../units/fileSender";
+import { UnitIdentity } from "../units/identify";
+import { ReportingLevel, reportingLevel } from "../units/level";
 
 /**
  * The province's annex from its districts' annexes: which files go in (and why the others are left
@@ -37,6 +42,10 @@ export interface MergeOptions {
   readonly sheetName?: string;
   /** The province's targets file: the consolidated annex's prompts and checks use it (not the districts'). */
   readonly targets?: TargetsFile;
+  /** The list of units (units/data.ts): each file's unit is identified against it (issue #21). */
+  readonly units?: UnitDirectory;
+  /** The province consolidating ("Lạng Sơn"): files of other provinces are left out, the missing named. */
+  readonly province?: string;
 }
 
 export type Counts = Record<Severity, number>;
@@ -46,6 +55,8 @@ export interface MergedDistrict {
   /** What the detail sheet's column headers call it: the authority, the unit, or the file name. */
   readonly label: string;
   readonly unit: ReportingUnit;
+  /** The unit the title block names in the list of units, when a list was given (issue #21). */
+  readonly identity?: UnitIdentity;
   readonly sheet: string;
   readonly counts: Counts;
   /** The findings of its annex that are errors, to list in the merge report. */
@@ -72,6 +83,10 @@ export interface Consolidation {
   readonly record: ConsolidationRecord;
   readonly detail: DetailSheet;
   readonly districts: readonly MergedDistrict[];
+  /** Who sends for the year: communes from 2026, districts before (issue #21). */
+  readonly level: ReportingLevel;
+  /** Who of the province has sent and who has not, with --province. */
+  readonly completeness?: Completeness;
   readonly leftOut: readonly LeftOutFile[];
   /** What the checks find on the consolidated sheet itself (sums that do not add up in the districts…). */
   readonly findings: readonly Finding[];
@@ -82,8 +97,10 @@ export function consolidate(
   options: MergeOptions = {}
 ): Consolidation | EmptyMerge {
   const locale = options.locale ?? "vi-VN";
-  const { form, included, leftOut } = admit(sources, {
+  const { form, included, leftOut, senders } = admit(sources, {
     locale,
+    ...(options.units ? { units: options.units } : {}),
+    ...(options.province !== undefined ? { province: options.province } : {}),
     ...(options.template ? { template: options.template } : {}),
     ...(options.year !== undefined ? { year: options.year } : {}),
     ...(options.allowDuplicates ? { allowDuplicates: true } : {}),
@@ -132,6 +149,8 @@ export function consolidate(
     record,
     detail,
     districts,
+    level: reportingLevel(year),
+    ...completenessOf(senders, districts),
     leftOut,
     findings: analysis.findings,
   };
@@ -146,8 +165,11 @@ function consolidationRecord(units: number, notes: readonly MergeNote[]): Consol
 }
 
 /** Column headers for the units; two that would read the same also name their file. */
-function labels(included: ReadonlyArray<{ unit: ReportingUnit; file: string }>): string[] {
-  const plain = included.map((c) => unitLabel(c.unit, c.file));
+function labels(
+  included: ReadonlyArray<{ unit: ReportingUnit; file: string; label?: string }>
+): string[] {
+  // The unit as the list of units names it ("Xã Hữu Lũng"), else as its title block says (issue #21).
+  const plain = included.map((c) => c.label ?? unitLabel(c.unit, c.file));
   return plain.map((l, k) =>
     plain.indexOf(l) !== k || plain.lastIndexOf(l) !== k
       ? `${l} (${baseName(included[k].file)})`
@@ -162,6 +184,7 @@ function districtOf(c: Admitted, label: string): MergedDistrict {
     file: c.file,
     label,
     unit: c.unit,
+    ...(c.identity ? { identity: c.identity } : {}),
     sheet: c.analysis.sheet,
     counts,
     errors: c.analysis.findings.filter((f) => f.severity === "error"),
@@ -203,4 +226,12 @@ function readFigures(
     });
   });
   return figures;
+}
+
+function completenessOf(
+  senders: SenderCheck | undefined,
+  districts: readonly MergedDistrict[]
+): { completeness?: Completeness } {
+  const c = senders && unitCompleteness(senders, districts);
+  return c ? { completeness: c } : {};
 }

@@ -3,11 +3,17 @@ import { inputFormat } from "../layout/annexLayout";
 import { columnLetter, toA1 } from "../sheet/address";
 import { resolveYearTokens } from "../template/headers";
 import { InputColumn, Template } from "../template/schema";
+import { LEVEL_WORDS, reportingLevel } from "../units/level";
 import type { Figures } from "./cells";
 import type { MergedDistrict } from "./consolidate";
 
-/** The sheet beside the consolidated annex that every consolidated figure is summed from. */
+/** The sheet beside the consolidated annex that every consolidated figure is summed from (up to 2025). */
 export const DETAIL_SHEET = "Chi tiết theo huyện";
+
+/** Its name for a form's year: "Chi tiết theo xã" from 2026, when communes send (issue #21). */
+export function detailSheetName(year: number): string {
+  return `Chi tiết theo ${LEVEL_WORDS[reportingLevel(year)].viOne}`;
+}
 
 export interface DetailCell {
   readonly row: number;
@@ -57,18 +63,20 @@ export function buildDetailSheet(
   const merges: Merge[] = [];
   const [h1, h2] = layout.headerRows;
   const last = Math.max(FIXED - 1, column(inputs.length - 1, n - 1));
+  const name = detailSheetName(year);
+  const one = LEVEL_WORDS[reportingLevel(year)].viOne;
 
   cells.push({
     row: 0,
     col: 0,
-    value: `CHI TIẾT THEO HUYỆN — ${template.form.toUpperCase()} NĂM ${year}`,
+    value: `${name.toUpperCase()} — ${template.form.toUpperCase()} NĂM ${year}`,
     style: "title",
   });
   merges.push({ from: { row: 0, col: 0 }, to: { row: 0, col: last } });
   cells.push({
     row: 2,
     col: 0,
-    value: `Mỗi cột là số liệu một huyện gửi. Ô của tỉnh ở trang tính "${layout.sheetName}" là tổng (SUM) của hàng tương ứng ở đây: sửa số của huyện ở đây thì số của tỉnh đổi theo. Tỷ lệ của tỉnh được tính lại từ tử số và mẫu số, không cộng tỷ lệ của các huyện.`,
+    value: `Mỗi cột là số liệu một ${one} gửi. Ô của tỉnh ở trang tính "${layout.sheetName}" là tổng (SUM) của hàng tương ứng ở đây: sửa số của ${one} ở đây thì số của tỉnh đổi theo. Tỷ lệ của tỉnh được tính lại từ tử số và mẫu số, không cộng tỷ lệ của các ${one}.`,
     style: "unitNote",
   });
   merges.push({ from: { row: 2, col: 0 }, to: { row: 2, col: last } });
@@ -142,7 +150,7 @@ export function buildDetailSheet(
 
   // Where each column came from.
   let r = layout.lastDataRow + 2;
-  cells.push({ row: r++, col: 1, value: "Nguồn số liệu (tệp của từng huyện):", style: "footer" });
+  cells.push({ row: r++, col: 1, value: `Nguồn số liệu (tệp của từng ${one}):`, style: "footer" });
   for (const d of districts)
     cells.push({ row: r++, col: 1, value: `${d.label}: ${d.file}`, style: "unitNote" });
 
@@ -150,7 +158,7 @@ export function buildDetailSheet(
   for (let col = FIXED; col <= last; col++) widths.push(14);
   const rowOf = layout.rowOf;
   return {
-    name: DETAIL_SHEET,
+    name,
     cells,
     merges,
     columnWidths: widths,
@@ -162,7 +170,7 @@ export function buildDetailSheet(
       if (row === undefined || !n) return undefined;
       const from = toA1(row, column(j, 0));
       const to = `${columnLetter(column(j, n - 1))}${row + 1}`;
-      return `'${DETAIL_SHEET}'!${from}:${to}`;
+      return `'${name}'!${from}:${to}`;
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Bilingual } from "../rules/finding";
 import type { Consolidation } from "./consolidate";
+import { LEVEL_WORDS, ReportingLevel } from "../units/level";
 
 /**
  * What a merge came to, as the command line and the pane both say it: a success only when every file
@@ -18,6 +19,8 @@ export interface MergeVerdict {
   readonly unitsWithErrors: number;
   /** Errors of the consolidated annex itself, as `annex check` of the merged file finds them. */
   readonly errors: number;
+  /** Who sent: communes from 2026, districts before (issue #21): the words follow it. */
+  readonly senders?: ReportingLevel;
 }
 
 export function mergeVerdict(merge: Consolidation): MergeVerdict {
@@ -34,6 +37,7 @@ export function mergeVerdict(merge: Consolidation): MergeVerdict {
     textCells: cells(["text"]),
     unitsWithErrors,
     errors,
+    senders: merge.level,
   };
 }
 
@@ -48,8 +52,8 @@ export function verdictParts(v: MergeVerdict): Bilingual[] {
     });
   if (v.unitsWithErrors)
     parts.push({
-      vi: `${v.unitsWithErrors} huyện có lỗi`,
-      en: `${en(v.unitsWithErrors, "district has", "districts have")} errors`,
+      vi: `${v.unitsWithErrors} ${LEVEL_WORDS[v.senders ?? "district"].viOne} có lỗi`,
+      en: `${en(v.unitsWithErrors, `${LEVEL_WORDS[v.senders ?? "district"].enOne} has`, `${LEVEL_WORDS[v.senders ?? "district"].en} have`)} errors`,
     });
   if (v.leftOut)
     parts.push({

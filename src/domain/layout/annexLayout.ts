@@ -2,6 +2,7 @@ import { DerivedBuilder } from "../derive/derivedCells";
 import { NumberLocale } from "../numbers/locale";
 import { toA1 } from "../sheet/address";
 import { AnnexMetadata, SheetSnapshot, SnapshotEditor } from "../sheet/snapshot";
+import { findDepartment, templateForDepartment } from "../template/department";
 import { resolveLocalized, resolveYearTokens } from "../template/headers";
 import { Column, Indicator, Template } from "../template/schema";
 import { AssignedTarget, TargetsFile, targetsForAnnex } from "../targets/targetsFile";
@@ -106,6 +107,8 @@ export interface LayoutOptions {
   readonly locale?: NumberLocale;
   /** The province's targets file: each input cell's prompt names its target (when the file fits). */
   readonly targets?: TargetsFile;
+  /** The department filling it (catalog/departments.json): its blocks, and its name as the unit line. */
+  readonly department?: string;
 }
 
 const TITLE_ROWS = 6;
@@ -151,8 +154,12 @@ export function defaultSheetName(template: Template, year: number): string {
   return `${template.form.replace(/^Biểu số\s*/i, "Biểu ")} - ${year}`.slice(0, 31);
 }
 
-export function buildAnnexLayout(template: Template, options: LayoutOptions): AnnexLayout {
+export function buildAnnexLayout(whole: Template, options: LayoutOptions): AnnexLayout {
   const { year } = options;
+  const template = templateForDepartment(whole, options.department);
+  const department =
+    options.department !== undefined ? findDepartment(options.department) : undefined;
+  const unitName = options.unitName ?? department?.name;
   const cols = template.columns;
   const last = cols.length - 1;
   const cells: LayoutCell[] = [];
@@ -164,10 +171,7 @@ export function buildAnnexLayout(template: Template, options: LayoutOptions): An
   };
   const index = new Map(cols.map((c, i) => [c.id, i]));
   const fit = options.targets
-    ? targetsForAnnex(options.targets, template, year, [
-        options.authority ?? "",
-        options.unitName ?? "",
-      ])
+    ? targetsForAnnex(options.targets, template, year, [options.authority ?? "", unitName ?? ""])
     : undefined;
   const assigned = fit?.ok ? fit.targets : undefined;
 
@@ -185,7 +189,7 @@ export function buildAnnexLayout(template: Template, options: LayoutOptions): An
   put({
     row: 1,
     col: 0,
-    value: (options.unitName ?? "").toUpperCase(),
+    value: (unitName ?? "").toUpperCase(),
     style: "unitName",
     locked: false,
   });
@@ -331,6 +335,7 @@ export function buildAnnexLayout(template: Template, options: LayoutOptions): An
     templateVersion: template.version,
     year,
     ...(template.period ? { period: template.period } : {}),
+    ...(template !== whole && options.department ? { department: options.department } : {}),
   };
   return {
     sheetName: options.sheetName ?? defaultSheetName(template, year),

@@ -357,6 +357,17 @@ export const RULES = {
       en: "Figures this large make the result exceed the numbers Excel can hold; the cell stays blank until the figures are corrected.",
     },
   },
+  "poverty.standard-changed": {
+    severity: "info",
+    title: {
+      vi: "Tỷ lệ nghèo theo hai chuẩn khác nhau",
+      en: "Poverty rates under two standards",
+    },
+    reason: {
+      vi: "Năm 2026 tính theo chuẩn nghèo 2022–2025, từ năm 2027 theo chuẩn 2026–2030 (Nghị định 351/2025/NĐ-CP): chênh lệch giữa hai năm theo hai chuẩn không phải là mức giảm nghèo.",
+      en: "2026 is measured under the 2022–2025 standard, 2027 on under the 2026–2030 one (Decree 351/2025/NĐ-CP): a difference across the two is no reduction of poverty.",
+    },
+  },
   "consolidated.partial-base": {
     severity: "warning",
     title: {

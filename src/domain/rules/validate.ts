@@ -11,6 +11,7 @@ import { checkFlows } from "./checks/flows";
 import { checkMerges } from "./checks/merges";
 import { checkOverflow } from "./checks/overflow";
 import { checkPeriods } from "./checks/period";
+import { checkPovertyStandard } from "./checks/povertyStandard";
 import { checkRelations } from "./checks/relations";
 import { checkStructure } from "./checks/structure";
 import { checkTargets } from "./checks/targets";
@@ -30,6 +31,7 @@ const CHECKS: ReadonlyArray<(ctx: RuleContext) => void> = [
   checkOverflow,
   checkChange,
   checkTargets,
+  checkPovertyStandard,
   checkConsolidated,
 ];
 

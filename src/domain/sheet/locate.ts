@@ -7,6 +7,7 @@ import {
   templateForPeriod,
 } from "../template/headers";
 import { NamedPeriod, periodsNamed, ReportingPeriod, withoutPeriod } from "../template/period";
+import { templateForDepartment } from "../template/department";
 import { compileTemplate } from "../template/compiled";
 import { Column, Indicator, Section, Template } from "../template/schema";
 import {
@@ -132,13 +133,10 @@ export function locateAnnex(sheet: SheetSnapshot, templates: readonly Template[]
     return { ok: false, problem: "no-header" };
   }
   const { columns } = best;
-  const { template, period, periodSource } = chosenPeriod(
-    sheet,
-    header,
-    best.template,
-    columns,
-    meta
-  );
+  const chosen = chosenPeriod(sheet, header, best.template, columns, meta);
+  const { period, periodSource } = chosen;
+  // A department's annex holds its own blocks only (issue #21): its rows are the department's.
+  const template = templateForDepartment(chosen.template, meta?.department);
   const periodMismatches = mismatchedPeriods(sheet, header, template, columns);
   const year = meta?.year ?? best.year;
   if (year === undefined) return { ok: false, problem: "no-header" };

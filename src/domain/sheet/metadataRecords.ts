@@ -2,6 +2,7 @@ import { AnnexMetadata } from "./snapshot";
 import { isReportingPeriod } from "../template/period";
 import { parseConsolidation } from "../consolidate/records";
 import { sameSheetName, SheetNameMap } from "./sheetName";
+import { findDepartment } from "../template/department";
 
 /**
  * The annex metadata record, as every host keeps it: a very hidden sheet "_annex" with a header row
@@ -16,6 +17,7 @@ export const METADATA_HEADER = [
   "templateVersion",
   "year",
   "period",
+  "department",
 ] as const;
 
 /** Reads the records from the sheet's values (header row first). Rows that do not parse are skipped. */
@@ -27,7 +29,7 @@ export function parseMetadata(
   // A consolidated annex's record (consolidate/records.ts) is a table of the same sheet.
   const consolidated = parseConsolidation(values);
   for (let r = 1; r < values.length; r++) {
-    const [sheet, templateId, templateVersion, year, period] = values[r] ?? [];
+    const [sheet, templateId, templateVersion, year, period, department] = values[r] ?? [];
     const y = typeof year === "number" ? year : Number(year);
     if (typeof sheet !== "string" || !sheet || typeof templateId !== "string" || !templateId)
       continue;
@@ -37,6 +39,8 @@ export function parseMetadata(
       templateVersion: String(templateVersion ?? ""),
       year: y,
       ...(isReportingPeriod(period) ? { period } : {}),
+      // Only a department the catalog knows (a record of an older version has other things there).
+      ...(typeof department === "string" && findDepartment(department) ? { department } : {}),
       ...(consolidated.has(sheet) ? { consolidated: consolidated.get(sheet) } : {}),
     });
   }
@@ -56,12 +60,12 @@ export function metadataRow(
   return values.length;
 }
 
-/** A sheet's record, one value per METADATA_HEADER column ("" for no period). */
+/** A sheet's record, one value per METADATA_HEADER column ("" for no period or department). */
 export function metadataRecord(
   sheet: string,
   m: AnnexMetadata
-): [string, string, string, number, string] {
-  return [sheet, m.templateId, m.templateVersion, m.year, m.period ?? ""];
+): [string, string, string, number, string, string] {
+  return [sheet, m.templateId, m.templateVersion, m.year, m.period ?? "", m.department ?? ""];
 }
 
 /** The identity written beside a record (SHEET_IDENTITY_HEADER): the sheet's id as text, its position. */

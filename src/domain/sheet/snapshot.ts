@@ -19,6 +19,8 @@ export interface AnnexMetadata {
   readonly year: number;
   /** The reporting period the form was made for (quý I, 6 tháng…), for forms that offer a choice. */
   readonly period?: ReportingPeriod;
+  /** The department the annex was made for (Sở Nội vụ, Sở Y tế…: catalog/departments.json), its blocks only. */
+  readonly department?: string;
   /** Set on an annex that annex merge (or the pane's Tổng hợp) made from units' files: never a unit itself. */
   readonly consolidated?: ConsolidationRecord;
 }

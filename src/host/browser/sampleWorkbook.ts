@@ -7,6 +7,7 @@ import {
 } from "../../domain";
 import langSon from "../../samples/bieu-01-lang-son-2023.json";
 import { withSelfCheck } from "../../domain/layout/selfCheckPlan";
+import { templateForDepartment } from "../../domain/template/department";
 import { BrowserWorkbookHost } from "./browserWorkbookHost";
 
 export const LANG_SON_SAMPLE = langSon as SampleFigures;
@@ -23,7 +24,7 @@ export const LANG_SON_SAMPLE = langSon as SampleFigures;
 export async function openSample(
   host: BrowserWorkbookHost,
   sample: SampleFigures = LANG_SON_SAMPLE,
-  options: { readonly calculated?: boolean } = {}
+  options: { readonly calculated?: boolean; readonly department?: string } = {}
 ): Promise<string> {
   const template = findTemplate(sample.templateId);
   if (!template)
@@ -32,9 +33,11 @@ export async function openSample(
     year: sample.year,
     ...(sample.unitName ? { unitName: sample.unitName } : {}),
     ...(sample.authority ? { authority: sample.authority } : {}),
+    ...(options.department ? { department: options.department } : {}),
   });
   const { sheet } = await host.insertAnnex(layout);
-  await host.applyPlan(samplePlan(layout, template, sample));
+  const own = templateForDepartment(template, options.department);
+  await host.applyPlan(samplePlan(layout, own, sample));
   if (options.calculated) {
     const { snapshot } = await host.readSheet(sheet);
     const analysis = analyzeSheet(snapshot, { locale: "vi-VN" });
