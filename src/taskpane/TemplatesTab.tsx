@@ -244,7 +244,12 @@ export function TemplatesTab(): React.JSX.Element {
         />
       </Field>
       <Field label={t(S.department)} hint={t(S.departmentHint)}>
-        <Select value={department} onChange={(_e, d) => setDepartment(d.value)}>
+        <Select
+          className={styles.select}
+          select={{ className: styles.selectElement }}
+          value={department}
+          onChange={(_e, d) => setDepartment(d.value)}
+        >
           <option value="">{t(S.wholeForm)}</option>
           {offered.map((d) => (
             <option key={d.id} value={d.id}>

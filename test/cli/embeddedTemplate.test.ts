@@ -9,6 +9,7 @@ import {
 import { writeMetadata } from "../../src/adapters/xlsx/metadata";
 import { saveWorkbook } from "../../src/adapters/xlsx/workbookFile";
 import type { TemplateInput } from "../../src/domain/template/schema";
+import { EMBEDDED_COLUMN } from "../../src/domain/sheet/embeddedTemplates";
 import { annex, tempDir } from "../helpers/cli";
 import { handMadeWorkbook } from "../helpers/handMadeWorkbook";
 import { THAI_BINH, THAI_BINH_MERGES } from "../helpers/handMadeSheets";
@@ -140,7 +141,7 @@ describe("a template kept in the workbook", () => {
     // A commune checks its blank copy with no JSON: the form is known, its figures are owed.
     const checked = await annex("check", blank, "--json");
     const sheet = JSON.parse(checked.out).files[0].sheets[0];
-    expect(sheet.template).toEqual({ id, version: "1.0.0", year: 2021 });
+    expect(sheet.template).toEqual({ id, version: "1.0.0", year: 2021, form: "Biểu số 02" });
     expect(sheet.findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain(
       "sheet.unknown-template"
     );
@@ -166,7 +167,7 @@ describe("a template kept in the workbook", () => {
     const merged = await annex("merge", a, b, "-o", path.join(dir, "tinh.xlsx"));
     expect(merged.code).toBe(1);
     expect(merged.out + merged.err).toMatch(
-      /xa-dong-lam\.xlsx" theo mẫu mau-\w+ phiên bản 1\.1\.0, không phải phiên bản 1\.0\.0/
+      /xa-dong-lam\.xlsx" làm theo Biểu số 02 phiên bản 1\.1\.0, không phải phiên bản 1\.0\.0/
     );
   });
 
@@ -176,7 +177,7 @@ describe("a template kept in the workbook", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     const ws = wb.getWorksheet("_annex")!;
-    const cell = ws.getCell(2, 20 + 4);
+    const cell = ws.getCell(2, EMBEDDED_COLUMN + 1 + 4); // the piece of JSON, right of id, version, hash, part
     cell.value = String(cell.value).replace('"kind":"rate"', '"kind":"count"');
     await wb.xlsx.writeFile(file);
     const kept = readEmbeddedTemplates(wb);

@@ -25,9 +25,10 @@ test("the two forms differ as strings but name one sheet in the metadata and the
     date: "2026-12-07",
   };
   const table = explanationTable(undefined, NFD, [e]);
+  const pad = (head: readonly string[]) => [...head, ...Array(table.column - head.length).fill("")];
   const grid = [
-    [...METADATA_HEADER, "", "", "", "", ...table.rows[0]],
-    ["", "", "", "", "", "", "", "", "", ...table.rows[1]],
+    [...pad(METADATA_HEADER), ...table.rows[0]],
+    [...pad([]), ...table.rows[1]],
   ];
   expect(parseExplanations(grid).get(NFC)).toEqual([e]);
 });

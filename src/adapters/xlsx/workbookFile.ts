@@ -239,12 +239,13 @@ async function removeStaleTemps(file: string): Promise<void> {
   for (const name of names) {
     if (!name.startsWith(prefix) || !name.endsWith(".tmp")) continue;
     const m = /^(\d+)\.(\d+)\.tmp$/.exec(name.slice(prefix.length));
-    if (!m || running(Number(m[1]))) continue;
+    if (!m || processRunning(Number(m[1]))) continue;
     await fs.rm(path.join(dir, name), { force: true }).catch(() => undefined);
   }
 }
 
-function running(pid: number): boolean {
+/** Whether a process of this computer is still running (another user's answers EPERM: it is). */
+export function processRunning(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
@@ -255,7 +256,7 @@ function running(pid: number): boolean {
 }
 
 /** The file a path names, through symbolic links (a dangling link: the file it points to). */
-async function realTarget(file: string): Promise<string> {
+export async function realTarget(file: string): Promise<string> {
   let current = file;
   for (let hops = 0; hops < 40; hops++) {
     const link = await fs.lstat(current).catch(() => undefined);

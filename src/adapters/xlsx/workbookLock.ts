@@ -2,7 +2,11 @@ import { randomBytes } from "crypto";
 import { promises as fs } from "fs";
 import { hostname } from "os";
 import * as path from "path";
-import { WorkbookFileError } from "./workbookFile";
+import {
+  processRunning as running,
+  realTarget as realPath,
+  WorkbookFileError,
+} from "./workbookFile";
 
 /**
  * The project's own lock beside a workbook a command writes (issue #19): ".~annex.lock.bieu01.xlsx",
@@ -207,27 +211,6 @@ function clock(iso: string): string {
 function waitFromEnv(): number {
   const v = Number(process.env.ANNEX_LOCK_WAIT_MS);
   return Number.isFinite(v) && v >= 0 ? v : DEFAULT_WAIT_MS;
-}
-
-function running(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
-/** The file a path names, through symbolic links (a dangling link: the file it points to). */
-async function realPath(file: string): Promise<string> {
-  let current = file;
-  for (let hops = 0; hops < 40; hops++) {
-    const link = await fs.lstat(current).catch(() => undefined);
-    if (!link?.isSymbolicLink()) return current;
-    current = path.resolve(path.dirname(current), await fs.readlink(current));
-  }
-  return current;
 }
 
 function sleep(ms: number): Promise<void> {

@@ -97,7 +97,8 @@ function isText(v: unknown): v is string {
   return typeof v === "string" && v.trim() !== "";
 }
 
-function parseFigures(v: unknown): Record<string, CellValue> {
+/** A JSON object kept in one cell (figures or anchors by address), or nothing when it is not one. */
+function jsonObject(v: unknown): Record<string, unknown> {
   if (typeof v !== "string") return {};
   let parsed: unknown;
   try {
@@ -105,25 +106,22 @@ function parseFigures(v: unknown): Record<string, CellValue> {
   } catch {
     return {};
   }
-  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return {};
+  return parsed && typeof parsed === "object" && !Array.isArray(parsed)
+    ? (parsed as Record<string, unknown>)
+    : {};
+}
+
+function parseFigures(v: unknown): Record<string, CellValue> {
   const figures: Record<string, CellValue> = {};
-  for (const [address, value] of Object.entries(parsed as Record<string, unknown>))
+  for (const [address, value] of Object.entries(jsonObject(v)))
     if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
       figures[address.toUpperCase()] = normalizeFigure(value);
   return figures;
 }
 
 function parseAnchors(v: unknown): Record<string, string> {
-  if (typeof v !== "string") return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(v);
-  } catch {
-    return {};
-  }
-  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return {};
   const anchors: Record<string, string> = {};
-  for (const [address, anchor] of Object.entries(parsed as Record<string, unknown>))
+  for (const [address, anchor] of Object.entries(jsonObject(v)))
     if (typeof anchor === "string" && anchor.includes("|")) anchors[address.toUpperCase()] = anchor;
   return anchors;
 }

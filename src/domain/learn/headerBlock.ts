@@ -1,5 +1,5 @@
 import { MergedAreas } from "../sheet/mergedAreas";
-import { looksLikeDataRow } from "../sheet/headerRows";
+import { headerExtent } from "../sheet/headerRows";
 import { SheetSnapshot, sheetHeight, valueAt, valueText } from "../sheet/snapshot";
 import { fold } from "../text/fold";
 
@@ -52,22 +52,7 @@ export function findHeaderBlock(sheet: SheetSnapshot): HeaderBlock | undefined {
       else if (NAME_HEADER.test(t)) hasName = true;
     }
     if (!hasCode || !hasName) continue;
-    let numberingRow: number | undefined;
-    for (let k = r + 1; k <= r + 3 && k < height; k++) {
-      const cells = (sheet.values[k] ?? []).map((v) => fold(valueText(v)));
-      if (cells.includes("a") && cells.includes("b")) {
-        numberingRow = k;
-        break;
-      }
-    }
-    // Without one, the header is two rows, unless the row under it is already data.
-    const lastHeaderRow =
-      numberingRow !== undefined
-        ? numberingRow - 1
-        : looksLikeDataRow(sheet, r + 1)
-          ? r
-          : Math.min(r + 1, height - 1);
-    const dataStartRow = (numberingRow ?? lastHeaderRow) + 1;
+    const { numberingRow, lastHeaderRow, dataStartRow } = headerExtent(sheet, r, height);
     const width = Math.max(
       0,
       ...Array.from({ length: lastHeaderRow - r + 1 }, (_, i) => sheet.values[r + i]?.length ?? 0),

@@ -1,3 +1,4 @@
+import { fold } from "../text/fold";
 import { SheetSnapshot, valueText } from "./snapshot";
 
 /**
@@ -16,4 +17,31 @@ export function looksLikeDataRow(sheet: SheetSnapshot, row: number): boolean {
   return cells.some(
     (v) => typeof v === "number" && !(Number.isInteger(v) && v >= 1900 && v <= 2100)
   );
+}
+
+/**
+ * Where a header that starts at row r (the one naming STT and Chỉ tiêu) ends: the numbering row ("A",
+ * "B", …) within three rows closes it; without one, the header is two rows, unless the row under it
+ * is already data. The built-in forms' locator and the learner of hand-made sheets read it alike.
+ */
+export function headerExtent(
+  sheet: SheetSnapshot,
+  r: number,
+  height: number
+): { numberingRow: number | undefined; lastHeaderRow: number; dataStartRow: number } {
+  let numberingRow: number | undefined;
+  for (let k = r + 1; k <= r + 3 && k < height; k++) {
+    const cells = (sheet.values[k] ?? []).map((v) => fold(valueText(v)));
+    if (cells.includes("a") && cells.includes("b")) {
+      numberingRow = k;
+      break;
+    }
+  }
+  const lastHeaderRow =
+    numberingRow !== undefined
+      ? numberingRow - 1
+      : looksLikeDataRow(sheet, r + 1)
+        ? r
+        : Math.min(r + 1, height - 1);
+  return { numberingRow, lastHeaderRow, dataStartRow: (numberingRow ?? lastHeaderRow) + 1 };
 }

@@ -1,5 +1,5 @@
 import { fold, foldName, isRomanNumeral } from "../text/fold";
-import { looksLikeDataRow } from "./headerRows";
+import { headerExtent } from "./headerRows";
 import {
   expectedPeriodOf,
   periodsOf,
@@ -282,23 +282,7 @@ function findHeader(sheet: SheetSnapshot, templates: readonly Template[]): Heade
       else if (nameHeaders.has(t) || t.startsWith("chi tieu")) hasName = true;
     }
     if (!hasCode || !hasName) continue;
-    // The numbering row ("A", "B", …) closes the header; without one, the header is two rows.
-    let numberingRow: number | undefined;
-    for (let k = r + 1; k <= r + 3 && k < height; k++) {
-      const cells = (sheet.values[k] ?? []).map((v) => fold(valueText(v)));
-      if (cells.includes("a") && cells.includes("b")) {
-        numberingRow = k;
-        break;
-      }
-    }
-    // Without one, the header is two rows, unless the row under it is already data.
-    const lastHeaderRow =
-      numberingRow !== undefined
-        ? numberingRow - 1
-        : looksLikeDataRow(sheet, r + 1)
-          ? r
-          : Math.min(r + 1, height - 1);
-    const dataStartRow = (numberingRow ?? lastHeaderRow) + 1;
+    const { numberingRow, lastHeaderRow, dataStartRow } = headerExtent(sheet, r, height);
     const years: number[] = [];
     for (let k = r; k <= lastHeaderRow; k++) {
       for (const v of sheet.values[k] ?? []) {
