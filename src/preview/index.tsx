@@ -9,9 +9,11 @@ import { PreviewApp } from "./PreviewApp";
 
 /**
  * npm run preview: the task pane beside an in-browser workbook, without Excel. Opens on the Lạng Sơn
- * sample. The address may say ?lang=en (the pane in English), ?pane=350 (its width, 320–350 px),
- * ?sample=none (a blank workbook instead of the sample) and ?sample=2027 (beside it, the same figures
- * as Biểu 01 for 2027 of today's structure: Sở Nội vụ's blocks, the sender of 2025; issue #21).
+ * sample: Biểu 01 for 2023 (the first sheet, active) and beside it, as a second sheet tab, the same
+ * figures as Biểu 01 for 2027 of today's structure (Sở Nội vụ's blocks, the sender of 2025; issue #21),
+ * so an officer sees both without knowing a parameter. The address may say ?lang=en (the pane in
+ * English), ?pane=350 (its width, 320–350 px) and ?sample=none (a blank workbook instead of the
+ * sample). ?sample=2027, which once added the 2027 sheet, still works: it is the default now.
  */
 async function start(): Promise<void> {
   const params = new URLSearchParams(window.location.search);
@@ -24,13 +26,16 @@ async function start(): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   if (blank) workbook.addWorksheet("Trang tính1");
   const host = new BrowserWorkbookHost(workbook);
-  if (!blank) await openSample(host, LANG_SON_SAMPLE, { calculated: true });
-  if (params.get("sample") === "2027")
+  if (!blank) {
+    const first = await openSample(host, LANG_SON_SAMPLE, { calculated: true });
     await openSample(
       host,
       { ...LANG_SON_SAMPLE, year: 2027, unitName: undefined },
       { calculated: true, department: "so-noi-vu" }
     );
+    // Inserting a sheet activates it; the 2023 annex is the one the page opens on.
+    host.activate(first);
+  }
   const root = createRoot(document.getElementById("root") as HTMLElement);
   root.render(
     <FluentProvider theme={webLightTheme} className="provider">

@@ -309,11 +309,15 @@ async function paneShot(page: Page, name: string, layout: string[]): Promise<voi
     await page.close();
   });
 
-  test("opens on the Lạng Sơn sample: the annex sheet, its figures as a Vietnamese Excel shows them, the pane beside it", async () => {
+  test("opens on the Lạng Sơn sample: the 2023 annex, its figures as a Vietnamese Excel shows them, the pane beside it; the 2027 annex on the second tab", async () => {
     const page = await openPreview(browser, served.url);
     await screenshot(page, "01-sample");
     await paneScreenshot(page, "01-sample-pane");
-    expect(await sheets(page).getByRole("tab").allTextContents()).toEqual(["Biểu 01 - 2023"]);
+    // The 2023 annex first and active; beside it, Biểu 01 for 2027 of today's structure (#21).
+    expect(await sheets(page).getByRole("tab").allTextContents()).toEqual([
+      "Biểu 01 - 2023",
+      "Biểu 01 - 2027",
+    ]);
     expect(await sheets(page).getByRole("tab", { selected: true }).textContent()).toBe(
       "Biểu 01 - 2023"
     );
@@ -323,6 +327,14 @@ async function paneShot(page: Page, name: string, layout: string[]): Promise<voi
     const paneBox = await page.locator("aside.pane").boundingBox();
     expect(paneBox?.width).toBe(320);
     expect(await cutOrOverlappingText(page)).toEqual([]);
+
+    // The 2027 tab: Sở Nội vụ's title block, the plan for 2027.
+    await sheets(page).getByRole("tab", { name: "Biểu 01 - 2027" }).click();
+    await sheets(page).getByRole("tab", { name: "Biểu 01 - 2027", selected: true }).waitFor();
+    expect(await cell(page, "A1").textContent()).toBe("UBND TỈNH LẠNG SƠN");
+    expect(await cell(page, "A2").textContent()).toBe("SỞ NỘI VỤ");
+    expect(await page.locator("td", { hasText: "KẾ HOẠCH NĂM 2027" }).count()).toBeGreaterThan(0);
+    await screenshot(page, "01-sample-2027");
     expect(pageErrors(page)).toEqual([]);
     await page.close();
   });

@@ -3,7 +3,10 @@ import { analyzeSheet } from "../../../src/domain";
 import { BrowserWorkbookHost } from "../../../src/host/browser/browserWorkbookHost";
 import { LANG_SON_SAMPLE, openSample } from "../../../src/host/browser/sampleWorkbook";
 
-/** The preview's ?sample=2027 (issue #21): Biểu 01 for 2027 as Sở Nội vụ fills it, beside the 2023 one. */
+/**
+ * The preview's second sheet (issue #21; once only with ?sample=2027): Biểu 01 for 2027 as Sở Nội vụ
+ * fills it, beside the 2023 one.
+ */
 describe("the preview's 2027 sample of today's structure", () => {
   test("Sở Nội vụ's blocks, its name in the title block, checked as its own annex", async () => {
     const host = new BrowserWorkbookHost(new ExcelJS.Workbook());
