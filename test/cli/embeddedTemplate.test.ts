@@ -145,6 +145,23 @@ describe("a template kept in the workbook", () => {
     expect(sheet.findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain(
       "sheet.unknown-template"
     );
+    // And the year after, made by annex rollover from this one, still carries the form (#21).
+    const later = path.join(dir, "bieu-2022.xlsx");
+    const rolled = await annex("rollover", blank, "--year", "2022", "-o", later);
+    expect(rolled.code).toBe(0);
+    expect(rolled.out).toContain("Mẫu biểu riêng của tỉnh (Biểu số 02) được giữ trong");
+    const next = new ExcelJS.Workbook();
+    await next.xlsx.readFile(later);
+    expect(readEmbeddedTemplates(next).map((e) => [e.id, e.template !== undefined])).toEqual([
+      [id, true],
+    ]);
+    const checkedNext = await annex("check", later, "--json");
+    expect(JSON.parse(checkedNext.out).files[0].sheets[0].template).toEqual({
+      id,
+      version: "1.0.0",
+      year: 2022,
+      form: "Biểu số 02",
+    });
   });
 
   test("files of one template in two versions are reported by merge, not mixed", async () => {

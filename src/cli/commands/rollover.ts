@@ -1,6 +1,7 @@
 import JSZip from "jszip";
 import {
   buildAnnexLayout,
+  builtInTemplates,
   findTemplate,
   reportingUnit,
   Template,
@@ -9,7 +10,9 @@ import {
 } from "../../domain";
 import { CarriedFigure, rollover } from "../../domain/rollover";
 import { SheetReadings } from "../../domain/sheet/columnReadings";
+import { writeEmbeddedTemplate } from "../../adapters/xlsx/embeddedTemplates";
 import { refuseExisting, writeBytes } from "../../adapters/xlsx/workbookFile";
+import type { TemplateInput } from "../../domain/template/schema";
 import { EXIT, Io, Lang, UsageError } from "../io";
 import { COMMON, langOf, loadTemplates, localeOf, parse, sheetNameOf, yearOf } from "../options";
 import { analyzeFile } from "../workbooks";
@@ -94,6 +97,9 @@ export async function rolloverCommand(args: readonly string[], io: Io): Promise<
     ...(department ? { department } : {}),
   };
   const workbook = await newAnnexWorkbook({ template: whole, ...options });
+  // A province's own form (learned, or kept in this year's file) travels on to next year's (#20, #21).
+  const ownForm = !builtInTemplates().some((b) => b.id === whole.id && b.version === whole.version);
+  if (ownForm) writeEmbeddedTemplate(workbook, whole as TemplateInput);
   const layout = buildAnnexLayout(whole, options);
   const ws = workbook.worksheets[0];
   const colOf = new Map(whole.columns.map((c, i) => [c.id, i]));
@@ -116,6 +122,12 @@ export async function rolloverCommand(args: readonly string[], io: Io): Promise<
     await stableZip(new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer), fixed)
   );
   io.out(rolloverReport(file, output, annex.year, next, ws.name, written, plan.empty, lang));
+  if (ownForm)
+    io.out(
+      lang === "vi"
+        ? `Mẫu biểu riêng của tỉnh (${whole.form}) được giữ trong ${output}, như trong tệp năm nay.`
+        : `The province's own form (${whole.form}) is kept inside ${output}, as in this year's file.`
+    );
   return EXIT.ok;
 }
 
