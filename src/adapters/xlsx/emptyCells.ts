@@ -22,13 +22,11 @@ export function trimTrailingEmptyCells(
   minimum = 64 * 1024
 ): Uint8Array | undefined {
   if (xml.length < minimum) return undefined;
-  // Only a sheet with cells past column ZZ (702) can have enough of them to matter: one quick look
-  // at the bytes, so that an ordinary sheet is never decoded into a string here.
-  if (!hasThreeLetterReference(xml)) return undefined;
   const text = new TextDecoder().decode(xml);
   const start = text.indexOf("<sheetData");
   const end = text.lastIndexOf("</sheetData>");
   if (start < 0 || end < start) return undefined;
+  // Only a sheet with cells past column ZZ (702) can have enough of them to matter: one quick look.
   if (!/<c\b[^>]*?\br="[A-Z]{3}\d/.test(text)) return undefined;
   const data = text.slice(start, end);
   let last = 0;
@@ -50,20 +48,6 @@ export function trimTrailingEmptyCells(
       }
     );
   return new TextEncoder().encode(text.slice(0, start) + kept + text.slice(end));
-}
-
-/** Whether the bytes hold ` r="` followed by three capital letters and a digit (a cell past ZZ). */
-function hasThreeLetterReference(xml: Uint8Array): boolean {
-  const isLetter = (b: number | undefined) => b !== undefined && b >= 65 && b <= 90;
-  const isDigit = (b: number | undefined) => b !== undefined && b >= 48 && b <= 57;
-  for (let i = 1; i + 6 < xml.length; i++) {
-    // r="XFD1: the byte before "r" is white space in an attribute list
-    if (xml[i] !== 114 || xml[i + 1] !== 61 || xml[i + 2] !== 34) continue;
-    if (xml[i - 1] !== 32 && xml[i - 1] !== 9 && xml[i - 1] !== 10 && xml[i - 1] !== 13) continue;
-    if (isLetter(xml[i + 3]) && isLetter(xml[i + 4]) && isLetter(xml[i + 5]) && isDigit(xml[i + 6]))
-      return true;
-  }
-  return false;
 }
 
 function columnNumber(letters: string): number {
