@@ -16,6 +16,9 @@ const LINE_BREAKS = /[\r\n\t\u2028\u2029]/;
 /** Format and control characters: nothing to see on screen. */
 const INVISIBLE = /[\p{Cf}\p{Cc}]/u;
 
+/** What makes a short text need more than quoting as it is: a line break or an invisible character. */
+const PLAIN_BREAKER = /[\r\n\t\u2028\u2029\p{Cf}\p{Cc}]/u;
+
 /** An invisible character as it is shown: ⟨U+200B⟩. */
 export function visibleCode(ch: string): string {
   const code = ch.codePointAt(0) ?? 0;
@@ -24,6 +27,8 @@ export function visibleCode(ch: string): string {
 
 export function quoteCell(content: string | number | boolean, limit = QUOTE_LIMIT): string {
   const text = typeof content === "string" ? content : String(content);
+  // Most cells: short, one line, nothing invisible — quoted as they are.
+  if (text.length <= limit && !PLAIN_BREAKER.test(text)) return text;
   // Only the head is looked at: a huge string is neither copied nor scanned whole.
   const pieces: string[] = [];
   let length = 0;
