@@ -1,4 +1,5 @@
 import { templateHash } from "../learn/hash";
+import { cellPieces } from "./cellPieces";
 import { checkTemplate, TemplateProblem } from "../template/loadTemplate";
 import { Template, TemplateInput } from "../template/schema";
 
@@ -15,9 +16,6 @@ export const EMBEDDED_HEADER = ["embeddedTemplate", "version", "hash", "part", "
 
 /** The 0-based column the table goes in when the metadata sheet has none yet: AC, clear of the other tables (test/domain/metadataTables.test.ts). */
 export const EMBEDDED_COLUMN = 28;
-
-/** Characters per cell: under Excel's 32,767, with room to spare. */
-const PIECE = 30_000;
 
 export interface EmbeddedTemplate {
   readonly id: string;
@@ -92,17 +90,14 @@ export function parseEmbeddedTemplates(
 export function embeddedRows(data: TemplateInput): string[][] {
   const json = JSON.stringify(data);
   const hash = templateHash(data);
-  const n = Math.max(1, Math.ceil(json.length / PIECE));
-  const rows: string[][] = [];
-  for (let k = 0; k < n; k++)
-    rows.push([
-      data.id,
-      data.version,
-      hash,
-      `${k + 1}/${n}`,
-      json.slice(k * PIECE, (k + 1) * PIECE),
-    ]);
-  return rows;
+  const pieces = cellPieces(json);
+  return pieces.map((piece, k) => [
+    data.id,
+    data.version,
+    hash,
+    `${k + 1}/${pieces.length}`,
+    piece,
+  ]);
 }
 
 /**

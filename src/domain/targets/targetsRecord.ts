@@ -1,3 +1,5 @@
+import { cellPieces } from "../sheet/cellPieces";
+
 /**
  * The targets file a workbook was checked against (--targets; in the pane, chosen once for the
  * workbook), kept in the workbook so it travels with it: a third table in the very hidden metadata
@@ -9,7 +11,6 @@
 export const TARGETS_HEADER = "targetsFile";
 /** The 0-based column the table goes in when the metadata sheet has none yet: AA, clear of the other tables (test/domain/metadataTables.test.ts). */
 export const TARGETS_COLUMN = 26;
-const PIECE = 30_000;
 
 /** Where the table is in a metadata sheet's values (row 0 = its first row): its column, or undefined. */
 export function targetsColumn(
@@ -57,15 +58,7 @@ export function targetsTable(
   const rows: string[][] = [];
   if (text) {
     rows.push([TARGETS_HEADER]);
-    let start = 0;
-    while (start < text.length) {
-      let end = Math.min(text.length, start + PIECE);
-      // A surrogate pair stays whole.
-      const code = text.charCodeAt(end - 1);
-      if (end < text.length && code >= 0xd800 && code <= 0xdbff) end--;
-      rows.push([text.slice(start, end)]);
-      start = end;
-    }
+    for (const piece of cellPieces(text)) rows.push([piece]);
   }
   return { column, rows, clear: Math.max(0, before - rows.length) };
 }
