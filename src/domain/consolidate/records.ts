@@ -1,4 +1,5 @@
 import type { Bilingual } from "../rules/finding";
+import { tableColumn } from "../sheet/metadataTables";
 
 /**
  * What a consolidated annex (annex merge, Tổng hợp) records about itself in the very hidden metadata
@@ -47,8 +48,7 @@ const KINDS: readonly ConsolidationNoteKind[] = ["partial-base", "left-empty", "
 export function consolidationColumn(
   values: ReadonlyArray<ReadonlyArray<unknown> | undefined> | undefined
 ): number | undefined {
-  const at = values?.[0]?.findIndex((v) => v === CONSOLIDATION_HEADER[0]) ?? -1;
-  return at >= 0 ? at : undefined;
+  return tableColumn(values, CONSOLIDATION_HEADER[0]);
 }
 
 /** Every consolidated sheet's record, read from the metadata sheet's values. Rows that do not parse are skipped. */

@@ -1,6 +1,7 @@
 import { CellValue } from "../sheet/snapshot";
 import { SheetNameMap } from "../sheet/sheetName";
 import { Explanation, normalizeFigure } from "./explanation";
+import { tableColumn } from "../sheet/metadataTables";
 
 /**
  * How explanations are kept in the workbook: a second table in the very hidden metadata sheet
@@ -35,10 +36,7 @@ export const EXPLANATIONS_COLUMN = 9;
 export function explanationsColumn(
   values: ReadonlyArray<ReadonlyArray<unknown> | undefined> | undefined
 ): number | undefined {
-  const header = values?.[0];
-  if (!header) return undefined;
-  const at = header.findIndex((v) => v === EXPLANATIONS_HEADER[0]);
-  return at >= 0 ? at : undefined;
+  return tableColumn(values, EXPLANATIONS_HEADER[0]);
 }
 
 /** Every sheet's explanations, read from the metadata sheet's values. Rows that do not parse are skipped. */

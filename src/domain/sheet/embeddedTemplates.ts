@@ -2,6 +2,7 @@ import { templateHash } from "../learn/hash";
 import { cellPieces } from "./cellPieces";
 import { checkTemplate, TemplateProblem } from "../template/loadTemplate";
 import { Template, TemplateInput } from "../template/schema";
+import { MetadataValues, tableColumn } from "./metadataTables";
 
 /**
  * A template kept inside the workbook (issue #20), so that a province's own form travels with the
@@ -26,9 +27,8 @@ export interface EmbeddedTemplate {
   readonly problems?: readonly TemplateProblem[];
 }
 
-function columnOf(values: ReadonlyArray<ReadonlyArray<unknown> | undefined> | undefined) {
-  const at = values?.[0]?.findIndex((v) => v === EMBEDDED_HEADER[0]) ?? -1;
-  return at >= 0 ? at : undefined;
+function columnOf(values: MetadataValues) {
+  return tableColumn(values, EMBEDDED_HEADER[0]);
 }
 
 /** Every template kept in the metadata sheet's values (row 0 = its first row), in the order kept. */

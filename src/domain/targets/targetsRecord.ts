@@ -1,4 +1,5 @@
 import { cellPieces } from "../sheet/cellPieces";
+import { tableColumn } from "../sheet/metadataTables";
 
 /**
  * The targets file a workbook was checked against (--targets; in the pane, chosen once for the
@@ -16,8 +17,7 @@ export const TARGETS_COLUMN = 26;
 export function targetsColumn(
   values: ReadonlyArray<ReadonlyArray<unknown> | undefined> | undefined
 ): number | undefined {
-  const at = values?.[0]?.findIndex((v) => v === TARGETS_HEADER) ?? -1;
-  return at >= 0 ? at : undefined;
+  return tableColumn(values, TARGETS_HEADER);
 }
 
 /** The targets file's text kept in the metadata sheet, or undefined when there is none. */
