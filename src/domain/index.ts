@@ -64,6 +64,8 @@ export {
   metadataRecord,
   parseSheetRecords,
   resolveSheets,
+  currentNames,
+  recordedNamesOf,
   sheetIdentity,
   SHEET_IDENTITY_COLUMN,
   SHEET_IDENTITY_HEADER,

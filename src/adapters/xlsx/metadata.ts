@@ -8,6 +8,7 @@ import {
   metadataRecord,
   parseExplanations,
   parseMetadata,
+  currentNames,
   parseSheetRecords,
   resolveSheets,
   SHEET_IDENTITY_COLUMN,
@@ -60,9 +61,7 @@ export function workbookSheets(workbook: ExcelJS.Workbook): WorkbookSheet[] {
 
 /** Which sheet each recorded name is now (itself, or the sheet it was renamed to). */
 function recordedNames(workbook: ExcelJS.Workbook, values: unknown[][]): Map<string, string> {
-  const resolved = resolveSheets(parseSheetRecords(values), workbookSheets(workbook));
-  for (const ws of workbook.worksheets) if (!resolved.has(ws.name)) resolved.set(ws.name, ws.name);
-  return resolved;
+  return currentNames(values, workbookSheets(workbook));
 }
 
 /** The metadata sheet, added very hidden with its header row when the workbook has none. */

@@ -141,3 +141,23 @@ export function resolveSheets(
   claim((r, s) => r.position > 0 && r.position === s.position);
   return resolved;
 }
+
+/**
+ * Which sheet each name recorded in `_annex` is now (itself, or the sheet it was renamed to, see
+ * resolveSheets); a sheet with no record answers for its own name. What every host reads a sheet's
+ * records through, so a sheet renamed in Excel keeps them in the add-in as in the command line.
+ */
+export function currentNames(
+  values: ReadonlyArray<ReadonlyArray<unknown> | undefined> | undefined,
+  sheets: readonly WorkbookSheet[]
+): Map<string, string> {
+  const resolved = resolveSheets(parseSheetRecords(values), sheets);
+  for (const s of sheets) if (!resolved.has(s.name)) resolved.set(s.name, s.name);
+  return resolved;
+}
+
+/** The names a sheet's records are kept under: its own first, then those it had before a rename. */
+export function recordedNamesOf(names: ReadonlyMap<string, string>, sheet: string): string[] {
+  const former = [...names].filter(([r, now]) => now === sheet && r !== sheet).map(([r]) => r);
+  return [sheet, ...former];
+}

@@ -1,4 +1,11 @@
-import { METADATA_HEADER, metadataRecord, metadataRow } from "../../domain";
+import {
+  METADATA_HEADER,
+  metadataRecord,
+  metadataRow,
+  SHEET_IDENTITY_COLUMN,
+  SHEET_IDENTITY_HEADER,
+  sheetIdentity,
+} from "../../domain";
 import type { AnnexLayout, LayoutCell } from "../../domain";
 import { CELL_LOOKS } from "../../domain/layout/styles";
 import type { Capability, HostCapabilities, InsertedAnnex } from "../annexHost";
@@ -46,15 +53,25 @@ export async function insertAnnex(deps: InsertDeps, layout: AnnexLayout): Promis
     if (!meta.alongside.isNullObject) throw sheetExists(name);
     const ws = sheets.add(name);
     renderCells(ws, layout, deps.caps.pageLayout);
-    meta
-      .sheet()
-      .getRangeByIndexes(metadataRow(meta.values, name), 0, 1, METADATA_HEADER.length).formulas = [
+    const metaSheet = meta.sheet();
+    const row = metadataRow(meta.values, name);
+    metaSheet.getRangeByIndexes(row, 0, 1, METADATA_HEADER.length).formulas = [
       metadataRecord(name, layout.metadata).map(cellInput),
     ];
     ws.activate();
     ws.protection.protect(ANNEX_PROTECTION);
+    ws.load("id,position");
     await context.sync();
     deps.protection.set(name, { protected: true, options: ANNEX_PROTECTION });
+    // The sheet's identity beside its record (Excel's id for it, known only now, and its position),
+    // so a sheet renamed or moved in Excel keeps its record and explanations (issue #19).
+    metaSheet.getRangeByIndexes(0, SHEET_IDENTITY_COLUMN, 1, 2).values = [
+      [...SHEET_IDENTITY_HEADER],
+    ];
+    metaSheet.getRangeByIndexes(row, SHEET_IDENTITY_COLUMN, 1, 2).values = [
+      sheetIdentity({ name, sheetNo: ws.id, position: ws.position + 1 }),
+    ];
+    await context.sync();
   });
 
   // Phase 2: validation and page layout, the fit to one page wide last (where Excel refuses it,

@@ -1,13 +1,18 @@
 import {
+  currentNames,
   explanationTable,
   METADATA_HEADER,
   METADATA_SHEET,
   parseExplanations,
   parseMetadata,
   parseTargetsRecord,
+  recordedNamesOf,
+  SHEET_IDENTITY_COLUMN,
+  SHEET_IDENTITY_HEADER,
+  sheetIdentity,
   targetsTable,
 } from "../../domain";
-import type { AnnexMetadata, Explanation } from "../../domain";
+import type { AnnexMetadata, Explanation, WorkbookSheet } from "../../domain";
 import { changedExplanations, ExplanationsChange } from "../annexHost";
 import { runOn } from "./officeErrors";
 import type { OfficeRuntime } from "./officeRuntime";
@@ -82,16 +87,65 @@ export function metadataValues(range: Excel.Range | undefined): unknown[][] | un
   return !range || range.isNullObject ? undefined : range.values;
 }
 
-/** The metadata record and explanations of one sheet, and the workbook's targets file, from `_annex`'s values. */
+/**
+ * Queues the workbook's sheets as resolveSheets compares them (no sync): name, Excel's id for the
+ * sheet, position. Worksheet.id is documented to stay through a rename or a move, not what it looks
+ * like nor whether it stays when the workbook is saved and opened again: it is only ever compared
+ * with an id this host recorded, and a record whose id no sheet has is found by its position.
+ */
+export function queueSheets(
+  sheets: Excel.WorksheetCollection,
+  alsoLoad = ""
+): () => WorkbookSheet[] {
+  // One load for the collection: whether a second load of its items adds to the first or replaces
+  // it is not documented (the test backend replaces it).
+  sheets.load(`items/name,items/id,items/position${alsoLoad ? `,${alsoLoad}` : ""}`);
+  return () => sheets.items.map((s) => ({ name: s.name, sheetNo: s.id, position: s.position + 1 }));
+}
+
+/**
+ * The metadata record and explanations of one sheet, and the workbook's targets file, from `_annex`'s
+ * values. With the workbook's sheets, a record kept under the name the sheet had before it was
+ * renamed in Excel is its record (issue #19); without them, by its name only.
+ */
 export function sheetMetadata(
   values: unknown[][] | undefined,
-  sheet: string
+  sheet: string,
+  sheets?: readonly WorkbookSheet[]
 ): { metadata?: AnnexMetadata; explanations?: readonly Explanation[]; targets?: string } {
+  const names = sheets ? recordedNamesOf(currentNames(values, sheets), sheet) : [sheet];
+  const records = parseMetadata(values);
+  const explained = parseExplanations(values);
+  const metadata = names.map((n) => records.get(n)).find((m) => m !== undefined);
+  const explanations = names.flatMap((n) => explained.get(n) ?? []);
   return {
-    metadata: parseMetadata(values).get(sheet),
-    explanations: parseExplanations(values).get(sheet),
+    metadata,
+    explanations: explanations.length ? explanations : undefined,
     targets: parseTargetsRecord(values),
   };
+}
+
+/**
+ * Keeps a renamed sheet's records under its name now (no sync): the metadata record's name and its
+ * identity, so the records stay found when the sheet is later moved too. Nothing when none is
+ * recorded under a former name.
+ */
+function followRename(
+  meta: Excel.Worksheet,
+  values: unknown[][] | undefined,
+  me: WorkbookSheet,
+  formerNames: readonly string[],
+  cellInput: (v: string | number | boolean | null) => string | number | boolean
+): void {
+  if (!values || !formerNames.length) return;
+  meta.getRangeByIndexes(0, SHEET_IDENTITY_COLUMN, 1, SHEET_IDENTITY_HEADER.length).values = [
+    [...SHEET_IDENTITY_HEADER],
+  ];
+  values.forEach((row, r) => {
+    if (r === 0 || !formerNames.includes(String(row?.[0] ?? ""))) return;
+    meta.getRangeByIndexes(r, 0, 1, 1).formulas = [[cellInput(me.name)]];
+    meta.getRangeByIndexes(r, SHEET_IDENTITY_COLUMN, 1, 2).values = [sheetIdentity(me)];
+  });
 }
 
 /** Whether an error is the one a remembered `_annex` that went away gives. */
@@ -148,12 +202,24 @@ export async function writeExplanations(
   cellInput: (v: string | number | boolean | null) => string | number | boolean
 ): Promise<void> {
   return runOn(runtime, sheet, async (context) => {
-    const loaded = await readForWrite(context, presence);
+    const loaded = await readForWrite(context, presence, () =>
+      queueSheets(context.workbook.worksheets)
+    );
     const meta = loaded.sheet();
     // A change is applied to the table as read in this same Excel.run (issue #19): an explanation
-    // saved meanwhile by another writer is kept.
-    const stored = parseExplanations(loaded.values).get(sheet) ?? [];
-    const table = explanationTable(loaded.values, sheet, changedExplanations(explanations, stored));
+    // saved meanwhile by another writer is kept, and those kept under the name the sheet had before
+    // a rename are its own.
+    const sheets = loaded.alongside();
+    const former = recordedNamesOf(currentNames(loaded.values, sheets), sheet).slice(1);
+    const stored = sheetMetadata(loaded.values, sheet, sheets).explanations ?? [];
+    const me = sheets.find((s) => s.name === sheet);
+    if (me) followRename(meta, loaded.values, me, former, cellInput);
+    const table = explanationTable(
+      loaded.values,
+      sheet,
+      changedExplanations(explanations, stored),
+      former
+    );
     meta.getRangeByIndexes(0, table.column, table.rows.length, table.width).formulas =
       table.rows.map((r) => r.map(cellInput));
     if (table.clear)

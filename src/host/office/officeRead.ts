@@ -1,4 +1,4 @@
-import { METADATA_SHEET, parseMetadata, toA1 } from "../../domain";
+import { currentNames, METADATA_SHEET, parseMetadata, toA1 } from "../../domain";
 import type { AnnexMetadata, CellValue, SheetSnapshot } from "../../domain";
 import type { SheetInfo, SheetRead } from "../annexHost";
 import { hostError } from "../hostErrors";
@@ -9,6 +9,7 @@ import {
   metadataRange,
   metadataValues,
   queueMetadata,
+  queueSheets,
   sheetMetadata,
 } from "./officeMetadata";
 import { loadGuard, ProtectionMemory, stateOf } from "./officeProtection";
@@ -74,10 +75,10 @@ export async function listSheets(deps: ReadDeps): Promise<readonly SheetInfo[]> 
   return runOn(deps.runtime, "", async (context) => {
     const sheets = context.workbook.worksheets;
     const queue = () => {
-      sheets.load("items/name,items/visibility");
+      const all = queueSheets(sheets, "items/visibility");
       const active = sheets.getActiveWorksheet();
       active.load("name");
-      return { active, query: queueMetadata(sheets, deps.metadata) };
+      return { active, all, query: queueMetadata(sheets, deps.metadata) };
     };
     let q = queue();
     try {
@@ -91,10 +92,15 @@ export async function listSheets(deps: ReadDeps): Promise<readonly SheetInfo[]> 
     const { active, query } = q;
     const { range, needsSync } = metadataRange(sheets, query, deps.metadata);
     if (needsSync) await context.sync();
-    const records = parseMetadata(metadataValues(range));
+    const values = metadataValues(range);
+    // A sheet renamed in Excel is still the annex its record names (by its id or position).
+    const records = parseMetadata(values);
+    const annexes = new Set<string>();
+    for (const [recorded, now] of currentNames(values, q.all()))
+      if (records.has(recorded)) annexes.add(now);
     return sheets.items
       .filter((s) => s.visibility === "Visible" && s.name !== METADATA_SHEET)
-      .map((s) => ({ name: s.name, active: s.name === active.name, annex: records.has(s.name) }));
+      .map((s) => ({ name: s.name, active: s.name === active.name, annex: annexes.has(s.name) }));
   });
 }
 
@@ -111,6 +117,7 @@ function queueRead(
   ws.load("name");
   const guard = loadGuard(ws);
   const meta = queueMetadata(sheets, deps.metadata);
+  const workbookSheets = queueSheets(sheets);
   // The area read: every used cell, formatted ones included (see above); the values' area too, in
   // case that one is far too large.
   const all = ws.getUsedRangeOrNullObject(false).load(DIMS);
@@ -123,7 +130,7 @@ function queueRead(
     : undefined;
   const merged = withMerges ? ws.getRange().getMergedAreasOrNullObject() : undefined;
   merged?.load("address");
-  return { sheets, ws, guard, meta, all, values, head, merged };
+  return { sheets, workbookSheets, ws, guard, meta, all, values, head, merged };
 }
 
 export async function readSheet(deps: ReadDeps, name?: string): Promise<SheetRead> {
@@ -185,7 +192,11 @@ export async function readSheet(deps: ReadDeps, name?: string): Promise<SheetRea
     } else if (needsSync) await context.sync();
 
     const values = metadataValues(range);
-    const { metadata, explanations, targets } = sheetMetadata(values, sheetName);
+    const { metadata, explanations, targets } = sheetMetadata(
+      values,
+      sheetName,
+      q.workbookSheets()
+    );
     const snapshot = box
       ? toSnapshot(sheetName, box.rowIndex, box.columnIndex, grids as Grids, metadata)
       : toSnapshot(sheetName, 0, 0, { values: [], formulas: [], numberFormat: [] }, metadata);

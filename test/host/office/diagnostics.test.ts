@@ -84,8 +84,9 @@ describe.each([false, true])("the diagnostic, backend switches on their other si
       backend.resetLog();
       const layout = buildAnnexLayout(template(), { year: 2023 });
       expect(await host.insertAnnex(layout)).toEqual({ sheet: layout.sheetName, skipped: [] });
-      // The name and metadata; the sheet; validation and page layout: no refused try on the way.
-      expect(backend.log.syncs).toBe(3);
+      // The name and metadata; the sheet; its identity beside its record; validation and page
+      // layout: no refused try on the way.
+      expect(backend.log.syncs).toBe(4);
       expect(backend.workbook.get(layout.sheetName).pageLayout.Zoom).toEqual(
         on ? undefined : { horizontalFitToPages: 1, verticalFitToPages: 0 }
       );

@@ -143,7 +143,8 @@ describe.each(["accept", "refuse"])("verticalFitToPages: 0: EXCEL_PAGE_FIT=%s", 
       backend.resetLog();
       const inserted = await host.insertAnnex(layout);
       expect(inserted).toEqual({ sheet: layout.sheetName, skipped: [] });
-      expect(backend.log.syncs).toBe(mode === "refuse" ? 5 : 3);
+      // The name and metadata; the sheet; its identity beside its record; validation and page layout.
+      expect(backend.log.syncs).toBe(mode === "refuse" ? 6 : 4);
       const sheet = backend.workbook.get(layout.sheetName);
       expect(sheet.protection.protected).toBe(true);
       expect(sheet.validations.length).toBe(layout.validations.length);
