@@ -360,3 +360,28 @@ test("the record a merge keeps in _annex reads back as written, cells of several
   const read = parseMetadata(values).get(m.layout.sheetName);
   expect(read?.consolidated).toEqual(m.record);
 });
+
+test("a total some units left blank is not passed off as every unit's: one note per row names them, and the check of the merged sheet shows it", () => {
+  const a = unit("UBND HUYỆN CAO LỘC", { "1": { actualPrev: 700, estimateCur: 800 } });
+  const b = unit("UBND HUYỆN ĐÌNH LẬP", { "1": { actualPrev: 300 } });
+  const c = unit("UBND HUYỆN VĂN QUAN", { "1": { actualPrev: 0 } });
+  const m = merged([source("a.xlsx", a), source("b.xlsx", b), source("c.xlsx", c)]);
+  const [prev, cur] = [a.address("1", "actualPrev"), a.address("1", "estimateCur")];
+  // every unit gave TH (Văn Quan a 0): no note there; ƯTH only Cao Lộc
+  expect(m.inputs.find((w) => w.address === prev)?.value).toBe(1000);
+  expect(m.inputs.find((w) => w.address === cur)?.value).toBe(800);
+  const notes = m.notes.filter((n) => n.kind === "partial-sum" && n.code === "1");
+  expect(notes.map((n) => n.cells)).toEqual([[cur]]);
+  expect(notes[0].message.vi).toContain(
+    "cộng của 1/3 đơn vị, để trống ở UBND HUYỆN ĐÌNH LẬP, UBND HUYỆN VĂN QUAN"
+  );
+  expect(notes[0].message.en).toContain("the sum of 1 of 3 units");
+  const found = m.findings.filter((f) => f.ruleId === "consolidated.partial-sum");
+  expect(found.map((f) => [f.cells[0], f.severity])).toContainEqual([cur, "info"]);
+  // kept in the merged workbook's record, as the other notes are
+  expect(m.record.notes).toContainEqual({
+    kind: "partial-sum",
+    cell: cur,
+    message: notes[0].message,
+  });
+});

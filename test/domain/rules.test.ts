@@ -376,12 +376,17 @@ const scenarios: Array<[RuleId, string, () => TestAnnex, (a: TestAnnex) => strin
       ],
       ["consolidated.left-empty", "left-empty", "10", "a rate the merge left for the province"],
       ["consolidated.text", "text", "1", "a sum some units wrote as text"],
+      ["consolidated.partial-sum", "partial-sum", "1", "a sum some units left blank"],
     ] as const
   ).map(([id, kind, code, what]): [RuleId, string, () => TestAnnex, (a: TestAnnex) => string] => [
     id,
     what,
     () => {
-      const a = clean().set(code, "estimateCur", kind === "text" ? 5 : "");
+      const a = clean().set(
+        code,
+        "estimateCur",
+        kind === "text" || kind === "partial-sum" ? 5 : ""
+      );
       const cell = a.address(code, "estimateCur");
       const message = { vi: "Để trống: thiếu ở Cao Lộc.", en: "Left empty: missing from Cao Lộc." };
       a.sheet = {

@@ -14,7 +14,8 @@ import type { ConsolidationNoteKind } from "./records";
  * The consolidated annex's input cells: counts and amounts as live SUMs over the detail sheet; rates
  * recomputed from the summed numerator and denominator only when every unit gave both (else empty,
  * saying which units lack what); points from the recomputed rates. Text is never summed silently:
- * each cell where a unit wrote text says which unit wrote what.
+ * each cell where a unit wrote text says which unit wrote what; nor is a blank: a total some units
+ * left blank says which (partial-sum).
  */
 
 /** What one unit wrote in one input cell, as the engine read it. */
@@ -96,9 +97,12 @@ export function consolidatedCells(
   // Counts and amounts first: rates and points are computed from them.
   template.indicators.forEach((ind, i) => {
     if (ind.kind === "rate" || ind.kind === "points") return;
+    // Columns summed over only some units, the others having left the cell blank.
+    const partial: Array<{ j: number; blank: string[] }> = [];
     inputs.forEach((_, j) => {
       let sum = 0;
       let any = false;
+      const blank = labels.filter((_, k) => figures[i][j][k] === undefined);
       const left: Array<{ vi: string; en: string }> = [];
       const read: Array<{ vi: string; en: string }> = [];
       figures[i][j].forEach((f, k) => {
@@ -134,7 +138,15 @@ export function consolidatedCells(
           vi: words.map((w) => w.vi).join(" "),
           en: words.map((w) => w.en).join(" "),
         });
+      if (any && blank.length) partial.push({ j, blank });
     });
+    if (partial.length)
+      note(
+        "partial-sum",
+        ind,
+        partial.map((p) => address(ind, p.j)),
+        partialSum(partial)
+      );
   });
 
   // Rates: recomputed from the consolidated numerator and denominator, where the template has them
@@ -271,4 +283,27 @@ export function consolidatedCells(
 
   writes.sort((a, b) => a.row - b.row || a.col - b.col);
   return { inputs: writes, notes };
+
+  /** "Cộng của 2/3 đơn vị ở cột KH năm 2024 (để trống: Xã C)…", at most a few names per column. */
+  function partialSum(partial: ReadonlyArray<{ j: number; blank: string[] }>): Bilingual {
+    const names = (blank: string[], other: (n: number) => string) =>
+      blank.length > NAMED
+        ? `${blank.slice(0, NAMED).join(", ")} ${other(blank.length - NAMED)}`
+        : blank.join(", ");
+    const vi = partial.map(
+      ({ j, blank }) =>
+        `cột ${header(j)}: cộng của ${units - blank.length}/${units} đơn vị, để trống ở ${names(blank, (n) => `và ${n} đơn vị khác`)}`
+    );
+    const en = partial.map(
+      ({ j, blank }) =>
+        `${headerEn(j)}: the sum of ${units - blank.length} of ${units} units, blank in ${names(blank, (n) => `and ${n} more`)}`
+    );
+    return {
+      vi: `Tổng chưa đủ mọi đơn vị — ${vi.join("; ")}. Nếu đơn vị không có số phát sinh, hãy ghi 0 để tổng là của đủ các đơn vị.`,
+      en: `A total not of every unit — ${en.join("; ")}. Where a unit has nothing to report, it should write 0 so the total covers every unit.`,
+    };
+  }
 }
+
+/** Units named in a partial-sum note before "and N more". */
+const NAMED = 5;

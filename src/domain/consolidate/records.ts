@@ -25,9 +25,10 @@ export const CONSOLIDATION_COLUMN = 20;
  * Why a consolidated cell is empty or not the plain sum:
  *  - partial-base: a rate not recomputed because some units lack its numerator or denominator;
  *  - left-empty: the province's own figure is asked for (no counts to compute a rate from, no year before);
- *  - text: some units wrote the figure as text (left out of the sum, or read as a number and said so).
+ *  - text: some units wrote the figure as text (left out of the sum, or read as a number and said so);
+ *  - partial-sum: a count or amount summed over the units that gave it, others having left it blank.
  */
-export type ConsolidationNoteKind = "partial-base" | "left-empty" | "text";
+export type ConsolidationNoteKind = "partial-base" | "left-empty" | "text" | "partial-sum";
 
 export interface ConsolidationNote {
   readonly kind: ConsolidationNoteKind;
@@ -42,7 +43,12 @@ export interface ConsolidationRecord {
   readonly notes: readonly ConsolidationNote[];
 }
 
-const KINDS: readonly ConsolidationNoteKind[] = ["partial-base", "left-empty", "text"];
+const KINDS: readonly ConsolidationNoteKind[] = [
+  "partial-base",
+  "left-empty",
+  "text",
+  "partial-sum",
+];
 
 /** Where the table is in a metadata sheet's values (row 0 = its first row): its column, or undefined. */
 export function consolidationColumn(

@@ -395,6 +395,17 @@ export const RULES = {
       en: "Text cannot be added to a total, and a figure written as text may be misread: the consolidated cell says which unit wrote what, so whoever signs knows.",
     },
   },
+  "consolidated.partial-sum": {
+    severity: "info",
+    title: {
+      vi: "Tổng hợp chưa đủ mọi đơn vị",
+      en: "Consolidated total not of every unit",
+    },
+    reason: {
+      vi: "Ô để trống có thể là không phát sinh, cũng có thể là chưa báo cáo: tổng của tỉnh khi đó chỉ là tổng của các đơn vị đã ghi số. Ô tổng hợp nói đơn vị nào để trống để người ký biểu biết; đơn vị không có số phát sinh nên ghi 0.",
+      en: "A blank cell may mean nothing happened or nothing was reported: the province's total is then the total of the units that wrote a figure. The consolidated cell says which units left it blank, so whoever signs knows; a unit with nothing to report should write 0.",
+    },
+  },
 } as const satisfies Record<string, RuleDefinition>;
 
 export type RuleId = keyof typeof RULES;

@@ -8,6 +8,7 @@ const RULE_OF: Readonly<Record<ConsolidationNoteKind, RuleId>> = {
   "partial-base": "consolidated.partial-base",
   "left-empty": "consolidated.left-empty",
   text: "consolidated.text",
+  "partial-sum": "consolidated.partial-sum",
 };
 
 /**
@@ -22,7 +23,7 @@ export function checkConsolidated(ctx: RuleContext): void {
   for (const note of record.notes) {
     const cells = note.cell.split(/\s+/).filter(Boolean);
     const open =
-      note.kind === "text"
+      note.kind === "text" || note.kind === "partial-sum"
         ? cells
         : cells.filter((a) => {
             const { row, col } = fromA1(a);
