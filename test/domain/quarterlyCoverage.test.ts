@@ -8,6 +8,7 @@ import {
 import { consolidate, MergeSource } from "../../src/domain/consolidate";
 import departments from "../../src/domain/catalog/departments.json";
 import standards from "../../src/domain/catalog/povertyStandards.json";
+import { fold } from "../../src/domain/text/fold";
 import { template, TestAnnex } from "../helpers/annex";
 
 /**
@@ -18,7 +19,7 @@ import { template, TestAnnex } from "../helpers/annex";
 const BIEU02 = "bieu-02-bao-cao-6-thang";
 const tpl = template(BIEU02);
 
-/** A row's code by its Vietnamese name (and its parent's, for a part named "Người có công"). */
+/** A row's code by its Vietnamese name (and its parent's, for a part named as others are: "Cấp mới"). */
 function code(vi: string, under?: string): string {
   const hit = tpl.indicators.find(
     (i) => i.name.vi === vi && (under === undefined || i.code.startsWith(`${code(under)}.`))
@@ -183,7 +184,7 @@ describe("Lạng Sơn's first half of 2022 (seed 000) in Biểu 02 6 tháng", ()
     h1("Kinh phí quà tặng của tỉnh", 4365);
     // line 122: 141 at the convalescent centre: 91 people with merit, 55 officials
     h1(CONVALESCENT, 141);
-    h1("Người có công", 91, CONVALESCENT);
+    h1("Người có công với cách mạng", 91, CONVALESCENT);
     h1("Đối tượng khác", 55, CONVALESCENT);
     // line 138: famine relief: 4.683 households, 15.572 people, 233.580 kg, 3.572,813 triệu đồng
     h1("Số hộ được hỗ trợ cứu đói", 4683);
@@ -317,6 +318,14 @@ describe("the reductions in points, on the full-year form", () => {
 });
 
 describe("what depends on Biểu 02's codes follows them", () => {
+  test("no row is named like a section: such a row would be read as the section's heading", () => {
+    const sections = new Set(tpl.sections.map((x) => fold(x.name.vi)));
+    const clashes = tpl.indicators.flatMap((i) =>
+      [i.name.vi, ...i.aliases].filter((n) => sections.has(fold(n))).map((n) => `${i.code} ${n}`)
+    );
+    expect(clashes).toEqual([]);
+  });
+
   test("the poverty standard's rows of Biểu 02 are its poverty and near-poverty rates and reductions", () => {
     const rows = standards.indicators[BIEU02];
     const named = (codes: readonly string[]) =>
