@@ -4,7 +4,7 @@ import { template, TestAnnex } from "../helpers/annex";
 import v210 from "./fixtures/bieu-02-bao-cao-6-thang-2.1.0.json";
 
 /**
- * Biểu 02 2.2.0 added rows and moved the codes after row 9 (#18). A sheet the tool made with 2.1.0
+ * Biểu 02 3.0.0 added rows and moved the codes after row 9 (#18). A sheet the tool made with 2.1.0
  * (the fixture is that version's template, as the catalog held it at c31c3f2) is still read row by
  * row by the indicators' names, and the rows it lacks are named with the version it was made with.
  */
@@ -62,7 +62,7 @@ describe("a Biểu 02 made with version 2.1.0 (before these rows) is still read,
     );
     expect(missing).toHaveLength(1);
     expect(missing[0].message.vi).toContain(
-      "Biểu được lập theo Biểu số 02 phiên bản 2.1.0, mẫu hiện hành là phiên bản 2.2.0"
+      "Biểu được lập theo Biểu số 02 phiên bản 2.1.0, mẫu hiện hành là phiên bản 3.0.0"
     );
     expect(missing[0].message.vi).toContain("(7.1, 7.2, 7.3, 10, 19, 21, 21.2,");
     expect(missing[0].message.en).toContain("made with Biểu số 02 version 2.1.0");

@@ -70,7 +70,7 @@ export function checkStructure(ctx: RuleContext): void {
   if (optional.length) {
     const codes = optional.map((i) => i.code).join(", ");
     const made = ctx.sheet.metadata;
-    // A sheet the tool made with another version of this form (Biểu 02 2.1.0 before its rows of 2.2.0):
+    // A sheet the tool made with another version of this form (Biểu 02 2.1.0 before the rows of 3.0.0):
     // its rows are read by name, and the rows that version lacked are named as such.
     const version =
       made?.templateId === annex.template.id &&
