@@ -81,3 +81,48 @@ test("the quarter's file: the one error is the seed's 414.987 ≠ 414.897, and t
     `SUM(${at("Trợ cấp ưu đãi hàng tháng (thường xuyên)")}:${at("Các khoản chi khác")})`
   );
 });
+
+test("annex merge of two communes' quý I files recomputes the poverty rates from the summed households", async () => {
+  const dir = tempDir("annex-bieu02-merge-");
+  // two communes' figures (illustrative): households, poor and near-poor, and the rates they state
+  const communes = [
+    { authority: "UBND xã Kiến Xương", households: 10000, poor: 266, nearPoor: 289 },
+    { authority: "UBND xã Đông Hưng", households: 5000, poor: 400, nearPoor: 100 },
+  ];
+  const files: string[] = [];
+  for (const [k, c] of communes.entries()) {
+    const file = path.join(dir, `xa-${k + 1}.xlsx`);
+    const made = await annex(
+      ...["new", "--template", BIEU02, "--year", "2020", "--period", "quy-1"],
+      ...["--authority", c.authority, "--unit", "Phòng Văn hóa - Xã hội", "-o", file]
+    );
+    expect(made.code).toBe(0);
+    const { workbook } = await readWorkbook(file);
+    const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+    sheet.getCell(at("Tổng số hộ dân cư")).value = c.households;
+    sheet.getCell(at("Số hộ nghèo")).value = c.poor;
+    sheet.getCell(at("Tỷ lệ hộ nghèo")).value = Math.round((c.poor / c.households) * 1e4) / 100;
+    sheet.getCell(at("Số hộ cận nghèo")).value = c.nearPoor;
+    sheet.getCell(at("Tỷ lệ hộ cận nghèo")).value =
+      Math.round((c.nearPoor / c.households) * 1e4) / 100;
+    await saveWorkbook(workbook, file);
+    files.push(file);
+  }
+  const out = path.join(dir, "tinh.xlsx");
+  const merged = await annex("merge", ...files, "-o", out);
+  expect(merged.code).toBeLessThan(2);
+  expect(merged.out + merged.err).not.toMatch(/không tổng hợp/);
+  const { workbook } = await readWorkbook(out);
+  const sheet = workbook.worksheets[0] as ExcelJS.Worksheet;
+  const result = (vi: string) => {
+    const cell = sheet.getCell(at(vi));
+    return typeof cell.value === "object" && cell.value && "result" in cell.value
+      ? cell.value.result
+      : cell.value;
+  };
+  expect(result("Tổng số hộ dân cư")).toBe(15000);
+  // (266 + 400) / 15.000 = 4,44 %, where the average of the two rates would be 5,33 %
+  expect(result("Tỷ lệ hộ nghèo")).toBeCloseTo((666 / 15000) * 100, 9);
+  expect(result("Tỷ lệ hộ cận nghèo")).toBeCloseTo((389 / 15000) * 100, 9);
+  expect(sheet.getCell(at("Tỷ lệ hộ nghèo")).formula).toContain(at("Tổng số hộ dân cư"));
+});
