@@ -69,12 +69,27 @@ export function checkStructure(ctx: RuleContext): void {
   }
   if (optional.length) {
     const codes = optional.map((i) => i.code).join(", ");
+    const made = ctx.sheet.metadata;
+    // A sheet the tool made with another version of this form (Biểu 02 2.1.0 before the rows of 3.0.0):
+    // its rows are read by name, and the rows that version lacked are named as such.
+    const version =
+      made?.templateId === annex.template.id &&
+      made.templateVersion &&
+      made.templateVersion !== annex.template.version
+        ? made.templateVersion
+        : undefined;
+    const form = annex.template.form;
     ctx.emit("row.missing", {
       cells: [toA1(annex.dataStartRow, nameCol)],
-      message: text(
-        `${optional.length} chỉ tiêu của mẫu không có trên biểu: ${codes}.`,
-        `${optional.length} template indicators are not on the sheet: ${codes}.`
-      ),
+      message: version
+        ? text(
+            `Biểu được lập theo ${form} phiên bản ${version}, mẫu hiện hành là phiên bản ${annex.template.version}: các dòng có trên biểu được đọc theo tên chỉ tiêu; ${optional.length} chỉ tiêu của mẫu hiện hành không có trên biểu (${codes}). Muốn báo cáo các chỉ tiêu này, lập biểu mới theo mẫu hiện hành và chép số liệu sang.`,
+            `The annex was made with ${form} version ${version}; the current form is version ${annex.template.version}: the rows on the sheet are read by their names; ${optional.length} indicators of the current form are not on the sheet (${codes}). To report them, make a new annex with the current form and copy the figures over.`
+          )
+        : text(
+            `${optional.length} chỉ tiêu của mẫu không có trên biểu: ${codes}.`,
+            `${optional.length} template indicators are not on the sheet: ${codes}.`
+          ),
     });
   }
   for (const r of annex.rows) {
