@@ -70,9 +70,7 @@ describe("annex new --department", () => {
     expect(rows).not.toContain("TRẺ EM TRÊN ĐỊA BÀN");
     const own = templateForDepartment(BIEU01, "so-y-te");
     expect(own.indicators.length).toBeLessThan(BIEU01.indicators.length);
-    expect(new Set(own.indicators.map((i) => i.section))).toEqual(
-      new Set(["V", "VI", "VII"])
-    );
+    expect(new Set(own.indicators.map((i) => i.section))).toEqual(new Set(["V", "VI", "VII"]));
   });
 
   test("Sở Nội vụ: labour and people with merit, not social protection", async () => {
