@@ -1,4 +1,5 @@
 import { analyzeSheet, builtInTemplates, Finding } from "../../src/domain";
+import { learnLeaning } from "../../src/domain/learn/kinds";
 import { fold } from "../../src/domain/text/fold";
 import { template, TestAnnex } from "../helpers/annex";
 
@@ -89,6 +90,15 @@ test("row 65 (đưa vào cơ sở cai nghiện) is judged up, citing the plan th
   expect(relational(a, "target.not-met").map((f) => f.split(" ")[1])).toEqual([
     a.address("65", "evaluation"),
   ]);
+});
+
+test("a province's own sheet with these rows is learned the same way (row 65 up, gifts not judged)", () => {
+  for (const code of ["65", "55", "88", "89"]) {
+    const ind = byCode.get(code);
+    if (!ind) throw new Error(`no row ${code}`);
+    const learned = learnLeaning(code, ind.name.vi, ind.kind, false).direction;
+    expect([code, learned]).toEqual([code, ind.direction]);
+  }
 });
 
 describe("the new relations on the seeds' own figures", () => {
