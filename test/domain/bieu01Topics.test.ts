@@ -1,7 +1,7 @@
 import { analyzeSheet, builtInTemplates, Finding } from "../../src/domain";
 import { learnLeaning } from "../../src/domain/learn/kinds";
 import { fold } from "../../src/domain/text/fold";
-import { template, TestAnnex } from "../helpers/annex";
+import { langSonSample, template, TestAnnex } from "../helpers/annex";
 
 /**
  * Issue #18, part A: Biểu 01 puts each topic in one section (1.3.0), and carries the coverage rows
@@ -169,4 +169,27 @@ describe("the new relations on the seeds' own figures", () => {
       `reduction.mismatch ${a.address("83", "estimateCur")}`,
     ]);
   });
+});
+
+test("the Lạng Sơn sample carries seed 000's first-half figures in the new rows, and they raise no finding", () => {
+  const a = TestAnnex.filled();
+  const figure = (code: string) => langSonSample.values[code]?.actual6m;
+  // 000 line 41, 102, 104, 138, 140, 148, 170
+  expect(["76", "77", "79", "80", "81", "87", "88", "89"].map(figure)).toEqual([
+    27, 80, 725, 7276, 4365, 3572.813, 29193, 15489,
+  ]);
+  expect(["29", "29.1", "29.2", "29.3", "29.4", "85", "86", "86.1"].map(figure)).toEqual([
+    83, 19, 36, 24, 3, 3, 9, 5,
+  ]);
+  expect(["90", "90.1", "90.2", "90.3", "90.4", "91"].map(figure)).toEqual([
+    1058, 761, 278, 18, 1, 1435,
+  ]);
+  // The convalescent rows stay blank: the seed's 141 ≠ 91 + 55 would be an error on the demo annex.
+  expect(langSonSample.values["82"]).toBeUndefined();
+  const added = new Set(NEW_ROWS);
+  const onNewRows = analyzeSheet(a.sheet, { locale: "vi-VN" }).findings.filter(
+    (f) =>
+      f.indicatorCode !== undefined && added.has(f.indicatorCode) && f.ruleId !== "derived.stale"
+  );
+  expect(onNewRows.map((f) => `${f.ruleId} ${f.cells[0]}`)).toEqual([]);
 });
