@@ -37,7 +37,7 @@ describe("an annex made, filled and checked as a file", () => {
   test("the metadata names template, version and year, in a very hidden sheet", () => {
     expect(readMetadata(workbook).get("Biểu 01 - 2023")).toEqual({
       templateId: "bieu-01-ke-hoach-nam",
-      templateVersion: "1.2.0",
+      templateVersion: "1.3.0",
       year: 2023,
     });
     expect(workbook.getWorksheet(METADATA_SHEET)?.state).toBe("veryHidden");

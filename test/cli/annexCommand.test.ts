@@ -26,7 +26,7 @@ describe("annex templates", () => {
     expect(r.code).toBe(0);
     const lines = r.out.split("\n");
     expect(lines[2]).toMatch(/^bieu-03-cao-loc .*cao-loc\.json$/);
-    expect(r.out).toMatch(/bieu-01-ke-hoach-nam +1\.2\.0 +Biểu số 01 +ƯỚC THỰC HIỆN NĂM Y-1/);
+    expect(r.out).toMatch(/bieu-01-ke-hoach-nam +1\.3\.0 +Biểu số 01 +ƯỚC THỰC HIỆN NĂM Y-1/);
     expect(r.out).toContain("có sẵn");
     expect((await annex("templates", "--lang", "en")).out).toContain("built-in");
   });
@@ -46,7 +46,7 @@ describe("annex new", () => {
     const args = ["new", "--template", "bieu-01-ke-hoach-nam", "--year", "2024", "-o", file];
     const made = await annex(...args, "--unit", "Sở LĐTBXH tỉnh Cao Bằng");
     expect(made.code).toBe(0);
-    expect(made.out).toContain('103 chỉ tiêu, trang tính "Biểu 01 - 2024"');
+    expect(made.out).toContain('133 chỉ tiêu, trang tính "Biểu 01 - 2024"');
     const wb = await openWorkbook(file);
     expect(wb.worksheets[0].getCell("A2").value).toBe("SỞ LĐTBXH TỈNH CAO BẰNG");
     expect(wb.getWorksheet(METADATA_SHEET)?.getCell("D2").value).toBe(2024);

@@ -54,7 +54,7 @@ describe("annex new --department", () => {
   test("Sở Y tế: its name in the title block, its blocks only, and it says which", async () => {
     expect(healthRun.code).toBe(0);
     expect(healthRun.out).toContain(
-      "Đơn vị lập biểu: Sở Y tế (bảo trợ xã hội, trẻ em, phòng, chống tệ nạn xã hội); các khối V, VI, VII, XIII, XIV"
+      "Đơn vị lập biểu: Sở Y tế (bảo trợ xã hội, trẻ em, phòng, chống tệ nạn xã hội); các khối V, VI, VII"
     );
     const [sheet] = await sheets(health);
     expect(valueAt(sheet, 0, 0)).toBe("UBND TỈNH LẠNG SƠN");
@@ -64,11 +64,13 @@ describe("annex new --department", () => {
     expect(rows).toContain("TRẺ EM");
     expect(rows).not.toContain("LAO ĐỘNG - VIỆC LÀM");
     expect(rows).not.toContain("Số lao động được tạo việc làm mới");
+    // Since 1.3.0 all children and drug treatment sit in VI and VII: the rows follow their topic's department.
+    expect(rows).toContain("Tổng số trẻ em");
+    expect(rows).toContain("Số người được đưa vào cơ sở cai nghiện ma túy");
+    expect(rows).not.toContain("TRẺ EM TRÊN ĐỊA BÀN");
     const own = templateForDepartment(BIEU01, "so-y-te");
     expect(own.indicators.length).toBeLessThan(BIEU01.indicators.length);
-    expect(new Set(own.indicators.map((i) => i.section))).toEqual(
-      new Set(["V", "VI", "VII", "XIII", "XIV"])
-    );
+    expect(new Set(own.indicators.map((i) => i.section))).toEqual(new Set(["V", "VI", "VII"]));
   });
 
   test("Sở Nội vụ: labour and people with merit, not social protection", async () => {
@@ -77,6 +79,8 @@ describe("annex new --department", () => {
     const rows = names(sheet);
     expect(rows).toContain("Số lao động được tạo việc làm mới");
     expect(rows).toContain("NGƯỜI CÓ CÔNG");
+    expect(rows).toContain("Số suất quà của Chủ tịch nước tặng người có công");
+    expect(rows).not.toContain("QUÀ TẶNG VÀ MỨC SỐNG HỘ NGƯỜI CÓ CÔNG");
     expect(rows).not.toContain("BẢO TRỢ XÃ HỘI");
   });
 

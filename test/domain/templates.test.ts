@@ -83,7 +83,7 @@ describe("custom templates through the same schema", () => {
     const data = bieu01Json();
     data.id = "lang-son-bo-sung";
     data.indicators.push({
-      code: "90",
+      code: "99",
       section: "I",
       name: { vi: "Số doanh nghiệp được kiểm tra", en: "Enterprises inspected" },
       unit: "doanh nghiệp",
@@ -93,7 +93,7 @@ describe("custom templates through the same schema", () => {
     });
     const t = loadTemplateJson(JSON.stringify(data), "lang-son.json");
     expect(t.indicators.at(-1)).toMatchObject({
-      code: "90",
+      code: "99",
       required: false,
       relations: [],
       level: 0,

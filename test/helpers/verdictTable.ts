@@ -6,7 +6,8 @@ import { EVALUATION } from "../../src/domain";
  * province's targets file, the Đánh giá formula (the expression written into the sheet, evaluated; and
  * recalculated by LibreOffice in test/referee/verdicts.test.ts), and the check of a Đánh giá a person
  * typed. Rows of Biểu 01: 2 (dự án, up, count), 13 (trained labour, up, rate), 10 (unemployment, down,
- * rate), 36 (child injuries, down, count), 65 (people sent to rehabilitation, neutral, count).
+ * rate), 36 (child injuries, down, count), 67 (dossiers for compulsory rehabilitation, neutral, count),
+ * 65 (people brought into drug rehabilitation: up since Biểu 01 1.3.0, plans target it).
  */
 export interface VerdictCase {
   readonly code: string;
@@ -88,11 +89,28 @@ export const VERDICT_CASES: readonly VerdictCase[] = [
   { code: "36", target: "khoảng 240", value: 260, expected: M, why: "more injuries than about X" },
   { code: "36", target: 250, value: 240, expected: V, why: "fewer than a plain plan, down" },
   // Neutral: a comparator, a range or "khoảng" is a band to be in, on either side; a plain figure is not judged.
-  { code: "65", target: 300, value: 350, expected: "", why: "a plain figure, neutral" },
-  { code: "65", target: "khoảng 300", value: 300, expected: D, why: "about X, neutral" },
-  { code: "65", target: "khoảng 300", value: 400, expected: M, why: "above about X, neutral" },
-  { code: "65", target: "khoảng 300", value: 200, expected: M, why: "below about X, neutral" },
-  { code: "65", target: "trên 100", value: 100, expected: D, why: "trên X reached, neutral" },
-  { code: "65", target: "trên 100", value: 50, expected: M, why: "trên X missed, neutral" },
-  { code: "65", target: "100-200", value: 250, expected: M, why: "above a range, neutral" },
+  { code: "67", target: 300, value: 350, expected: "", why: "a plain figure, neutral" },
+  { code: "67", target: "khoảng 300", value: 300, expected: D, why: "about X, neutral" },
+  { code: "67", target: "khoảng 300", value: 400, expected: M, why: "above about X, neutral" },
+  { code: "67", target: "khoảng 300", value: 200, expected: M, why: "below about X, neutral" },
+  { code: "67", target: "trên 100", value: 100, expected: D, why: "trên X reached, neutral" },
+  { code: "67", target: "trên 100", value: 50, expected: M, why: "trên X missed, neutral" },
+  { code: "67", target: "100-200", value: 250, expected: M, why: "above a range, neutral" },
+  // Row 65, people brought into drug rehabilitation: plans set it and ask to exceed it (seed 000 line
+  // 264: "cai nghiện ma túy ... đạt và vượt chỉ tiêu kế hoạch"), so it is judged up, not left blank.
+  {
+    code: "65",
+    target: 300,
+    value: 350,
+    expected: V,
+    why: "more brought into treatment than planned, up",
+  },
+  { code: "65", target: 300, value: 300, expected: D, why: "the plan's figure reached, up" },
+  {
+    code: "65",
+    target: 300,
+    value: 250,
+    expected: M,
+    why: "fewer brought into treatment than planned, up",
+  },
 ];

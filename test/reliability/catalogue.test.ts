@@ -1317,7 +1317,7 @@ const ROWS: Row[] = [
     build: async (d) => {
       await clean(d);
       const targets = Array.from({ length: 200_000 }, (_, i) => ({
-        indicator: `9${i}`,
+        indicator: `99${i}`,
         column: "planNext",
         text: "trên 16.000",
       }));
@@ -1329,7 +1329,7 @@ const ROWS: Row[] = [
     },
     args: (d) => ["check", at(d, "bieu01.xlsx"), "--targets", at(d, "chi-tieu.json")],
     exit: 2,
-    says: /không hợp lệ:\n {2}targets\[0\]\.indicator: không có chỉ tiêu "90"[\s\S]*\n {2}… và 199\.980 lỗi khác \(sửa các lỗi trên rồi chạy lại\)\./,
+    says: /không hợp lệ:\n {2}targets\[0\]\.indicator: không có chỉ tiêu "990"[\s\S]*\n {2}… và 199\.980 lỗi khác \(sửa các lỗi trên rồi chạy lại\)\./,
     then: (_d, r) => expect(r.err.length).toBeLessThan(10_000),
   },
   {

@@ -123,7 +123,12 @@ describe("Hồ sơ huyện: Tổng hợp and the check report", () => {
     expect(merged.getWorksheet("Chi tiết theo huyện")).toBeTruthy();
     // new jobs: 2 × the Lạng Sơn figure, as a live SUM over the detail sheet
     const jobs = (langSon as SampleFigures).values["2"].estimateCur as number;
-    const cell = sheet?.getCell("G16");
+    // Row 2 found by its name, wherever the form's rows above it put it.
+    const row2 = (sheet?.getColumn(2).values ?? []).findIndex(
+      (v) => v === "Số dự án được vay vốn giải quyết việc làm"
+    );
+    expect(row2).toBeGreaterThan(0);
+    const cell = sheet?.getCell(`G${row2}`);
     expect(cell?.formula).toMatch(/SUM\('Chi tiết theo huyện'!/);
     expect(cell?.result).toBe(2 * jobs);
 
