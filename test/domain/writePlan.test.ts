@@ -10,7 +10,13 @@ describe("write plan", () => {
     const a = TestAnnex.filled();
     const { plan, derived } = analyze(a);
     // The new sheet already holds the formulas; each one whose result is not blank gets it cached.
-    expect(plan.writes).toHaveLength(derived.filter((d) => d.value !== "").length);
+    // A cell whose formula is not the sheet's (a plan written as text, "1.000", becomes the
+    // formula's constant) is written even where its result is blank.
+    const sheetFormula = (d: (typeof derived)[number]) =>
+      String(a.sheet.formulas[d.row]?.[d.col] ?? "").replace(/^=/, "");
+    expect(plan.writes).toHaveLength(
+      derived.filter((d) => d.value !== "" || d.formula !== sheetFormula(d)).length
+    );
     expect(plan.writes.length).toBeGreaterThan(100);
     expect(plan.skipped).toEqual([]);
     const pct = plan.writes.find((w) => w.address === a.address("1", "pctPlan"));
