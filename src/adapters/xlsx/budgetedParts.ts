@@ -4,6 +4,7 @@ import { Bilingual, formatNumber } from "../../domain";
 import { trimTrailingEmptyCells } from "./emptyCells";
 import { METADATA_SHEET } from "./metadata";
 import { workbookPackage } from "./packageParts";
+import { storedZip } from "./storedZip";
 import {
   clipCoveredRanges,
   coveredCells,
@@ -176,7 +177,8 @@ export async function budgetedParts(
               en: `File too large: "${file}", no sheet can be read safely. ${unread.map((u) => u.text.en).join(" ")}`,
             },
     };
-  if (!changed) return { bytes, unread };
+  // Unchanged parts go to ExcelJS stored, as unpacked here: JSZip need not inflate them again.
+  if (!changed) return { bytes: storedZip(renamed), unread };
   const zip = new JSZip();
   for (const [name, data] of renamed) zip.file(name, data);
   return { bytes: await zip.generateAsync({ type: "uint8array", compression: "STORE" }), unread };

@@ -251,6 +251,7 @@ const COVERING = [
     open: ascii("<dataValidations"),
     close: ascii("</dataValidations>"),
     attribute: /\bsqref="([^"]*)"/g,
+    needle: ascii('sqref="'),
     name: "sqref",
     what: { vi: "quy tắc kiểm tra dữ liệu", en: "data validation rules" },
     fix: {
@@ -262,6 +263,7 @@ const COVERING = [
     open: ascii("<mergeCells"),
     close: ascii("</mergeCells>"),
     attribute: /\bref="([^"]*)"/g,
+    needle: ascii('ref="'),
     name: "ref",
     what: { vi: "vùng ô gộp", en: "merged cells" },
     fix: { vi: "bỏ gộp các vùng ô quá lớn", en: "unmerge the oversized areas" },
@@ -281,10 +283,11 @@ export function clipCoveredRanges(
 ): Uint8Array | undefined {
   let out = xml;
   for (const kind of COVERING) {
-    const found = section(out, kind);
-    if (!found || areaOf(found.text, kind) <= maxCells) continue;
+    const found = sectionAt(out, kind);
+    if (!found || areaIn(out, found, kind) <= maxCells) continue;
     const lastRow = lastValueRow(out);
-    const clipped = found.text.replace(
+    const text = new TextDecoder().decode(out.subarray(found.start, found.end));
+    const clipped = text.replace(
       kind.attribute,
       (_, list: string) =>
         `${kind.name}="${list
@@ -307,19 +310,19 @@ export function clipCoveredRanges(
 export function coveredCells(xml: Uint8Array): { cells: number; kind: Covering } {
   let most = { cells: 0, kind: COVERING[0] as Covering };
   for (const kind of COVERING) {
-    const found = section(xml, kind);
-    const cells = found ? areaOf(found.text, kind) : 0;
+    const found = sectionAt(xml, kind);
+    const cells = found ? areaIn(xml, found, kind) : 0;
     if (cells > most.cells) most = { cells, kind };
   }
   return most;
 }
 
-function section(xml: Uint8Array, kind: Covering) {
+/** Where the section of that kind starts and ends in the bytes (its text is not decoded here). */
+function sectionAt(xml: Uint8Array, kind: Covering): { start: number; end: number } | undefined {
   const start = indexOfBytes(xml, kind.open, 0);
   const endTag = start < 0 ? -1 : indexOfBytes(xml, kind.close, start);
   if (endTag < 0) return undefined;
-  const end = endTag + kind.close.length;
-  return { start, end, text: new TextDecoder().decode(xml.subarray(start, end)) };
+  return { start, end: endTag + kind.close.length };
 }
 
 /** The row number of the last cell that holds something (empty styled rows after it do not count). */
@@ -331,12 +334,62 @@ function lastValueRow(xml: Uint8Array): number {
   return parseInt(new TextDecoder().decode(xml.subarray(rowAt + 8, rowAt + 16)), 10) || 1;
 }
 
-function areaOf(text: string, kind: Covering): number {
-  const refs = [...text.matchAll(kind.attribute)].flatMap((m) => m[1].trim().split(/\s+/));
-  return refs.reduce((n, ref) => {
-    const r = rangeOf(ref);
-    return n + (r ? (r.bottom - r.top + 1) * (r.rightCol - r.leftCol + 1) : 0);
-  }, 0);
+/**
+ * The cells the ranges of a section cover: the values of its `sqref="…"` (or `ref="…"`) attributes, as
+ * kind.attribute finds them in the text, read from the bytes. A validation's prompts and messages
+ * (Vietnamese text, most of the section's bytes) are never decoded: only the attributes are.
+ */
+function areaIn(xml: Uint8Array, at: { start: number; end: number }, kind: Covering): number {
+  // budgetedParts asks clipCoveredRanges, then coveredCells, about the same bytes: counted once.
+  let known = areas.get(xml);
+  if (!known) areas.set(xml, (known = new Map()));
+  const seen = known.get(kind);
+  if (seen !== undefined) return seen;
+  const cells = countArea(xml, at, kind);
+  known.set(kind, cells);
+  return cells;
+}
+
+/** The cells covered, per part's bytes (never changed once unpacked) and kind of section. */
+const areas = new WeakMap<Uint8Array, Map<Covering, number>>();
+
+function countArea(xml: Uint8Array, at: { start: number; end: number }, kind: Covering): number {
+  const needle = kind.needle;
+  let n = 0;
+  for (let i = indexOfBytes(xml, needle, at.start); i >= 0; i = indexOfBytes(xml, needle, i + 1)) {
+    const from = i + needle.length;
+    if (from > at.end) break;
+    // \b before the name: the byte before it is no word character (UTF-8 bytes of other letters are not)
+    if (isWordByte(xml[i - 1])) continue;
+    const close = xml.indexOf(QUOTE, from);
+    if (close < 0 || close >= at.end) break;
+    for (const ref of asciiText(xml, from, close).trim().split(/\s+/)) {
+      const r = rangeOf(ref);
+      n += r ? (r.bottom - r.top + 1) * (r.rightCol - r.leftCol + 1) : 0;
+    }
+    i = close;
+  }
+  return n;
+}
+
+const QUOTE = 0x22;
+
+function isWordByte(b: number | undefined): boolean {
+  return (
+    b !== undefined &&
+    ((b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b === 0x5f)
+  );
+}
+
+/** The bytes as text: one character a byte when they are ASCII (range lists are), else decoded. */
+function asciiText(bytes: Uint8Array, from: number, to: number): string {
+  let out = "";
+  for (let i = from; i < to; i++) {
+    if (bytes[i] >= 0x80)
+      return new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes.subarray(from, to));
+    out += String.fromCharCode(bytes[i]);
+  }
+  return out;
 }
 
 /** A sheet whose validations or merged areas cover more cells than can be read safely. */
@@ -390,9 +443,30 @@ function clipRange(ref: string, lastRow: number): string {
 }
 
 function indexOfBytes(bytes: Uint8Array, needle: readonly number[], from: number): number {
-  for (let i = bytes.indexOf(needle[0], from); i >= 0; i = bytes.indexOf(needle[0], i + 1))
-    if (matchesAt(bytes, needle, i)) return i;
+  // The search jumps between occurrences of the needle's least common byte in sheet XML ("V" of
+  // "<dataValidations", not its "<", which starts every tag): far fewer stops on a large sheet.
+  const k = anchorOf(needle);
+  const b = needle[k];
+  for (let i = bytes.indexOf(b, from + k); i >= 0; i = bytes.indexOf(b, i + 1))
+    if (matchesAt(bytes, needle, i - k)) return i - k;
   return -1;
+}
+
+/** Bytes of worksheet XML from the most to the least frequent (measured on annexes); others are rarer. */
+const COMMON_BYTES = ascii(' "tor=<>asec/1ip2n0l3g4h5u6m7f8d9DvVSwCABTEFGHIJKLMNOPQRUWXYZxyqbkjz');
+
+function anchorOf(needle: readonly number[]): number {
+  let best = 0;
+  let rank = -1;
+  for (let k = 0; k < needle.length; k++) {
+    const r = COMMON_BYTES.indexOf(needle[k]);
+    const rarity = r < 0 ? COMMON_BYTES.length : r;
+    if (rarity > rank) {
+      rank = rarity;
+      best = k;
+    }
+  }
+  return best;
 }
 
 function lastIndexOfBytes(bytes: Uint8Array, needle: readonly number[], before: number): number {
