@@ -31,6 +31,34 @@ export interface BudgetOptions {
    * (and named) while the others are checked. A workbook that will be saved must read every sheet.
    */
   readonly readOnly: boolean;
+  /**
+   * Unpacks a deflated part (Node's zlib by default; the pane's worker passes the browser's own,
+   * browserInflate.ts). Returns OVER_LIMIT past `limit` bytes of output; throws on damaged data.
+   */
+  readonly inflateRaw?: InflateRaw;
+  /**
+   * Hand the parts over unpacked even when nothing changed, so ExcelJS does not inflate them a second
+   * time (the pane, whose ExcelJS inflates in JavaScript).
+   */
+  readonly repack?: boolean;
+}
+
+/** What an InflateRaw returns when a part unpacks to more than its limit. */
+export const OVER_LIMIT = "over-limit";
+export type InflateRaw = (
+  data: Uint8Array,
+  limit: number
+) => Uint8Array | typeof OVER_LIMIT | Promise<Uint8Array | typeof OVER_LIMIT>;
+
+/** Node's zlib, stopping one byte past the limit. */
+function nodeInflateRaw(data: Uint8Array, limit: number): Uint8Array | typeof OVER_LIMIT {
+  try {
+    return inflateRawSync(data, { maxOutputLength: limit + 1 });
+  } catch (e) {
+    // zlib stops at maxOutputLength (its error may come from another realm: test by code).
+    if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") return OVER_LIMIT;
+    throw e;
+  }
 }
 
 export type BudgetedParts =
@@ -79,18 +107,16 @@ export async function budgetedParts(
       limit < budget.part
         ? tooLarge(file, undefined, budget.total, true)
         : tooLarge(file, entry.name, limit, true);
-    let unpacked: Uint8Array;
+    let unpacked: Uint8Array | typeof OVER_LIMIT;
     if (entry.method === 0) unpacked = data;
     else if (entry.method === 8)
       try {
-        unpacked = inflateRawSync(data, { maxOutputLength: limit + 1 });
+        unpacked = await (options.inflateRaw ?? nodeInflateRaw)(data, limit);
       } catch (e) {
-        // zlib stops at maxOutputLength (its error may come from another realm: test by code).
-        if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") return overLimit();
         return { problem: "corrupt", text: damagedText(file, e) };
       }
     else return { bytes, unread: [] }; // a compression ExcelJS may know better
-    if (unpacked.length > limit) return overLimit();
+    if (unpacked === OVER_LIMIT || unpacked.length > limit) return overLimit();
     total += unpacked.length;
     parts.set(entry.name, unpacked);
   }
@@ -98,7 +124,7 @@ export async function budgetedParts(
   const pkg = workbookPackage([...parts.keys()], (name) => parts.get(name));
   if (!pkg) return { bytes, unread: [] }; // no workbook part: the caller says it is not an .xlsx
   if (pkg.format === "xlsb") return { problem: "xlsb", text: xlsbText(file) };
-  let changed = pkg.renames.size > 0;
+  let changed = pkg.renames.size > 0 || options.repack === true;
   const renamed = new Map<string, Uint8Array>();
   for (const [name, data] of parts) renamed.set(pkg.renames.get(name) ?? name, data);
   for (const [name, data] of pkg.rewritten) renamed.set(name, data);
