@@ -112,19 +112,10 @@ export async function readDistrictBytes(
   const fail = (code: DistrictFileProblem, message: Bilingual) => ({
     read: { report: failedReport(name, code, message), digest },
   });
-  // Before ExcelJS: a zip is no workbook at all without "xl/" entries or package relationships (which
-  // may name a workbook elsewhere; a Word .docx has them too, and is told apart as it is read).
-  const sniffed =
-    signatureProblem(name, bytes) ??
-    (holdsText(bytes, "xl/") || holdsText(bytes, "_rels/.rels") ? undefined : notXlsx(name, bytes));
-  if (sniffed) return fail(sniffed.problem, sniffed.text);
-  // The sizes its zip declares, before anything is unpacked (the budget the command line uses).
-  const entries = zipEntries(bytes);
-  const tooLarge = entries && declaredSizeProblem(name, entries);
-  if (tooLarge) return fail(tooLarge.problem, tooLarge.text);
   let workbook: ExcelJS.Workbook;
   let unreadSheets: readonly UnreadSheet[] = [];
   if (reader.inflateRaw) {
+    // annex check's own path: the same words for the same file, whatever is wrong with it.
     const opened = await reader.workbookFromBytes(name, bytes, {
       cellsOnly: true,
       inflateRaw: reader.inflateRaw,
@@ -138,6 +129,18 @@ export async function readDistrictBytes(
     workbook = opened.workbook;
     unreadSheets = opened.unreadSheets;
   } else {
+    // Before ExcelJS: a zip is no workbook at all without "xl/" entries or package relationships
+    // (which may name a workbook elsewhere; a Word .docx has them too, and is told apart as it is read).
+    const sniffed =
+      signatureProblem(name, bytes) ??
+      (holdsText(bytes, "xl/") || holdsText(bytes, "_rels/.rels")
+        ? undefined
+        : notXlsx(name, bytes));
+    if (sniffed) return fail(sniffed.problem, sniffed.text);
+    // The sizes its zip declares, before anything is unpacked (the budget the command line uses).
+    const entries = zipEntries(bytes);
+    const tooLarge = entries && declaredSizeProblem(name, entries);
+    if (tooLarge) return fail(tooLarge.problem, tooLarge.text);
     let loaded: ExcelJS.Workbook | "not-xlsx";
     try {
       loaded = await reader.legacyWorkbook(bytes);
@@ -172,7 +175,13 @@ export async function readDistrictBytes(
     sheets,
     ignoredSheets: analysis.ignored,
     ...(unreadSheets.length ? { unreadSheets } : {}),
-    summary: { vi: `${name}: ${summary.vi}.`, en: `${name}: ${summary.en}.` },
+    // A sheet left unread (too large) is said in the summary too: a clean count never hides it.
+    summary: unreadSheets.length
+      ? {
+          vi: `${name}: ${summary.vi}; ${unreadSheets.length} trang tính quá lớn không được đọc.`,
+          en: `${name}: ${summary.en}; ${unreadSheets.length} sheet${unreadSheets.length === 1 ? "" : "s"} too large, not read.`,
+        }
+      : { vi: `${name}: ${summary.vi}.`, en: `${name}: ${summary.en}.` },
   };
   return {
     read: {
