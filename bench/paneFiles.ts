@@ -9,7 +9,14 @@ import { applyWritePlan } from "../src/adapters/xlsx/applyPlan";
 import { saveWorkbook } from "../src/adapters/xlsx/workbookFile";
 import { newAnnexWorkbook } from "../src/cli/commands/newAnnex";
 import { randomFigures } from "../src/samples/randomFigures";
-import { CHROMIUM, launchChromium, openPreview, servePreview } from "../test/e2e/previewHarness";
+import {
+  CHROMIUM,
+  launchChromium,
+  openPreview,
+  progressSeen,
+  servePreview,
+  watchProgress,
+} from "../test/e2e/previewHarness";
 import { template } from "./templates";
 import { fmt } from "./measure";
 import { ANNEX_BIN, QUICK } from "./options";
@@ -64,11 +71,13 @@ function cliCheck(files: readonly string[]): number {
 export async function paneCheck(
   dist: string,
   files: readonly string[]
-): Promise<{ ms: number; progress: string[] }> {
+): Promise<{ ms: number; progress: string[]; workers: number }> {
   const served = await servePreview(dist);
   const browser = await launchChromium();
   try {
     const page = await openPreview(browser, served.url, { sample: "none" });
+    let workers = 0;
+    page.on("worker", () => workers++);
     const pane = page.locator("aside.pane");
     await pane.getByRole("tab", { name: "Hồ sơ đơn vị" }).click();
     const [chooser] = await Promise.all([
@@ -76,14 +85,7 @@ export async function paneCheck(
       pane.getByRole("button", { name: "Chọn tệp .xlsx…" }).click(),
     ]);
     // The progress line as the page draws it, sampled from the page itself.
-    await page.evaluate(() => {
-      const seen: string[] = [];
-      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
-      new MutationObserver(() => {
-        const text = document.querySelector("aside.pane [role=status] span")?.textContent;
-        if (text && seen[seen.length - 1] !== text) seen.push(text);
-      }).observe(document.body, { subtree: true, childList: true, characterData: true });
-    });
+    await watchProgress(page);
     const t0 = performance.now();
     await chooser.setFiles([...files]);
     await page.waitForFunction(
@@ -92,11 +94,9 @@ export async function paneCheck(
       { timeout: 600_000, polling: 50 }
     );
     const ms = performance.now() - t0;
-    const progress = await page.evaluate(
-      () => (window as unknown as { progressSeen: string[] }).progressSeen
-    );
+    const progress = await progressSeen(page);
     await page.close();
-    return { ms, progress };
+    return { ms, progress, workers };
   } finally {
     await browser.close();
     await served.stop();
@@ -124,7 +124,7 @@ export async function paneFilesBench(dist: string | undefined): Promise<void> {
     const ratio = pane.ms / cli;
     console.log(`  annex check: ${fmt(cli)} wall (${(cli / n).toFixed(1)} ms per file)`);
     console.log(
-      `  pane:        ${fmt(pane.ms)} from the pick to ${n} summary rows (${(pane.ms / n).toFixed(1)} ms per file; ${pane.progress.length} progress texts, last "${pane.progress[pane.progress.length - 1] ?? ""}")`
+      `  pane:        ${fmt(pane.ms)} from the pick to ${n} summary rows (${(pane.ms / n).toFixed(1)} ms per file; ${pane.workers} Web Workers; ${pane.progress.length} progress texts, e.g. "${pane.progress[Math.floor(pane.progress.length / 2)] ?? ""}")`
     );
     console.log(
       `  pane / command line: ${ratio.toFixed(2)}× ${QUICK ? "(quick form: no goal)" : `(goal ≤ ${PANE_FILES_GOAL}×) ${ratio <= PANE_FILES_GOAL ? "✓" : "✗"}`}`
