@@ -4,6 +4,7 @@ import { Bilingual, formatNumber } from "../../domain";
 import { trimTrailingEmptyCells } from "./emptyCells";
 import { METADATA_SHEET } from "./metadata";
 import { workbookPackage } from "./packageParts";
+import { storedZip } from "./storedZip";
 import {
   clipCoveredRanges,
   coveredCells,
@@ -203,6 +204,7 @@ export async function budgetedParts(
             },
     };
   if (!changed) return { bytes, unread };
+  if (options.repack) return { bytes: storedZip(renamed), unread };
   const zip = new JSZip();
   for (const [name, data] of renamed) zip.file(name, data);
   return { bytes: await zip.generateAsync({ type: "uint8array", compression: "STORE" }), unread };
