@@ -54,7 +54,8 @@ export interface DistrictFileReport {
 /** A file as read: the report, and (when it could be read) its sheets, for Tổng hợp and senders. */
 export interface DistrictFileRead {
   readonly report: DistrictFileReport;
-  readonly digest: string;
+  /** bytesDigest of the file (a copy under another name); none when its bytes were not read. */
+  readonly digest?: string;
   readonly snapshots?: readonly SheetSnapshot[];
   /** The templates kept in the file (annex learn --embed): Tổng hợp analyses it again with them first. */
   readonly embedded?: readonly Template[];

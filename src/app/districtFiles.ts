@@ -20,7 +20,7 @@ import {
   ReadSettings,
   WorkbookReader,
 } from "./districtFileRead";
-import type { DistrictTask } from "./districtWorker";
+import type { DistrictTask } from "./districtTask";
 import { countOf, countsText } from "./findingViews";
 import { attempt, failure, Outcome, success } from "./problems";
 import { templateList } from "./templateCatalog";
@@ -124,8 +124,8 @@ async function checkInWorkers(
       size: options.workers ?? poolSize(globalThis.navigator?.hardwareConcurrency),
       start,
       failed: (name, error) => ({
+        // no digest: the bytes were never read through, so no copy of anything
         report: failedReport(name, "unreadable", workerFailureText(name, error)),
-        digest: "",
       }),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     }
@@ -138,11 +138,11 @@ async function checkInWorkers(
   });
 }
 
-/** A worker stopped on this file: said as the command line says its own unexpected failures. */
+/** A worker stopped on this file: in the words annex check gives its own unexpected failures. */
 function workerFailureText(file: string, error: string): Bilingual {
   return {
-    vi: `Không đọc được tệp "${file}": lỗi của công cụ khi đọc tệp (${error}). Hãy gửi tệp này cho người phụ trách công cụ.`,
-    en: `Could not read "${file}": the tool failed while reading it (${error}). Please send this file to whoever maintains the tool.`,
+    vi: `Lỗi không lường trước khi đọc "${file}": ${error}. Xin gửi tệp này cho nhóm phát triển.`,
+    en: `Unexpected error while reading "${file}": ${error}. Please send this file to the developers.`,
   };
 }
 
@@ -201,23 +201,15 @@ export function readSource(report: DistrictFileReport): MergeSource | undefined 
   const kept = sources.get(report);
   if (!kept) return undefined;
   const { read } = kept;
+  const digest = read.digest !== undefined ? { digest: read.digest } : {};
   if (!read.snapshots)
-    return {
-      file: report.file,
-      problem: report.problem?.message ?? report.summary,
-      digest: read.digest,
-    };
+    return { file: report.file, problem: report.problem?.message ?? report.summary, ...digest };
   // The same engine and templates as the worker used: the same analysis, made again in the page.
   kept.analysis ??= analyzeWorkbook(read.snapshots, {
     templates: [...(read.embedded ?? []), ...templateList(kept.settings.templates ?? [])],
     locale: kept.locale,
   });
-  return {
-    file: report.file,
-    snapshots: read.snapshots,
-    analysis: kept.analysis,
-    digest: read.digest,
-  };
+  return { file: report.file, snapshots: read.snapshots, analysis: kept.analysis, ...digest };
 }
 
 function remember(report: DistrictFileReport, kept: Kept): DistrictFileReport {

@@ -7,6 +7,7 @@ import {
   mergeDistrictReports,
 } from "../../src/app/districtFiles";
 import type { WorkerLike } from "../../src/app/workerPool";
+import { answerTask, DistrictTask } from "../../src/app/districtTask";
 import { saveWorkbook } from "../../src/adapters/xlsx/workbookFile";
 import { newAnnexWorkbook } from "../../src/cli/commands/newAnnex";
 import { applyWritePlan } from "../../src/adapters/xlsx/applyPlan";
@@ -17,37 +18,25 @@ import { compoundFile, docxFile } from "../reliability/inputs";
 import { elsewherePackage, noWorksheet, xlsbFile } from "../reliability/packageInputs";
 
 /**
- * Hồ sơ đơn vị's pool with the real worker (src/app/districtWorker.ts) hosted in this process: every
- * message goes through structuredClone as between a page and a Web Worker, so what the worker posts
- * must be plain data. The pool, the page's own path (no Worker) and `annex check` must say the same
+ * Hồ sơ đơn vị's pool with the real worker's task (src/app/districtTask.ts, what districtWorker.ts
+ * answers each message with) hosted in this process: every message goes through structuredClone as
+ * between a page and a Web Worker, so what the worker posts must be plain data. The pool, the page's own path (no Worker) and `annex check` must say the same
  * of the same files: findings, counts, why a file could not be read; Tổng hợp the same left-out groups.
  */
 function hostedWorker(): WorkerLike {
-  const scope: {
-    onmessage: ((event: { data: unknown }) => void) | null;
-    postMessage?: (message: unknown) => void;
-  } = { onmessage: null };
   const worker: WorkerLike = {
     onmessage: null,
     onerror: null,
     postMessage(message) {
-      const data = structuredClone(message);
-      setTimeout(() => scope.onmessage?.({ data }), 0);
+      const task = structuredClone(message) as DistrictTask;
+      void answerTask(task).then((answer) => {
+        const data = structuredClone(answer);
+        setTimeout(() => worker.onmessage?.({ data }), 0);
+      });
     },
-    terminate() {
-      scope.onmessage = null;
-    },
+    terminate() {},
   };
-  scope.postMessage = (message) => {
-    const data = structuredClone(message);
-    setTimeout(() => worker.onmessage?.({ data }), 0);
-  };
-  const global = globalThis as { self?: unknown };
-  jest.isolateModules(() => {
-    global.self = scope;
-    require("../../src/app/districtWorker");
-    delete global.self;
-  });
+  setTimeout(() => worker.onmessage?.({ data: { ready: true } }), 0);
   return worker;
 }
 
@@ -165,6 +154,45 @@ describe("Hồ sơ đơn vị in a pool of workers", () => {
     expect(fromPool.value.summary).toEqual(fromPage.value.summary);
     expect(fromPool.value.districts).toBe(fromPage.value.districts);
   }, 240_000);
+
+  it("a file its worker failed on is named with the error and left out of Tổng hợp as unreadable, never as a copy", async () => {
+    // the real worker, but one that fails on the files named "hong-…"
+    const failing = (): WorkerLike => {
+      const real = hostedWorker();
+      const worker: WorkerLike = {
+        onmessage: null,
+        onerror: null,
+        postMessage(message, transfer) {
+          const { id, name } = message as { id: number; name: string };
+          if (name.startsWith("hong-"))
+            setTimeout(() => worker.onmessage?.({ data: { id, error: "RangeError: boom" } }), 0);
+          else real.postMessage(message, transfer);
+        },
+        terminate: () => real.terminate(),
+      };
+      real.onmessage = (event) => worker.onmessage?.(event);
+      return worker;
+    };
+    const some = [files[0], files[1], files[2]].map(input);
+    const broken = ["hong-1.xlsx", "hong-2.xlsx"].map((name) => ({ ...input(files[2]), name }));
+    const reports = await checkDistrictFiles([...some, ...broken], {
+      startWorker: failing,
+      workers: 2,
+    });
+    expect(reports.slice(3).map((r) => [r.file, r.problem?.code])).toEqual([
+      ["hong-1.xlsx", "unreadable"],
+      ["hong-2.xlsx", "unreadable"],
+    ]);
+    expect(reports[3].problem?.message.vi).toBe(
+      'Lỗi không lường trước khi đọc "hong-1.xlsx": RangeError: boom. Xin gửi tệp này cho nhóm phát triển.'
+    );
+    const merged = await mergeDistrictReports(reports);
+    if (!merged.ok) throw new Error("merge failed");
+    expect(merged.value.groups.map((g) => [g.reason, g.files.map((f) => f.file)])).toEqual([
+      ["unreadable", ["hong-1.xlsx", "hong-2.xlsx"]],
+    ]);
+    expect(merged.value.districts).toBe(3);
+  }, 120_000);
 
   it("reads in the page when no worker can start, or the page has no Worker", async () => {
     const some = files.slice(0, 3).map(input);
