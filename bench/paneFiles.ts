@@ -71,7 +71,7 @@ function cliCheck(files: readonly string[]): number {
 export async function paneCheck(
   dist: string,
   files: readonly string[]
-): Promise<{ ms: number; progress: string[]; workers: number }> {
+): Promise<{ ms: number; progress: string[]; workers: number; longestTask: number }> {
   const served = await servePreview(dist);
   const browser = await launchChromium();
   try {
@@ -86,6 +86,14 @@ export async function paneCheck(
     ]);
     // The progress line as the page draws it, sampled from the page itself.
     await watchProgress(page);
+    // How long the page stops answering at a time while it reads (tasks over 50 ms, as Chrome counts them).
+    await page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.longTasks.push(e.duration);
+      }).observe({ type: "longtask" });
+    });
     const t0 = performance.now();
     await chooser.setFiles([...files]);
     await page.waitForFunction(
@@ -95,8 +103,11 @@ export async function paneCheck(
     );
     const ms = performance.now() - t0;
     const progress = await progressSeen(page);
+    const longestTask = await page.evaluate(() =>
+      Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks)
+    );
     await page.close();
-    return { ms, progress, workers };
+    return { ms, progress, workers, longestTask };
   } finally {
     await browser.close();
     await served.stop();
@@ -125,6 +136,9 @@ export async function paneFilesBench(dist: string | undefined): Promise<void> {
     console.log(`  annex check: ${fmt(cli)} wall (${(cli / n).toFixed(1)} ms per file)`);
     console.log(
       `  pane:        ${fmt(pane.ms)} from the pick to ${n} summary rows (${(pane.ms / n).toFixed(1)} ms per file; ${pane.workers} Web Workers; ${pane.progress.length} progress texts, e.g. "${pane.progress[Math.floor(pane.progress.length / 2)] ?? ""}")`
+    );
+    console.log(
+      `  the page's longest task while reading: ${pane.longestTask.toFixed(0)} ms (what a click waits for at worst)`
     );
     console.log(
       `  pane / command line: ${ratio.toFixed(2)}× ${QUICK ? "(quick form: no goal)" : `(goal ≤ ${PANE_FILES_GOAL}×) ${ratio <= PANE_FILES_GOAL ? "✓" : "✗"}`}`
