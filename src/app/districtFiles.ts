@@ -261,13 +261,17 @@ async function merged(
   province?: string
 ): Promise<Outcome<DistrictMerge>> {
   const kept = reports.map((r) => sources.get(r));
-  const inputs: MergeSource[] = reports.map(
-    (r) =>
+  const inputs: MergeSource[] = [];
+  for (const r of reports) {
+    // A worker's read is analysed again here: the page answers clicks between a few files.
+    if (inputs.length % 8 === 7) await new Promise((resolve) => setTimeout(resolve, 0));
+    inputs.push(
       readSource(r) ?? {
         file: r.file,
         problem: r.problem?.message ?? { vi: "Chưa đọc tệp này.", en: "This file was not read." },
       }
-  );
+    );
+  }
   // Loaded with the workbook writer on first use: not part of the pane's first download.
   const [
     { consolidate, leftOutGroups, mergeVerdict, verdictHeadline },
