@@ -119,7 +119,12 @@ module.exports = async (env = {}, argv = {}) => {
       // The folder is the add-in's alone (the command line builds into dist/cli/): emptied first.
       clean: true,
     },
-    resolve: { extensions: [".tsx", ".ts", ".js", ".json"] },
+    resolve: {
+      extensions: [".tsx", ".ts", ".js", ".json"],
+      // budgetedParts' Node inflate is never called in the page: the files tab's workers pass the
+      // browser's own (src/adapters/xlsx/browserInflate.ts).
+      fallback: { zlib: false },
+    },
     module: {
       rules: [
         {

@@ -3,7 +3,8 @@ import * as path from "path";
 
 /**
  * `npm run bench -- --quick`: every part of the benchmark (every module it loads, the test fixtures
- * included) on small inputs, in well under a minute, without Chromium. CI runs it right after the build
+ * included) on small inputs, in well under a minute, with Chromium only for the files tab's 6 files
+ * (when a build left dist/addin). CI runs it right after the build
  * (.ci/run), so a build that leaves the benchmark unable to start fails there. Its figures are not
  * compared with the goals.
  */

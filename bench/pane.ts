@@ -22,9 +22,15 @@ const RUNS = 5;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1).padStart(7)} KB`;
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 
+/** Where the pane's pages are once paneBench ran: built there (full form) or found (quick form). */
+export function paneDist(): string {
+  if (process.env.PREVIEW_DIST) return path.resolve(process.env.PREVIEW_DIST);
+  return QUICK ? path.join(ROOT, "dist", "addin") : path.join(ROOT, "out", "bench", "dist");
+}
+
 function build(): string {
   if (process.env.PREVIEW_DIST) return path.resolve(process.env.PREVIEW_DIST);
-  const out = path.join(ROOT, "out", "bench", "dist");
+  const out = paneDist();
   const cli = path.join(ROOT, "node_modules", "webpack-cli", "bin", "cli.js");
   const run = spawnSync(
     process.execPath,

@@ -12,7 +12,8 @@ import { applyPlan, SheetSnapshot, Template } from "../src/domain";
  * 100k/10k ≤ 11 (linear = 10); the engine per row against a loop that only sums the same cells (aim
  * ≤ 20×); peak heap at 100k. Then real files: `annex check` over 100 district annexes and read + check
  * of a 10k-row sheet; the add-in's round trips to Excel (syncs and bytes of Check and Fill through the
- * real Office.js client); the task pane's first download (gzip) and first render in headless Chromium.
+ * real Office.js client); the task pane's first download (gzip) and first render in headless Chromium;
+ * Hồ sơ đơn vị (the pane's files tab, its pool of workers) against `annex check` on 104 commune files.
  * `--quick` runs every part on small inputs (bench/options.ts), as CI does after the build.
  */
 interface Sized {
@@ -154,6 +155,10 @@ async function main(): Promise<void> {
   await officeHostBench();
   console.log("");
   await paneBench();
+  console.log("");
+  // Hồ sơ đơn vị against annex check on the same commune files, in the pages paneBench built (#19)
+  const { paneFilesBench } = await import("./paneFiles");
+  await paneFilesBench((await import("./pane")).paneDist());
 }
 
 main().catch((e: unknown) => {

@@ -1,36 +1,37 @@
-import { analyzeWorkbook, Bilingual, NumberLocale, SheetSnapshot, Template } from "../domain";
+import { analyzeWorkbook, Bilingual, NumberLocale, Template } from "../domain";
+import type { WorkbookAnalysis } from "../domain/analyzeWorkbook";
 import type { LeftOutFile, LeftOutReason, MergeSource } from "../domain/consolidate";
-import { bytesDigest } from "../domain/consolidate/unitIdentity";
-import type { BatchSenders } from "../domain/units";
+import type { BatchFile, BatchSenders } from "../domain/units";
 import {
   CheckReportBook,
   fileStatus,
-  fileUnit,
   identifiedUnitText,
   REPORT_TITLE,
   reportSenders,
   reportSubtitle,
   severityText,
 } from "../adapters/xlsx/reportRows";
-import { countOf, Counts, countsText, SheetFindings, sheetFindings } from "./findingViews";
+import { unreadableText } from "../adapters/xlsx/workbookBytes";
+import {
+  DistrictFileRead,
+  DistrictFileReport,
+  failedReport,
+  readDistrictBytes,
+  ReadSettings,
+  WorkbookReader,
+} from "./districtFileRead";
+import type { DistrictTask } from "./districtTask";
+import { countOf, countsText } from "./findingViews";
 import { attempt, failure, Outcome, success } from "./problems";
 import { templateList } from "./templateCatalog";
-import {
-  damagedText,
-  noReadableSheetText,
-  declaredSizeProblem,
-  holdsText,
-  notXlsx,
-  signatureProblem,
-  SignatureProblem,
-  unreadableText,
-  zipEntries,
-} from "../adapters/xlsx/workbookBytes";
+import { poolSize, PoolStartError, runPool, WorkerLike } from "./workerPool";
+
+export type { DistrictFileProblem, DistrictFileReport, DistrictSheet } from "./districtFileRead";
 
 /**
- * "Hồ sơ huyện": the provincial office checks the districts' annexes it received, in the browser.
- * Each file is read with ExcelJS, loaded on first use as a separate chunk (import("exceljs")), and
- * checked by the same engine as the open sheet. Nothing is uploaded anywhere.
+ * "Hồ sơ đơn vị": the provincial office checks the communes' (up to 2025, the districts') annexes it
+ * received, in the browser: each file read as annex check reads it (districtFileRead.ts) in a pool of
+ * Web Workers, and checked by the same engine as the open sheet. Nothing is uploaded anywhere.
  */
 
 /** A file the user picked (a DOM File fits), or bytes with a name. */
@@ -39,40 +40,37 @@ export interface DistrictFileInput {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
-export type DistrictFileProblem =
-  SignatureProblem | "too-large" | "corrupt" | "unreadable" | "no-readable-sheet";
-
-export type DistrictSheet = SheetFindings;
-
-/** One row of the summary table, and the findings behind it. */
-export interface DistrictFileReport {
-  readonly file: string;
-  /** Who sent it, from the title block: "UBND HUYỆN CAO LỘC – PHÒNG LĐTBXH"; null when it names nobody. */
-  readonly unit: string | null;
-  /** The form of the first annex in the file ("Biểu số 01"), null when there is none. */
-  readonly form: string | null;
-  readonly year: number | null;
-  readonly counts: Counts;
-  readonly sheets: readonly DistrictSheet[];
-  /** Sheets without an annex, left alone. */
-  readonly ignoredSheets: readonly string[];
-  /** Why the file could not be checked at all. */
-  readonly problem?: { readonly code: DistrictFileProblem; readonly message: Bilingual };
-  readonly summary: Bilingual;
-}
-
 export interface DistrictCheckOptions {
   readonly templates?: readonly Template[];
   readonly locale?: NumberLocale;
-  /** Called before each file is read, and once at the end with done === total. */
+  /** Called as each file is read and once at the end with done === total. */
   readonly onProgress?: (done: number, total: number, file: string) => void;
+  /**
+   * How a worker of the pool is started (districtWorkerStart.ts when the page has Worker); none, or
+   * one that cannot start: the files are read in the page, one after another.
+   */
+  readonly startWorker?: (() => WorkerLike) | null;
+  /** Workers in the pool (poolSize of the machine's cores by default). */
+  readonly workers?: number;
 }
 
-/** Checks the files one after another, yielding to the page between them so progress shows. */
+/**
+ * Checks the files in a pool of Web Workers sized to the machine (each file read and checked in a
+ * worker, results in the files' order), or, where Worker is missing or fails to start, in the page
+ * one after another, yielding between them so progress shows.
+ */
 export async function checkDistrictFiles(
   files: readonly DistrictFileInput[],
   options: DistrictCheckOptions = {}
 ): Promise<DistrictFileReport[]> {
+  const start = options.startWorker === undefined ? await pageWorkers() : options.startWorker;
+  if (start && files.length)
+    try {
+      return await checkInWorkers(files, start, options);
+    } catch (e) {
+      if (!(e instanceof PoolStartError)) throw e;
+      // No worker could start (a policy refusing worker scripts, say): read in the page instead.
+    }
   const reports: DistrictFileReport[] = [];
   for (let i = 0; i < files.length; i++) {
     options.onProgress?.(i, files.length, files[i].name);
@@ -83,86 +81,139 @@ export async function checkDistrictFiles(
   return reports;
 }
 
+/** The page's own workers, where it has Worker: the worker's chunk is fetched only now. */
+async function pageWorkers(): Promise<(() => WorkerLike) | null> {
+  if (typeof Worker === "undefined") return null;
+  try {
+    return (await import("./districtWorkerStart")).startDistrictWorker;
+  } catch {
+    return null;
+  }
+}
+
+function settingsOf(options: DistrictCheckOptions): ReadSettings {
+  return {
+    ...(options.templates ? { templates: options.templates } : {}),
+    ...(options.locale ? { locale: options.locale } : {}),
+  };
+}
+
+async function checkInWorkers(
+  files: readonly DistrictFileInput[],
+  start: () => WorkerLike,
+  options: DistrictCheckOptions
+): Promise<DistrictFileReport[]> {
+  const settings = settingsOf(options);
+  const unreadable = new Map<number, Bilingual>();
+  const reads = await runPool<DistrictFileRead>(
+    files.map((f, index) => ({
+      name: f.name,
+      async message(id: number) {
+        let bytes: ArrayBuffer;
+        try {
+          bytes = await f.arrayBuffer();
+        } catch (e) {
+          unreadable.set(index, unreadableText(f.name, e));
+          throw e;
+        }
+        const task: DistrictTask = { id, name: f.name, bytes, settings };
+        return { message: task, transfer: [bytes] };
+      },
+    })),
+    {
+      size: options.workers ?? poolSize(globalThis.navigator?.hardwareConcurrency),
+      start,
+      failed: (name, error) => ({
+        // no digest: the bytes were never read through, so no copy of anything
+        report: failedReport(name, "unreadable", workerFailureText(name, error)),
+      }),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    }
+  );
+  return reads.map((read, i) => {
+    const report = unreadable.has(i)
+      ? failedReport(read.report.file, "unreadable", unreadable.get(i) as Bilingual)
+      : read.report;
+    return remember(report, { read, locale: options.locale ?? "vi-VN", settings });
+  });
+}
+
+/** A worker stopped on this file: in the words annex check gives its own unexpected failures. */
+function workerFailureText(file: string, error: string): Bilingual {
+  return {
+    vi: `Lỗi không lường trước khi đọc "${file}": ${error}. Xin gửi tệp này cho nhóm phát triển.`,
+    en: `Unexpected error while reading "${file}": ${error}. Please send this file to the developers.`,
+  };
+}
+
 export async function checkDistrictFile(
   input: DistrictFileInput,
   options: DistrictCheckOptions = {}
 ): Promise<DistrictFileReport> {
   const name = input.name;
   const locale = options.locale ?? "vi-VN";
+  const settings = settingsOf(options);
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await input.arrayBuffer());
   } catch (e) {
-    return failed(name, "unreadable", unreadableText(name, e));
+    return failedReport(name, "unreadable", unreadableText(name, e));
   }
-  // The same file picked twice, or a copy under another name ("bao-cao (1).xlsx"), has the same
-  // digest: Tổng hợp counts it once, as annex merge does.
-  const digest = bytesDigest(bytes);
-  const fail = (code: DistrictFileProblem, message: Bilingual) =>
-    remember(failed(name, code, message), { file: name, problem: message, digest }, locale);
-  // Before ExcelJS: a zip is no workbook at all without "xl/" entries or package relationships (which
-  // may name a workbook elsewhere; a Word .docx has them too, and is told apart as it is read).
-  const sniffed =
-    signatureProblem(name, bytes) ??
-    (holdsText(bytes, "xl/") || holdsText(bytes, "_rels/.rels") ? undefined : notXlsx(name, bytes));
-  if (sniffed) return fail(sniffed.problem, sniffed.text);
-  // The sizes its zip declares, before ExcelJS unpacks anything (the budget the command line uses).
-  const entries = zipEntries(bytes);
-  const tooLarge = entries && declaredSizeProblem(name, entries);
-  if (tooLarge) return fail(tooLarge.problem, tooLarge.text);
-  let read: Awaited<ReturnType<typeof readSnapshots>>;
-  try {
-    read = await readSnapshots(bytes);
-  } catch (e) {
-    return fail("corrupt", damagedText(name, e));
-  }
-  if (read === "not-xlsx") {
-    const notWorkbook = notXlsx(name, bytes);
-    return fail(notWorkbook.problem, notWorkbook.text);
-  }
-  // A workbook none of whose sheets can be read is never clean (as annex check says, exit 2).
-  if (read === "no-sheet") return fail("no-readable-sheet", noReadableSheetText(name));
-  const { snapshots, embedded } = read;
-  const analysis = analyzeWorkbook(snapshots, {
-    // A template kept in the file (annex learn --embed) is its own form: it comes first.
-    templates: [...embedded, ...templateList(options.templates ?? [])],
-    locale: options.locale ?? "vi-VN",
-  });
-  const sheets: DistrictSheet[] = analysis.sheets.map(sheetFindings);
-  const first = analysis.sheets.find((a) => a.annex);
-  const unit = fileUnit(snapshots, analysis);
-  const counts = countOf(sheets.flatMap((s) => s.findings));
-  const summary = countsText(counts);
-  return remember(
-    {
-      file: name,
-      unit,
-      form: first?.annex?.template.form ?? null,
-      year: first?.annex?.year ?? null,
-      counts,
-      sheets,
-      ignoredSheets: analysis.ignored,
-      summary: { vi: `${name}: ${summary.vi}.`, en: `${name}: ${summary.en}.` },
-    },
-    { file: name, snapshots, analysis, digest },
-    locale
-  );
+  const { read, analysis } = await readDistrictBytes(name, bytes, settings, await pageReader());
+  return remember(read.report, { read, locale, settings, ...(analysis ? { analysis } : {}) });
+}
+
+/** ExcelJS and the snapshot reader, loaded on first use only: separate chunks of the bundle. */
+async function pageReader(): Promise<WorkbookReader> {
+  const [bytesReader, sheetReader, kept, inflate, legacy] = await Promise.all([
+    import("../adapters/xlsx/workbookFromBytes"),
+    import("../adapters/xlsx/readSheet"),
+    import("../adapters/xlsx/embeddedTemplates"),
+    import("../adapters/xlsx/browserInflate"),
+    import("./legacyRead"),
+  ]);
+  return {
+    workbookFromBytes: bytesReader.workbookFromBytes,
+    workbookSnapshots: (workbook) => sheetReader.workbookSnapshots(workbook),
+    readEmbeddedTemplates: kept.readEmbeddedTemplates,
+    inflateRaw: inflate.browserInflateRaw(),
+    legacyWorkbook: legacy.legacyWorkbook,
+  };
 }
 
 /** What a checked file was read as, kept for "Tổng hợp" so the files are not read a second time. */
-const sources = new WeakMap<DistrictFileReport, { source: MergeSource; locale: NumberLocale }>();
+interface Kept {
+  readonly read: DistrictFileRead;
+  readonly locale: NumberLocale;
+  readonly settings: ReadSettings;
+  /** The page's own analysis; a worker's read is analysed again when Tổng hợp needs it. */
+  analysis?: WorkbookAnalysis;
+}
+const sources = new WeakMap<DistrictFileReport, Kept>();
 
-/** The file as read (its sheets and analysis), for identifying its unit (unitSenders.ts). */
-export function readSource(report: DistrictFileReport): MergeSource | undefined {
-  return sources.get(report)?.source;
+/** Who wrote the file, from its title block (unitSenders.ts). */
+export function readBlock(report: DistrictFileReport): BatchFile | undefined {
+  return sources.get(report)?.read.block;
 }
 
-function remember(
-  report: DistrictFileReport,
-  source: MergeSource,
-  locale: NumberLocale
-): DistrictFileReport {
-  sources.set(report, { source, locale });
+/** The file as read (its sheets and analysis), for Tổng hợp. */
+export function readSource(report: DistrictFileReport): MergeSource | undefined {
+  const kept = sources.get(report);
+  if (!kept) return undefined;
+  const { read } = kept;
+  const digest = read.digest !== undefined ? { digest: read.digest } : {};
+  if (!read.snapshots)
+    return { file: report.file, problem: report.problem?.message ?? report.summary, ...digest };
+  // The same engine and templates as the worker used: the same analysis, made again in the page.
+  kept.analysis ??= analyzeWorkbook(read.snapshots, {
+    templates: [...(read.embedded ?? []), ...templateList(kept.settings.templates ?? [])],
+    locale: kept.locale,
+  });
+  return { file: report.file, snapshots: read.snapshots, analysis: kept.analysis, ...digest };
+}
+
+function remember(report: DistrictFileReport, kept: Kept): DistrictFileReport {
+  sources.set(report, kept);
   return report;
 }
 
@@ -210,13 +261,17 @@ async function merged(
   province?: string
 ): Promise<Outcome<DistrictMerge>> {
   const kept = reports.map((r) => sources.get(r));
-  const inputs: MergeSource[] = reports.map(
-    (r, i) =>
-      kept[i]?.source ?? {
+  const inputs: MergeSource[] = [];
+  for (const r of reports) {
+    // A worker's read is analysed again here: the page answers clicks between a few files.
+    if (inputs.length % 8 === 7) await new Promise((resolve) => setTimeout(resolve, 0));
+    inputs.push(
+      readSource(r) ?? {
         file: r.file,
         problem: r.problem?.message ?? { vi: "Chưa đọc tệp này.", en: "This file was not read." },
       }
-  );
+    );
+  }
   // Loaded with the workbook writer on first use: not part of the pane's first download.
   const [
     { consolidate, leftOutGroups, mergeVerdict, verdictHeadline },
@@ -328,48 +383,4 @@ export async function districtReportBytes(
     const bytes = await reportWorkbookBytes(districtReportBook(reports, new Date(), batch));
     return success({ bytes, fileName: REPORT_FILE_NAME });
   });
-}
-
-/** ExcelJS and the snapshot reader, loaded on first use only: a separate chunk of the bundle. */
-async function readSnapshots(
-  bytes: Uint8Array
-): Promise<{ snapshots: SheetSnapshot[]; embedded: Template[] } | "no-sheet" | "not-xlsx"> {
-  const [excel, reader, names, kept] = await Promise.all([
-    import("exceljs"),
-    import("../adapters/xlsx/readSheet"),
-    import("../adapters/xlsx/usualPartNames"),
-    import("../adapters/xlsx/embeddedTemplates"),
-  ]);
-  // Parts found by the package's relationships, as Excel finds them (and annex check does).
-  const usual = await names.withUsualPartNames(bytes);
-  if (!usual) return "not-xlsx";
-  const ExcelJS = (excel as unknown as { default?: typeof excel }).default ?? excel;
-  const workbook = new ExcelJS.Workbook();
-  // Only read, never saved: the parts no snapshot reads are skipped (validations given to whole
-  // columns would otherwise be millions of objects).
-  await workbook.xlsx.load(
-    usual.buffer.slice(usual.byteOffset, usual.byteOffset + usual.byteLength) as ArrayBuffer,
-    reader.SNAPSHOT_ONLY
-  );
-  // A workbook without a worksheet (or only our _annex) loads as one with nothing to check.
-  const snapshots = reader.workbookSnapshots(workbook);
-  if (!snapshots.length) return "no-sheet";
-  return {
-    snapshots,
-    embedded: kept.readEmbeddedTemplates(workbook).flatMap((e) => (e.template ? [e.template] : [])),
-  };
-}
-
-function failed(file: string, code: DistrictFileProblem, message: Bilingual): DistrictFileReport {
-  return {
-    file,
-    unit: null,
-    form: null,
-    year: null,
-    counts: { error: 0, warning: 0, info: 0 },
-    sheets: [],
-    ignoredSheets: [],
-    problem: { code, message },
-    summary: message,
-  };
 }

@@ -1,6 +1,5 @@
 import type { BatchSenders } from "../domain/units";
-import { fileTitleBlock } from "../adapters/xlsx/reportRows";
-import { DistrictFileReport, readSource } from "./districtFiles";
+import { DistrictFileReport, readBlock } from "./districtFiles";
 import { attempt, failure, Outcome, success } from "./problems";
 
 /**
@@ -25,10 +24,8 @@ export function identifySenders(
         en: `There is no province "${name}" in the list of units (the 34 provinces from 1 July 2025).`,
       });
     const files = reports.flatMap((r) => {
-      const source = readSource(r);
-      return source && !("problem" in source)
-        ? [fileTitleBlock(r.file, source.snapshots, source.analysis)]
-        : [];
+      const block = readBlock(r);
+      return block ? [block] : [];
     });
     return success(batchSenders(units, files, name || undefined));
   });

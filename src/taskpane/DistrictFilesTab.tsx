@@ -313,6 +313,9 @@ export function DistrictFilesTab(): React.JSX.Element {
               {report.sheets.map((s) => (
                 <FindingList key={s.sheet} groups={s.groups} />
               ))}
+              {report.unreadSheets?.map((u) => (
+                <Notice key={u.sheet} intent="warning" text={u.text} />
+              ))}
               {report.ignoredSheets.length > 0 && (
                 <Caption1>{`${t(S.ignoredSheets)}: ${report.ignoredSheets.join(", ")}`}</Caption1>
               )}

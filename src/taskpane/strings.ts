@@ -191,7 +191,7 @@ export function cellsText(n: number): Bilingual {
 
 export function readingText(done: number, total: number, file: string): Bilingual {
   return {
-    vi: `Đang đọc ${Math.min(done + 1, total)}/${total}: ${file}`,
-    en: `Reading ${Math.min(done + 1, total)} of ${total}: ${file}`,
+    vi: `Đang đọc ${Math.min(done + 1, total)}/${total} tệp… ${file}`,
+    en: `Reading ${Math.min(done + 1, total)} of ${total} files… ${file}`,
   };
 }

@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import JSZip from "jszip";
-import { storedZip } from "../../src/adapters/xlsx/storedZip";
+import { crc32 } from "zlib";
+import { storedZip, tableCrc32 } from "../../src/adapters/xlsx/storedZip";
 import { zipEntries } from "../../src/adapters/xlsx/workbookBytes";
 
 /** The zip budgetedParts hands ExcelJS when it changed nothing: the parts it unpacked, stored. */
@@ -23,5 +25,13 @@ test("a stored zip holds every part as given, in order, with names in UTF-8 and 
   const entries = zipEntries(bytes) ?? [];
   expect(entries.map((e) => [e.name, e.method, e.size, e.compressedSize])).toEqual(
     [...parts].map(([name, data]) => [name, 0, data.length, data.length])
+  );
+});
+
+test("the table CRC-32 the browser uses equals Node's own on any bytes", () => {
+  fc.assert(
+    fc.property(fc.uint8Array({ maxLength: 4096 }), (data) => {
+      expect(tableCrc32(data)).toBe(crc32(data));
+    })
   );
 });

@@ -234,3 +234,20 @@ export async function cutOrOverlappingText(page: Page): Promise<string[]> {
     return problems;
   });
 }
+
+/** Starts keeping each text the pane's progress line shows (Hồ sơ đơn vị: "Đang đọc 3/8 tệp… …"). */
+export async function watchProgress(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector("aside.pane [role=status] span")?.textContent;
+      if (text && seen[seen.length - 1] !== text) seen.push(text);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+/** The progress texts seen since watchProgress. */
+export function progressSeen(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+}

@@ -184,3 +184,17 @@ test("a public URL that is not https is refused with a message that says why", a
   expect(bad.output).toContain("ADDIN_PUBLIC_URL must start with https://");
   expect(existsSync(path.join(out, "bad/manifest.xml"))).toBe(false);
 }, 120_000);
+
+test("Hồ sơ đơn vị's workers are chunks of their own, fetched only when files are read (#19)", () => {
+  const first = initialScripts("taskpane.html")
+    .map((s) => read(s))
+    .join("");
+  expect(first.includes("new Worker(")).toBe(false);
+  expect(first.includes("deflate-raw")).toBe(false);
+  const lazy = readdirSync(out)
+    .filter((f) => f.endsWith(".js"))
+    .map((f) => read(f));
+  // the small chunk that starts a worker, and the worker's own: its ready message, the browser's inflate
+  expect(lazy.filter((code) => code.includes("new Worker(new URL("))).toHaveLength(1);
+  expect(lazy.some((code) => code.includes("ready:!0") && code.includes("deflate-raw"))).toBe(true);
+});

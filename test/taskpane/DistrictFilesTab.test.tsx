@@ -139,7 +139,7 @@ describe("Hồ sơ đơn vị (units' files) screen", () => {
   it("working: shows which file is being read", async () => {
     const { user, input } = await open();
     await user.upload(input, [await districtFile("cham.xlsx", "UBND huyện Chậm", 800)]);
-    expect(await screen.findByText("Đang đọc 1/1: cham.xlsx")).toBeTruthy();
+    expect(await screen.findByText("Đang đọc 1/1 tệp… cham.xlsx")).toBeTruthy();
     expect(
       await screen.findByRole("table", { name: "Tóm tắt theo tệp" }, { timeout: 10000 })
     ).toBeTruthy();

@@ -1,5 +1,4 @@
 import { inflateRawSync } from "zlib";
-import JSZip from "jszip";
 import { Bilingual, formatNumber } from "../../domain";
 import { trimTrailingEmptyCells } from "./emptyCells";
 import { METADATA_SHEET } from "./metadata";
@@ -32,6 +31,29 @@ export interface BudgetOptions {
    * (and named) while the others are checked. A workbook that will be saved must read every sheet.
    */
   readonly readOnly: boolean;
+  /**
+   * Unpacks a deflated part (Node's zlib by default; the pane's worker passes the browser's own,
+   * browserInflate.ts). Returns OVER_LIMIT past `limit` bytes of output; throws on damaged data.
+   */
+  readonly inflateRaw?: InflateRaw;
+}
+
+/** What an InflateRaw returns when a part unpacks to more than its limit. */
+export const OVER_LIMIT = "over-limit";
+export type InflateRaw = (
+  data: Uint8Array,
+  limit: number
+) => Uint8Array | typeof OVER_LIMIT | Promise<Uint8Array | typeof OVER_LIMIT>;
+
+/** Node's zlib, stopping one byte past the limit. */
+function nodeInflateRaw(data: Uint8Array, limit: number): Uint8Array | typeof OVER_LIMIT {
+  try {
+    return inflateRawSync(data, { maxOutputLength: limit + 1 });
+  } catch (e) {
+    // zlib stops at maxOutputLength (its error may come from another realm: test by code).
+    if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") return OVER_LIMIT;
+    throw e;
+  }
 }
 
 export type BudgetedParts =
@@ -57,7 +79,7 @@ function unreadSheetBytes(): Uint8Array {
  * names when ExcelJS would not find them). Each sheet the command reads is trimmed (empty rows running
  * on to row 1,048,576, empty cells to column XFD, validations and merges given to whole columns) and
  * must then fit the budget of a sheet; a sheet the command does not read is handed over empty. The
- * file's own bytes when nothing changed; otherwise the parts zipped again (uncompressed).
+ * parts are handed over zipped again, stored (storedZip), so ExcelJS does not inflate them twice.
  */
 export async function budgetedParts(
   file: string,
@@ -80,18 +102,16 @@ export async function budgetedParts(
       limit < budget.part
         ? tooLarge(file, undefined, budget.total, true)
         : tooLarge(file, entry.name, limit, true);
-    let unpacked: Uint8Array;
+    let unpacked: Uint8Array | typeof OVER_LIMIT;
     if (entry.method === 0) unpacked = data;
     else if (entry.method === 8)
       try {
-        unpacked = inflateRawSync(data, { maxOutputLength: limit + 1 });
+        unpacked = await (options.inflateRaw ?? nodeInflateRaw)(data, limit);
       } catch (e) {
-        // zlib stops at maxOutputLength (its error may come from another realm: test by code).
-        if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") return overLimit();
         return { problem: "corrupt", text: damagedText(file, e) };
       }
     else return { bytes, unread: [] }; // a compression ExcelJS may know better
-    if (unpacked.length > limit) return overLimit();
+    if (unpacked === OVER_LIMIT || unpacked.length > limit) return overLimit();
     total += unpacked.length;
     parts.set(entry.name, unpacked);
   }
@@ -99,7 +119,6 @@ export async function budgetedParts(
   const pkg = workbookPackage([...parts.keys()], (name) => parts.get(name));
   if (!pkg) return { bytes, unread: [] }; // no workbook part: the caller says it is not an .xlsx
   if (pkg.format === "xlsb") return { problem: "xlsb", text: xlsbText(file) };
-  let changed = pkg.renames.size > 0;
   const renamed = new Map<string, Uint8Array>();
   for (const [name, data] of parts) renamed.set(pkg.renames.get(name) ?? name, data);
   for (const [name, data] of pkg.rewritten) renamed.set(name, data);
@@ -110,7 +129,6 @@ export async function budgetedParts(
   for (const name of renamed.keys())
     if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name) && !listed.has(name)) {
       renamed.set(name, unreadSheetBytes());
-      changed = true;
     }
 
   const unread: UnreadSheet[] = [];
@@ -122,7 +140,6 @@ export async function budgetedParts(
     if (!xml) continue;
     if (asked !== undefined && options.readOnly && sheet.name.normalize("NFC") !== asked) {
       renamed.set(sheet.part, unreadSheetBytes()); // not read by this command: not unpacked into cells
-      changed = true;
       continue;
     }
     let kept = xml;
@@ -135,7 +152,6 @@ export async function budgetedParts(
     if (fits) kept = clipCoveredRanges(kept) ?? kept;
     if (kept !== xml) {
       renamed.set(sheet.part, kept);
-      changed = true;
     }
     const covered = coveredCells(fits ? kept : new Uint8Array(0));
     const why: Over | undefined =
@@ -161,7 +177,6 @@ export async function budgetedParts(
     if (sheet.name !== METADATA_SHEET) refusals.push(refusal.text);
     unread.push({ sheet: sheet.name, text: unreadText(sheet.name, sheet.part, kept.length, why) });
     renamed.set(sheet.part, unreadSheetBytes());
-    changed = true;
   }
   // No sheet of the person's left to read (our _annex sheet does not count): the file is refused,
   // in the words of its (first) sheet's refusal, never checked as a workbook without annexes.
@@ -177,11 +192,9 @@ export async function budgetedParts(
               en: `File too large: "${file}", no sheet can be read safely. ${unread.map((u) => u.text.en).join(" ")}`,
             },
     };
-  // Unchanged parts go to ExcelJS stored, as unpacked here: JSZip need not inflate them again.
-  if (!changed) return { bytes: storedZip(renamed), unread };
-  const zip = new JSZip();
-  for (const [name, data] of renamed) zip.file(name, data);
-  return { bytes: await zip.generateAsync({ type: "uint8array", compression: "STORE" }), unread };
+  // Every part goes to ExcelJS stored, as unpacked here (trimmed or not): JSZip need not inflate
+  // them again.
+  return { bytes: storedZip(renamed), unread };
 }
 
 type Over = "size" | "sheets" | "covered";

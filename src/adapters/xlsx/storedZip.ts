@@ -1,11 +1,12 @@
-import { crc32 } from "zlib";
+import * as zlib from "zlib";
 
 /**
  * A zip of parts already unpacked, each stored as it is (no compression), written in one buffer.
  * budgetedParts has unpacked every part of a workbook (natively) to measure and trim it: handing
  * ExcelJS those parts stored spares it unpacking them all again with JSZip's JavaScript inflate,
- * about a sixth of reading an annex. Names are UTF-8 (flag bit 11); sizes stay under 4 GB since a
- * workbook's parts are budgeted to 400 MB in all (ZIP_BUDGET).
+ * about a sixth of reading an annex, and more in the pane's workers, whose ExcelJS inflates in
+ * JavaScript too. Names are UTF-8 (flag bit 11); sizes stay under 4 GB since a workbook's parts are
+ * budgeted to 400 MB in all (ZIP_BUDGET).
  */
 export function storedZip(parts: ReadonlyMap<string, Uint8Array>): Uint8Array {
   const encoder = new TextEncoder();
@@ -57,4 +58,29 @@ function header(view: DataView, at: number, crc: number, size: number, nameLengt
   view.setUint32(at + 18, size, true);
   view.setUint16(at + 22, nameLength, true);
   view.setUint16(at + 24, 0, true); // extra length
+}
+
+/**
+ * CRC-32 of a part, as the format asks: Node's own (zlib.crc32, Node ≥ 20.15) where there is one; in
+ * the browser (webpack gives an empty zlib) and an older Node, from the usual table.
+ */
+const crc32: (data: Uint8Array) => number =
+  typeof (zlib as { crc32?: unknown }).crc32 === "function"
+    ? (data) => (zlib as unknown as { crc32: (d: Uint8Array) => number }).crc32(data)
+    : tableCrc32;
+
+let table: Uint32Array | undefined;
+
+export function tableCrc32(data: Uint8Array): number {
+  if (!table) {
+    table = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (let i = 0; i < data.length; i++) crc = table[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
 }

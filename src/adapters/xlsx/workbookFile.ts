@@ -2,18 +2,9 @@ import { constants as fsConstants, promises as fs, Stats } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { Bilingual } from "../../domain";
-import { budgetedParts, UnreadSheet } from "./budgetedParts";
-import { METADATA_SHEET } from "./metadata";
-import { SNAPSHOT_ONLY } from "./readSheet";
-import {
-  damagedText,
-  holdsText,
-  notXlsx,
-  noReadableSheetText,
-  reasonOf,
-  signatureProblem,
-  unreadableText,
-} from "./workbookBytes";
+import type { UnreadSheet } from "./budgetedParts";
+import { reasonOf, unreadableText } from "./workbookBytes";
+import { workbookFromBytes } from "./workbookFromBytes";
 
 /** Why a workbook file could not be read or written, for a message that names the fix. */
 export type FileProblem =
@@ -84,35 +75,13 @@ export async function readWorkbook(
   options: ReadOptions = {}
 ): Promise<OpenedWorkbook> {
   const bytes = await readBytes(file);
-  const sniffed = signatureProblem(file, bytes);
-  if (sniffed) throw new WorkbookFileError(sniffed.problem, file, sniffed.text);
-  const parts = await budgetedParts(file, bytes, {
-    readOnly: options.cellsOnly ?? false,
-    ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
-  });
-  if ("problem" in parts) throw new WorkbookFileError(parts.problem, file, parts.text);
-  const forExcelJs = parts.bytes;
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(
-      forExcelJs as unknown as ExcelJS.Buffer,
-      options.cellsOnly ? SNAPSHOT_ONLY : undefined
-    );
-  } catch (e) {
-    throw new WorkbookFileError("corrupt", file, damagedText(file, e));
-  }
-  // A zip that is not a workbook (a Word .docx, say) loads as an empty workbook.
-  if (!holdsText(forExcelJs, "xl/workbook")) {
-    const notWorkbook = notXlsx(file, bytes);
-    throw new WorkbookFileError(notWorkbook.problem, file, notWorkbook.text);
-  }
-  // A workbook of which no sheet could be read is never reported as clean.
-  if (!workbook.worksheets.some((ws) => ws.name !== METADATA_SHEET))
-    throw new WorkbookFileError("no-readable-sheet", file, noReadableSheetText(file));
+  const read = await workbookFromBytes(file, bytes, options);
+  if ("problem" in read) throw new WorkbookFileError(read.problem, file, read.text);
+  const { workbook } = read;
   const unsupported = UNSUPPORTED.filter(([part]) => bytes.includes(Buffer.from(part))).map(
     ([, what]) => what
   );
-  return { file, workbook, bytes, unsupported, unreadSheets: parts.unread };
+  return { file, workbook, bytes, unsupported, unreadSheets: read.unreadSheets };
 }
 
 async function readBytes(file: string): Promise<Buffer> {
