@@ -122,20 +122,24 @@ export class SessionState {
     }>
   > {
     const read = await this.host.readSheet(sheet);
-    const templates = templateList(this.custom);
+    // A template kept in the workbook (issue #20) is the file's own form: it comes first, as in
+    // annex check; one kept broken is not used (its problem shows when it is saved again).
+    const kept = (read.templates ?? []).flatMap((e) => (e.template ? [e.template] : []));
+    const keptIds = new Set(kept.map((t) => t.id));
+    const templates = templateList([...kept, ...this.custom.filter((t) => !keptIds.has(t.id))]);
     // The targets file kept with the workbook, read as --targets reads one (#17).
-    const kept =
+    const targets =
       read.targets === undefined
         ? undefined
         : readTargetsText(read.targets, KEPT_TARGETS, templates);
     this.targetsRead = true;
-    if (kept && !kept.ok) return kept;
-    this.keptTargets = kept?.value.view;
+    if (targets && !targets.ok) return targets;
+    this.keptTargets = targets?.value.view;
     const analysis = analyzeSheet(read.snapshot, {
       templates,
       locale: this.locale,
       ...(options.overwrite ? { overwrite: true } : {}),
-      ...(kept ? { targets: kept.value.file } : {}),
+      ...(targets ? { targets: targets.value.file } : {}),
     });
     if (!analysis.annex) {
       const finding = analysis.findings[0];

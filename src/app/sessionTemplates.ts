@@ -192,8 +192,8 @@ export function nextYear(s: SessionState, sheet?: string): Promise<Outcome<NextY
     const { snapshot, analysis } = read.value;
     const annex = analysis.annex;
     if (!annex) return failure<NextYearResult>("no-annex", NO_ANNEX_HINT);
-    const found = s.template(annex.template.id);
-    if (!found) return s.templateMissing<NextYearResult>(annex.template.id);
+    // A form kept in the workbook (issue #20) is the analysis's own: it is not in the catalog.
+    const found = s.template(annex.template.id) ?? annex.template;
     const plan = nextYearPlan(snapshot, annex, templateFor(found, annex.period), s.locale);
     const taken = (await s.host.listSheets()).map((sheet) => sheet.name);
     const free = freeSheetName(plan.layout.sheetName, taken);

@@ -1,4 +1,5 @@
 import { analyzeSheet, snapshotFromValues } from "../../src/domain";
+import { AnnexSession } from "../../src/app";
 import { learnFromOpenSheet, withChanges } from "../../src/app/learnedTemplate";
 import { THAI_BINH } from "../helpers/handMadeSheets";
 import { MemoryHost } from "../helpers/memoryHost";
@@ -65,5 +66,89 @@ describe("learning the open sheet for the pane", () => {
     const r = await learnFromOpenSheet(host);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problem.message.vi).toContain('cột "STT"');
+  });
+
+  test("saved inside the workbook and checked with it; saved again, nothing is written; a changed direction asks before replacing", async () => {
+    const host = new MemoryHost().addSheet("Quý I-2020", rows);
+    // No template on this computer: the session knows only the built-in forms, and reads the sheet
+    // as the ministry's Biểu 02 (its headers match), not as the province's own form.
+    const session = new AnnexSession(host);
+    const before = await session.check("Quý I-2020");
+    if (!before.ok) throw new Error(before.problem.message.vi);
+    expect(before.value.annex.templateId).not.toMatch(/^mau-/);
+
+    const learned = await session.learnOpenSheet();
+    if (!learned.ok) throw new Error(learned.problem.message.vi);
+    const view = learned.value;
+    expect(view.year).toBe(2020);
+    const first = await session.saveLearned(view, []);
+    if (!first.ok) throw new Error(first.problem.message.vi);
+    expect(first.value.written).toBe(true);
+    expect(first.value.summary.vi).toMatch(/^Đã lưu mẫu vào sổ tính \(phiên bản 1\.0\.0\)/);
+    // The summary names no template id (officers never see them).
+    expect(first.value.summary.vi).not.toContain(view.data.id);
+    expect(host.templateWrites).toBe(1);
+    expect(host.templates.map((e) => [e.id, e.version, !!e.template])).toEqual([
+      [view.data.id, "1.0.0", true],
+    ]);
+    // The sheet is recorded as an annex of it, for the year its headers name.
+    expect((await host.readSheet("Quý I-2020")).snapshot.metadata).toEqual({
+      templateId: view.data.id,
+      templateVersion: "1.0.0",
+      year: 2020,
+    });
+    // Checked with it at once: the seed's own slip (414.987 against parts adding up to 414.897).
+    const sums = first.value.report.findings.filter((f) => f.ruleId === "sum.mismatch");
+    expect(sums).toHaveLength(1);
+    expect(first.value.report.counts.error).toBe(1);
+    expect(first.value.report.annex.templateId).toBe(view.data.id);
+
+    // A fresh session (another pane, another computer) checks the sheet with the workbook's own form.
+    const elsewhere = await new AnnexSession(host).check("Quý I-2020");
+    if (!elsewhere.ok) throw new Error(elsewhere.problem.message.vi);
+    expect(elsewhere.value.findings).toEqual(first.value.report.findings);
+
+    // The same save again writes nothing.
+    const again = await session.saveLearned(view, []);
+    if (!again.ok) throw new Error(again.problem.message.vi);
+    expect(again.value.written).toBe(false);
+    expect(again.value.summary.vi).toMatch(
+      /^Mẫu này đã có trong sổ tính \(phiên bản 1\.0\.0\); không ghi gì thêm\./
+    );
+    expect(host.templateWrites).toBe(1);
+
+    // Another direction: the kept template is not replaced silently.
+    const money = view.rows.find((x) => x.name === "Kinh phí chi trả trợ cấp ưu đãi")!;
+    const change = [{ code: money.code, direction: "up" as const }];
+    const asked = await session.saveLearned(view, change);
+    expect(asked.ok).toBe(false);
+    if (!asked.ok) {
+      expect(asked.problem.code).toBe("template-conflict");
+      expect(asked.problem.message.vi).toContain("phiên bản 1.0.0 với nội dung khác. Chưa ghi gì.");
+    }
+    expect(host.templateWrites).toBe(1);
+
+    // Replaced when the officer says so: the same version number with other content is 1.0.1.
+    const replaced = await session.saveLearned(view, change, { replace: true });
+    if (!replaced.ok) throw new Error(replaced.problem.message.vi);
+    expect(replaced.value.replaced).toBe("1.0.0");
+    expect(replaced.value.data.version).toBe("1.0.1");
+    expect(replaced.value.summary.vi).toMatch(
+      /^Đã thay mẫu phiên bản 1\.0\.0 trong sổ tính bằng phiên bản 1\.0\.1\./
+    );
+    expect(host.templates).toHaveLength(1);
+    const kept = host.templates[0].template!;
+    expect(kept.version).toBe("1.0.1");
+    expect(kept.indicators.find((i) => i.code === money.code)?.direction).toBe("up");
+    expect((await host.readSheet("Quý I-2020")).snapshot.metadata?.templateVersion).toBe("1.0.1");
+
+    // Learned again and changed the same way: that is the kept 1.0.1, nothing to write.
+    const relearned = await session.learnOpenSheet();
+    if (!relearned.ok) throw new Error(relearned.problem.message.vi);
+    const same = await session.saveLearned(relearned.value, change);
+    if (!same.ok) throw new Error(same.problem.message.vi);
+    expect(same.value.written).toBe(false);
+    expect(same.value.data.version).toBe("1.0.1");
+    expect(host.templateWrites).toBe(2);
   });
 });

@@ -185,13 +185,15 @@ export async function readSheet(deps: ReadDeps, name?: string): Promise<SheetRea
     } else if (needsSync) await context.sync();
 
     const values = metadataValues(range);
-    const { metadata, explanations, targets } = sheetMetadata(values, sheetName);
+    const { metadata, explanations, targets, templates } = sheetMetadata(values, sheetName);
     const snapshot = box
       ? toSnapshot(sheetName, box.rowIndex, box.columnIndex, grids as Grids, metadata)
       : toSnapshot(sheetName, 0, 0, { values: [], formulas: [], numberFormat: [] }, metadata);
     return {
       // The workbook's targets file comes in the same answer: `_annex`'s third table.
       ...(targets ? { targets } : {}),
+      // And the templates kept in the workbook (issue #20): its fourth table.
+      ...(templates ? { templates } : {}),
       snapshot: withMerges(
         explanations?.length ? { ...snapshot, explanations } : snapshot,
         q.merged
