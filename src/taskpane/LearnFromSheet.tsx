@@ -50,20 +50,29 @@ const T = {
   replace: { vi: "Thay mẫu trong sổ tính", en: "Replace the workbook's template" },
   export: { vi: "Xuất tệp .json", en: "Export as .json" },
   code: { vi: "STT", en: "No." },
-  name: { vi: "Chỉ tiêu", en: "Indicator" },
+  name: { vi: "Chỉ tiêu, loại, chiều, quan hệ", en: "Indicator, kind, direction, relations" },
   kind: { vi: "Loại", en: "Kind" },
   direction: { vi: "Chiều", en: "Direction" },
   relation: { vi: "Quan hệ", en: "Relation" },
 };
 
 const useStyles = makeStyles({
-  wrap: { maxHeight: "360px", overflowY: "auto", overflowX: "hidden" },
   table: { tableLayout: "fixed", width: "100%" },
-  code: { width: "36px" },
-  pick: { width: "78px" },
+  code: { width: "40px", verticalAlign: "top", overflowWrap: "anywhere" },
+  // Each row's dropdowns under its name: the name keeps the pane's width at 320 px.
+  picks: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXS,
+    marginBlock: tokens.spacingVerticalXXS,
+  },
+  pick: { flexGrow: 1, flexBasis: "96px", minWidth: 0 },
+  keep: { flexShrink: 0, width: "72px" },
+  grow: { flexGrow: 1, flexBasis: "120px", minWidth: 0 },
+  text: { overflowWrap: "anywhere" },
   small: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   question: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200 },
-  relation: { width: "100%", minWidth: 0 },
   dropped: { textDecorationLine: "line-through" },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
@@ -168,14 +177,12 @@ export function LearnFromSheet(): React.JSX.Element {
               ? {t(q)}
             </Text>
           ))}
-          <div className={styles.wrap}>
+          <div>
             <Table size="extra-small" aria-label={t(T.table)} className={styles.table}>
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell className={styles.code}>{t(T.code)}</TableHeaderCell>
                   <TableHeaderCell>{t(T.name)}</TableHeaderCell>
-                  <TableHeaderCell className={styles.pick}>{t(T.kind)}</TableHeaderCell>
-                  <TableHeaderCell className={styles.pick}>{t(T.direction)}</TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>
@@ -183,23 +190,54 @@ export function LearnFromSheet(): React.JSX.Element {
                   <TableRow key={r.code}>
                     <TableCell className={styles.code}>{r.label}</TableCell>
                     <TableCell>
-                      <Text block>
+                      <Text block className={styles.text}>
                         {r.name} <span className={styles.small}>({r.unit})</span>
                       </Text>
+                      <div className={styles.picks}>
+                        <Select
+                          size="small"
+                          className={styles.pick}
+                          aria-label={`${t(T.kind)} ${r.label} ${r.name}`}
+                          value={changes[r.code]?.kind ?? r.kind}
+                          onChange={(_e, d) => pick(r.code, "kind", d.value)}
+                        >
+                          {KINDS.map(([k, w]) => (
+                            <option key={k} value={k}>
+                              {t(w)}
+                            </option>
+                          ))}
+                        </Select>
+                        <Select
+                          size="small"
+                          className={styles.pick}
+                          aria-label={`${t(T.direction)} ${r.label} ${r.name}`}
+                          value={changes[r.code]?.direction ?? r.direction}
+                          onChange={(_e, d) => pick(r.code, "direction", d.value)}
+                        >
+                          {DIRECTIONS.map(([k, w]) => (
+                            <option key={k} value={k}>
+                              {t(w)}
+                            </option>
+                          ))}
+                        </Select>
+                      </div>
                       {r.relations.map((x, i) => {
                         const dropped = changes[r.code]?.dropped?.includes(i) ?? false;
                         return (
-                          <React.Fragment key={i}>
+                          <div key={i} className={styles.picks}>
                             <Text
-                              className={mergeClasses(styles.small, dropped && styles.dropped)}
-                              block
-                              title={r.evidence.map(t).join("\n")}
+                              className={mergeClasses(
+                                styles.small,
+                                styles.text,
+                                styles.grow,
+                                dropped && styles.dropped
+                              )}
                             >
                               {t(x)}
                             </Text>
                             <Select
                               size="small"
-                              className={styles.relation}
+                              className={styles.keep}
                               aria-label={`${t(T.relation)} ${r.label} ${r.name}: ${t(x)}`}
                               value={dropped ? "drop" : "keep"}
                               onChange={(_e, d) => keep(r.code, i, d.value)}
@@ -210,47 +248,23 @@ export function LearnFromSheet(): React.JSX.Element {
                                 </option>
                               ))}
                             </Select>
-                          </React.Fragment>
+                          </div>
                         );
                       })}
                       {r.evidence.map((e, i) => (
-                        <Text key={`e${i}`} className={styles.small} block>
+                        <Text
+                          key={`e${i}`}
+                          className={mergeClasses(styles.small, styles.text)}
+                          block
+                        >
                           {t(e)}
                         </Text>
                       ))}
                       {r.questions.map((q, i) => (
-                        <Text key={i} className={styles.question} block>
+                        <Text key={i} className={mergeClasses(styles.question, styles.text)} block>
                           ? {t(q)}
                         </Text>
                       ))}
-                    </TableCell>
-                    <TableCell className={styles.pick}>
-                      <Select
-                        size="small"
-                        aria-label={`${t(T.kind)} ${r.label} ${r.name}`}
-                        value={changes[r.code]?.kind ?? r.kind}
-                        onChange={(_e, d) => pick(r.code, "kind", d.value)}
-                      >
-                        {KINDS.map(([k, w]) => (
-                          <option key={k} value={k}>
-                            {t(w)}
-                          </option>
-                        ))}
-                      </Select>
-                    </TableCell>
-                    <TableCell className={styles.pick}>
-                      <Select
-                        size="small"
-                        aria-label={`${t(T.direction)} ${r.label} ${r.name}`}
-                        value={changes[r.code]?.direction ?? r.direction}
-                        onChange={(_e, d) => pick(r.code, "direction", d.value)}
-                      >
-                        {DIRECTIONS.map(([k, w]) => (
-                          <option key={k} value={k}>
-                            {t(w)}
-                          </option>
-                        ))}
-                      </Select>
                     </TableCell>
                   </TableRow>
                 ))}

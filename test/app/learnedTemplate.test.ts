@@ -1,6 +1,6 @@
 import { analyzeSheet, snapshotFromValues } from "../../src/domain";
 import { AnnexSession } from "../../src/app";
-import { learnFromOpenSheet, withChanges } from "../../src/app/learnedTemplate";
+import { learnedJson, learnFromOpenSheet, withChanges } from "../../src/app/learnedTemplate";
 import { THAI_BINH } from "../helpers/handMadeSheets";
 import { MemoryHost } from "../helpers/memoryHost";
 
@@ -150,5 +150,24 @@ describe("learning the open sheet for the pane", () => {
     expect(same.value.written).toBe(false);
     expect(same.value.data.version).toBe("1.0.1");
     expect(host.templateWrites).toBe(2);
+  });
+
+  test("exported as .json with the officer's changes, and added on another computer from that file", async () => {
+    const host = new MemoryHost().addSheet("Quý I-2020", rows);
+    const learned = await learnFromOpenSheet(host);
+    if (!learned.ok) throw new Error(learned.problem.message.vi);
+    const money = learned.value.rows.find((x) => x.name === "Kinh phí chi trả trợ cấp ưu đãi")!;
+    const file = learnedJson(learned.value, [{ code: money.code, dropRelation: 0 }]);
+    if (!file.ok) throw new Error(file.problem.message.vi);
+    expect(file.value.name).toBe("Mẫu - Quý I-2020.json");
+    const other = new AnnexSession(new MemoryHost().addSheet("Quý I-2020", rows));
+    const added = other.addTemplate(file.value.text, file.value.name);
+    if (!added.ok) throw new Error(added.problem.message.vi);
+    expect(added.value.id).toBe(learned.value.data.id);
+    const checked = await other.check("Quý I-2020");
+    if (!checked.ok) throw new Error(checked.problem.message.vi);
+    // Checked with the imported form: the dropped sum is not checked any more.
+    expect(checked.value.annex.templateId).toBe(learned.value.data.id);
+    expect(checked.value.findings.filter((f) => f.ruleId === "sum.mismatch")).toEqual([]);
   });
 });
