@@ -105,7 +105,7 @@ function download(text: string, name: string): void {
 }
 
 export function LearnFromSheet(): React.JSX.Element {
-  const { session, t } = usePane();
+  const { session, t, changed } = usePane();
   const styles = useStyles();
   const { run, busy, problem, clearProblem } = useAction();
   const [view, setView] = React.useState<LearnedView>();
@@ -130,6 +130,8 @@ export function LearnFromSheet(): React.JSX.Element {
       const done = await session.saveLearned(view, changeList(changes), { replace });
       if (!done.ok) return done;
       setSaved(done.value.summary);
+      // Kiểm tra shows this check (the other screens follow the session through `changed`).
+      changed();
       return success(undefined);
     });
 
@@ -157,11 +159,9 @@ export function LearnFromSheet(): React.JSX.Element {
       };
     });
 
-  return (
+  // Said where the officer is: under the learn button, or under Save once the table is there.
+  const feedback = (
     <>
-      <Button icon={<DocumentAdd20Regular />} onClick={learn} disabled={busy}>
-        {t(T.learn)}
-      </Button>
       <ProblemBar problem={problem} onDismiss={clearProblem}>
         {problem?.code === "template-conflict" && (
           <Button size="small" onClick={() => save(true)} disabled={busy}>
@@ -170,6 +170,15 @@ export function LearnFromSheet(): React.JSX.Element {
         )}
       </ProblemBar>
       {saved && <Notice intent="success" text={saved} />}
+    </>
+  );
+
+  return (
+    <>
+      <Button icon={<DocumentAdd20Regular />} onClick={learn} disabled={busy}>
+        {t(T.learn)}
+      </Button>
+      {!view && feedback}
       {view && (
         <>
           {view.questions.map((q, i) => (
@@ -279,6 +288,7 @@ export function LearnFromSheet(): React.JSX.Element {
               {t(T.export)}
             </Button>
           </div>
+          {feedback}
         </>
       )}
     </>

@@ -43,6 +43,12 @@ describe("Mẫu biểu: a template learned from the open sheet", () => {
     const money = kept.indicators.find((i) => i.name.vi === "Kinh phí chi trả trợ cấp ưu đãi")!;
     expect(money).toMatchObject({ direction: "up", relations: [] });
     expect(localStorage.getItem("bieu-chi-tieu.custom-templates")).toBeNull();
+    // Kiểm tra shows that check without being asked again (the sheet is not read anew).
+    const calls = host.calls.length;
+    await user.click(screen.getByRole("tab", { name: /Kiểm tra/ }));
+    expect((await screen.findByRole("status")).textContent).toMatch(/: 0 lỗi, /);
+    expect(host.calls.slice(calls)).not.toContain("readSheet");
+    await user.click(screen.getByRole("tab", { name: /Mẫu biểu/ }));
 
     // Saved twice: nothing written the second time, and said so.
     await user.click(screen.getByRole("button", { name: "Lưu vào sổ tính và kiểm tra" }));
