@@ -197,7 +197,12 @@ export function saveLearned(
     // Another pane or command kept another one meanwhile: asked again, never overwritten.
     if (done.outcome === "conflict") return conflict(done.kept.version, data.version);
     const checked = await checkNow(s, learned.sheet, []);
-    if (!checked.ok) return checked;
+    // Kept, but the sheet cannot be checked with it (its headers name no year): said, never hidden.
+    if (!checked.ok)
+      return failure<SavedTemplate>(checked.problem.code, {
+        vi: `${done.outcome === "unchanged" ? "Mẫu đã có trong sổ tính" : "Đã lưu mẫu vào sổ tính"} (phiên bản ${data.version}), nhưng chưa kiểm tra được trang tính "${learned.sheet}" với mẫu: ${checked.problem.message.vi}`,
+        en: `${done.outcome === "unchanged" ? "The template is already in the workbook" : "Saved the template in the workbook"} (version ${data.version}), but sheet "${learned.sheet}" could not be checked with it: ${checked.problem.message.en}`,
+      });
     s.watched = learned.sheet;
     const replaced = done.outcome === "written" ? done.replaced?.version : undefined;
     const report = checked.value;

@@ -170,4 +170,27 @@ describe("learning the open sheet for the pane", () => {
     expect(checked.value.annex.templateId).toBe(learned.value.data.id);
     expect(checked.value.findings.filter((f) => f.ruleId === "sum.mismatch")).toEqual([]);
   });
+
+  test("headers with no year: the template is kept, and the pane says the sheet could not be checked with it", async () => {
+    const noYear = rows.map((r) =>
+      r.map((v) =>
+        typeof v === "string"
+          ? v.replace(/\s*(năm )?\/?20(19|20)$/, "").replace(/ NĂM 2020$/, "")
+          : v
+      )
+    );
+    const host = new MemoryHost().addSheet("Quý I", noYear);
+    const session = new AnnexSession(host);
+    const learned = await session.learnOpenSheet();
+    if (!learned.ok) throw new Error(learned.problem.message.vi);
+    expect(learned.value.year).toBeUndefined();
+    const saved = await session.saveLearned(learned.value, []);
+    expect(saved.ok).toBe(false);
+    if (!saved.ok)
+      expect(saved.problem.message.vi).toMatch(
+        /^Đã lưu mẫu vào sổ tính \(phiên bản 1\.0\.0\), nhưng chưa kiểm tra được trang tính "Quý I" với mẫu: /
+      );
+    expect(host.templates).toHaveLength(1);
+    expect((await host.readSheet("Quý I")).snapshot.metadata).toBeUndefined();
+  });
 });
