@@ -193,4 +193,29 @@ describe("learning the open sheet for the pane", () => {
     expect(host.templates).toHaveLength(1);
     expect((await host.readSheet("Quý I")).snapshot.metadata).toBeUndefined();
   });
+
+  test("a template kept in the workbook and then broken by hand is not used, and the check says so", async () => {
+    const host = new MemoryHost().addSheet("Quý I-2020", rows);
+    const session = new AnnexSession(host);
+    const learned = await session.learnOpenSheet();
+    if (!learned.ok) throw new Error(learned.problem.message.vi);
+    const saved = await session.saveLearned(learned.value, []);
+    if (!saved.ok) throw new Error(saved.problem.message.vi);
+    expect(saved.value.report.summary.vi).not.toContain("bị sửa tay");
+    // Someone edits the JSON piece in _annex: its hash no longer matches.
+    const piece = host.annexCells[1];
+    const at = piece.findIndex((v) => typeof v === "string" && v.startsWith("{"));
+    piece[at] = String(piece[at]).replace('"neutral"', '"up"');
+    // The sheet is bound to it: not checked with another form in its place, and said why.
+    const bound = await new AnnexSession(host).check("Quý I-2020");
+    expect(bound.ok).toBe(false);
+    // Another sheet of the built-in form is checked, and the summary names the broken one.
+    const other = new MemoryHost().addSheet("Quý I-2020", rows);
+    other.annexCells.push(...host.annexCells.map((r) => [...r]));
+    const checked = await new AnnexSession(other).check("Quý I-2020");
+    if (!checked.ok) throw new Error(checked.problem.message.vi);
+    expect(checked.value.summary.vi).toMatch(
+      /Sổ tính có một mẫu lưu kèm \(phiên bản 1\.0\.0\) bị thiếu phần hoặc đã bị sửa tay, nên không dùng được; hãy lưu lại mẫu từ trang tính gốc\.$/
+    );
+  });
 });
