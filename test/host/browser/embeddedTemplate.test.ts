@@ -73,3 +73,22 @@ test("saved in the page's workbook, downloaded, and checked the same by annex ch
   const form = read.templates?.[0].template;
   expect(form?.indicators.find((i) => i.code === jobs.code)?.direction).toBe("down");
 });
+
+test("a file annex learn --embed kept its form in: the pane's Save of the same sheet writes nothing", async () => {
+  const dir = tempDir("annex-embedded-");
+  const file = path.join(dir, "hoc-bang-lenh.xlsx");
+  await fs.writeFile(file, await handMade());
+  const learnt = await annex("learn", file, "--embed");
+  expect(learnt.code).toBe(0);
+  const bytes = await fs.readFile(file);
+  const host = await BrowserWorkbookHost.fromXlsx(bytes);
+  const session = new AnnexSession(host);
+  const learned = await session.learnOpenSheet();
+  if (!learned.ok) throw new Error(learned.problem.message.vi);
+  const revision = host.getRevision();
+  const saved = await session.saveLearned(learned.value, []);
+  if (!saved.ok) throw new Error(saved.problem.message.vi);
+  expect(saved.value.written).toBe(false);
+  expect(saved.value.summary.vi).toMatch(/^Mẫu này đã có trong sổ tính \(phiên bản 1\.0\.0\)/);
+  expect(host.getRevision()).toBe(revision);
+});
