@@ -159,9 +159,14 @@ export function LearnFromSheet(): React.JSX.Element {
       };
     });
 
-  // Said where the officer is: under the learn button, or under Save once the table is there.
-  const feedback = (
-    <>
+  // Said where the officer is: under the learn button, or under Save once the table is there,
+  // scrolled into sight (the pane scrolls; Save is at the table's end).
+  const said = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    if (saved || problem) said.current?.scrollIntoView?.({ block: "nearest" });
+  }, [saved, problem]);
+  const feedback = (problem || saved) && (
+    <div ref={said}>
       <ProblemBar problem={problem} onDismiss={clearProblem}>
         {problem?.code === "template-conflict" && (
           <Button size="small" onClick={() => save(true)} disabled={busy}>
@@ -170,7 +175,7 @@ export function LearnFromSheet(): React.JSX.Element {
         )}
       </ProblemBar>
       {saved && <Notice intent="success" text={saved} />}
-    </>
+    </div>
   );
 
   return (

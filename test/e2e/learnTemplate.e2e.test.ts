@@ -74,6 +74,7 @@ function focused(page: Page): Promise<string> {
   afterAll(async () => {
     await browser?.close();
     await served?.stop();
+    await fs.rm(dir, { recursive: true, force: true });
   });
 
   test("a hand-made sheet: learn, change a direction, save into the workbook, check; annex check on the download agrees", async () => {
@@ -166,7 +167,42 @@ function focused(page: Page): Promise<string> {
     });
     expect(wb.getWorksheet("_annex")?.state).toBe("veryHidden");
     expect(pageErrors(page)).toEqual([]);
-    await fs.rm(dir, { recursive: true, force: true });
+    await page.close();
+  });
+
+  test("?lang=en: the learned table in English at 320 px, nothing cut, the conflict asked in words", async () => {
+    const page = await openPreview(browser, served.url, { sample: "none", lang: "en" });
+    const pane = page.locator("aside.pane");
+    expect((await pane.boundingBox())?.width).toBe(320);
+    const [chooser] = await Promise.all([
+      page.waitForEvent("filechooser"),
+      page.getByRole("button", { name: "Mở tệp…" }).click(),
+    ]);
+    await chooser.setFiles(await handMadeFile(dir));
+    await pane.getByRole("tab", { name: "Templates" }).click();
+    await pane.getByRole("button", { name: "Learn the template of the open sheet" }).click();
+    const table = pane.getByRole("table", { name: "Learned indicators" });
+    await table.waitFor();
+    await pane.getByRole("button", { name: "Save in the workbook and check" }).click();
+    await pane.getByText(/^Saved the template in the workbook \(version 1\.0\.0\)/).waitFor();
+    // Another direction: asked, with the button that replaces, under Save where the officer is.
+    await table
+      .getByRole("combobox", { name: "Direction 1 Số lao động được tạo việc làm mới" })
+      .selectOption("neutral");
+    await pane.getByRole("button", { name: "Save in the workbook and check" }).click();
+    await pane
+      .getByText(/^The workbook already keeps this sheet's template, version 1\.0\.0/)
+      .waitFor();
+    await paneShot(page, "43-english-conflict");
+    // Scrolled into sight: the officer pressed Save at the table's end and sees the question there.
+    const replace = pane.getByRole("button", { name: "Replace the workbook's template" });
+    const box = await replace.boundingBox();
+    expect(box && box.y >= 0 && box.y + box.height <= 800).toBe(true);
+    await pane.getByRole("button", { name: "Replace the workbook's template" }).click();
+    await pane
+      .getByText(/^Replaced the template's version 1\.0\.0 in the workbook with version 1\.0\.1\./)
+      .waitFor();
+    expect(pageErrors(page)).toEqual([]);
     await page.close();
   });
 });
