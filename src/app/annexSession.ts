@@ -2,7 +2,8 @@ import type { Bilingual, ReportingPeriod } from "../domain";
 import type { AnnexHost, SheetEdit } from "../host/annexHost";
 import { checkDistrictFiles, DistrictFileInput, DistrictFileReport } from "./districtFiles";
 import type { FindingView } from "./findingViews";
-import type { LearnedView } from "./learnedTemplate";
+import { saveLearned } from "./learnedTemplate";
+import type { LearnedChange, LearnedView, SavedTemplate } from "./learnedTemplate";
 import { attempt, Outcome, success } from "./problems";
 import * as checking from "./sessionCheck";
 import type { CheckReport, FixResult, HighlightResult, WatchEvent } from "./sessionCheck";
@@ -70,6 +71,18 @@ export class AnnexSession {
   /** "Tạo mẫu từ trang tính đang mở": the open sheet's template, learned (see learnedTemplate.ts). */
   learnOpenSheet(): Promise<Outcome<LearnedView>> {
     return catalog.learnOpenSheet(this.s);
+  }
+
+  /**
+   * Saves a learned template (with the officer's changes) inside the workbook and checks the sheet
+   * with it (see learnedTemplate.ts: saveLearned).
+   */
+  saveLearned(
+    view: LearnedView,
+    changes: readonly LearnedChange[],
+    options: { readonly replace?: boolean } = {}
+  ): Promise<Outcome<SavedTemplate>> {
+    return saveLearned(this.s, view, changes, options);
   }
 
   /** Forgets a template added in the pane. */

@@ -46,5 +46,5 @@ export type {
   DistrictFileReport,
   DistrictSheet,
 } from "./districtFiles";
-export { withChanges } from "./learnedTemplate";
-export type { LearnedChange, LearnedRowView, LearnedView } from "./learnedTemplate";
+export { learnedJson, withChanges } from "./learnedTemplate";
+export type { LearnedChange, LearnedRowView, LearnedView, SavedTemplate } from "./learnedTemplate";

@@ -12,6 +12,7 @@ export type ProblemCode =
   | "unknown-template"
   | "template-missing"
   | "template-invalid"
+  | "template-conflict"
   | "targets-invalid"
   | "invalid-sheet-name"
   | "nothing-to-undo"

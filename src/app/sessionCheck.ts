@@ -225,9 +225,10 @@ export function remember(
     fill: { pending: analysis.plan.writes.length, kept: analysis.plan.skipped.length },
     protection,
     ...(s.keptTargets ? { targets: s.keptTargets } : {}),
+    // A template kept in the workbook that could not be used is said, never passed over in silence.
     summary: {
-      vi: `${annex.form} năm ${annex.year}, trang tính "${analysis.sheet}": ${countsText(counts).vi}${more("vi")}.`,
-      en: `${annex.form} for ${annex.year}, sheet "${analysis.sheet}": ${countsText(counts).en}${more("en")}.`,
+      vi: `${annex.form} năm ${annex.year}, trang tính "${analysis.sheet}": ${countsText(counts).vi}${more("vi")}.${s.keptBroken.map((b) => ` ${b.vi}`).join("")}`,
+      en: `${annex.form} for ${annex.year}, sheet "${analysis.sheet}": ${countsText(counts).en}${more("en")}.${s.keptBroken.map((b) => ` ${b.en}`).join("")}`,
     },
     edited,
   };

@@ -57,6 +57,8 @@ export class SessionState {
   last: Checked | undefined;
   /** The targets file kept with the workbook, as the last read found it. */
   keptTargets: TargetsView | undefined;
+  /** Templates kept in the workbook that could not be used (incomplete, edited by hand), as the last read found them. */
+  keptBroken: readonly Bilingual[] = [];
   /** Whether a read has told what the workbook keeps (before the first check, nothing is known). */
   targetsRead = false;
   /** The sheet whose edits trigger a re-check: the last one checked, even if it stopped reading as an annex. */
@@ -122,20 +124,30 @@ export class SessionState {
     }>
   > {
     const read = await this.host.readSheet(sheet);
-    const templates = templateList(this.custom);
+    // A template kept in the workbook (issue #20) is the file's own form: it comes first, as in
+    // annex check; one kept broken is not used (its problem shows when it is saved again).
+    const kept = (read.templates ?? []).flatMap((e) => (e.template ? [e.template] : []));
+    this.keptBroken = (read.templates ?? [])
+      .filter((e) => !e.template)
+      .map((e) => ({
+        vi: `Sổ tính có một mẫu lưu kèm (phiên bản ${e.version}) bị thiếu phần hoặc đã bị sửa tay, nên không dùng được; hãy lưu lại mẫu từ trang tính gốc.`,
+        en: `The workbook keeps a template (version ${e.version}) that is incomplete or was edited by hand, so it cannot be used; save it again from its original sheet.`,
+      }));
+    const keptIds = new Set(kept.map((t) => t.id));
+    const templates = templateList([...kept, ...this.custom.filter((t) => !keptIds.has(t.id))]);
     // The targets file kept with the workbook, read as --targets reads one (#17).
-    const kept =
+    const targets =
       read.targets === undefined
         ? undefined
         : readTargetsText(read.targets, KEPT_TARGETS, templates);
     this.targetsRead = true;
-    if (kept && !kept.ok) return kept;
-    this.keptTargets = kept?.value.view;
+    if (targets && !targets.ok) return targets;
+    this.keptTargets = targets?.value.view;
     const analysis = analyzeSheet(read.snapshot, {
       templates,
       locale: this.locale,
       ...(options.overwrite ? { overwrite: true } : {}),
-      ...(kept ? { targets: kept.value.file } : {}),
+      ...(targets ? { targets: targets.value.file } : {}),
     });
     if (!analysis.annex) {
       const finding = analysis.findings[0];

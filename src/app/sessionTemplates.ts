@@ -1,7 +1,15 @@
 import { nextYearPlan, nextYearSummary } from "./nextYear";
 import type { CarriedFigure } from "../domain/rollover";
 import { templateForDepartment } from "../domain/template/department";
-import { Bilingual, buildAnnexLayout, periodName, ReportingPeriod } from "../domain";
+import {
+  Bilingual,
+  buildAnnexLayout,
+  builtInTemplates,
+  periodName,
+  ReportingPeriod,
+  Template,
+} from "../domain";
+import type { TemplateInput } from "../domain/template/schema";
 import { Capability, HostError } from "../host/annexHost";
 import { parseCustomTemplate } from "./customTemplates";
 import { failure, Outcome, success } from "./problems";
@@ -158,6 +166,7 @@ export function insert(s: SessionState, request: InsertRequest): Promise<Outcome
     try {
       const inserted = await s.host.insertAnnex(layout);
       const n = templateForDepartment(t, request.department).indicators.length;
+      const kept = await keepOwnForm(s, found);
       return success<InsertResult>({
         sheet: inserted.sheet,
         indicators: n,
@@ -166,8 +175,8 @@ export function insert(s: SessionState, request: InsertRequest): Promise<Outcome
           message: SKIPPED_CAPABILITY[capability],
         })),
         summary: {
-          vi: `Đã chèn ${t.form}${t.period ? ` ${periodName(t.period).vi}` : ""} năm ${request.year} (${n} chỉ tiêu) vào trang tính "${inserted.sheet}".`,
-          en: `Inserted ${t.form} for ${t.period ? `${periodName(t.period).en} ` : ""}${request.year} (${n} indicators) as sheet "${inserted.sheet}".`,
+          vi: `Đã chèn ${t.form}${t.period ? ` ${periodName(t.period).vi}` : ""} năm ${request.year} (${n} chỉ tiêu) vào trang tính "${inserted.sheet}".${kept ? ` ${kept.vi}` : ""}`,
+          en: `Inserted ${t.form} for ${t.period ? `${periodName(t.period).en} ` : ""}${request.year} (${n} indicators) as sheet "${inserted.sheet}".${kept ? ` ${kept.en}` : ""}`,
         },
       });
     } catch (e) {
@@ -182,6 +191,25 @@ export function insert(s: SessionState, request: InsertRequest): Promise<Outcome
 }
 
 /**
+ * A province's own form (added from .json, not a built-in one) goes inside the workbook it was
+ * inserted into, as `annex new` does (issue #20): the file sent carries it. Said in the summary; a
+ * different template of that id already kept is left as it is, and said too.
+ */
+async function keepOwnForm(s: SessionState, t: Template): Promise<Bilingual | undefined> {
+  if (builtInTemplates().some((b) => b.id === t.id && b.version === t.version)) return undefined;
+  const done = await s.host.writeTemplate(t as TemplateInput);
+  if (done.outcome === "conflict")
+    return {
+      vi: `Sổ tính đã giữ mẫu này ở phiên bản ${done.kept.version}, nên chưa lưu phiên bản ${t.version} vào sổ tính; trang tính mới được kiểm tra với phiên bản ${done.kept.version}.`,
+      en: `The workbook already keeps this template at version ${done.kept.version}, so version ${t.version} was not saved in it; the new sheet is checked with version ${done.kept.version}.`,
+    };
+  return {
+    vi: "Mẫu riêng này được lưu trong sổ tính: gửi tệp đi là gửi kèm mẫu.",
+    en: "This custom template is kept in the workbook: the file carries it wherever it is sent.",
+  };
+}
+
+/**
  * "Lập biểu năm sau" (issue #21): next year's annex from the open one, as a new sheet, with the
  * figures that mean the same thing next year written in (each listed; estimates as drafts).
  */
@@ -192,8 +220,8 @@ export function nextYear(s: SessionState, sheet?: string): Promise<Outcome<NextY
     const { snapshot, analysis } = read.value;
     const annex = analysis.annex;
     if (!annex) return failure<NextYearResult>("no-annex", NO_ANNEX_HINT);
-    const found = s.template(annex.template.id);
-    if (!found) return s.templateMissing<NextYearResult>(annex.template.id);
+    // A form kept in the workbook (issue #20) is the analysis's own: it is not in the catalog.
+    const found = s.template(annex.template.id) ?? annex.template;
     const plan = nextYearPlan(snapshot, annex, templateFor(found, annex.period), s.locale);
     const taken = (await s.host.listSheets()).map((sheet) => sheet.name);
     const free = freeSheetName(plan.layout.sheetName, taken);

@@ -1,11 +1,14 @@
 import type {
   AnnexLayout,
+  AnnexMetadata,
   Bilingual,
   Explanation,
   Severity,
   SheetSnapshot,
   WritePlan,
 } from "../domain";
+import type { EmbedOutcome, EmbeddedTemplate } from "../domain/sheet/embeddedTemplates";
+import type { TemplateInput } from "../domain/template/schema";
 
 /** A sheet's explanations as they must be, or the change to make to those stored, read afresh. */
 export type ExplanationsChange =
@@ -86,6 +89,17 @@ export interface AnnexHost {
    */
   writeTargets(text: string | undefined): Promise<void>;
 
+  /**
+   * Keeps a template inside the workbook (issue #20: `_annex`'s embedded-template table, laid out once
+   * in src/domain/sheet/embeddedTemplates.ts), so the file carries its form wherever it is sent;
+   * readSheet gives the kept templates back in `templates`. With `bind`, the sheet is also recorded as
+   * an annex of that template (its metadata record). Decided on `_annex` as read right before writing
+   * (embedPlan): the same template already kept (and the sheet already bound) writes nothing; another
+   * template of that id (another version, other content) is not replaced unless `replace`: the
+   * answer says "conflict" and names it.
+   */
+  writeTemplate(data: TemplateInput, options?: TemplateWriteOptions): Promise<TemplateWritten>;
+
   /** Activates the sheet and selects the cells (the first one is the active cell). */
   select(sheet: string, cells: readonly string[]): Promise<void>;
 
@@ -137,11 +151,23 @@ export interface SheetInfo {
 
 export interface SheetRead {
   readonly snapshot: SheetSnapshot;
+  /** The templates kept in the workbook (issue #20), read in the same answer as the metadata. */
+  readonly templates?: readonly EmbeddedTemplate[];
   /** The targets file kept with the workbook (its JSON text), read in the same answer as the metadata. */
   readonly targets?: string;
   /** "none", protected without a password (we can write), or with one (we cannot). */
   readonly protection: "none" | "no-password" | "password";
 }
+
+export interface TemplateWriteOptions {
+  /** Also record this sheet as an annex of the template (template id and version, year…). */
+  readonly bind?: { readonly sheet: string; readonly metadata: AnnexMetadata };
+  /** Replace a kept template of the same id that differs (the person said so). */
+  readonly replace?: boolean;
+}
+
+/** What writeTemplate did: wrote (replacing a kept one), nothing (already kept), or nothing (conflict). */
+export type TemplateWritten = EmbedOutcome;
 
 export interface CellState {
   readonly address: string;

@@ -23,7 +23,14 @@ export function ProblemBar(props: {
   if (!problem) return null;
   // The message already names the cells written before it stopped (see Problem.written).
   return (
-    <MessageBar intent={problem.code === "sheet-exists" ? "warning" : "error"} layout="multiline">
+    <MessageBar
+      intent={
+        problem.code === "sheet-exists" || problem.code === "template-conflict"
+          ? "warning"
+          : "error"
+      }
+      layout="multiline"
+    >
       <MessageBarBody>{t(problem.message)}</MessageBarBody>
       <MessageBarActions
         containerAction={

@@ -2,6 +2,7 @@ import * as React from "react";
 import {
   Button,
   makeStyles,
+  mergeClasses,
   Select,
   Table,
   TableBody,
@@ -13,8 +14,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { DocumentAdd20Regular } from "@fluentui/react-icons";
-import { countsText, withChanges } from "../app";
+import { learnedJson } from "../app";
 import type { Bilingual, LearnedChange, LearnedView } from "../app";
+import type { Indicator } from "../domain/template/schema";
 import { failure, success } from "../app/problems";
 import { Notice, ProblemBar } from "./Feedback";
 import { useAction, usePane } from "./paneContext";
@@ -22,7 +24,9 @@ import { useAction, usePane } from "./paneContext";
 /**
  * "Tạo mẫu từ trang tính đang mở" (issue #20): the open sheet's template as the engine learned it, in
  * a compact table — rows with questions first — where the officer changes a kind or a direction with
- * a dropdown, then saves it among the department's templates and the sheet is checked with it at once.
+ * a dropdown and keeps or drops each proposed relation (its evidence under it), then saves it inside
+ * the workbook (so the file carries its form wherever it is sent) and the sheet is checked with it at
+ * once; or exports it as .json for another computer.
  */
 const KINDS: ReadonlyArray<[string, Bilingual]> = [
   ["count", { vi: "số đếm", en: "count" }],
@@ -35,33 +39,77 @@ const DIRECTIONS: ReadonlyArray<[string, Bilingual]> = [
   ["down", { vi: "nghịch", en: "down" }],
   ["neutral", { vi: "trung tính", en: "neutral" }],
 ];
+const RELATION: ReadonlyArray<[string, Bilingual]> = [
+  ["keep", { vi: "giữ", en: "keep" }],
+  ["drop", { vi: "bỏ", en: "drop" }],
+];
 const T = {
   learn: { vi: "Tạo mẫu từ trang tính đang mở", en: "Learn the template of the open sheet" },
   table: { vi: "Các chỉ tiêu học được", en: "Learned indicators" },
-  save: { vi: "Lưu mẫu và kiểm tra", en: "Save the template and check" },
+  save: { vi: "Lưu vào sổ tính và kiểm tra", en: "Save in the workbook and check" },
+  replace: { vi: "Thay mẫu trong sổ tính", en: "Replace the workbook's template" },
+  export: { vi: "Xuất tệp .json", en: "Export as .json" },
   code: { vi: "STT", en: "No." },
-  name: { vi: "Chỉ tiêu", en: "Indicator" },
+  name: { vi: "Chỉ tiêu, loại, chiều, quan hệ", en: "Indicator, kind, direction, relations" },
   kind: { vi: "Loại", en: "Kind" },
   direction: { vi: "Chiều", en: "Direction" },
+  relation: { vi: "Quan hệ", en: "Relation" },
 };
 
 const useStyles = makeStyles({
-  wrap: { maxHeight: "360px", overflowY: "auto", overflowX: "hidden" },
   table: { tableLayout: "fixed", width: "100%" },
-  code: { width: "36px" },
-  pick: { width: "78px" },
+  code: { width: "40px", verticalAlign: "top", overflowWrap: "anywhere" },
+  // Each row's dropdowns under its name: the name keeps the pane's width at 320 px.
+  picks: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXS,
+    marginBlock: tokens.spacingVerticalXXS,
+  },
+  pick: { flexGrow: 1, flexBasis: "96px", minWidth: 0 },
+  keep: { flexShrink: 0, width: "72px" },
+  grow: { flexGrow: 1, flexBasis: "120px", minWidth: 0 },
+  text: { overflowWrap: "anywhere" },
   small: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   question: { color: tokens.colorPaletteDarkOrangeForeground1, fontSize: tokens.fontSizeBase200 },
+  dropped: { textDecorationLine: "line-through" },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
+/** A row's changes: its kind, its direction, the relations dropped (by their place in its list). */
+interface RowChange {
+  readonly kind?: string;
+  readonly direction?: string;
+  readonly dropped?: readonly number[];
+}
+
+function changeList(changes: Readonly<Record<string, RowChange>>): LearnedChange[] {
+  return Object.entries(changes).flatMap(([code, c]) => [
+    ...(c.kind ? [{ code, kind: c.kind as Indicator["kind"] }] : []),
+    ...(c.direction ? [{ code, direction: c.direction as Indicator["direction"] }] : []),
+    ...(c.dropped ?? []).map((dropRelation) => ({ code, dropRelation })),
+  ]);
+}
+
+/** Offers a text as a file download: nothing leaves the computer. */
+function download(text: string, name: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 export function LearnFromSheet(): React.JSX.Element {
-  const { session, t } = usePane();
+  const { session, t, changed } = usePane();
   const styles = useStyles();
   const { run, busy, problem, clearProblem } = useAction();
   const [view, setView] = React.useState<LearnedView>();
-  const [changes, setChanges] = React.useState<
-    Record<string, { kind?: string; direction?: string }>
-  >({});
+  const [changes, setChanges] = React.useState<Record<string, RowChange>>({});
   const [saved, setSaved] = React.useState<Bilingual>();
 
   const learn = () =>
@@ -75,37 +123,67 @@ export function LearnFromSheet(): React.JSX.Element {
       return o;
     });
 
-  const save = () =>
+  const save = (replace: boolean) =>
+    run(async () => {
+      setSaved(undefined);
+      if (!view) return failure("not-checked", { vi: "Chưa học mẫu.", en: "Nothing learned yet." });
+      const done = await session.saveLearned(view, changeList(changes), { replace });
+      if (!done.ok) return done;
+      setSaved(done.value.summary);
+      // Kiểm tra shows this check (the other screens follow the session through `changed`).
+      changed();
+      return success(undefined);
+    });
+
+  const exportJson = () =>
     run(async () => {
       if (!view) return failure("not-checked", { vi: "Chưa học mẫu.", en: "Nothing learned yet." });
-      const list: LearnedChange[] = Object.entries(changes).flatMap(([code, c]) => [
-        ...(c.kind ? [{ code, kind: c.kind as "count" }] : []),
-        ...(c.direction ? [{ code, direction: c.direction as "up" }] : []),
-      ]);
-      const changed = withChanges(view.data, list);
-      if (!changed.ok) return changed;
-      const added = session.addTemplate(JSON.stringify(changed.value.data), view.sheet);
-      if (!added.ok) return added;
-      const checked = await session.check(view.sheet);
-      if (!checked.ok) return checked;
-      const counts = countsText(checked.value.counts);
+      const file = learnedJson(view, changeList(changes));
+      if (!file.ok) return file;
+      download(file.value.text, file.value.name);
       setSaved({
-        vi: `Đã lưu mẫu ${added.value.id}. Kiểm tra trang tính "${view.sheet}" với mẫu này: ${counts.vi} (xem thẻ Kiểm tra).`,
-        en: `Saved the template ${added.value.id}. Sheet "${view.sheet}" checked with it: ${counts.en} (see the Check tab).`,
+        vi: `Đã xuất mẫu ra tệp "${file.value.name}": ở máy khác, thêm tệp này bằng "Thêm mẫu riêng (.json)…".`,
+        en: `Exported the template as "${file.value.name}": on another computer, add it with "Add a custom template (.json)…".`,
       });
       return success(undefined);
     });
 
   const pick = (code: string, field: "kind" | "direction", value: string) =>
     setChanges((c) => ({ ...c, [code]: { ...c[code], [field]: value } }));
+  const keep = (code: string, k: number, value: string) =>
+    setChanges((c) => {
+      const dropped = (c[code]?.dropped ?? []).filter((d) => d !== k);
+      return {
+        ...c,
+        [code]: { ...c[code], dropped: value === "drop" ? [...dropped, k] : dropped },
+      };
+    });
+
+  // Said where the officer is: under the learn button, or under Save once the table is there,
+  // scrolled into sight (the pane scrolls; Save is at the table's end).
+  const said = React.useRef<HTMLDivElement>(null);
+  React.useEffect(() => {
+    if (saved || problem) said.current?.scrollIntoView?.({ block: "nearest" });
+  }, [saved, problem]);
+  const feedback = (problem || saved) && (
+    <div ref={said}>
+      <ProblemBar problem={problem} onDismiss={clearProblem}>
+        {problem?.code === "template-conflict" && (
+          <Button size="small" onClick={() => save(true)} disabled={busy}>
+            {t(T.replace)}
+          </Button>
+        )}
+      </ProblemBar>
+      {saved && <Notice intent="success" text={saved} />}
+    </div>
+  );
 
   return (
     <>
       <Button icon={<DocumentAdd20Regular />} onClick={learn} disabled={busy}>
         {t(T.learn)}
       </Button>
-      <ProblemBar problem={problem} onDismiss={clearProblem} />
-      {saved && <Notice intent="success" text={saved} />}
+      {!view && feedback}
       {view && (
         <>
           {view.questions.map((q, i) => (
@@ -113,14 +191,12 @@ export function LearnFromSheet(): React.JSX.Element {
               ? {t(q)}
             </Text>
           ))}
-          <div className={styles.wrap}>
+          <div>
             <Table size="extra-small" aria-label={t(T.table)} className={styles.table}>
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell className={styles.code}>{t(T.code)}</TableHeaderCell>
                   <TableHeaderCell>{t(T.name)}</TableHeaderCell>
-                  <TableHeaderCell className={styles.pick}>{t(T.kind)}</TableHeaderCell>
-                  <TableHeaderCell className={styles.pick}>{t(T.direction)}</TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>
@@ -128,61 +204,96 @@ export function LearnFromSheet(): React.JSX.Element {
                   <TableRow key={r.code}>
                     <TableCell className={styles.code}>{r.label}</TableCell>
                     <TableCell>
-                      <Text block>
+                      <Text block className={styles.text}>
                         {r.name} <span className={styles.small}>({r.unit})</span>
                       </Text>
-                      {r.relations.map((x, i) => (
-                        <Text
-                          key={i}
-                          className={styles.small}
-                          block
-                          title={r.evidence.map(t).join("\n")}
+                      <div className={styles.picks}>
+                        <Select
+                          size="small"
+                          className={styles.pick}
+                          aria-label={`${t(T.kind)} ${r.label} ${r.name}`}
+                          value={changes[r.code]?.kind ?? r.kind}
+                          onChange={(_e, d) => pick(r.code, "kind", d.value)}
                         >
-                          {t(x)}
+                          {KINDS.map(([k, w]) => (
+                            <option key={k} value={k}>
+                              {t(w)}
+                            </option>
+                          ))}
+                        </Select>
+                        <Select
+                          size="small"
+                          className={styles.pick}
+                          aria-label={`${t(T.direction)} ${r.label} ${r.name}`}
+                          value={changes[r.code]?.direction ?? r.direction}
+                          onChange={(_e, d) => pick(r.code, "direction", d.value)}
+                        >
+                          {DIRECTIONS.map(([k, w]) => (
+                            <option key={k} value={k}>
+                              {t(w)}
+                            </option>
+                          ))}
+                        </Select>
+                      </div>
+                      {r.relations.map((x, i) => {
+                        const dropped = changes[r.code]?.dropped?.includes(i) ?? false;
+                        return (
+                          <div key={i} className={styles.picks}>
+                            <Text
+                              className={mergeClasses(
+                                styles.small,
+                                styles.text,
+                                styles.grow,
+                                dropped && styles.dropped
+                              )}
+                            >
+                              {t(x)}
+                            </Text>
+                            <Select
+                              size="small"
+                              className={styles.keep}
+                              aria-label={`${t(T.relation)} ${r.label} ${r.name}: ${t(x)}`}
+                              value={dropped ? "drop" : "keep"}
+                              onChange={(_e, d) => keep(r.code, i, d.value)}
+                            >
+                              {RELATION.map(([k, w]) => (
+                                <option key={k} value={k}>
+                                  {t(w)}
+                                </option>
+                              ))}
+                            </Select>
+                          </div>
+                        );
+                      })}
+                      {r.evidence.map((e, i) => (
+                        <Text
+                          key={`e${i}`}
+                          className={mergeClasses(styles.small, styles.text)}
+                          block
+                        >
+                          {t(e)}
                         </Text>
                       ))}
                       {r.questions.map((q, i) => (
-                        <Text key={i} className={styles.question} block>
+                        <Text key={i} className={mergeClasses(styles.question, styles.text)} block>
                           ? {t(q)}
                         </Text>
                       ))}
-                    </TableCell>
-                    <TableCell className={styles.pick}>
-                      <Select
-                        size="small"
-                        aria-label={`${t(T.kind)} ${r.label} ${r.name}`}
-                        value={changes[r.code]?.kind ?? r.kind}
-                        onChange={(_e, d) => pick(r.code, "kind", d.value)}
-                      >
-                        {KINDS.map(([k, w]) => (
-                          <option key={k} value={k}>
-                            {t(w)}
-                          </option>
-                        ))}
-                      </Select>
-                    </TableCell>
-                    <TableCell className={styles.pick}>
-                      <Select
-                        size="small"
-                        aria-label={`${t(T.direction)} ${r.label} ${r.name}`}
-                        value={changes[r.code]?.direction ?? r.direction}
-                        onChange={(_e, d) => pick(r.code, "direction", d.value)}
-                      >
-                        {DIRECTIONS.map(([k, w]) => (
-                          <option key={k} value={k}>
-                            {t(w)}
-                          </option>
-                        ))}
-                      </Select>
                     </TableCell>
                   </TableRow>
                 ))}
               </TableBody>
             </Table>
           </div>
-          <Button appearance="primary" onClick={save} disabled={busy}>
-            {t(T.save)}
-          </Button>
+          <div className={styles.actions}>
+            <Button appearance="primary" onClick={() => save(false)} disabled={busy}>
+              {t(T.save)}
+            </Button>
+            <Button onClick={exportJson} disabled={busy}>
+              {t(T.export)}
+            </Button>
+          </div>
+          {feedback}
         </>
       )}
     </>

@@ -357,6 +357,16 @@ describe("AnnexSession: the department's own templates", () => {
     expect(next.templates()[0]).toMatchObject({ id: "bieu-01-cao-loc", custom: true });
     const inserted = value(await next.insert({ templateId: "bieu-01-cao-loc", year: 2024 }));
     expect(inserted.summary.vi).toContain("Biểu số 01-CL năm 2024");
+    // Kept in the workbook (issue #20): a fresh session with no store checks the sheet with it.
+    expect(inserted.summary.vi).toMatch(
+      /Mẫu riêng này được lưu trong sổ tính: gửi tệp đi là gửi kèm mẫu\.$/
+    );
+    expect(host.templates.map((e) => [e.id, !!e.template])).toEqual([["bieu-01-cao-loc", true]]);
+    expect(value(await new AnnexSession(host).check()).annex.templateId).toBe("bieu-01-cao-loc");
+    // Inserted again as another sheet: the same form, nothing written again.
+    const writes = host.templateWrites;
+    value(await next.insert({ templateId: "bieu-01-cao-loc", year: 2024, sheetName: "Bản 2" }));
+    expect(host.templateWrites).toBe(writes);
 
     value(next.removeTemplate("bieu-01-cao-loc"));
     expect(next.templates().some((t) => t.id === "bieu-01-cao-loc")).toBe(false);

@@ -9,6 +9,8 @@ import {
   WritePlan,
 } from "../../src/domain";
 import { SnapshotEditor } from "../../src/domain/sheet/snapshot";
+import { embedPlan, parseEmbeddedTemplates } from "../../src/domain/sheet/embeddedTemplates";
+import type { TemplateInput } from "../../src/domain/template/schema";
 import {
   AnnexHost,
   AppliedPlan,
@@ -23,6 +25,8 @@ import {
   SheetEdit,
   SheetInfo,
   SheetRead,
+  TemplateWriteOptions,
+  TemplateWritten,
   UndoRecord,
 } from "../../src/host/annexHost";
 
@@ -57,7 +61,8 @@ type Method =
   | "highlight"
   | "listSheets"
   | "writeExplanations"
-  | "writeTargets";
+  | "writeTargets"
+  | "writeTemplate";
 
 export class MemoryHost implements AnnexHost {
   readonly kind = "browser" as const;
@@ -71,6 +76,10 @@ export class MemoryHost implements AnnexHost {
   selection: { sheet: string; cells: readonly string[] } | undefined;
   /** The targets file kept with the workbook (its JSON text), as the metadata sheet keeps it. */
   targets: string | undefined;
+  /** `_annex` as far as kept templates go: their table's cells (row 0 its header), as Excel holds them. */
+  readonly annexCells: unknown[][] = [];
+  /** How many writeTemplate calls wrote something. */
+  templateWrites = 0;
 
   constructor(
     private readonly caps: HostCapabilities = {
@@ -174,6 +183,39 @@ export class MemoryHost implements AnnexHost {
         : snapshot,
       protection: sheet.protection,
       ...(this.targets ? { targets: this.targets } : {}),
+      ...(this.templates.length ? { templates: this.templates } : {}),
+    };
+  }
+
+  /** The templates kept in the workbook. */
+  get templates() {
+    return parseEmbeddedTemplates(this.annexCells);
+  }
+
+  async writeTemplate(
+    data: TemplateInput,
+    options: TemplateWriteOptions = {}
+  ): Promise<TemplateWritten> {
+    this.enter("writeTemplate");
+    const plan = embedPlan(this.annexCells.length ? this.annexCells : undefined, data, options);
+    if (plan.action === "conflict") return { outcome: "conflict", kept: plan.kept };
+    const bind = options.bind;
+    const sheet = bind && this.sheetNamed(bind.sheet);
+    const bound = !bind || JSON.stringify(sheet?.metadata) === JSON.stringify(bind.metadata);
+    if (plan.action === "unchanged" && bound) return { outcome: "unchanged" };
+    if (sheet && bind) sheet.metadata = bind.metadata;
+    if (plan.action === "write") {
+      const { table } = plan;
+      for (let r = 0; r < table.rows.length + table.clear; r++)
+        for (let k = 0; k < table.width; k++) {
+          const row = (this.annexCells[r] ??= []);
+          row[table.column + k] = table.rows[r]?.[k] ?? "";
+        }
+    }
+    this.templateWrites++;
+    return {
+      outcome: "written",
+      ...(plan.action === "write" && plan.replaced ? { replaced: plan.replaced } : {}),
     };
   }
 

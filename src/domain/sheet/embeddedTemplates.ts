@@ -3,6 +3,8 @@ import { cellPieces } from "./cellPieces";
 import { checkTemplate, TemplateProblem } from "../template/loadTemplate";
 import { Template, TemplateInput } from "../template/schema";
 import { MetadataValues, tableColumn } from "./metadataTables";
+import { parseMetadata } from "./metadataRecords";
+import type { AnnexMetadata } from "./snapshot";
 
 /**
  * A template kept inside the workbook (issue #20), so that a province's own form travels with the
@@ -127,3 +129,67 @@ export function embeddedTable(
     clear: Math.max(0, before - rows.length),
   };
 }
+
+/**
+ * What keeping `data` in a workbook whose `_annex` holds `values` comes to, decided once for every
+ * host (issue #20), on `_annex` as read right before writing:
+ *  - "unchanged": the same template (same id, same hash) is already kept: nothing to write, so an
+ *    action run twice changes nothing the second time;
+ *  - "conflict": another template of that id is kept (another version, or the same version with other
+ *    content, or one edited by hand): nothing is written unless `replace` (the person was asked);
+ *  - "write": the whole table to write (embeddedTable), and the kept one it replaces, if any.
+ */
+export type EmbedPlan =
+  | { readonly action: "unchanged" }
+  | { readonly action: "conflict"; readonly kept: KeptTemplate }
+  | {
+      readonly action: "write";
+      readonly table: ReturnType<typeof embeddedTable>;
+      readonly replaced?: KeptTemplate;
+    };
+
+/** A template kept in the workbook, as a conflict names it. */
+export interface KeptTemplate {
+  readonly version: string;
+  readonly hash: string;
+}
+
+export function embedPlan(
+  values: ReadonlyArray<ReadonlyArray<unknown> | undefined> | undefined,
+  data: TemplateInput,
+  options: { readonly replace?: boolean } = {}
+): EmbedPlan {
+  const kept = parseEmbeddedTemplates(values).find((e) => e.id === data.id);
+  if (kept && kept.template && kept.hash === templateHash(data)) return { action: "unchanged" };
+  const named = kept ? { version: kept.version, hash: kept.hash } : undefined;
+  if (named && !options.replace) return { action: "conflict", kept: named };
+  return {
+    action: "write",
+    table: embeddedTable(values, data),
+    ...(named ? { replaced: named } : {}),
+  };
+}
+
+/**
+ * Whether `_annex` already records `sheet` as an annex of this form (template, version, year,
+ * period, department): binding it again would write nothing new.
+ */
+export function boundAlready(values: MetadataValues, sheet: string, m: AnnexMetadata): boolean {
+  const kept = parseMetadata(values as ReadonlyArray<ReadonlyArray<unknown>> | undefined).get(
+    sheet
+  );
+  return (
+    !!kept &&
+    kept.templateId === m.templateId &&
+    kept.templateVersion === m.templateVersion &&
+    kept.year === m.year &&
+    (kept.period ?? "") === (m.period ?? "") &&
+    (kept.department ?? "") === (m.department ?? "")
+  );
+}
+
+/** What keeping a template came to, as every host answers (AnnexHost.writeTemplate). */
+export type EmbedOutcome =
+  | { readonly outcome: "written"; readonly replaced?: KeptTemplate }
+  | { readonly outcome: "unchanged" }
+  | { readonly outcome: "conflict"; readonly kept: KeptTemplate };

@@ -11,6 +11,8 @@ import {
   writeTargets,
 } from "../../adapters/xlsx/metadata";
 import { sheetSnapshot, withExplanations } from "../../adapters/xlsx/readSheet";
+import { keepTemplate, readEmbeddedTemplates } from "../../adapters/xlsx/embeddedTemplates";
+import type { TemplateInput } from "../../domain/template/schema";
 import {
   AnnexHost,
   AppliedPlan,
@@ -25,6 +27,8 @@ import {
   SheetEdit,
   SheetInfo,
   SheetRead,
+  TemplateWriteOptions,
+  TemplateWritten,
   UndoRecord,
 } from "../annexHost";
 import { passwordProtected, sheetExists, sheetMissing } from "../hostErrors";
@@ -122,7 +126,23 @@ export class BrowserWorkbookHost implements AnnexHost {
     const metadata = readMetadata(this.workbook).get(ws.name);
     const snapshot = withExplanations(sheetSnapshot(ws, metadata), readExplanations(this.workbook));
     const targets = readTargets(this.workbook);
-    return { snapshot, protection: protectionOf(ws), ...(targets ? { targets } : {}) };
+    const templates = readEmbeddedTemplates(this.workbook);
+    return {
+      snapshot,
+      protection: protectionOf(ws),
+      ...(targets ? { targets } : {}),
+      ...(templates.length ? { templates } : {}),
+    };
+  }
+
+  async writeTemplate(
+    data: TemplateInput,
+    options?: TemplateWriteOptions
+  ): Promise<TemplateWritten> {
+    const bind = options?.bind && { ...options.bind, sheet: this.sheet(options.bind.sheet).name };
+    const done = keepTemplate(this.workbook, data, { ...options, ...(bind ? { bind } : {}) });
+    if (done.outcome === "written") this.changed();
+    return done;
   }
 
   async writeTargets(text: string | undefined): Promise<void> {

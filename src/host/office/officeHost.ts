@@ -11,8 +11,11 @@ import type {
   SheetEdit,
   SheetInfo,
   SheetRead,
+  TemplateWriteOptions,
+  TemplateWritten,
   UndoRecord,
 } from "../annexHost";
+import type { TemplateInput } from "../../domain/template/schema";
 import { PAYLOAD_BUDGET } from "./cellBlocks";
 import { EditWatcher } from "./editWatcher";
 import { replaceHighlights } from "./highlights";
@@ -26,7 +29,7 @@ import {
   probeBeliefs,
   UNPROBED,
 } from "./officeDiagnostics";
-import { MetadataPresence, writeExplanations, writeTargets } from "./officeMetadata";
+import { MetadataPresence, writeExplanations, writeTargets, writeTemplate } from "./officeMetadata";
 import { ProtectionMemory } from "./officeProtection";
 import { listSheets, MERGES_SET, readSheet, ReadDeps } from "./officeRead";
 import { CORE_SET, detectCapabilities, OfficeRuntime } from "./officeRuntime";
@@ -43,7 +46,7 @@ import { addSelfCheck, cellInput, planLabel, putOf, WriteDeps, writeCells } from
  *    rules;
  *  - officeUndo.ts: restore 2 (which of our cells a person changed since; then the others back);
  *  - officeInsert.ts: insertAnnex 3 (is the name free; the sheet; then validation and page layout);
- *  - officeMetadata.ts: `_annex`, writeExplanations 2;
+ *  - officeMetadata.ts: `_annex`, writeExplanations 2, writeTemplate 2 (1 when already kept);
  *  - highlights.ts: highlight / clearHighlights 2 (which formats are ours; replace them), 1 more per
  *    5 MB part of marks;
  *  - officeProtection.ts, officeEvents.ts (onEdit), officeErrors.ts (Excel's errors as messages);
@@ -144,6 +147,14 @@ export class OfficeHost implements AnnexHost {
   async writeTargets(text: string | undefined): Promise<void> {
     this.requireCore();
     return writeTargets(this.runtime, this.metadata, text, cellInput);
+  }
+
+  async writeTemplate(
+    data: TemplateInput,
+    options: TemplateWriteOptions = {}
+  ): Promise<TemplateWritten> {
+    this.requireCore();
+    return writeTemplate(this.runtime, this.metadata, data, options, this.budget, cellInput);
   }
 
   async insertAnnex(layout: AnnexLayout): Promise<InsertedAnnex> {

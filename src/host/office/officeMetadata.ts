@@ -3,6 +3,8 @@ import {
   explanationTable,
   METADATA_HEADER,
   METADATA_SHEET,
+  metadataRecord,
+  metadataRow,
   parseExplanations,
   parseMetadata,
   parseTargetsRecord,
@@ -13,7 +15,19 @@ import {
   targetsTable,
 } from "../../domain";
 import type { AnnexMetadata, Explanation, WorkbookSheet } from "../../domain";
-import { changedExplanations, ExplanationsChange } from "../annexHost";
+import {
+  boundAlready,
+  embedPlan,
+  parseEmbeddedTemplates,
+} from "../../domain/sheet/embeddedTemplates";
+import type { TemplateInput } from "../../domain/template/schema";
+import {
+  changedExplanations,
+  ExplanationsChange,
+  TemplateWriteOptions,
+  TemplateWritten,
+} from "../annexHost";
+import { BLOCK_OVERHEAD, jsonBytes } from "./cellBlocks";
 import { runOn } from "./officeErrors";
 import type { OfficeRuntime } from "./officeRuntime";
 
@@ -104,15 +118,21 @@ export function queueSheets(
 }
 
 /**
- * The metadata record and explanations of one sheet, and the workbook's targets file, from `_annex`'s
- * values. With the workbook's sheets, a record kept under the name the sheet had before it was
- * renamed in Excel is its record (issue #19); without them, by its name only.
+ * The metadata record and explanations of one sheet, and the workbook's targets file and kept
+ * templates, from `_annex`'s values. With the workbook's sheets, a record kept under the name the
+ * sheet had before it was renamed in Excel is its record (issue #19); without them, by its name only.
  */
 export function sheetMetadata(
   values: unknown[][] | undefined,
   sheet: string,
   sheets?: readonly WorkbookSheet[]
-): { metadata?: AnnexMetadata; explanations?: readonly Explanation[]; targets?: string } {
+): {
+  metadata?: AnnexMetadata;
+  explanations?: readonly Explanation[];
+  targets?: string;
+  templates?: ReturnType<typeof parseEmbeddedTemplates>;
+} {
+  const templates = parseEmbeddedTemplates(values);
   const names = sheets ? recordedNamesOf(currentNames(values, sheets), sheet) : [sheet];
   const records = parseMetadata(values);
   const explained = parseExplanations(values);
@@ -122,6 +142,7 @@ export function sheetMetadata(
     metadata,
     explanations: explanations.length ? explanations : undefined,
     targets: parseTargetsRecord(values),
+    ...(templates.length ? { templates } : {}),
   };
 }
 
@@ -255,5 +276,78 @@ export async function writeTargets(
         .getRangeByIndexes(table.rows.length, table.column, table.clear, 1)
         .clear("Contents" as Excel.ClearApplyTo);
     await context.sync();
+  });
+}
+
+/**
+ * Keeps a template in `_annex` (issue #20; the table is the domain's embeddedTemplates.ts) and, with
+ * `bind`, the sheet's metadata record: one Excel.run, `_annex` read right before writing (2 syncs, 3
+ * the first time it is looked at); the same template already kept and bound writes nothing (1 sync);
+ * another template of that id is left as it is unless `replace`. The table's rows go in bands that
+ * each stay under the request budget (Excel on the web refuses a request over 5 MB): one sync per band.
+ */
+export async function writeTemplate(
+  runtime: OfficeRuntime,
+  presence: MetadataPresence,
+  data: TemplateInput,
+  options: TemplateWriteOptions,
+  budget: number,
+  cellInput: (v: string | number | boolean | null) => string | number | boolean
+): Promise<TemplateWritten> {
+  return runOn(runtime, options.bind?.sheet ?? "", async (context) => {
+    const loaded = await readForWrite(context, presence, () =>
+      queueSheets(context.workbook.worksheets)
+    );
+    const plan = embedPlan(loaded.values, data, options);
+    if (plan.action === "conflict") return { outcome: "conflict", kept: plan.kept };
+    const bind = options.bind;
+    const bound = !bind || boundAlready(loaded.values, bind.sheet, bind.metadata);
+    if (plan.action === "unchanged" && bound) return { outcome: "unchanged" };
+    const meta = loaded.sheet();
+    if (bind && !bound) {
+      const row = metadataRow(loaded.values, bind.sheet);
+      meta.getRangeByIndexes(row, 0, 1, METADATA_HEADER.length).formulas = [
+        metadataRecord(bind.sheet, bind.metadata).map(cellInput),
+      ];
+      // Its identity beside it, so the record follows the sheet through a rename (issue #19).
+      const me = loaded.alongside().find((s) => s.name === bind.sheet);
+      if (me) {
+        meta.getRangeByIndexes(0, SHEET_IDENTITY_COLUMN, 1, 2).values = [
+          [...SHEET_IDENTITY_HEADER],
+        ];
+        meta.getRangeByIndexes(row, SHEET_IDENTITY_COLUMN, 1, 2).values = [sheetIdentity(me)];
+      }
+    }
+    if (plan.action === "write") {
+      const { table } = plan;
+      let start = 0;
+      let used = 0;
+      const put = (end: number) => {
+        meta.getRangeByIndexes(start, table.column, end - start, table.width).formulas = table.rows
+          .slice(start, end)
+          .map((r) => r.map(cellInput));
+      };
+      for (let r = 0; r < table.rows.length; r++) {
+        const bytes = BLOCK_OVERHEAD + table.rows[r].reduce((n, v) => n + jsonBytes(v) + 1, 0);
+        if (r > start && used + bytes > budget) {
+          put(r);
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per 5 MB band, only for a table that needs bands
+          await context.sync();
+          start = r;
+          used = 0;
+        }
+        used += bytes;
+      }
+      put(table.rows.length);
+      if (table.clear)
+        meta
+          .getRangeByIndexes(table.rows.length, table.column, table.clear, table.width)
+          .clear("Contents" as Excel.ClearApplyTo);
+    }
+    await context.sync();
+    return {
+      outcome: "written",
+      ...(plan.action === "write" && plan.replaced ? { replaced: plan.replaced } : {}),
+    };
   });
 }

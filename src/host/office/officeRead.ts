@@ -192,7 +192,7 @@ export async function readSheet(deps: ReadDeps, name?: string): Promise<SheetRea
     } else if (needsSync) await context.sync();
 
     const values = metadataValues(range);
-    const { metadata, explanations, targets } = sheetMetadata(
+    const { metadata, explanations, targets, templates } = sheetMetadata(
       values,
       sheetName,
       q.workbookSheets()
@@ -203,6 +203,8 @@ export async function readSheet(deps: ReadDeps, name?: string): Promise<SheetRea
     return {
       // The workbook's targets file comes in the same answer: `_annex`'s third table.
       ...(targets ? { targets } : {}),
+      // And the templates kept in the workbook (issue #20): its fourth table.
+      ...(templates ? { templates } : {}),
       snapshot: withMerges(
         explanations?.length ? { ...snapshot, explanations } : snapshot,
         q.merged
