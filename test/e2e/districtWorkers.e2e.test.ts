@@ -6,7 +6,7 @@ import { annex, tempDir } from "../helpers/cli";
 import { docxFile } from "../reliability/inputs";
 import {
   buildPreview,
-  chromiumInstalled,
+  describeInChromium,
   cutOrOverlappingText,
   launchChromium,
   progressSeen,
@@ -21,7 +21,6 @@ import {
  * same files; Tổng hợp leaves out the same files under the same reasons, grouped with their counts,
  * each group opened from the keyboard; progress names each file as it is read.
  */
-const haveChromium = chromiumInstalled();
 
 interface Row {
   readonly file: string;
@@ -86,7 +85,7 @@ async function merge(page: Page): Promise<string[]> {
   return left.getByRole("button").allTextContents();
 }
 
-(haveChromium ? describe : describe.skip)("Hồ sơ đơn vị: the pool of workers in Chromium", () => {
+describeInChromium("Hồ sơ đơn vị: the pool of workers in Chromium", () => {
   let served: Served;
   let browser: Browser;
   const dir = tempDir("annex-e2e-pool-");

@@ -7,8 +7,7 @@ import { annex, tempDir } from "../helpers/cli";
 import { THAI_BINH } from "../helpers/handMadeSheets";
 import {
   buildPreview,
-  chromiumInstalled,
-  CHROMIUM,
+  describeInChromium,
   cutOrOverlappingText,
   launchChromium,
   openPreview,
@@ -26,19 +25,7 @@ import {
  * workbook and checks the sheet with it; the workbook downloaded is then checked by `annex check` with
  * no JSON, and gives the same findings. The learned table fits 320 px and is reached by Tab.
  */
-const onCi = process.env.CI === "true";
-const haveChromium = chromiumInstalled();
 const SHEET = "Quý I-2020";
-
-if (!haveChromium) {
-  test("Chromium is installed (required on CI)", () => {
-    if (onCi)
-      throw new Error(`${CHROMIUM} is missing: .ci/run must install the Debian package chromium`);
-    console.warn(
-      `Chromium not found at ${CHROMIUM}: the learned-template e2e test is skipped here.`
-    );
-  });
-}
 
 async function handMadeFile(dir: string): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -61,7 +48,7 @@ function focused(page: Page): Promise<string> {
   });
 }
 
-(haveChromium ? describe : describe.skip)("Tạo mẫu từ trang tính đang mở, in Chromium", () => {
+describeInChromium("Tạo mẫu từ trang tính đang mở, in Chromium", () => {
   let served: Served;
   let browser: Browser;
   const dir = tempDir("annex-e2e-learn-");

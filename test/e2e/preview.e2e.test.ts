@@ -10,8 +10,7 @@ import { template, TestAnnex } from "../helpers/annex";
 import { tempDir } from "../helpers/cli";
 import {
   buildPreview,
-  chromiumInstalled,
-  CHROMIUM,
+  describeInChromium,
   cutOrOverlappingText,
   launchChromium,
   openPreview,
@@ -28,18 +27,6 @@ import {
  * out/screenshots/ (git-ignored). Skipped only on a developer machine without Chromium; on CI
  * (CI=true) a missing browser fails the run.
  */
-const onCi = process.env.CI === "true";
-const haveChromium = chromiumInstalled();
-
-if (!haveChromium) {
-  test("Chromium is installed (required on CI)", () => {
-    if (onCi)
-      throw new Error(`${CHROMIUM} is missing: .ci/run must install the Debian package chromium`);
-    console.warn(
-      `Chromium not found at ${CHROMIUM}: the preview's end-to-end test is skipped here.`
-    );
-  });
-}
 
 /** The workbook's sheet tabs (the pane has tabs of its own). */
 const sheets = (page: Page) => page.locator("section.sheet-area");
@@ -88,7 +75,7 @@ async function paneShot(page: Page, name: string, layout: string[]): Promise<voi
   for (const p of await cutOrOverlappingText(page)) layout.push(`${name}: ${p}`);
 }
 
-(haveChromium ? describe : describe.skip)("npm run preview in Chromium", () => {
+describeInChromium("npm run preview in Chromium", () => {
   let served: Served;
   let browser: Browser;
   const dir = tempDir("annex-e2e-");

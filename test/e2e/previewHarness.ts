@@ -37,6 +37,20 @@ export function chromiumInstalled(): boolean {
 }
 
 /**
+ * The suite, in Chromium. Where Debian's chromium is missing: skipped on a developer's machine (with a
+ * word saying so), and on CI (CI=true) one failing test, since .ci/run must install it.
+ */
+export function describeInChromium(title: string, body: () => void): void {
+  if (!chromiumInstalled())
+    test("Chromium is installed (required on CI)", () => {
+      if (process.env.CI === "true")
+        throw new Error(`${CHROMIUM} is missing: .ci/run must install the Debian package chromium`);
+      console.warn(`Chromium not found at ${CHROMIUM}: "${title}" is skipped here.`);
+    });
+  (chromiumInstalled() ? describe : describe.skip)(title, body);
+}
+
+/**
  * The built pages: PREVIEW_DIST when set (already built); dist/addin/ under `npm test`, whose `npm run build`
  * has just built it; else a production build into out/e2e/dist. Returns the folder.
  */

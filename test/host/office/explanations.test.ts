@@ -9,8 +9,7 @@ import {
 } from "../../../src/domain";
 import { readExplanations, writeExplanations } from "../../../src/adapters/xlsx/metadata";
 import { METADATA_SHEET, parseMetadata } from "../../../src/domain";
-import { officeHostOn, seed, seedRow } from "../fixtures/officeAnnex";
-import { Sheet } from "../fixtures/excelBackend/workbook";
+import { officeHostOn, seed, seedRow, grid } from "../fixtures/officeAnnex";
 import { TestAnnex } from "../../helpers/annex";
 import { METADATA_HEADER, metadataRecord } from "../../../src/domain";
 
@@ -21,18 +20,6 @@ import { METADATA_HEADER, metadataRecord } from "../../../src/domain";
  */
 
 const SHEET = "Biểu 01 - 2023";
-
-function grid(sheet: Sheet): unknown[][] {
-  const rect = sheet.usedRect(true);
-  if (!rect) return [];
-  const out: unknown[][] = [];
-  for (let r = 0; r <= rect.r1; r++) {
-    const row: unknown[] = [];
-    for (let c = 0; c <= rect.c1; c++) row.push(sheet.cell(r, c)?.value ?? "");
-    out.push(row);
-  }
-  return out;
-}
 
 function setUp(withMetadata = true) {
   const { backend, host } = officeHostOn("1.14");

@@ -12,8 +12,7 @@ import {
   SheetSnapshot,
 } from "../../../src/domain";
 import { template, TestAnnex } from "../../helpers/annex";
-import { officeHostOn, seed, seedRow } from "../fixtures/officeAnnex";
-import { Sheet } from "../fixtures/excelBackend/workbook";
+import { officeHostOn, seed, seedRow, grid } from "../fixtures/officeAnnex";
 
 /**
  * A sheet renamed (or moved) in Excel keeps its `_annex` record and its explanations in the add-in,
@@ -25,18 +24,6 @@ import { Sheet } from "../fixtures/excelBackend/workbook";
 
 const NAME = "Biểu 01 - 2023";
 const RENAMED = "KH 2023 (bản gửi Sở)";
-
-function grid(sheet: Sheet): unknown[][] {
-  const rect = sheet.usedRect(true);
-  if (!rect) return [];
-  const out: unknown[][] = [];
-  for (let r = 0; r <= rect.r1; r++) {
-    const row: unknown[] = [];
-    for (let c = 0; c <= rect.c1; c++) row.push(sheet.cell(r, c)?.value ?? "");
-    out.push(row);
-  }
-  return out;
-}
 
 function explanationOf(snapshot: SheetSnapshot, reason: string, skip = 0): Explanation {
   const a = analyzeSheet(snapshot, { locale: "vi-VN" });

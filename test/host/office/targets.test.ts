@@ -8,8 +8,7 @@ import {
   SheetSnapshot,
 } from "../../../src/domain";
 import { readTargets, writeTargets } from "../../../src/adapters/xlsx/metadata";
-import { officeHostOn, seed, seedRow } from "../fixtures/officeAnnex";
-import { Sheet } from "../fixtures/excelBackend/workbook";
+import { officeHostOn, seed, seedRow, grid } from "../fixtures/officeAnnex";
 import { TestAnnex } from "../../helpers/annex";
 
 /**
@@ -18,18 +17,6 @@ import { TestAnnex } from "../../helpers/annex";
  */
 const SHEET = "Biểu 01 - 2023";
 const TARGETS = path.join(__dirname, "../../../src/samples/targets/lang-son-2023.json");
-
-function grid(sheet: Sheet): unknown[][] {
-  const rect = sheet.usedRect(true);
-  if (!rect) return [];
-  const out: unknown[][] = [];
-  for (let r = 0; r <= rect.r1; r++) {
-    const row: unknown[] = [];
-    for (let c = 0; c <= rect.c1; c++) row.push(sheet.cell(r, c)?.value ?? "");
-    out.push(row);
-  }
-  return out;
-}
 
 test("Office host: a targets file kept, read back in the sheet's one sync, removed", async () => {
   const { backend, host } = officeHostOn("1.14");
