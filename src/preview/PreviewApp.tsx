@@ -5,6 +5,7 @@ import type { Bilingual } from "../domain";
 import { HostError } from "../host/annexHost";
 import { BrowserWorkbookHost } from "../host/browser/browserWorkbookHost";
 import { SheetView } from "./SheetView";
+import { offerDownload, XLSX_TYPE } from "../taskpane/offerDownload";
 
 interface Props {
   readonly host: BrowserWorkbookHost;
@@ -15,8 +16,6 @@ interface Props {
   /** The name "Tải xuống" gives the file. */
   readonly fileName: string;
 }
-
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /**
  * The preview: a toolbar (open an .xlsx, download the workbook), the spreadsheet view of the in-browser
@@ -62,14 +61,7 @@ export function PreviewApp({ host, pane, paneWidth, fileName }: Props): React.JS
       });
       return;
     }
-    const url = URL.createObjectURL(new Blob([bytes], { type: XLSX_TYPE }));
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = name.toLowerCase().endsWith(".xlsx") ? name : `${name}.xlsx`;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    offerDownload(bytes, name.toLowerCase().endsWith(".xlsx") ? name : `${name}.xlsx`, XLSX_TYPE);
   };
 
   return (

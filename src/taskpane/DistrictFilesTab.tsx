@@ -38,6 +38,7 @@ import { Notice, ProblemBar } from "./Feedback";
 import { useAction, usePane } from "./paneContext";
 import { readingText, S } from "./strings";
 import { useTabLayout } from "./tabLayout";
+import { offerDownload, XLSX_TYPE } from "./offerDownload";
 
 const useStyles = makeStyles({
   hiddenInput: { display: "none" },
@@ -86,20 +87,6 @@ function LeftOutList(props: { readonly groups: readonly LeftOutGroup[] }): React
       </Accordion>
     </section>
   );
-}
-
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-/** Offers bytes as a file download: nothing leaves the computer. */
-function download(bytes: Uint8Array, name: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /**
@@ -160,7 +147,7 @@ export function DistrictFilesTab(): React.JSX.Element {
       mergeDistrictReports(reports, province.trim() || undefined)
     );
     if (!outcome?.ok) return;
-    download(outcome.value.bytes, outcome.value.fileName);
+    offerDownload(outcome.value.bytes, outcome.value.fileName, XLSX_TYPE);
     setMergeResult(outcome.value);
   };
 
@@ -168,7 +155,7 @@ export function DistrictFilesTab(): React.JSX.Element {
     setMade(undefined);
     const outcome = await action.run(() => districtReportBytes(reports, senders));
     if (!outcome?.ok) return;
-    download(outcome.value.bytes, outcome.value.fileName);
+    offerDownload(outcome.value.bytes, outcome.value.fileName, XLSX_TYPE);
     setMade(S.reportReady);
   };
 

@@ -20,6 +20,7 @@ import type { Indicator } from "../domain/template/schema";
 import { failure, success } from "../app/problems";
 import { Notice, ProblemBar } from "./Feedback";
 import { useAction, usePane } from "./paneContext";
+import { offerDownload } from "./offerDownload";
 
 /**
  * "Tạo mẫu từ trang tính đang mở" (issue #20): the open sheet's template as the engine learned it, in
@@ -92,18 +93,6 @@ function changeList(changes: Readonly<Record<string, RowChange>>): LearnedChange
   ]);
 }
 
-/** Offers a text as a file download: nothing leaves the computer. */
-function download(text: string, name: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 export function LearnFromSheet(): React.JSX.Element {
   const { session, t, changed } = usePane();
   const styles = useStyles();
@@ -140,7 +129,7 @@ export function LearnFromSheet(): React.JSX.Element {
       if (!view) return failure("not-checked", { vi: "Chưa học mẫu.", en: "Nothing learned yet." });
       const file = learnedJson(view, changeList(changes));
       if (!file.ok) return file;
-      download(file.value.text, file.value.name);
+      offerDownload(file.value.text, file.value.name, "application/json");
       setSaved({
         vi: `Đã xuất mẫu ra tệp "${file.value.name}": ở máy khác, thêm tệp này bằng "Thêm mẫu riêng (.json)…".`,
         en: `Exported the template as "${file.value.name}": on another computer, add it with "Add a custom template (.json)…".`,
