@@ -58,10 +58,13 @@ export async function analyzeFile(
     });
   }
   // A template kept in the workbook (annex learn --embed) is the file's own form: it comes first.
-  const embedded = readEmbeddedTemplates(opened.workbook).flatMap((e) =>
-    e.template ? [e.template] : []
+  const kept = readEmbeddedTemplates(opened.workbook);
+  const embedded = kept.flatMap((e) => (e.template ? [e.template] : []));
+  const unusableTemplates = kept.flatMap((e) =>
+    !e.template && e.problems?.length ? [{ id: e.id, problem: e.problems[0] }] : []
   );
   const analysis = analyzeWorkbook(snapshots, {
+    ...(unusableTemplates.length ? { unusableTemplates } : {}),
     locale: options.locale,
     templates: embedded.length ? [...embedded, ...options.templates] : options.templates,
     overwrite: options.overwrite ?? false,

@@ -1,3 +1,4 @@
+import type { Bilingual } from "./rules/finding";
 import { builtInTemplates } from "./catalog";
 import { computeDerivedCells, DerivedCell } from "./derive/derivedCells";
 import { ExplanationStatus, splitFindings } from "./explanations/explanation";
@@ -14,6 +15,11 @@ import { Template } from "./template/schema";
 export interface AnalyzeOptions extends CheckOptions, FillOptions {
   /** Templates to recognise; the built-in catalog by default. Custom templates come first. */
   readonly templates?: readonly Template[];
+  /**
+   * Templates kept in the workbook that cannot be used (edited by hand, incomplete): a sheet made with
+   * one is told why, not that its form is unknown.
+   */
+  readonly unusableTemplates?: readonly { readonly id: string; readonly problem: Bilingual }[];
 }
 
 export interface Analysis {
@@ -40,20 +46,29 @@ export function analyzeSheet(sheet: SheetSnapshot, options: AnalyzeOptions): Ana
   if (!located.ok) {
     const unknown = located.problem === "unknown-template";
     const ruleId = unknown ? "sheet.unknown-template" : "sheet.no-annex";
+    const unusable = unknown
+      ? options.unusableTemplates?.find((u) => u.id === located.templateId)
+      : undefined;
     const finding: Finding = {
       ruleId,
       severity: RULES[ruleId].severity,
       sheet: sheet.name,
       cells: ["A1"],
-      message: unknown
+      message: unusable
         ? {
-            vi: `Trang tính "${sheet.name}" ghi mẫu biểu "${located.templateId}" nhưng mẫu này không có trong danh mục.`,
-            en: `Sheet "${sheet.name}" names template "${located.templateId}", which is not in the catalog.`,
+            vi: `Trang tính "${sheet.name}" được lập theo mẫu biểu lưu kèm trong sổ tính, nhưng mẫu đó không dùng được: ${unusable.problem.vi}`,
+            en: `Sheet "${sheet.name}" was made with the template kept in the workbook, but that template cannot be used: ${unusable.problem.en}`,
           }
-        : {
-            vi: `Trang tính "${sheet.name}" không có biểu chỉ tiêu nào được nhận biết (cần dòng tiêu đề STT, Chỉ tiêu, ĐVT…).`,
-            en: `No indicator annex was recognised on sheet "${sheet.name}" (a header row STT, Chỉ tiêu, ĐVT… is needed).`,
-          },
+        : unknown
+          ? {
+              // The form's id is not the officer's word (it stays in --json's sheet metadata).
+              vi: `Trang tính "${sheet.name}" được lập theo một mẫu biểu không có trên máy này và không được lưu kèm trong sổ tính: hãy lấy tệp mẫu (.json) hoặc một sổ tính có lưu kèm mẫu từ đơn vị đã lập biểu.`,
+              en: `Sheet "${sheet.name}" was made with a template that is neither on this computer nor kept in the workbook: ask the unit that made the form for its template (.json) or a workbook that keeps it.`,
+            }
+          : {
+              vi: `Trang tính "${sheet.name}" không có biểu chỉ tiêu nào được nhận biết (cần dòng tiêu đề STT, Chỉ tiêu, ĐVT…).`,
+              en: `No indicator annex was recognised on sheet "${sheet.name}" (a header row STT, Chỉ tiêu, ĐVT… is needed).`,
+            },
       reason: RULES[ruleId].reason,
     };
     return {

@@ -73,8 +73,9 @@ export function parseEmbeddedTemplates(
         problems: [
           {
             path: "(workbook)",
-            vi: `mẫu "${id}" lưu trong tệp bị thiếu hoặc đã bị sửa tay (mã kiểm tra không khớp)`,
-            en: `the template "${id}" kept in the workbook is incomplete or was edited by hand (its hash does not match)`,
+            // Its id is not the officer's word: the version tells one kept template from another.
+            vi: `mẫu (phiên bản ${e.version}) lưu trong tệp bị thiếu hoặc đã bị sửa tay (mã kiểm tra không khớp)`,
+            en: `the template (version ${e.version}) kept in the workbook is incomplete or was edited by hand (its hash does not match)`,
           },
         ],
       });
