@@ -150,8 +150,9 @@ export function TemplatesTab(): React.JSX.Element {
       setTemplateId(outcome.value.id);
       setCatalogChanged((n) => n + 1);
       setTemplateNotice({
-        vi: `${S.templateAdded.vi}: ${outcome.value.form} (${outcome.value.id}).`,
-        en: `${S.templateAdded.en}: ${outcome.value.form} (${outcome.value.id}).`,
+        // Named by its form and the file it came from: officers never see a template's id.
+        vi: `${S.templateAdded.vi}: ${outcome.value.form} (tệp ${file.name}).`,
+        en: `${S.templateAdded.en}: ${outcome.value.form} (file ${file.name}).`,
       });
     } else setTemplateProblem(outcome.problem);
   };

@@ -149,8 +149,9 @@ describe("consolidate", () => {
       ["loc-binh.xlsx", "year"],
       ["a-2.xlsx", "duplicate"],
     ]);
-    // the pane shows these words too: no command-line option in them
-    for (const l of m.leftOut) expect(`${l.message.vi} ${l.message.en}`).not.toMatch(/--/);
+    // the pane shows these words too: no command-line option in them, no template id
+    for (const l of m.leftOut) expect(`${l.message.vi} ${l.message.en}`).not.toMatch(/--|bieu-0/);
+    expect(m.leftOut[2].message.vi).toMatch(/theo mẫu Biểu số \d+, không phải Biểu số 01/);
     if (m.empty) throw new Error("nothing merged");
     expect(m.districts).toHaveLength(2);
     // with --allow-duplicates the second file of Cao Lộc goes in, named by its file

@@ -185,7 +185,7 @@ describe("Mẫu biểu (templates) screen", () => {
     const input = screen.getByLabelText("Thêm mẫu riêng (.json)…", { selector: "input" });
     await user.upload(input, jsonFile("cao-loc.json", own));
     expect(
-      await screen.findByText("Đã thêm mẫu riêng: Biểu số 01-CL (bieu-01-cao-loc).")
+      await screen.findByText("Đã thêm mẫu riêng: Biểu số 01-CL (tệp cao-loc.json).")
     ).toBeTruthy();
     const select = screen.getByRole("combobox", { name: "Mẫu biểu" }) as HTMLSelectElement;
     expect(select.value).toBe("bieu-01-cao-loc");

@@ -189,8 +189,15 @@ export function admit(sources: readonly MergeSource[], options: AdmitOptions): A
     if (t.id !== w.id) {
       leftOut.push(
         out(c.file, "template", {
-          vi: `"${c.file}" theo mẫu ${t.form} (${t.id}), không phải ${w.form} (${w.id}): không tổng hợp.`,
-          en: `"${c.file}" follows ${t.id}, not ${w.id}: left out.`,
+          // The forms by their names, never their ids (two forms of one name: said so).
+          vi:
+            t.form === w.form
+              ? `"${c.file}" theo một mẫu khác cũng mang tên ${t.form}, không phải mẫu của các tệp kia: không tổng hợp.`
+              : `"${c.file}" theo mẫu ${t.form}, không phải ${w.form}: không tổng hợp.`,
+          en:
+            t.form === w.form
+              ? `"${c.file}" follows another form also named ${t.form}, not the other files' one: left out.`
+              : `"${c.file}" follows ${t.form}, not ${w.form}: left out.`,
         })
       );
       continue;
