@@ -57,6 +57,45 @@ describe("the targets file", () => {
       expect(seed).toContain(quoted);
   });
 
+  // Biểu 02's codes moved in 3.0.0 (its "24", the poverty rate in 2.1.0, is now a count of gifts): a
+  // file that says what it was written for is refused rather than applied to another row.
+  test("a file written for another major version of its template is refused, saying why", () => {
+    const bieu02 = template("bieu-02-bao-cao-6-thang");
+    const old = {
+      ...base(),
+      template: bieu02.id,
+      templateVersion: "2.1.0",
+      targets: [
+        {
+          indicator: "24",
+          column: bieu02.columns.find((c) => c.role === "input")!.id,
+          text: "giảm 1%",
+        },
+      ],
+    };
+    const [p] = problems(old);
+    expect(p.path).toBe("templateVersion");
+    expect(p.vi).toContain(`phiên bản 2.1.0, mẫu hiện hành là phiên bản ${bieu02.version}`);
+    // the same major version is the same codes
+    const major = bieu02.version.split(".")[0];
+    expect(
+      checkTargetsFile({ ...old, templateVersion: `${major}.0.0`, targets: [] }, templates).ok
+    ).toBe(true);
+  });
+
+  test("an entry's name is checked against the row of its code: a moved code is refused", () => {
+    const t = template();
+    const rate = t.indicators.find((i) => i.code === "13")!;
+    const ok = { ...base(), targets: [{ ...base().targets[0], name: rate.name.vi.toUpperCase() }] };
+    expect(checkTargetsFile(ok, templates).ok).toBe(true);
+    const moved = { ...base(), targets: [{ ...base().targets[0], name: "Tỷ lệ hộ nghèo" }] };
+    const [p] = problems(moved);
+    expect(p.path).toBe("targets[0].name");
+    expect(p.vi).toBe(
+      `chỉ tiêu "13" trong tệp là "Tỷ lệ hộ nghèo", nhưng trong mẫu là "${rate.name.vi}": mã chỉ tiêu có thể đã đổi, hãy sửa mã hoặc tên`
+    );
+  });
+
   test("a file saved with a byte-order mark is read", () => {
     expect(loadTargetsJson("\uFEFF" + sampleText(), templates).targets).toHaveLength(4);
   });

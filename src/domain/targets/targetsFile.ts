@@ -27,6 +27,12 @@ export const TargetEntryShape = z
     column: z.string().min(1),
     /** As the plan writes it: "trên 16.000", "từ 62% trở lên", "giảm 3%", "giảm 1-1,5%/năm". */
     text: z.string().min(1),
+    /**
+     * The indicator's name as the file's author read it: checked against the template's row of that
+     * code, so a file made for a form whose codes have moved since is refused, not applied to
+     * another row.
+     */
+    name: z.string().min(1).optional(),
     /** The document that sets it; the file's `source` when absent. */
     source: z.string().min(1).optional(),
     /**
@@ -49,6 +55,11 @@ export const TargetsFileShape = z
     year: z.number().int().min(1990).max(2100),
     /** The template whose indicator codes and columns these are. */
     template: z.string().min(1).optional(),
+    /**
+     * The version of that template the codes were written for: a template whose major version is
+     * another one has moved its codes (Biểu 02 3.0.0), so the file is refused rather than misread.
+     */
+    templateVersion: z.string().min(1).optional(),
     /** The document that sets them, cited in findings. */
     source: z.string().min(1).optional(),
     changeOfRate: ChangeOfRateField.optional(),
@@ -127,6 +138,15 @@ export function checkTargetsFile(
       return { ok: false, problems };
     }
     candidates = [named];
+    const major = (v: string) => v.split(".")[0];
+    if (f.templateVersion !== undefined && major(f.templateVersion) !== major(named.version)) {
+      add(
+        "templateVersion",
+        `tệp lập cho ${named.form} phiên bản ${quoteCell(f.templateVersion)}, mẫu hiện hành là phiên bản ${named.version}: mã chỉ tiêu đã đổi giữa hai phiên bản, hãy lập lại tệp theo mã của mẫu hiện hành`,
+        `the file was written for ${named.form} version ${quoteCell(f.templateVersion)}, the template is now version ${named.version}: its indicator codes changed between the two, write the file again with today's codes`
+      );
+      return { ok: false, problems };
+    }
   }
   const where = f.template ?? templates.map((t) => t.id).join(", ");
   const seen = new Map<string, number>();
@@ -144,6 +164,21 @@ export function checkTargetsFile(
         `no indicator "${quoteCell(e.indicator)}" in ${where}`
       );
       return;
+    }
+    if (e.name !== undefined) {
+      const named = fold(e.name);
+      const same = found.filter(({ indicator }) =>
+        [indicator.name.vi, ...indicator.aliases].some((n) => fold(n) === named)
+      );
+      if (!same.length) {
+        const now = found[0].indicator.name.vi;
+        add(
+          `${at}.name`,
+          `chỉ tiêu "${quoteCell(e.indicator)}" trong tệp là "${quoteCell(e.name)}", nhưng trong mẫu là "${now}": mã chỉ tiêu có thể đã đổi, hãy sửa mã hoặc tên`,
+          `indicator "${quoteCell(e.indicator)}" is "${quoteCell(e.name)}" in the file but "${found[0].indicator.name.en}" in the template: its code may have changed, correct the code or the name`
+        );
+        return;
+      }
     }
     const inputs = found.flatMap(({ template }) =>
       template.columns.filter((c): c is InputColumn => c.role === "input")
