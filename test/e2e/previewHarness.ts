@@ -171,11 +171,35 @@ export async function paneScreenshot(page: Page, name: string): Promise<string> 
 }
 
 /**
+ * Waits until the pane's layout stops moving (an accordion opening is animated: measured halfway, its
+ * panel's text is drawn over the next header), two looks 100 ms apart the same, for 5 s at most.
+ */
+async function layoutSettled(page: Page): Promise<void> {
+  const look = () =>
+    page.locator("aside.pane").evaluate((pane) =>
+      Array.from(pane.querySelectorAll("*"))
+        .map((el) => {
+          const r = el.getBoundingClientRect();
+          return `${Math.round(r.top)},${Math.round(r.height)}`;
+        })
+        .join(";")
+    );
+  let before = await look();
+  for (let k = 0; k < 50; k++) {
+    await page.waitForTimeout(100);
+    const now = await look();
+    if (now === before) return;
+    before = now;
+  }
+}
+
+/**
  * What a 320-px pane must not show, found from the drawn boxes: elements that stick out of the pane
  * (cut by its edge), text that runs out of its own box (cut, or drawn over its neighbour), words broken
  * letter by letter in a column too narrow, and text blocks drawn over each other.
  */
 export async function cutOrOverlappingText(page: Page): Promise<string[]> {
+  await layoutSettled(page);
   return page.locator("aside.pane").evaluate((pane) => {
     const problems: string[] = [];
     const paneBox = pane.getBoundingClientRect();

@@ -31,19 +31,27 @@ const address = (code: string, id: string) => toA1(layout.rowOf.get(code) ?? -1,
 
 /** Rows of Biểu 01 with no relation, by kind and direction: a case is placed on one of them. */
 const FREE_ROWS: Record<string, string[]> = {
-  "count up": ["2", "7", "12", "42", "45", "46", "47", "49", "59", "66"],
+  "count up": ["2", "7", "12", "42", "45", "46", "47", "49", "59", "66", "65", "40", "91"],
   "rate up": ["13", "19", "34", "37"],
   "rate down": ["10"],
   "count down": ["36", "35", "39", "44"],
-  "count neutral": ["65", "14", "26", "27", "29", "30", "31", "67", "73"],
+  "count neutral": ["14", "26", "27", "30", "31", "67", "73", "48"],
 };
 const placed: Array<{ code: string; c: VerdictCase }> = [];
-for (const c of VERDICT_CASES) {
-  const ind = tpl.indicators.find((i) => i.code === c.code);
-  const free = ind && FREE_ROWS[`${ind.kind} ${ind.direction}`];
-  const code = free?.shift();
-  if (code) placed.push({ code, c });
-}
+// Round robin over the table's rows, so that row 2's many cases do not take every free row of their
+// kind before row 65's (both count up).
+const byCode = new Map<string, VerdictCase[]>();
+for (const c of VERDICT_CASES) byCode.set(c.code, [...(byCode.get(c.code) ?? []), c]);
+const longest = Math.max(...[...byCode.values()].map((l) => l.length));
+for (let k = 0; k < longest; k++)
+  for (const cases of byCode.values()) {
+    const c = cases[k];
+    if (!c) continue;
+    const ind = tpl.indicators.find((i) => i.code === c.code);
+    const free = ind && FREE_ROWS[`${ind.kind} ${ind.direction}`];
+    const code = free?.shift();
+    if (code) placed.push({ code, c });
+  }
 
 (soffice ? describe : describe.skip)("the verdict table recalculated by LibreOffice", () => {
   const dir = tempDir("annex-verdict-referee-");
@@ -73,7 +81,7 @@ for (const c of VERDICT_CASES) {
   test("a case of every kind of target and every direction is on the sheet", () => {
     expect(placed.length).toBeGreaterThanOrEqual(20);
     const kinds = new Set(placed.map(({ c }) => `${c.code}`));
-    expect([...kinds].sort()).toEqual(["10", "13", "2", "36", "65"]);
+    expect([...kinds].sort()).toEqual(["10", "13", "2", "36", "65", "67"]);
   });
 
   test("the Đánh giá formula, cached by us and recalculated by LibreOffice, gives the table's verdict", () => {
