@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { cellPastZZ } from "../../src/adapters/xlsx/emptyCells";
-import { coveredCells } from "../../src/adapters/xlsx/workbookBytes";
+import { coveredCells } from "../../src/adapters/xlsx/sheetXmlBytes";
 
 /**
  * The byte scans that spare an ordinary sheet from being decoded before ExcelJS reads it must find

@@ -1,12 +1,10 @@
 import JSZip from "jszip";
+import { declaredSizeProblem, ZIP_BUDGET, zipEntries } from "../../src/adapters/xlsx/workbookBytes";
 import {
   clipCoveredRanges,
   coveredCells,
-  declaredSizeProblem,
   trimTrailingEmptyRows,
-  ZIP_BUDGET,
-  zipEntries,
-} from "../../src/adapters/xlsx/workbookBytes";
+} from "../../src/adapters/xlsx/sheetXmlBytes";
 import { cleanAnnexBytes, deflated, rawZip } from "./inputs";
 
 /** The pure byte checks behind "Tệp quá lớn" and the trimming of huge sheets (issue #10). */

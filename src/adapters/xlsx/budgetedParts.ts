@@ -5,17 +5,19 @@ import { METADATA_SHEET } from "./metadata";
 import { workbookPackage } from "./packageParts";
 import { storedZip } from "./storedZip";
 import {
-  clipCoveredRanges,
-  coveredCells,
   damagedText,
   declaredSizeProblem,
   tooLarge,
-  tooManyCovered,
-  trimTrailingEmptyRows,
   xlsbText,
   ZIP_BUDGET,
   zipEntries,
 } from "./workbookBytes";
+import {
+  clipCoveredRanges,
+  coveredCells,
+  tooManyCovered,
+  trimTrailingEmptyRows,
+} from "./sheetXmlBytes";
 
 /** A sheet left unread because it is too large, named with why (the others are still read). */
 export interface UnreadSheet {
