@@ -18,6 +18,7 @@ const path = require("path");
 const fs = require("fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { withoutSources } = require("./scripts/templateSources.cjs");
 
 const DEV_URL = "https://localhost:3000/";
 const root = __dirname;
@@ -136,6 +137,12 @@ module.exports = async (env = {}, argv = {}) => {
             transpileOnly: true,
             compilerOptions: { module: "esnext", moduleResolution: "node", sourceMap: true },
           },
+        },
+        {
+          // The built-in templates without the seed citations the pane never shows.
+          test: /[\\/]catalog[\\/]templates[\\/][^\\/]+\.json$/,
+          type: "json",
+          parser: { parse: (text) => withoutSources(JSON.parse(text)) },
         },
       ],
     },
