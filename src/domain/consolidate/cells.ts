@@ -284,7 +284,7 @@ export function consolidatedCells(
   writes.sort((a, b) => a.row - b.row || a.col - b.col);
   return { inputs: writes, notes };
 
-  /** "Cộng của 2/3 đơn vị ở cột KH năm 2024 (để trống: Xã C)…", at most a few names per column. */
+  /** "cột KH năm 2024: cộng của 2/3 đơn vị, để trống ở Xã C", NAMED names at most per column. */
   function partialSum(partial: ReadonlyArray<{ j: number; blank: string[] }>): Bilingual {
     const names = (blank: string[], other: (n: number) => string) =>
       blank.length > NAMED
