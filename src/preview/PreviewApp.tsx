@@ -6,6 +6,7 @@ import { HostError } from "../host/annexHost";
 import { BrowserWorkbookHost } from "../host/browser/browserWorkbookHost";
 import { SheetView } from "./SheetView";
 import { offerDownload, XLSX_TYPE } from "../taskpane/offerDownload";
+import { FilePicker } from "../taskpane/FilePicker";
 
 interface Props {
   readonly host: BrowserWorkbookHost;
@@ -26,7 +27,6 @@ export function PreviewApp({ host, pane, paneWidth, fileName }: Props): React.JS
   const revision = React.useSyncExternalStore(host.subscribe, host.getRevision);
   const [problem, setProblem] = React.useState<Bilingual | undefined>();
   const [name, setName] = React.useState(fileName);
-  const fileInput = React.useRef<HTMLInputElement>(null);
 
   React.useEffect(() => {
     // For the benchmark and the end-to-end test: the page has drawn the sheet and the pane.
@@ -74,22 +74,15 @@ export function PreviewApp({ host, pane, paneWidth, fileName }: Props): React.JS
           {name}
         </Text>
         <span className="spacer" />
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          hidden
-          aria-label="Chọn tệp .xlsx / Choose an .xlsx file"
-          data-testid="open-file-input"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = "";
-            if (file) void open(file);
-          }}
-        />
-        <Button icon={<FolderOpen20Regular />} onClick={() => fileInput.current?.click()}>
+        <FilePicker
+          label="Chọn tệp .xlsx / Choose an .xlsx file"
+          accept={`.xlsx,${XLSX_TYPE}`}
+          testId="open-file-input"
+          icon={<FolderOpen20Regular />}
+          onFiles={(files) => void open(files[0])}
+        >
           Mở tệp…
-        </Button>
+        </FilePicker>
         <Button
           appearance="primary"
           icon={<ArrowDownload20Regular />}

@@ -39,9 +39,9 @@ import { useAction, usePane } from "./paneContext";
 import { readingText, S } from "./strings";
 import { useTabLayout } from "./tabLayout";
 import { offerDownload, XLSX_TYPE } from "./offerDownload";
+import { FilePicker } from "./FilePicker";
 
 const useStyles = makeStyles({
-  hiddenInput: { display: "none" },
   scroll: { overflowX: "auto" },
   // Columns as wide as their content: the file and its unit take what the figures leave.
   table: { tableLayout: "auto", width: "100%" },
@@ -98,7 +98,6 @@ export function DistrictFilesTab(): React.JSX.Element {
   const styles = useStyles();
   const layout = useTabLayout();
   const action = useAction();
-  const input = React.useRef<HTMLInputElement>(null);
   const [reports, setReports] = React.useState<readonly DistrictFileReport[]>([]);
   const [chosen, setChosen] = React.useState(0);
   const [progress, setProgress] = React.useState<{ value: number; text: Bilingual } | undefined>();
@@ -116,9 +115,7 @@ export function DistrictFilesTab(): React.JSX.Element {
     setSenders(outcome?.ok ? outcome.value : undefined);
   };
 
-  const check = async (list: FileList | null) => {
-    const files = list ? Array.from(list) : [];
-    if (!files.length) return;
+  const check = async (files: File[]) => {
     setReports([]);
     setMade(undefined);
     setMergeResult(undefined);
@@ -135,7 +132,6 @@ export function DistrictFilesTab(): React.JSX.Element {
       setChosen(0);
       await identify(outcome.value, province);
     }
-    if (input.current) input.current.value = "";
   };
 
   const report = reports[chosen];
@@ -173,24 +169,16 @@ export function DistrictFilesTab(): React.JSX.Element {
           }}
         />
       </Field>
-      <input
-        ref={input}
-        type="file"
-        multiple
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        aria-label={t(S.chooseFiles)}
-        className={styles.hiddenInput}
-        onChange={(e) => void check(e.currentTarget.files)}
-      />
       <div>
-        <Button
+        <FilePicker
+          label={t(S.chooseFiles)}
+          accept={`.xlsx,${XLSX_TYPE}`}
+          multiple
           appearance="primary"
           icon={<FolderOpen20Regular />}
-          onClick={() => input.current?.click()}
+          onFiles={(files) => void check(files)}
           disabled={action.busy}
-        >
-          {t(S.chooseFiles)}
-        </Button>
+        />
       </div>
       {progress && (
         <div role="status">

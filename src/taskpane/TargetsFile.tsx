@@ -6,9 +6,9 @@ import { Notice, ProblemBar, Progress } from "./Feedback";
 import { useAction, usePane } from "./paneContext";
 import { S } from "./strings";
 import { useTabLayout } from "./tabLayout";
+import { FilePicker } from "./FilePicker";
 
 const useStyles = makeStyles({
-  hiddenInput: { display: "none" },
   // The refusal lists the file's problems one a line, as the command line does.
   problem: { whiteSpace: "pre-line" },
 });
@@ -23,7 +23,6 @@ export function TargetsFile(): React.JSX.Element {
   const styles = useStyles();
   const layout = useTabLayout();
   const action = useAction();
-  const input = React.useRef<HTMLInputElement>(null);
   const [targets, setTargets] = React.useState<TargetsView | undefined>(session.targets);
   const [known, setKnown] = React.useState(session.targetsKnown);
   const [notice, setNotice] = React.useState<Bilingual | undefined>();
@@ -41,10 +40,7 @@ export function TargetsFile(): React.JSX.Element {
     changed();
   };
 
-  const choose = async (files: FileList | null) => {
-    const file = files?.[0];
-    if (input.current) input.current.value = "";
-    if (!file) return;
+  const choose = async (file: File) => {
     setNotice(undefined);
     const text = await file.text();
     const outcome = await action.run(() => session.chooseTargets(text, file.name));
@@ -63,23 +59,15 @@ export function TargetsFile(): React.JSX.Element {
         {t(S.targetsCaption)}
       </Text>
       <Text>{targets ? t(targets.summary) : t(known ? S.targetsNone : S.targetsUnknown)}</Text>
-      <input
-        ref={input}
-        type="file"
-        accept=".json,application/json"
-        aria-label={t(S.chooseTargets)}
-        className={styles.hiddenInput}
-        onChange={(e) => void choose(e.currentTarget.files)}
-      />
       <div className={layout.row}>
-        <Button
+        <FilePicker
+          label={t(S.chooseTargets)}
+          accept=".json,application/json"
           size="small"
           icon={<DocumentAdd20Regular />}
-          onClick={() => input.current?.click()}
+          onFiles={(files) => void choose(files[0])}
           disabled={action.busy}
-        >
-          {t(S.chooseTargets)}
-        </Button>
+        />
         {targets && (
           <Button size="small" icon={<Delete20Regular />} onClick={remove} disabled={action.busy}>
             {t(S.removeTargets)}

@@ -32,6 +32,7 @@ import { LearnFromSheet } from "./LearnFromSheet";
 import { useAction, usePane } from "./paneContext";
 import { S } from "./strings";
 import { useTabLayout } from "./tabLayout";
+import { FilePicker } from "./FilePicker";
 
 const useStyles = makeStyles({
   preview: {
@@ -45,7 +46,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground3,
   },
   code: { width: "44px" },
-  hiddenInput: { display: "none" },
   carried: { maxHeight: "200px", overflowY: "auto", margin: 0, paddingLeft: "16px" },
   // A long template title must not widen the pane: the select takes the pane's width and cuts the text.
   select: { width: "100%", maxWidth: "100%", minWidth: 0 },
@@ -73,7 +73,6 @@ export function TemplatesTab(): React.JSX.Element {
   const [catalogChanged, setCatalogChanged] = React.useState(0);
   const [templateNotice, setTemplateNotice] = React.useState<Bilingual | undefined>();
   const [templateProblem, setTemplateProblem] = React.useState<Problem | undefined>();
-  const templateFile = React.useRef<HTMLInputElement>(null);
 
   const year = yearOf(yearText);
   const validYear = year !== undefined;
@@ -139,10 +138,7 @@ export function TemplatesTab(): React.JSX.Element {
     }
   };
 
-  const addTemplate = async (files: FileList | null) => {
-    const file = files?.[0];
-    if (templateFile.current) templateFile.current.value = "";
-    if (!file) return;
+  const addTemplate = async (file: File) => {
     setTemplateNotice(undefined);
     const outcome = session.addTemplate(await file.text(), file.name);
     if (outcome.ok) {
@@ -186,22 +182,14 @@ export function TemplatesTab(): React.JSX.Element {
           ))}
         </Select>
       </Field>
-      <input
-        ref={templateFile}
-        type="file"
-        accept=".json,application/json"
-        aria-label={t(S.addTemplate)}
-        className={styles.hiddenInput}
-        onChange={(e) => void addTemplate(e.currentTarget.files)}
-      />
       <div className={layout.row}>
-        <Button
+        <FilePicker
+          label={t(S.addTemplate)}
+          accept=".json,application/json"
           size="small"
           icon={<DocumentAdd20Regular />}
-          onClick={() => templateFile.current?.click()}
-        >
-          {t(S.addTemplate)}
-        </Button>
+          onFiles={(files) => void addTemplate(files[0])}
+        />
         {chosen?.custom && (
           <Button size="small" icon={<Delete20Regular />} onClick={removeTemplate}>
             {t(S.removeTemplate)}

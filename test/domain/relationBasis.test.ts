@@ -8,7 +8,8 @@ import { requireShared, sharedTitle, testWithShared } from "../helpers/shared";
  * seed line ("004 dòng 111: …") cites figures that stand on that line. Parts that may count cases
  * carried over from the period before (petitions, unemployment-benefit decisions) are marked so.
  */
-// The seeds are the team's ../shared/seeds: a clone on its own skips the citation check, CI requires it.
+// The seeds are the team's shared folder (test/helpers/shared.ts): a clone on its own skips the
+// citation check, CI requires it.
 const seedLines = (prefix: string): string[] => {
   const seeds = requireShared("seeds");
   const name = readdirSync(seeds).find((f) => f.startsWith(`${prefix}_`));

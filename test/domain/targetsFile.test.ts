@@ -46,7 +46,8 @@ describe("the targets file", () => {
     for (const t of f.targets) expect(t.source).toMatch(/101\/KH-SLĐTBXH/);
   });
 
-  // Its citations are what the seed says (the team's ../shared/seeds; a clone on its own skips this).
+  // Its citations are what the seed says (the team's shared seeds, test/helpers/shared.ts; a clone
+  // on its own skips this).
   testWithShared(SEED)(sharedTitle("the sample's targets are quoted from the seed", SEED), () => {
     const seed = readFileSync(requireShared(SEED), "utf8");
     for (const quoted of [
